@@ -1,0 +1,5 @@
+//! The `docsynth` command line.
+
+fn main() {
+    std::process::exit(docsynth::cli::main());
+}

@@ -1,0 +1,2 @@
+//! The pipeline shared by the CLI and the language server: spec → domain → writers → checker →
+//! ranker.

@@ -1,0 +1,1 @@
+//! The checker: runs candidate bodies against examples in a sandboxed Python worker process.
