@@ -94,3 +94,14 @@ pub trait Domain: Send + Sync {
 pub fn all_domains() -> Vec<Box<dyn Domain>> {
     Vec::new()
 }
+
+/// A task sampled from a domain's prior, with the program that produced it (training data).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GeneratedTask {
+    /// The program in DSL text.
+    pub program: String,
+    /// The program's token ids.
+    pub tokens: Vec<u32>,
+    /// Visible examples and held-out examples.
+    pub task: Task,
+}

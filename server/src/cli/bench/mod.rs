@@ -1,0 +1,35 @@
+//! `docsynth bench`: speed and accuracy benchmarks, one module per subject.
+
+pub mod extract;
+pub mod runner;
+pub mod synth;
+
+use clap::{Args, Subcommand};
+
+/// Arguments of `docsynth bench`.
+#[derive(Debug, Args)]
+pub struct BenchArgs {
+    /// What to measure.
+    #[command(subcommand)]
+    pub subject: BenchSubject,
+}
+
+/// The benchmark subjects.
+#[derive(Debug, Subcommand)]
+pub enum BenchSubject {
+    /// Spec extraction speed (lines/s) on Python files.
+    Extract(extract::ExtractBenchArgs),
+    /// Example-runner throughput (candidate × example checks per second).
+    Runner(runner::RunnerBenchArgs),
+    /// Synthesis accuracy and time to first solution on benchmark sets.
+    Synth(synth::SynthBenchArgs),
+}
+
+/// Runs `docsynth bench`; returns the exit code.
+pub fn run(args: BenchArgs) -> anyhow::Result<i32> {
+    match args.subject {
+        BenchSubject::Extract(a) => extract::run(a),
+        BenchSubject::Runner(a) => runner::run(a),
+        BenchSubject::Synth(a) => synth::run(a),
+    }
+}
