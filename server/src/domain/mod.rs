@@ -105,3 +105,5 @@ pub struct GeneratedTask {
     /// Visible examples and held-out examples.
     pub task: Task,
 }
+
+pub mod strings;
