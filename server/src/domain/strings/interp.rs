@@ -139,8 +139,16 @@ pub fn py_bounds(len: usize, start: isize, end: Option<isize>) -> (usize, usize)
 #[inline]
 pub fn substr_bounds(len: usize, k1: i8, k2: i8) -> (usize, usize) {
     let l = len as isize;
-    let p1 = if k1 > 0 { k1 as isize - 1 } else { l + k1 as isize };
-    let p2 = if k2 > 0 { k2 as isize - 1 } else { l + k2 as isize };
+    let p1 = if k1 > 0 {
+        k1 as isize - 1
+    } else {
+        l + k1 as isize
+    };
+    let p2 = if k2 > 0 {
+        k2 as isize - 1
+    } else {
+        l + k2 as isize
+    };
     if p1 >= p2 {
         return (0, 0);
     }
@@ -243,7 +251,10 @@ pub fn eval_func(f: &Func, s: &[u8], out: &mut Vec<u8>) {
         Func::Replace(a, b) => out.extend(s.iter().map(|&x| if x == a { b } else { x })),
         Func::Trim => {
             let start = s.iter().position(|&b| !is_py_space(b)).unwrap_or(s.len());
-            let end = s.iter().rposition(|&b| !is_py_space(b)).map_or(start, |p| p + 1);
+            let end = s
+                .iter()
+                .rposition(|&b| !is_py_space(b))
+                .map_or(start, |p| p + 1);
             out.extend_from_slice(&s[start..end.max(start)]);
         }
         Func::GetUpto(r) => {

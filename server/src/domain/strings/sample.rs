@@ -291,7 +291,10 @@ impl Ctx<'_> {
             Kind::GetFrom => Func::GetFrom(self.regex(rng).0),
             Kind::ToCase => return Some(Func::ToCase(Case::ALL[rng.gen_range(0..3)])),
             Kind::Replace => {
-                let d = self.counts.delims.get(rng.gen_range(0..self.counts.delims.len().max(1)));
+                let d = self
+                    .counts
+                    .delims
+                    .get(rng.gen_range(0..self.counts.delims.len().max(1)));
                 let d1 = d.map_or(b' ', |x| x.0);
                 let d2 = DELIMITERS[rng.gen_range(0..DELIMITERS.len())];
                 return Some(Func::Replace(d1, d2));
@@ -364,16 +367,25 @@ impl Ctx<'_> {
                 let k = Self::pick_kind(rng, &[Kind::SubStr, Kind::GetSpan]);
                 Some(apply(self.func(rng, k)?))
             }
-            1 => Some(apply(self.func(rng, Self::pick_kind(rng, LP_NESTING))?)),
+            1 => Some(apply({
+                let k = Self::pick_kind(rng, LP_NESTING);
+                self.func(rng, k)
+            }?)),
             2 => {
                 for _ in 0..20 {
-                    let outer = self.func(rng, Self::pick_kind(rng, LP_NESTING))?;
+                    let outer = {
+                        let k = Self::pick_kind(rng, LP_NESTING);
+                        self.func(rng, k)
+                    }?;
                     let inner_group: &[Kind] = if rng.gen_bool(0.5) {
                         LP_NESTING
                     } else {
                         &[Kind::SubStr, Kind::GetSpan]
                     };
-                    let inner = self.func(rng, Self::pick_kind(rng, inner_group))?;
+                    let inner = {
+                        let k = Self::pick_kind(rng, inner_group);
+                        self.func(rng, k)
+                    }?;
                     if self.nonempty_compose(&outer, &inner) {
                         return Some(Expr::Compose {
                             input: 0,
@@ -390,8 +402,14 @@ impl Ctx<'_> {
 
     fn expr_exedec(&mut self, rng: &mut ChaCha8Rng) -> Option<Expr> {
         match rng.gen_range(0..4) {
-            0 => Some(apply(self.func(rng, Self::pick_kind(rng, SUBSTRING))?)),
-            1 => Some(apply(self.func(rng, Self::pick_kind(rng, MODIFICATION))?)),
+            0 => Some(apply({
+                let k = Self::pick_kind(rng, SUBSTRING);
+                self.func(rng, k)
+            }?)),
+            1 => Some(apply({
+                let k = Self::pick_kind(rng, MODIFICATION);
+                self.func(rng, k)
+            }?)),
             2 => {
                 let inner_group = if rng.gen_bool(0.5) {
                     MODIFICATION
@@ -399,8 +417,14 @@ impl Ctx<'_> {
                     SUBSTRING
                 };
                 for _ in 0..20 {
-                    let outer = self.func(rng, Self::pick_kind(rng, MODIFICATION))?;
-                    let inner = self.func(rng, Self::pick_kind(rng, inner_group))?;
+                    let outer = {
+                        let k = Self::pick_kind(rng, MODIFICATION);
+                        self.func(rng, k)
+                    }?;
+                    let inner = {
+                        let k = Self::pick_kind(rng, inner_group);
+                        self.func(rng, k)
+                    }?;
                     if self.nonempty_compose(&outer, &inner) {
                         return Some(Expr::Compose {
                             input: 0,

@@ -1,8 +1,8 @@
 //! Program tokens: the published RobustFill token table (ids 0..=315, `robustfill_token_ids.json`)
 //! plus docsynth's extension (ids 316..): 12 more printable characters and input selectors.
 //!
-//! Encoding is the release's flat prefix form (op, then its arguments; Compose = [Compose] + outer
-//! + inner). Extensions: an expression on input k ≠ 0 is preceded by `INPUT_k`; a constant of n
+//! Encoding is the release's flat prefix form (op, then its arguments; Compose is the Compose
+//! token, the outer function's tokens, then the inner's). Extensions: an expression on input k ≠ 0 is preceded by `INPUT_k`; a constant of n
 //! characters becomes n one-character `ConstStr`s.
 
 use super::dsl::{Boundary, Case, Expr, Func, Program, Regex, Type};
