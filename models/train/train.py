@@ -52,6 +52,7 @@ def parse_args() -> argparse.Namespace:
     p.add_argument("--log-every", type=int, default=100)
     p.add_argument("--eval-every", type=int, default=1000)
     p.add_argument("--ckpt-every", type=int, default=2000)
+    p.add_argument("--export-to", help="also write a weights-only checkpoint here at the end")
     return p.parse_args()
 
 
@@ -121,6 +122,11 @@ def main() -> None:
         )
     else:
         tasks = load_encoded(Path(args.data), vocab, cfg.max_io_len, cfg.max_program_len)
+        if args.eval:
+            held = {tuple(t.program) for t in load_encoded(Path(args.eval), vocab, 10**6, 10**6)}
+            before = len(tasks)
+            tasks = [t for t in tasks if tuple(t.program) not in held]
+            print(f"dropped {before - len(tasks)} training tasks whose program is in the held-out set", flush=True)
         print(f"loaded {len(tasks)} training tasks", flush=True)
         batches = batches_from_list(tasks, args.batch, args.seed + step)
     eval_batches: list[Batch] = []
@@ -171,6 +177,8 @@ def main() -> None:
         print(json.dumps(rec2), flush=True)
         log.write(json.dumps(rec2) + "\n")
     log.close()
+    if args.export_to:
+        torch.save({"model": model.state_dict(), "step": step, "config": cfg.to_dict(), "wall_s": wall}, args.export_to)
     print(f"stopped at step {step}, {wall:.0f} s of training", flush=True)
 
 

@@ -18,6 +18,9 @@ IO_UNK = 2  # any character outside printable ASCII
 IO_FIRST_CHAR = 3
 
 
+_tables: dict[str, dict[str, int]] = {}
+
+
 @dataclass(frozen=True)
 class IoVocab:
     """Maps I/O characters to ids: PAD, SEP, UNK, then printable ASCII 32..126."""
@@ -33,7 +36,10 @@ class IoVocab:
         return IO_FIRST_CHAR + len(self.chars)
 
     def encode(self, text: str) -> list[int]:
-        table = {c: i + IO_FIRST_CHAR for i, c in enumerate(self.chars)}
+        table = _tables.get(self.chars)
+        if table is None:
+            table = {c: i + IO_FIRST_CHAR for i, c in enumerate(self.chars)}
+            _tables[self.chars] = table
         return [table.get(c, IO_UNK) for c in text]
 
     def encode_inputs(self, inputs: list[str]) -> list[int]:
