@@ -4,7 +4,7 @@
 # Data and checkpoints live in models/train/runs/ (ignored); a rerun resumes both runs.
 set -euo pipefail
 bin=$1; n=$2; limit=$3; shift 3
-runs=models/train/runs
+runs=${RUNS:-models/train/runs}
 mkdir -p "$runs/data"
 if [ ! -s "$runs/data/train.jsonl" ]; then
   jobs=$(nproc)

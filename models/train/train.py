@@ -178,7 +178,8 @@ def main() -> None:
         log.write(json.dumps(rec2) + "\n")
     log.close()
     if args.export_to:
-        torch.save({"model": model.state_dict(), "step": step, "config": cfg.to_dict(), "wall_s": wall}, args.export_to)
+        half = {k: v.half() if v.is_floating_point() else v for k, v in model.state_dict().items()}
+        torch.save({"model": half, "step": step, "config": cfg.to_dict(), "wall_s": wall}, args.export_to)
     print(f"stopped at step {step}, {wall:.0f} s of training", flush=True)
 
 

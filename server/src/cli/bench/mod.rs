@@ -1,6 +1,7 @@
 //! `docsynth bench`: speed and accuracy benchmarks, one module per subject.
 
 pub mod extract;
+pub mod neural;
 pub mod runner;
 pub mod synth;
 
@@ -23,6 +24,8 @@ pub enum BenchSubject {
     Runner(runner::RunnerBenchArgs),
     /// Synthesis accuracy and time to first solution on benchmark sets.
     Synth(synth::SynthBenchArgs),
+    /// Neural writer accuracy and decode time at several beam sizes (LP vs baseline).
+    Neural(neural::NeuralBenchArgs),
 }
 
 /// Runs `docsynth bench`; returns the exit code.
@@ -31,5 +34,6 @@ pub fn run(args: BenchArgs) -> anyhow::Result<i32> {
         BenchSubject::Extract(a) => extract::run(a),
         BenchSubject::Runner(a) => runner::run(a),
         BenchSubject::Synth(a) => synth::run(a),
+        BenchSubject::Neural(a) => neural::run(a),
     }
 }
