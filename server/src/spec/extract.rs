@@ -3,6 +3,7 @@
 use super::arrow::parse_arrow_example;
 use super::body::{body_indent, is_stub_statement};
 use super::calls::{example_call, example_call_in_snippet};
+use super::chunks::parse_chunks;
 use super::context::module_context;
 use super::docstring::{docstring_value, prose_without};
 use super::doctest::{line_ranges, parse_doctests};
@@ -10,16 +11,30 @@ use super::mapped::cleandoc;
 use super::parse::queries;
 use super::positions::LineIndex;
 use super::signature::{decorators, field_text, is_async, node_text, parameters};
-use super::{BodyState, Docstring, Example, ExampleKind, FileSpecs, Spec};
+use super::{BodyState, Docstring, Example, ExampleKind, FileSpecs, ModuleContext, Spec};
 use rustc_hash::FxHashMap;
 use streaming_iterator::StreamingIterator;
 use tree_sitter::{Node, QueryCursor, Tree};
 
-/// Extracts every function of `text`, already parsed into `tree`.
+/// Extracts every function of `text`, already parsed into `tree`. When the tree has syntax
+/// errors, the file is re-parsed in top-level chunks (see [`super::chunks`]) so that an error
+/// in one place does not hide the functions elsewhere.
 pub fn extract_from_tree(text: &str, tree: &Tree) -> FileSpecs {
     let root = tree.root_node();
-    let file = FileIndex::new(text, root);
-    let defs = collect_definitions(root);
+    if !root.has_error() {
+        return extract_from_roots(text, &[root], false);
+    }
+    let chunk_trees = parse_chunks(text);
+    if chunk_trees.is_empty() {
+        return extract_from_roots(text, &[root], true);
+    }
+    let roots: Vec<Node> = chunk_trees.iter().map(|t| t.root_node()).collect();
+    extract_from_roots(text, &roots, true)
+}
+
+fn extract_from_roots(text: &str, roots: &[Node], has_syntax_errors: bool) -> FileSpecs {
+    let file = FileIndex::new(text, roots);
+    let defs: Vec<Definition> = roots.iter().flat_map(|r| collect_definitions(*r)).collect();
     let mut functions = Vec::new();
     // Enclosing definitions: (end byte, name, is_class).
     let mut scopes: Vec<(usize, String, bool)> = Vec::new();
@@ -55,10 +70,17 @@ pub fn extract_from_tree(text: &str, tree: &Tree) -> FileSpecs {
         }
         scopes.push((node.end_byte(), name, def.is_class));
     }
+    let mut context = ModuleContext::default();
+    for root in roots {
+        let part = module_context(*root, text);
+        context.imports.extend(part.imports);
+        context.definitions.extend(part.definitions);
+        context.definition_refs.extend(part.definition_refs);
+    }
     FileSpecs {
         functions,
-        context: module_context(root, text),
-        has_syntax_errors: root.has_error(),
+        context,
+        has_syntax_errors,
     }
 }
 
@@ -118,31 +140,35 @@ struct AssertSite<'t> {
 }
 
 impl<'t> FileIndex<'t> {
-    fn new(text: &'t str, root: Node<'t>) -> Self {
+    fn new(text: &'t str, roots: &[Node<'t>]) -> Self {
         let q = queries();
         let mut cursor = QueryCursor::new();
         let mut comments = Vec::new();
-        let mut caps = cursor.captures(&q.comments, root, &[] as &[u8]);
-        while let Some((m, i)) = caps.next() {
-            comments.push(m.captures[*i].node);
+        for root in roots {
+            let mut caps = cursor.captures(&q.comments, *root, &[] as &[u8]);
+            while let Some((m, i)) = caps.next() {
+                comments.push(m.captures[*i].node);
+            }
         }
         comments.sort_by_key(|n| n.start_byte());
         let mut asserts: FxHashMap<&'t str, Vec<AssertSite<'t>>> = FxHashMap::default();
         let cmp_index = q.asserts.capture_index_for_name("comparison");
         let assert_index = q.asserts.capture_index_for_name("assert");
-        let mut matches = cursor.matches(&q.asserts, root, &[] as &[u8]);
-        while let Some(m) = matches.next() {
-            let find = |idx: Option<u32>| {
-                m.captures
-                    .iter()
-                    .find(|c| Some(c.index) == idx)
-                    .map(|c| c.node)
-            };
-            let (Some(cmp), Some(stmt)) = (find(cmp_index), find(assert_index)) else {
-                continue;
-            };
-            if let Some((name, site)) = assert_site(cmp, stmt, text) {
-                asserts.entry(name).or_default().push(site);
+        for root in roots {
+            let mut matches = cursor.matches(&q.asserts, *root, &[] as &[u8]);
+            while let Some(m) = matches.next() {
+                let find = |idx: Option<u32>| {
+                    m.captures
+                        .iter()
+                        .find(|c| Some(c.index) == idx)
+                        .map(|c| c.node)
+                };
+                let (Some(cmp), Some(stmt)) = (find(cmp_index), find(assert_index)) else {
+                    continue;
+                };
+                if let Some((name, site)) = assert_site(cmp, stmt, text) {
+                    asserts.entry(name).or_default().push(site);
+                }
             }
         }
         Self {

@@ -157,6 +157,7 @@ pub struct FileSpecs {
 pub mod arrow;
 pub mod body;
 pub mod calls;
+pub mod chunks;
 pub mod context;
 pub mod decode;
 pub mod docstring;
