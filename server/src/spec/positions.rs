@@ -60,10 +60,7 @@ impl LineIndex {
     /// inside a multi-byte character are moved back to its start; offsets past the end are
     /// clamped.
     pub fn position(&self, text: &str, offset: usize) -> Position {
-        let mut offset = offset.min(text.len());
-        while !text.is_char_boundary(offset) {
-            offset -= 1;
-        }
+        let offset = snap(text, offset);
         let line = self.line_of(offset);
         let start = self.line_start(line).min(offset);
         let utf16: usize = text[start..offset].chars().map(char::len_utf16).sum();
@@ -76,11 +73,13 @@ impl LineIndex {
 
     /// The range of bytes `start..end` in `text`.
     pub fn range(&self, text: &str, start: usize, end: usize) -> TextRange {
+        let start = snap(text, start);
+        let end = snap(text, end.max(start));
         let start_pos = self.position(text, start);
-        let end_pos = self.position(text, end.max(start));
+        let end_pos = self.position(text, end);
         TextRange {
-            start_byte: start.min(text.len()),
-            end_byte: end.max(start).min(text.len()),
+            start_byte: start,
+            end_byte: end,
             start: start_pos,
             end: end_pos,
         }
@@ -133,6 +132,20 @@ impl LineIndex {
         }
         end
     }
+}
+
+/// Clamps `offset` into the text, moves it back to a character boundary, and out of the
+/// middle of a `\r\n` pair (a position between them names no column).
+fn snap(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let bytes = text.as_bytes();
+    if offset > 0 && bytes[offset - 1] == b'\r' && bytes.get(offset) == Some(&b'\n') {
+        offset -= 1;
+    }
+    offset
 }
 
 fn to_u32(n: usize) -> u32 {
