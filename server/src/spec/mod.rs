@@ -137,10 +137,6 @@ pub struct ModuleContext {
     pub imports: Vec<String>,
     /// Top-level definitions (functions, classes, simple assignments) by name, with their source.
     pub definitions: Vec<(String, String)>,
-    /// For each entry of `definitions`, the distinct identifiers its source uses (a superset of
-    /// the names it refers to); see [`ModuleContext::required_definitions`].
-    #[serde(default)]
-    pub definition_refs: Vec<Vec<String>>,
 }
 
 /// Result of extracting one file.
@@ -169,6 +165,7 @@ pub mod mapped;
 pub mod parse;
 pub mod positions;
 pub mod signature;
+pub mod walk;
 
 pub use context::referenced_names;
 pub use decode::{decode_source, DecodeError};
@@ -179,6 +176,12 @@ pub use positions::LineIndex;
 /// state, plus the module context, from Python source. Never panics; broken files give what
 /// is intact and set `has_syntax_errors`.
 pub fn extract(source: &str) -> FileSpecs {
+    let threads = extract::worker_threads(source);
+    if threads > 1 {
+        if let Some(specs) = extract::extract_parallel(source, threads) {
+            return specs;
+        }
+    }
     match parse::parse_text(source) {
         Some(tree) => extract::extract_from_tree(source, &tree),
         None => FileSpecs {
