@@ -96,6 +96,30 @@ pub struct SnippetCall {
 /// self-contained statement is parsed on its own instead, so the answer is always the same as
 /// [`example_call_in_snippet`]'s.
 pub fn resolve_snippet_calls(requests: &[SnippetCall]) -> Vec<Option<ExampleCall>> {
+    let alone = |r: &SnippetCall| example_call_in_snippet(&r.snippet, &r.name, r.method);
+    // Snippets the fast path settles never reach tree-sitter.
+    let fast: Vec<Option<Option<ExampleCall>>> = requests
+        .iter()
+        .map(|r| super::fastcall::fast_example_call(&r.snippet, &r.name, r.method))
+        .collect();
+    if fast.iter().all(Option::is_some) {
+        return fast.into_iter().map(Option::flatten).collect();
+    }
+    let slow: Vec<usize> = (0..requests.len()).filter(|&i| fast[i].is_none()).collect();
+    let slow_requests: Vec<SnippetCall> = slow.iter().map(|&i| requests[i].clone()).collect();
+    let slow_answers = resolve_batch(&slow_requests, alone);
+    let mut out: Vec<Option<ExampleCall>> = fast.into_iter().map(Option::flatten).collect();
+    for (i, answer) in slow.into_iter().zip(slow_answers) {
+        out[i] = answer;
+    }
+    out
+}
+
+/// Parses `requests` together as one module (see [`resolve_snippet_calls`]).
+fn resolve_batch(
+    requests: &[SnippetCall],
+    alone: impl Fn(&SnippetCall) -> Option<ExampleCall>,
+) -> Vec<Option<ExampleCall>> {
     let mut batch = String::new();
     let mut spans = Vec::with_capacity(requests.len());
     for r in requests {
@@ -104,7 +128,6 @@ pub fn resolve_snippet_calls(requests: &[SnippetCall]) -> Vec<Option<ExampleCall
         spans.push((start, batch.len()));
         batch.push_str("\n\n");
     }
-    let alone = |r: &SnippetCall| example_call_in_snippet(&r.snippet, &r.name, r.method);
     let Some(tree) = parse_text(&batch) else {
         return requests.iter().map(alone).collect();
     };

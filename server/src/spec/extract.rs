@@ -19,8 +19,12 @@ use tree_sitter::{Node, Tree};
 /// errors, the file is re-parsed in top-level chunks (see [`super::chunks`]) so that an error
 /// in one place does not hide the functions elsewhere.
 pub fn extract_from_tree(text: &str, tree: &Tree) -> FileSpecs {
+    extract_from_tree_with(text, tree, worker_threads(text))
+}
+
+/// [`extract_from_tree`] building specs on up to `threads` threads.
+pub fn extract_from_tree_with(text: &str, tree: &Tree, threads: usize) -> FileSpecs {
     let root = tree.root_node();
-    let threads = worker_threads(text);
     if !root.has_error() {
         return extract_from_roots(text, &[root], false, threads);
     }
@@ -578,46 +582,6 @@ fn assert_examples(file: &FileIndex, name: &str, method: bool, examples: &mut Ve
             directives: Vec::new(),
             call: example_call(site.call, file.text, name, method),
         });
-    }
-}
-
-#[cfg(test)]
-mod stage_timing {
-    use super::*;
-
-    fn cpu() -> std::time::Duration {
-        let mut ts = libc::timespec {
-            tv_sec: 0,
-            tv_nsec: 0,
-        };
-        unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
-        std::time::Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
-    }
-
-    #[test]
-    #[ignore]
-    fn stage_timing() {
-        let text = crate::cli::bench::extract::generate_file(50_000);
-        let tree = crate::spec::parse::parse_text(&text).expect("tree");
-        let root = tree.root_node();
-        for _ in 0..3 {
-            let t = cpu();
-            let _ = crate::spec::parse::parse_text(&text);
-            println!("parse {:?}", cpu() - t);
-            let t = cpu();
-            let found = walk(root);
-            println!("walk {:?} {}", cpu() - t, found.functions.len());
-            let t = cpu();
-            let _ = module_context(root, &text);
-            println!("context {:?}", cpu() - t);
-            let t = cpu();
-            let specs = extract_from_tree(&text, &tree);
-            println!(
-                "extract (no parse) {:?} {}",
-                cpu() - t,
-                specs.functions.len()
-            );
-        }
     }
 }
 

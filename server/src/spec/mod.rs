@@ -159,6 +159,7 @@ pub mod decode;
 pub mod docstring;
 pub mod doctest;
 pub mod extract;
+pub mod fastcall;
 pub mod incremental;
 pub mod literal;
 pub mod mapped;
@@ -176,14 +177,19 @@ pub use positions::LineIndex;
 /// state, plus the module context, from Python source. Never panics; broken files give what
 /// is intact and set `has_syntax_errors`.
 pub fn extract(source: &str) -> FileSpecs {
-    let threads = extract::worker_threads(source);
+    extract_with_threads(source, extract::worker_threads(source))
+}
+
+/// [`extract`] on at most `threads` threads (1: everything on the calling thread). Large files
+/// are parsed in top-level pieces in parallel; the result is the same for any thread count.
+pub fn extract_with_threads(source: &str, threads: usize) -> FileSpecs {
     if threads > 1 {
         if let Some(specs) = extract::extract_parallel(source, threads) {
             return specs;
         }
     }
     match parse::parse_text(source) {
-        Some(tree) => extract::extract_from_tree(source, &tree),
+        Some(tree) => extract::extract_from_tree_with(source, &tree, threads.max(1)),
         None => FileSpecs {
             has_syntax_errors: true,
             ..FileSpecs::default()

@@ -1,7 +1,7 @@
 //! `docsynth bench extract`: spec extraction speed (lines/s, ms per file) on real and generated
 //! Python files.
 
-use crate::spec::{decode_source, extract, FileSpecs};
+use crate::spec::{decode_source, extract_with_threads, FileSpecs};
 use anyhow::Context;
 use clap::Args;
 use serde::Serialize;
@@ -21,6 +21,9 @@ pub struct ExtractBenchArgs {
     /// Timed runs per file (after one warm-up run); the median is reported.
     #[arg(long, default_value_t = 7)]
     pub iterations: usize,
+    /// Threads per extraction (default: what `extract` picks for the file's size).
+    #[arg(long)]
+    pub threads: Option<usize>,
     /// Lines of the generated file (used only when no files are given).
     #[arg(long, default_value_t = 50_000)]
     pub generated_lines: usize,
@@ -67,6 +70,11 @@ pub fn run(args: ExtractBenchArgs) -> anyhow::Result<i32> {
     let iterations = args.iterations.max(1);
     let mut results = Vec::new();
     for (name, text) in &inputs {
+        let threads = args
+            .threads
+            .unwrap_or_else(|| crate::spec::extract::worker_threads(text))
+            .max(1);
+        let extract = |t: &str| extract_with_threads(t, threads);
         let specs = extract(text); // warm-up (compiles the queries once)
         let mut cpu_times = Vec::with_capacity(iterations);
         let mut times: Vec<Duration> = (0..iterations)
@@ -97,7 +105,7 @@ pub fn run(args: ExtractBenchArgs) -> anyhow::Result<i32> {
         let mut result = file_result(name, text, lines, &specs, median, times[0]);
         result.parse_median_ms = parse_times[parse_times.len() / 2].as_secs_f64() * 1000.0;
         result.cpu_median_ms = cpu_times[cpu_times.len() / 2].as_secs_f64() * 1000.0;
-        result.threads = crate::spec::extract::worker_threads(text);
+        result.threads = threads;
         results.push(result);
     }
     if args.json {
@@ -171,7 +179,10 @@ fn process_cpu_time() -> Duration {
     if rc != 0 {
         return Duration::ZERO;
     }
-    Duration::new(ts.tv_sec.max(0) as u64, ts.tv_nsec.clamp(0, 999_999_999) as u32)
+    Duration::new(
+        ts.tv_sec.max(0) as u64,
+        ts.tv_nsec.clamp(0, 999_999_999) as u32,
+    )
 }
 
 fn read_python(path: &PathBuf) -> anyhow::Result<String> {
@@ -261,7 +272,7 @@ mod tests {
         let text = generate_file(2_000);
         let n = text.lines().count();
         assert!((1_900..=2_200).contains(&n), "{n}");
-        let specs = extract(&text);
+        let specs = crate::spec::extract(&text);
         assert!(!specs.has_syntax_errors);
         assert!(specs.functions.len() > 100);
     }
