@@ -421,7 +421,7 @@ def _check_doctest(example: CompiledExample, ns: Dict[str, Any], timeout: float)
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
     except ExampleTimeout:
-        return "timeout", out.getvalue()
+        return "timeout", _timeout_text(timeout, out.getvalue())
     except BaseException as exc:  # noqa: BLE001 - the example's outcome
         exception = exc
     finally:
@@ -447,6 +447,13 @@ def _check_doctest(example: CompiledExample, ns: Dict[str, Any], timeout: float)
         ):
             return "pass", exc_msg.rstrip("\n")
     return "fail", exc_msg.rstrip("\n")
+
+
+def _timeout_text(timeout: float, output: str) -> str:
+    text = f"timed out after {timeout:g}s"
+    if output:
+        text += "; output so far:\n" + output
+    return text
 
 
 def _strip_exception_details(msg: str) -> str:
@@ -483,7 +490,7 @@ def _check_value(example: CompiledExample, ns: Dict[str, Any], timeout: float) -
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
     except ExampleTimeout:
-        return "timeout", ""
+        return "timeout", _timeout_text(timeout, out.getvalue())
     except BaseException as exc:  # noqa: BLE001 - the example's outcome
         if _REFUSED:
             return "refused", _REFUSED[-1]
@@ -508,7 +515,7 @@ def _check_candidate(suite: Suite, index: int, source: str, request: Dict[str, A
     try:
         code = compile(source, "<candidate>", "exec", 0, True)
         _run_limited(lambda: exec(code, ns), timeout)
-        if not callable(ns.get(suite.function)):
+        if suite.function and not callable(ns.get(suite.function)):
             raise NameError(f"the candidate does not define {suite.function}()")
     except BaseException as exc:  # noqa: BLE001 - reported as a compile error
         if isinstance(exc, ExampleTimeout):
