@@ -122,21 +122,13 @@ pub fn suite_for(
         used.push('\n');
         used.push_str(&e.expected);
     }
-    let ctx = &specs.context;
-    let (name, exclude, candidate) = if function.is_top_level {
-        (function.name.clone(), vec![function.name.as_str()], own)
+    let (name, candidate) = if function.is_top_level {
+        (function.name.clone(), own)
     } else {
-        (String::new(), Vec::new(), String::new())
+        (String::new(), String::new())
     };
-    let needed = ctx.required_definitions(&spec::referenced_names(&used), &exclude);
-    let context = RunContext {
-        imports: ctx.imports.clone(),
-        definitions: needed
-            .into_iter()
-            .filter_map(|i| ctx.definitions.get(i).cloned())
-            .collect(),
-        search_paths: dir.map(|d| vec![d.to_path_buf()]).unwrap_or_default(),
-    };
+    let mut context = RunContext::needed_by(&specs.context, &name, &used);
+    context.search_paths = dir.map(|d| vec![d.to_path_buf()]).unwrap_or_default();
     let suite = CheckSuite {
         function: name,
         context,

@@ -299,3 +299,26 @@ fn missing_interpreter_is_a_clear_error() {
     assert!(text.contains("no usable Python interpreter"), "{text}");
     assert!(text.contains("/nonexistent/python3"), "{text}");
 }
+
+#[test]
+fn worker_has_its_own_network_namespace_where_unshare_works() {
+    if docsynth::runner::sandbox::network_namespace_tool().is_none() {
+        eprintln!("unshare -rn does not work here; nothing to check");
+        return;
+    }
+    let ours = std::fs::read_link("/proc/self/ns/net").expect("read our netns");
+    let mut r = runner();
+    let s = suite("f", vec![comment("f(0)", "''")]);
+    let reports = check_bodies(
+        &mut r,
+        &s,
+        &["import os\nreturn os.readlink('/proc/self/ns/net')"],
+    );
+    let theirs = &reports[0].examples[0].actual;
+    assert!(theirs.starts_with("'net:["), "{theirs}");
+    assert_ne!(
+        theirs.trim_matches('\''),
+        ours.to_string_lossy(),
+        "same network namespace"
+    );
+}

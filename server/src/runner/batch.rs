@@ -17,6 +17,9 @@ use std::time::{Duration, Instant};
 /// Candidates sent per `check` request (bounds the work lost to a crash and the request size).
 const CHUNK: usize = 256;
 
+/// Suites kept loaded in one worker before they are all forgotten.
+const MAX_LOADED_SUITES: usize = 64;
+
 /// Extra time Rust allows beyond the in-worker example timeout before killing the worker.
 const GRACE: Duration = Duration::from_millis(500);
 
@@ -331,6 +334,14 @@ impl Runner {
         if let Some(loaded) = self.loaded.get(key) {
             return Ok(Ok(loaded.clone()));
         }
+        if self.loaded.len() >= MAX_LOADED_SUITES {
+            // Bound the worker's memory: forget every suite (they reload on demand).
+            let ids: Vec<u64> = self.loaded.values().map(|l| l.id).collect();
+            for id in ids {
+                self.send(&json!({"op": "forget", "suite": id}).to_string())?;
+            }
+            self.loaded.clear();
+        }
         self.next_suite_id += 1;
         let id = self.next_suite_id;
         let mut request = suite_request(suite);
@@ -442,5 +453,17 @@ fn fresh_report(suite: &CheckSuite, loaded: &LoadedSuite) -> CandidateReport {
             .collect(),
         compile_error: None,
         context_errors: loaded.context_errors.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn runner_and_pool_can_move_between_threads() {
+        fn assert_send<T: Send>() {}
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send::<super::Runner>();
+        assert_send_sync::<super::super::RunnerPool>();
+        assert_send_sync::<super::KillHandle>();
     }
 }

@@ -34,6 +34,26 @@ impl RunContext {
             search_paths: Vec::new(),
         }
     }
+
+    /// The module's imports plus only the definitions `code` (the function's source, its
+    /// examples) needs, transitively, without `function`'s own definition.
+    pub fn needed_by(context: &ModuleContext, function: &str, code: &str) -> Self {
+        let names = crate::spec::referenced_names(code);
+        let exclude: Vec<&str> = if function.is_empty() {
+            Vec::new()
+        } else {
+            vec![function]
+        };
+        Self {
+            imports: context.imports.clone(),
+            definitions: context
+                .required_definitions(&names, &exclude)
+                .into_iter()
+                .filter_map(|i| context.definitions.get(i).cloned())
+                .collect(),
+            search_paths: Vec::new(),
+        }
+    }
 }
 
 /// One function's context and examples: the part shared by all its candidates. The worker

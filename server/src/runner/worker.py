@@ -603,9 +603,15 @@ def main() -> None:
             if suite is None:
                 _send(["X", f"unknown suite {request.get('suite')}"])
                 continue
+            first = int(request.get("first", 0))
             for offset, source in enumerate(request.get("candidates") or []):
                 _reset_streams()
-                _check_candidate(suite, int(request.get("first", 0)) + offset, source, request)
+                try:
+                    _check_candidate(suite, first + offset, source, request)
+                except ExampleTimeout:
+                    # An alarm that fired just after its example finished; the candidate's
+                    # lines may be incomplete, so Rust's deadline will restart the worker.
+                    signal.setitimer(signal.ITIMER_REAL, 0)
         elif op == "forget":
             suites.pop(request.get("suite"), None)
         else:
