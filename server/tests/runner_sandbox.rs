@@ -175,6 +175,12 @@ fn printing_does_not_corrupt_the_protocol() {
     // The doctest sees the printed line as output (as `doctest` would); the protocol does not.
     assert_eq!(statuses(&report), vec![Pass, Fail], "{report:?}");
     assert_eq!(report.examples[1].actual, "[\"C\", 0, null]\n'C'\n");
+    // Reopening the worker's private protocol descriptors for writing is refused.
+    let report = bad_then_good(
+        &mut r,
+        "for fd in range(3, 16):\n    try:\n        open(fd, 'w', closefd=False).write('[\"C\", 0, null]\\n')\n    except Exception:\n        pass\nreturn s.upper()",
+    );
+    assert_eq!(statuses(&report), vec![Refused, Refused], "{report:?}");
     // Closing stdout breaks this doctest's own display (as under `doctest`), nothing else.
     let report = bad_then_good(&mut r, "import sys\nsys.stdout.close()\nreturn s.upper()");
     assert_eq!(statuses(&report), vec![Pass, Error], "{report:?}");
