@@ -46,7 +46,8 @@ pub fn run(args: CheckArgs) -> anyhow::Result<i32> {
         workspace: dir.as_deref().and_then(find_workspace),
         limits: Limits {
             example_timeout,
-            candidate_timeout: example_timeout * 4 + Duration::from_secs(5),
+            // Each example has its own deadline; a function may have many examples.
+            candidate_timeout: Duration::from_secs(3600),
             ..Limits::default()
         },
         ..RunnerConfig::default()

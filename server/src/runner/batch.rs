@@ -225,7 +225,8 @@ impl Runner {
             let mut last = started;
             let mut answered = 0;
             loop {
-                let example_deadline = last + limits.example_timeout + GRACE;
+                // Defining the candidate and running one example each have `example_timeout`.
+                let example_deadline = last + limits.example_timeout * 2 + GRACE;
                 let deadline = candidate_deadline.min(example_deadline);
                 let line = match self.read_line(deadline, cancel) {
                     Ok(line) => line,
