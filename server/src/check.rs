@@ -17,6 +17,12 @@ use crate::text::TextRange;
 use serde::Serialize;
 use std::path::Path;
 
+/// Per-example replies, so a crash or hang is pinned on the example that caused it.
+const CHECK_OPTIONS: CheckOptions = CheckOptions {
+    fail_fast: false,
+    per_example_replies: true,
+};
+
 /// One example's result, with where it is.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct CheckedExample {
@@ -101,7 +107,7 @@ pub fn check_specs(
     for function in specs.functions.iter().filter(|f| !f.examples.is_empty()) {
         let (suite, candidate) = suite_for(source, specs, function, dir);
         let report = runner
-            .check_candidates_with(&suite, &[&candidate], CheckOptions::default(), cancel)?
+            .check_candidates_with(&suite, &[&candidate], CHECK_OPTIONS, cancel)?
             .pop()
             .ok_or_else(|| RunnerError::Protocol("no report for the function".into()))?;
         functions.push(checked_function(source, function, report));

@@ -287,7 +287,10 @@ fn fail_fast_skips_after_first_failure() {
         .check_candidates_with(
             &s,
             &sources,
-            CheckOptions { fail_fast: true },
+            CheckOptions {
+                fail_fast: true,
+                ..Default::default()
+            },
             &CancelToken::new(),
         )
         .expect("batch runs");
@@ -326,5 +329,39 @@ fn worker_has_its_own_network_namespace_where_unshare_works() {
         theirs.trim_matches('\''),
         ours.to_string_lossy(),
         "same network namespace"
+    );
+}
+
+#[test]
+fn per_example_replies_pin_a_crash_on_its_example() {
+    let mut r = runner();
+    let s = suite(
+        "f",
+        vec![comment("f('a')", "'A'"), comment("f('c')", "'C'")],
+    );
+    let sources = [
+        "def f(s):\n    import os\n    if s == 'c':\n        os._exit(1)\n    return s.upper()\n",
+    ];
+    let pinned = CheckOptions {
+        per_example_replies: true,
+        ..Default::default()
+    };
+    let reports = r
+        .check_candidates_with(&s, &sources, pinned, &CancelToken::new())
+        .expect("batch runs");
+    assert_eq!(statuses(&reports[0]), vec![Pass, Error], "{:?}", reports[0]);
+    let reports = r
+        .check_candidates_with(&s, &sources, CheckOptions::default(), &CancelToken::new())
+        .expect("batch runs");
+    assert_eq!(
+        statuses(&reports[0]),
+        vec![Error, Error],
+        "{:?}",
+        reports[0]
+    );
+    assert!(
+        reports[0].examples[0].actual.contains("exited with code 1"),
+        "{:?}",
+        reports[0]
     );
 }

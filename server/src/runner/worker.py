@@ -8,12 +8,13 @@ Requests (one JSON object per line):
   {"op": "suite", "id": K, "function": NAME, "imports": [...], "definitions": [[name, src]],
    "paths": [...], "examples": [{"kind", "source", "expected", "exc", "flags"}]}
   {"op": "check", "suite": K, "candidates": [SRC, ...], "example_timeout": S,
-   "cpu_seconds": S, "fail_fast": BOOL}
+   "cpu_seconds": S, "fail_fast": BOOL, "stream": BOOL}
 Replies (one JSON array per line):
   ["R", "major.minor"]                         worker ready
   ["S", K, [context errors], [example errors or null]]   suite registered
-  ["E", cand, example, status, actual]         one example's result
-  ["C", cand, compile_error_or_null]           candidate finished
+  ["E", cand, example, status, actual]         one example's result (when streaming)
+  ["C", cand, compile_error_or_null]           candidate finished (streaming)
+  ["C", cand, null, [[status, actual], ...]]   candidate finished with all its results
   ["X", message]                               bad request
 """
 
@@ -556,6 +557,8 @@ def _check_candidate(suite: Suite, index: int, source: str, request: dict[str, A
         _REFUSED.clear()
         _send(["C", index, message])
         return
+    stream = bool(request.get("stream"))
+    results: list[list[str]] = []
     failed = False
     for j, example in enumerate(suite.examples):
         if example.error is not None:
@@ -572,8 +575,11 @@ def _check_candidate(suite: Suite, index: int, source: str, request: dict[str, A
             _REFUSED.clear()
         if status not in ("pass", "skipped"):
             failed = True
-        _send(["E", index, j, status, actual])
-    _send(["C", index, None])
+        if stream:
+            _send(["E", index, j, status, actual])
+        else:
+            results.append([status, actual])
+    _send(["C", index, None] if stream else ["C", index, None, results])
 
 
 # ---------------------------------------------------------------------------------------------

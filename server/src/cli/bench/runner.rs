@@ -64,13 +64,20 @@ pub fn run(args: RunnerBenchArgs) -> anyhow::Result<i32> {
     // Warm-up: loads the suite and lets the interpreter settle.
     runner.check_candidates(&suite, &sources[..sources.len().min(50)])?;
     let mut measurements = Vec::new();
-    for (mode, fail_fast) in [("all examples", false), ("fail fast", true)] {
+    for (mode, fail_fast, per_example_replies) in [
+        ("all examples", false, false),
+        ("fail fast", true, false),
+        ("per-example", false, true),
+    ] {
         let refs: Vec<&str> = sources.iter().map(String::as_str).collect();
         let t = Instant::now();
         let reports = runner.check_candidates_with(
             &suite,
             &refs,
-            CheckOptions { fail_fast },
+            CheckOptions {
+                fail_fast,
+                per_example_replies,
+            },
             &CancelToken::new(),
         )?;
         let seconds = t.elapsed().as_secs_f64();
