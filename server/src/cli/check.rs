@@ -61,9 +61,12 @@ pub fn run(args: CheckArgs) -> anyhow::Result<i32> {
         );
     }
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&result.functions)?);
+        print_stdout(&format!(
+            "{}\n",
+            serde_json::to_string_pretty(&result.functions)?
+        ))?;
     } else {
-        print!("{}", listing(&args.file, &result));
+        print_stdout(&listing(&args.file, &result))?;
     }
     Ok(if result.all_passed() && !result.has_syntax_errors {
         0
@@ -191,4 +194,14 @@ fn summary(result: &FileCheck) -> String {
     }
     line.push('\n');
     line
+}
+
+/// Writes `text` to stdout; a closed pipe (`docsynth … | head`) is not an error.
+fn print_stdout(text: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(()),
+    }
 }
