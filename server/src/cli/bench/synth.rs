@@ -293,6 +293,9 @@ fn speed(lines: &mut Vec<String>) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// One suite part: suite name, part name, its domain and tasks (`None`: not expressible).
+type Suite = (String, String, Box<dyn Domain>, Vec<Option<NamedTask>>);
+
 /// Runs `docsynth bench synth`; returns the exit code.
 pub fn run(args: SynthBenchArgs) -> anyhow::Result<i32> {
     let strings = domain_by_name("strings").context("strings domain missing")?;
@@ -303,7 +306,7 @@ pub fn run(args: SynthBenchArgs) -> anyhow::Result<i32> {
             .find(|p| p.is_dir())
             .unwrap_or_else(|| PathBuf::from("../shared/benchmarks"))
     });
-    let mut suites: Vec<(String, String, Box<dyn Domain>, Vec<Option<NamedTask>>)> = Vec::new();
+    let mut suites: Vec<Suite> = Vec::new();
     let wants = |s: &str| args.suites.iter().any(|x| x == s);
     if wants("generated") {
         for dname in &args.domains {

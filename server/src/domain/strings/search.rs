@@ -300,6 +300,7 @@ fn cost_of(f: &Func) -> u32 {
     match f {
         Func::SubStr(..) => base + 1,
         Func::GetSpan(..) => base + 2,
+        Func::GetToken(..) => base - 2,
         _ => base,
     }
 }
