@@ -102,6 +102,14 @@ fn deep_nesting_does_not_overflow() {
     assert_eq!(specs.functions.len(), 1);
     assert_eq!(specs.functions[0].examples.len(), 2);
     check_invariants(&text, &specs);
+    // 100,000 levels in a doctest and an assert: nothing here recurses per level.
+    let huge = format!("{}1{}", "[".repeat(100_000), "]".repeat(100_000));
+    let text = format!(
+        "def g(x):\n    \"\"\"\n    >>> g({huge})\n    1\n    \"\"\"\n\nassert g({huge}) == 1\n"
+    );
+    let specs = extract(&text);
+    assert_eq!(specs.functions.len(), 1);
+    check_invariants(&text, &specs);
     // Deeply nested blocks and functions.
     let mut nested = String::new();
     for level in 0..300 {
