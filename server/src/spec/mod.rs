@@ -48,7 +48,9 @@ pub enum ExampleKind {
     Assert,
 }
 
-/// A direct call of the function in an example, split into argument source texts.
+/// A direct call of the function in an example, split into argument source texts. For a
+/// method called through an attribute (`obj.m(1)`), the receiver is not among the arguments.
+/// Calls with `*args`/`**kwargs` splats are not split (`Example::call` is `None`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExampleCall {
     /// Positional argument source texts, in order.
