@@ -40,7 +40,8 @@ pub enum ExampleKind {
     /// A `>>> ` block in the docstring.
     Doctest,
     /// A `# f(x) -> y` (or `==`, `=>`) comment in the body or in the comment block right
-    /// above the `def`, or a `# f(x) -> y` line inside the docstring.
+    /// above the `def`, or a `# f(x) -> y` line inside the docstring (there also without the
+    /// `#` when the expected side parses as one Python expression).
     Comment,
     /// An `assert f(x) == y` (or `assert y == f(x)`) anywhere in the same file. Methods match
     /// `obj.m(...)` calls (the receiver is not among the call's arguments); other functions
