@@ -19,6 +19,7 @@ Replies (one JSON array per line):
 """
 
 from __future__ import annotations
+import __future__
 
 import builtins
 import doctest
@@ -353,7 +354,7 @@ def _parse_flags(flags: list[str]) -> tuple[int, bool, str | None]:
 class CompiledExample:
     """One example compiled for repeated execution."""
 
-    def __init__(self, spec: dict[str, Any], base: dict[str, Any]) -> None:
+    def __init__(self, spec: dict[str, Any], base: dict[str, Any], flags: int) -> None:
         self.kind: str = spec["kind"]
         self.source: str = spec["source"]
         self.expected: str = spec.get("expected") or ""
@@ -374,13 +375,15 @@ class CompiledExample:
             if self.error is None:
                 try:
                     source = self.source if self.source.endswith("\n") else self.source + "\n"
-                    self.code = compile(source, "<example>", "single", 0, True)
+                    self.code = compile(source, "<example>", "single", flags, True)
                 except Exception as exc_:  # noqa: BLE001 - reported to the user
                     self.error = "example does not compile: " + _exception_line(exc_).strip()
         else:
             try:
-                self.code = compile(self.source.strip(), "<example>", "eval", 0, True)
-                self.expected_code = compile(self.expected.strip(), "<expected>", "eval", 0, True)
+                self.code = compile(self.source.strip(), "<example>", "eval", flags, True)
+                self.expected_code = compile(
+                    self.expected.strip(), "<expected>", "eval", flags, True
+                )
             except Exception as exc_:  # noqa: BLE001 - reported to the user
                 self.error = "example does not compile: " + _exception_line(exc_).strip()
                 return
@@ -408,7 +411,14 @@ class Suite:
             self._run_context(source, "import")
         for name, source in request.get("definitions") or []:
             self._run_context(source, f"definition of {name}")
-        self.examples = [CompiledExample(e, self.base) for e in request.get("examples") or []]
+        # `from __future__ import annotations` in the module applies to its functions too.
+        self.future_flags = 0
+        for value in self.base.values():
+            if isinstance(value, __future__._Feature):
+                self.future_flags |= value.compiler_flag
+        self.examples = [
+            CompiledExample(e, self.base, self.future_flags) for e in request.get("examples") or []
+        ]
 
     def _run_context(self, source: str, what: str) -> None:
         try:
@@ -543,7 +553,7 @@ def _check_candidate(suite: Suite, index: int, source: str, request: dict[str, A
     ns = dict(suite.base)
     _REFUSED.clear()
     try:
-        code = compile(source, "<candidate>", "exec", 0, True)
+        code = compile(source, "<candidate>", "exec", suite.future_flags, True)
         _run_limited(lambda: exec(code, ns), timeout)
         if suite.function and not callable(ns.get(suite.function)):
             raise NameError(f"the candidate does not define {suite.function}()")
