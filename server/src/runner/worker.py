@@ -595,6 +595,7 @@ def _check_candidate(suite: Suite, index: int, source: str, request: dict[str, A
 # ---------------------------------------------------------------------------------------------
 # Main loop.
 
+_RECURSION_LIMIT = sys.getrecursionlimit()
 _STDOUT_SINK = CappedOutput()
 _STDIN_SINK = EmptyInput()
 
@@ -606,6 +607,8 @@ def _reset_streams() -> None:
     sys.stderr = CappedOutput()
     sys.stdin = _STDIN_SINK
     sys.displayhook = sys.__displayhook__
+    if sys.getrecursionlimit() != _RECURSION_LIMIT:
+        sys.setrecursionlimit(_RECURSION_LIMIT)
 
 
 def main() -> None:
