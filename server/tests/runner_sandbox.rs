@@ -365,3 +365,14 @@ fn per_example_replies_pin_a_crash_on_its_example() {
         reports[0]
     );
 }
+
+#[test]
+fn kill_between_batches_does_not_spoil_the_next_batch() {
+    let mut r = runner();
+    let s = suite("f", vec![comment("f('a')", "'A'")]);
+    for _ in 0..3 {
+        r.kill_handle().kill();
+        let reports = check_bodies(&mut r, &s, &[GOOD]);
+        assert!(reports[0].passed(), "{:?}", reports[0]);
+    }
+}
