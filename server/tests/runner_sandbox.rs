@@ -174,7 +174,7 @@ fn printing_does_not_corrupt_the_protocol() {
     );
     // The doctest sees the printed line as output (as `doctest` would); the protocol does not.
     assert_eq!(statuses(&report), vec![Pass, Fail], "{report:?}");
-    assert_eq!(report.examples[1].actual, "[\"C\", 0, null]\n'C'\n");
+    assert_eq!(report.examples[1].actual, "[\"C\", 0, null]\n'C'");
     // Reopening the worker's private protocol descriptors for writing is refused.
     let report = bad_then_good(
         &mut r,

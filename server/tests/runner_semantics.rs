@@ -48,7 +48,7 @@ fn doctest_compares_printed_output_like_doctest() {
     let reports = check_bodies(&mut r, &s, &["return s.upper()", "return s"]);
     assert_eq!(statuses(&reports[0]), vec![Pass; 5], "{:?}", reports[0]);
     assert_eq!(statuses(&reports[1]), vec![Fail, Fail, Fail, Pass, Fail]);
-    assert_eq!(reports[1].examples[2].actual, "x\ny\n");
+    assert_eq!(reports[1].examples[2].actual, "x\ny");
     assert_eq!(reports[1].examples[2].expected, "X\nY");
 }
 

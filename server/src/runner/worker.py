@@ -467,9 +467,9 @@ def _check_doctest(example: CompiledExample, ns: dict[str, Any], timeout: float)
         return "refused", _REFUSED[-1]
     if exception is None:
         if example.exc_msg is not None:
-            return "fail", got
+            return "fail", _shown(got)
         ok = _CHECKER.check_output(example.expected, got, example.flags)
-        return ("pass" if ok else "fail"), got
+        return ("pass" if ok else "fail"), _shown(got)
     exc_msg = _exception_line(exception)
     if isinstance(exception, MemoryError) or example.exc_msg is None:
         return "error", exc_msg.rstrip("\n")
@@ -483,6 +483,11 @@ def _check_doctest(example: CompiledExample, ns: dict[str, Any], timeout: float)
         ):
             return "pass", exc_msg.rstrip("\n")
     return "fail", exc_msg.rstrip("\n")
+
+
+def _shown(output: str) -> str:
+    """Output as reported: without the final newline, like the expected text."""
+    return output[:-1] if output.endswith("\n") else output
 
 
 def _timeout_text(timeout: float, output: str) -> str:
