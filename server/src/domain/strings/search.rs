@@ -43,7 +43,9 @@ const MAX_ATOMS: usize = 400_000;
 const MAX_VALUES: usize = 200_000;
 const MAX_STATES: usize = 300_000;
 const MAX_PARTIAL: usize = 300;
-const MAX_POPS: u32 = 8_000;
+/// Node expansions per DAG search while more atoms may still come, and for the last one.
+const QUICK_POPS: u32 = 1_500;
+const FULL_POPS: u32 = 30_000;
 const COMPOSE_CHUNK: u64 = 400_000;
 const INDICES: [i8; 10] = [1, -1, 2, -2, 3, -3, 4, -4, 5, -5];
 
@@ -666,7 +668,7 @@ impl<'t, 'a> Dag<'t, 'a> {
 
     /// Uniform-cost search from the start tuple to the goal tuple; returns the cheapest path's
     /// edges with, for each, its alternatives between the same two nodes.
-    fn solve(&self, cancel: &CancelToken) -> Option<Vec<Vec<(Edge, u32)>>> {
+    fn solve(&self, cancel: &CancelToken, max_pops: u32) -> Option<Vec<Vec<(Edge, u32)>>> {
         let start: Vec<u16> = vec![0; self.t.exs.len()];
         if !self.alive(&start) {
             return None;
@@ -693,7 +695,7 @@ impl<'t, 'a> Dag<'t, 'a> {
         heap.push(Reverse((h(&nodes[0].0), 0u32)));
         while let Some(Reverse((f, id))) = heap.pop() {
             steps += 1;
-            if steps > MAX_POPS {
+            if steps > max_pops {
                 return None;
             }
             if steps.is_multiple_of(256) && cancel.is_cancelled() {
@@ -812,10 +814,10 @@ pub fn search_exact(exs: &[ByteExample], cancel: &CancelToken, max: usize) -> Ve
             t0.elapsed()
         );
     }
-    let try_solve = |t: &Tables| -> Option<Vec<Found>> {
+    let try_solve = |t: &Tables, pops: u32| -> Option<Vec<Found>> {
         let t1 = std::time::Instant::now();
         let dag = Dag::new(t);
-        let path = dag.solve(cancel);
+        let path = dag.solve(cancel, pops);
         if debug {
             eprintln!(
                 "dag: {} atoms, found {}, {:?}",
@@ -826,7 +828,7 @@ pub fn search_exact(exs: &[ByteExample], cancel: &CancelToken, max: usize) -> Ve
         }
         Some(programs_from_path(t, &path?, max))
     };
-    if let Some(found) = try_solve(&t) {
+    if let Some(found) = try_solve(&t, QUICK_POPS) {
         return found;
     }
     for (cheap, span) in [(true, false), (false, false), (true, true), (false, true)] {
@@ -839,12 +841,17 @@ pub fn search_exact(exs: &[ByteExample], cancel: &CancelToken, max: usize) -> Ve
             let before = t.atoms.len();
             let more = compose_step(&mut t, &mut plan, COMPOSE_CHUNK, cancel);
             if t.atoms.len() > before {
-                if let Some(found) = try_solve(&t) {
+                if let Some(found) = try_solve(&t, QUICK_POPS) {
                     return found;
                 }
             }
             if !more {
                 break;
+            }
+        }
+        if !cancel.is_cancelled() {
+            if let Some(found) = try_solve(&t, FULL_POPS) {
+                return found;
             }
         }
         if debug {
