@@ -111,7 +111,12 @@ pub fn run_tasks(
         if !t.task.held_out.is_empty() {
             with_held_out += 1;
         }
-        let Some(best) = sols.first() else { continue };
+        let Some(best) = sols.first() else {
+            if std::env::var_os("DOCSYNTH_BENCH_UNSOLVED").is_some() {
+                eprintln!("unsolved: {} ({} ms)", t.name, elapsed.as_millis());
+            }
+            continue;
+        };
         solved += 1;
         times.push(elapsed.as_secs_f64() * 1000.0);
         if !t.task.held_out.is_empty()
