@@ -340,6 +340,47 @@ mod tests {
         assert!(import_edit(src, &["from typing import Any".into()], "\n").is_some());
     }
 
+    fn implemented(source: &str, name: &str, body: &str, imports: &[&str]) -> String {
+        let specs = crate::spec::extract(source);
+        let spec = specs
+            .functions
+            .iter()
+            .find(|f| f.name == name)
+            .expect("function found");
+        let imports: Vec<String> = imports.iter().map(|s| s.to_string()).collect();
+        apply(source, &implement(source, spec, body, &imports, "\n"))
+    }
+
+    #[test]
+    fn stub_bodies_are_replaced_in_place() {
+        let src = "\"\"\"Mod.\"\"\"\n\n\ndef f(s: str) -> str:\n    \"\"\"Doc.\n\n    >>> f('a')\n    'A'\n    \"\"\"\n    ...\n\n\ndef g():\n    pass\n";
+        let out = implemented(
+            src,
+            "f",
+            "    t = s.upper()\n    return t\n",
+            &["import re"],
+        );
+        assert_eq!(
+            out,
+            "\"\"\"Mod.\"\"\"\n\nimport re\n\n\ndef f(s: str) -> str:\n    \"\"\"Doc.\n\n    >>> f('a')\n    'A'\n    \"\"\"\n    t = s.upper()\n    return t\n\n\ndef g():\n    pass\n"
+        );
+        let method = "class A:\n    def m(self, x):\n        # m(1) -> 2\n        raise NotImplementedError\n";
+        assert_eq!(
+            implemented(method, "m", "return x + 1", &[]),
+            "class A:\n    def m(self, x):\n        # m(1) -> 2\n        return x + 1\n"
+        );
+        let docstring_only = "def h(x):\n    \"\"\"Doc.\"\"\"\n";
+        assert_eq!(
+            implemented(docstring_only, "h", "return x", &[]),
+            "def h(x):\n    \"\"\"Doc.\"\"\"\n    return x\n"
+        );
+        let one_liner = "def k(x): ...\n";
+        assert_eq!(
+            implemented(one_liner, "k", "return x", &[]),
+            "def k(x): \n    return x\n"
+        );
+    }
+
     #[test]
     fn dedent_strips_common_indent_and_blank_edges() {
         assert_eq!(dedent("\n    a = 1\n      b\n\n"), vec!["a = 1", "  b"]);
