@@ -1,5 +1,6 @@
-//! The seam between the language server and the rest of docsynth: spec extraction, checking
-//! implemented functions against their examples, and synthesis. The server only talks to
+//! The seam between the language server and the rest of docsynth: checking implemented
+//! functions against their examples, and synthesis (spec extraction is called directly, see
+//! `incremental`). The server only talks to
 //! [`Analysis`]; [`PipelineAnalysis`] is the real implementation over `spec`, `runner` and
 //! `pipeline`. Nothing here knows LSP types.
 
@@ -76,9 +77,6 @@ pub struct SynthRequest<'a> {
 /// What the server needs from the rest of docsynth. Implementations must be safe to call from
 /// blocking worker threads and must honour `cancel` between steps.
 pub trait Analysis: Send + Sync {
-    /// Extracts every function and its examples from Python source.
-    fn extract(&self, source: &str) -> Result<FileSpecs, String>;
-
     /// Runs the examples of every implemented function that has some.
     fn check(
         &self,
@@ -99,10 +97,6 @@ const NO_CHECK: &str = "the example checker is not part of this build yet";
 const NO_SYNTH: &str = "the synthesis pipeline is not part of this build yet";
 
 impl Analysis for PipelineAnalysis {
-    fn extract(&self, source: &str) -> Result<FileSpecs, String> {
-        Ok(crate::spec::extract(source))
-    }
-
     fn check(
         &self,
         _request: &CheckRequest<'_>,

@@ -17,6 +17,7 @@ pub mod edit;
 pub mod guard;
 pub mod handlers;
 pub mod health;
+pub mod incremental;
 pub mod position;
 pub mod server;
 pub mod spec_key;
