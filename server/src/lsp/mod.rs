@@ -34,7 +34,7 @@ pub const SYNTHESIZE_COMMAND: &str = "docsynth.synthesize";
 
 /// Serves LSP on stdin/stdout until the client exits.
 pub fn serve_stdio() -> anyhow::Result<()> {
-    serve_stdio_with(Arc::new(PipelineAnalysis))
+    serve_stdio_with(Arc::new(PipelineAnalysis::default()))
 }
 
 /// Serves LSP on stdin/stdout with the given analysis.
