@@ -138,4 +138,61 @@ mod tests {
         assert_eq!(specs, extract(v1));
         assert_eq!(inc.full_runs, 2);
     }
+
+    mod prop {
+        use super::super::*;
+        use crate::lsp::document::Document;
+        use crate::lsp::position::Encoding;
+        use crate::spec::extract;
+        use proptest::prelude::*;
+        use tower_lsp_server::ls_types::{Position, Range, TextDocumentContentChangeEvent};
+
+        const START: &str = "def f(x):\n    \"\"\"Doc.\n\n    >>> f(1)\n    2\n    \"\"\"\n    ...\n\n# g(1) -> 'é'\ndef g(y):\n    return y\n";
+
+        fn edit() -> impl Strategy<Value = (u32, u32, u32, u32, String)> {
+            (
+                0u32..16,
+                0u32..30,
+                0u32..16,
+                0u32..30,
+                proptest::string::string_regex(
+                    "(def h\\(z\\):|    |>>> f\\(3\\)|\\n|\\r\\n|é|😀|\"\"\"|\\.\\.\\.|x){0,4}",
+                )
+                .expect("regex"),
+            )
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(48))]
+            #[test]
+            fn incremental_specs_match_fresh_extraction(edits in proptest::collection::vec(edit(), 1..12), utf8 in any::<bool>()) {
+                let enc = if utf8 { Encoding::Utf8 } else { Encoding::Utf16 };
+                let mut doc = Document::new(START, 1, "python".into());
+                let mut inc = IncrementalSpecs::default();
+                let mut pending = PendingEdits::at(1);
+                prop_assert_eq!(inc.specs(&pending, 1, START), Ok(extract(START)));
+                for (i, (l1, c1, l2, c2, text)) in edits.into_iter().enumerate() {
+                    let version = i as i32 + 2;
+                    let change = TextDocumentContentChangeEvent {
+                        range: Some(Range::new(Position::new(l1, c1), Position::new(l2, c2))),
+                        range_length: None,
+                        text,
+                    };
+                    match doc.apply_changes(&[change], version, enc) {
+                        Some(list) => pending.edits.extend(list),
+                        None => pending.full = true,
+                    }
+                    if i % 3 == 0 {
+                        let text = doc.text();
+                        let taken = pending.take(version);
+                        prop_assert_eq!(inc.specs(&taken, version, &text), Ok(extract(&text)));
+                    }
+                }
+                let text = doc.text();
+                let taken = pending.take(doc.version);
+                prop_assert_eq!(inc.specs(&taken, doc.version, &text), Ok(extract(&text)));
+                prop_assert_eq!(inc.full_runs, 1, "every later run was incremental");
+            }
+        }
+    }
 }
