@@ -6,7 +6,10 @@
 
 use crate::cancel::CancelToken;
 use crate::check;
-use crate::pipeline::{FunctionSynthesis, SynthConfig, SynthStatus};
+use crate::domain::all_domains;
+use crate::pipeline::{
+    self, Engine, FunctionSynthesis, SearchWriter, SynthConfig, SynthStatus, Writer,
+};
 use crate::runner::{
     CheckOptions, ExampleStatus as RunnerStatus, PooledRunner, RunnerConfig, RunnerPool,
 };
@@ -140,9 +143,6 @@ fn example_status(s: RunnerStatus) -> Option<ExampleStatus> {
     })
 }
 
-/// Why a stage cannot run in this build (its module has not landed in the crate yet).
-const NO_SYNTH: &str = "the synthesis pipeline is not part of this build yet";
-
 impl Analysis for PipelineAnalysis {
     fn check(
         &self,
@@ -200,14 +200,35 @@ impl Analysis for PipelineAnalysis {
         Ok(out)
     }
 
-    fn synthesize(&self, request: &SynthRequest<'_>, _cancel: &CancelToken) -> FunctionSynthesis {
-        FunctionSynthesis {
-            function: request.spec.name.clone(),
-            line: request.spec.def_range.start.line as usize + 1,
-            domain: None,
-            status: SynthStatus::Error,
-            error: Some(NO_SYNTH.to_string()),
-            candidates: Vec::new(),
+    fn synthesize(&self, request: &SynthRequest<'_>, cancel: &CancelToken) -> FunctionSynthesis {
+        let mut runner = match self.runner(request.config) {
+            Ok(r) => r,
+            Err(why) => {
+                return FunctionSynthesis {
+                    function: request.spec.name.clone(),
+                    line: request.spec.def_range.start.line as usize + 1,
+                    domain: None,
+                    status: SynthStatus::Error,
+                    error: Some(why),
+                    candidates: Vec::new(),
+                }
+            }
+        };
+        let domains = all_domains();
+        let search = SearchWriter;
+        let mut writers: Vec<&dyn Writer> = Vec::new();
+        if request.config.engine != Engine::Neural {
+            writers.push(&search);
         }
+        pipeline::synthesize_with(
+            request.source,
+            request.spec,
+            request.context,
+            request.config,
+            &domains,
+            &writers,
+            &mut runner,
+            cancel,
+        )
     }
 }
