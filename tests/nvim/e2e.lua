@@ -1,0 +1,196 @@
+-- End-to-end test of the docsynth Neovim plugin against the real `docsynth lsp` server.
+-- Run by tests/nvim/run.sh as: nvim --headless -u NONE -c 'luafile tests/nvim/e2e.lua'
+-- Environment: DOCSYNTH_REPO (repo root), DOCSYNTH_BIN (server binary), DOCSYNTH_FILE (a scratch
+-- copy of the fixture), DOCSYNTH_FUNC (the stub to implement), DOCSYNTH_BUGGY (an implemented
+-- function that fails its examples), DOCSYNTH_TIMEOUT_MS (per wait), DOCSYNTH_STAGES
+-- (comma list of: startup,health,diagnostics,action; default all).
+local env = vim.env
+local repo = assert(env.DOCSYNTH_REPO, "DOCSYNTH_REPO unset")
+local bin = assert(env.DOCSYNTH_BIN, "DOCSYNTH_BIN unset")
+local file = assert(env.DOCSYNTH_FILE, "DOCSYNTH_FILE unset")
+local func = env.DOCSYNTH_FUNC or "initials"
+local buggy = env.DOCSYNTH_BUGGY or "shout"
+local timeout = tonumber(env.DOCSYNTH_TIMEOUT_MS or "120000")
+local stages = {}
+for s in (env.DOCSYNTH_STAGES or "startup,health,diagnostics,action"):gmatch("[^,]+") do
+  stages[s] = true
+end
+
+local passed, failed = 0, 0
+local function log(msg)
+  io.stderr:write(msg .. "\n")
+end
+local function finish()
+  log(("%d passed, %d failed"):format(passed, failed))
+  vim.cmd((failed == 0 and passed > 0) and "qall!" or "cquit 1")
+end
+local function check(name, ok, detail)
+  if ok then
+    passed = passed + 1
+    log("ok   " .. name)
+  else
+    failed = failed + 1
+    log("FAIL " .. name .. (detail and (": " .. detail) or ""))
+  end
+  return ok
+end
+local function fatal(name, detail)
+  check(name, false, detail)
+end
+
+local function main()
+  vim.opt.runtimepath:prepend(repo .. "/extensions/nvim")
+  vim.cmd("filetype on")
+  vim.lsp.set_log_level("WARN")
+
+  local docsynth = require("docsynth")
+  docsynth.setup({
+    cmd = { bin, "lsp" },
+    settings = { device = "cpu", diagnostics = { enable = true } },
+  })
+
+  vim.cmd("edit " .. vim.fn.fnameescape(file))
+  local bufnr = vim.api.nvim_get_current_buf()
+  check("buffer has filetype python", vim.bo[bufnr].filetype == "python", vim.bo[bufnr].filetype)
+
+  -- 1. The server starts and answers initialize.
+  -- Neovim 0.7 lists a client only once it is initialized; docsynth.last_exit is set if it exits.
+  local client
+  local started = vim.wait(timeout, function()
+    client = docsynth.clients()[1]
+    return (client ~= nil and client.initialized == true) or docsynth.last_exit ~= nil
+  end, 50) and docsynth.last_exit == nil
+  if not check("server started and initialized", started, "the docsynth client did not initialize: " .. vim.inspect(docsynth.last_exit or "timed out") .. "; see " .. vim.lsp.get_log_path()) then
+    return
+  end
+  local attached = vim.lsp.buf_is_attached(bufnr, client.id)
+  check("client attached to the Python buffer", attached)
+  local caps = client.server_capabilities
+  check("server offers code actions", caps.codeActionProvider ~= nil and caps.codeActionProvider ~= false, vim.inspect(caps))
+
+  -- 2. :checkhealth docsynth reports no errors.
+  if stages.health then
+    vim.cmd("checkhealth docsynth")
+    local lines = vim.api.nvim_buf_get_lines(0, 0, -1, false)
+    local text = table.concat(lines, "\n")
+    check("checkhealth ran docsynth's checks", text:find("server: ", 1, true) ~= nil, text)
+    check("checkhealth reports no ERROR", text:find("ERROR", 1, true) == nil, text)
+    check("checkhealth sees the running client", text:find("client %d+ running") ~= nil, text)
+    vim.cmd("tabclose")
+    vim.api.nvim_set_current_buf(bufnr)
+  end
+
+  local function def_line(name)
+    for i, line in ipairs(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false)) do
+      if line:match("^def " .. name .. "%(") then
+        return i - 1
+      end
+    end
+    return nil
+  end
+
+  -- 3. The buggy function gets a diagnostic for its failing example.
+  if stages.diagnostics then
+    local start_line = def_line(buggy)
+    if start_line == nil then
+      fatal("fixture has def " .. buggy)
+      return
+    end
+    local found
+    vim.wait(timeout, function()
+      for _, d in ipairs(vim.diagnostic.get(bufnr)) do
+        -- The diagnostic sits on the function (its def line or its body/docstring below it).
+        if d.lnum >= start_line and d.lnum <= start_line + 6 then
+          found = d
+          return true
+        end
+      end
+      return false
+    end, 100)
+    check("diagnostic for " .. buggy .. "'s failing example", found ~= nil, vim.inspect(vim.diagnostic.get(bufnr)))
+  end
+
+  -- 4. The code action implements the stub; applied, saved, the function passes its examples.
+  if stages.action then
+    local checker = repo .. "/tests/e2e/check_function.py"
+    vim.fn.system({ "python3", checker, file, func })
+    check(func .. " fails its examples before the action", vim.v.shell_error == 1, "exit " .. vim.v.shell_error)
+
+    local line = def_line(func)
+    if line == nil then
+      fatal("fixture has def " .. func)
+      return
+    end
+    vim.api.nvim_win_set_cursor(0, { line + 1, 4 })
+    local title_pattern = "^Implement " .. func .. "%(%)"
+    local function matching(actions)
+      local out = {}
+      for _, action in ipairs(actions or {}) do
+        if type(action.title) == "string" and action.title:match(title_pattern) then
+          table.insert(out, action)
+        end
+      end
+      return out
+    end
+    local function params()
+      local p = vim.lsp.util.make_range_params(0, client.offset_encoding)
+      p.context = { diagnostics = vim.diagnostic.get(bufnr, { lnum = line }), only = nil }
+      return p
+    end
+    -- Synthesis can take a while: ask again until the server offers the action.
+    local offered = {}
+    local deadline = vim.loop.now() + timeout
+    while vim.loop.now() < deadline and #offered == 0 do
+      local responses = vim.lsp.buf_request_sync(bufnr, "textDocument/codeAction", params(), timeout)
+      for _, response in pairs(responses or {}) do
+        for _, action in ipairs(matching(response.result)) do
+          table.insert(offered, action)
+        end
+      end
+      if #offered == 0 then
+        vim.wait(500)
+      end
+    end
+    if not check("server offers 'Implement " .. func .. "()'", #offered > 0) then
+      return
+    end
+    log("     offered: " .. offered[1].title)
+    check("action title says how many examples pass", offered[1].title:match("passes (%d+)/(%d+) examples") ~= nil, offered[1].title)
+
+    -- Apply it the way a user does: vim.lsp.buf.code_action() at the cursor, then pick the action
+    -- from the menu (vim.ui.select, answered here with the item whose label is that title).
+    local before = table.concat(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false), "\n")
+    local first_title = offered[1].title
+    local menu = {}
+    vim.ui.select = function(items, opts, on_choice)
+      for i, item in ipairs(items) do
+        local label = opts.format_item and opts.format_item(item) or tostring(item)
+        table.insert(menu, label)
+        if label:find(first_title, 1, true) then
+          on_choice(item, i)
+          return
+        end
+      end
+      on_choice(nil, nil)
+    end
+    vim.lsp.buf.code_action()
+    local changed = vim.wait(timeout, function()
+      return table.concat(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false), "\n") ~= before
+    end, 50)
+    if not check("applying the action edits the buffer", changed, "menu: " .. vim.inspect(menu)) then
+      return
+    end
+    vim.cmd("write")
+    local out = vim.fn.system({ "python3", checker, file, func })
+    check(func .. " passes its examples after the action", vim.v.shell_error == 0, out)
+    local py = vim.fn.system({ "python3", "-c", "import ast,sys; ast.parse(open(sys.argv[1]).read())", file })
+    check("saved file is valid Python", vim.v.shell_error == 0, py)
+  end
+
+end
+
+local ok, err = xpcall(main, debug.traceback)
+if not ok then
+  check("test script ran without a Lua error", false, tostring(err))
+end
+finish()
