@@ -38,10 +38,16 @@ local function fatal(name, detail)
   check(name, false, detail)
 end
 
+local uv = vim.uv or vim.loop
+
 local function main()
   vim.opt.runtimepath:prepend(repo .. "/extensions/nvim")
   vim.cmd("filetype on")
-  vim.lsp.set_log_level("WARN")
+  if vim.lsp.log and vim.lsp.log.set_level then
+    vim.lsp.log.set_level("WARN")
+  else
+    vim.lsp.set_log_level("WARN")
+  end
 
   local docsynth = require("docsynth")
   docsynth.setup({
@@ -139,8 +145,8 @@ local function main()
     end
     -- Synthesis can take a while: ask again until the server offers the action.
     local offered = {}
-    local deadline = vim.loop.now() + timeout
-    while vim.loop.now() < deadline and #offered == 0 do
+    local deadline = uv.now() + timeout
+    while uv.now() < deadline and #offered == 0 do
       local responses = vim.lsp.buf_request_sync(bufnr, "textDocument/codeAction", params(), timeout)
       for _, response in pairs(responses or {}) do
         for _, action in ipairs(matching(response.result)) do
@@ -180,13 +186,21 @@ local function main()
     if not check("applying the action edits the buffer", changed, "menu: " .. vim.inspect(menu)) then
       return
     end
-    vim.cmd("write")
+    vim.cmd("silent write")
     local out = vim.fn.system({ "python3", checker, file, func })
     check(func .. " passes its examples after the action", vim.v.shell_error == 0, out)
     local py = vim.fn.system({ "python3", "-c", "import ast,sys; ast.parse(open(sys.argv[1]).read())", file })
     check("saved file is valid Python", vim.v.shell_error == 0, py)
   end
 
+
+  -- 5. On Neovim >= 0.10 the plugin uses no deprecated API (the health report names the callers).
+  if vim.fn.has("nvim-0.10") == 1 then
+    vim.cmd("checkhealth vim.deprecated")
+    local text = table.concat(vim.api.nvim_buf_get_lines(0, 0, -1, false), "\n")
+    check("plugin calls no deprecated Neovim API", text:find("extensions/nvim", 1, true) == nil, text)
+    vim.cmd("tabclose")
+  end
 end
 
 local ok, err = xpcall(main, debug.traceback)

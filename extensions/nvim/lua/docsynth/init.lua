@@ -21,6 +21,14 @@ M.last_exit = nil
 local clients_by_root = {} -- 0.7 only: client id per root directory
 local warned = {}
 
+--- Calls a client method: `client:method(...)` on Neovim >= 0.11, `client.method(...)` before.
+local function call(client, method, ...)
+  if vim.fn.has("nvim-0.11") == 1 then
+    return client[method](client, ...)
+  end
+  return client[method](...)
+end
+
 local function notify(msg, level)
   vim.schedule(function()
     vim.notify("docsynth: " .. msg, level or vim.log.levels.INFO)
@@ -129,7 +137,7 @@ function M.update_settings(settings)
   M.config.settings = vim.tbl_deep_extend("force", M.config.settings, settings or {})
   for _, client in ipairs(M.clients()) do
     client.config.settings = { docsynth = M.config.settings }
-    client.notify("workspace/didChangeConfiguration", { settings = { docsynth = M.config.settings } })
+    call(client, "notify", "workspace/didChangeConfiguration", { settings = { docsynth = M.config.settings } })
   end
 end
 
@@ -148,7 +156,7 @@ function M.synthesize()
     notify("no docsynth server is running for this buffer", vim.log.levels.WARN)
     return
   end
-  client.request("workspace/executeCommand", params, function(err, result)
+  call(client, "request", "workspace/executeCommand", params, function(err, result)
     if err then
       notify("synthesize failed: " .. (err.message or vim.inspect(err)), vim.log.levels.ERROR)
     elseif type(result) == "table" and result.changes == nil and result.documentChanges == nil then
@@ -179,7 +187,7 @@ function M.setup(opts)
   vim.api.nvim_create_user_command("DocsynthSynthesize", M.synthesize, { desc = "docsynth: Implement function at cursor" })
   vim.api.nvim_create_user_command("DocsynthRestart", function()
     for _, client in ipairs(M.clients()) do
-      client.stop()
+      call(client, "stop")
     end
     clients_by_root = {}
     vim.defer_fn(function()
