@@ -8,6 +8,7 @@
 pub mod cancel;
 pub mod cli;
 pub mod domain;
+pub mod lsp;
 pub mod pipeline;
 pub mod runner;
 pub mod spec;
