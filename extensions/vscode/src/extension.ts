@@ -21,17 +21,14 @@ function currentSettings(): ServerSettings {
   return readServerSettings(vscode.workspace.getConfiguration("docsynth"));
 }
 
-/** Arguments for `docsynth.synthesize` taken from the active editor, when none were given. */
+/**
+ * Arguments for `docsynth.synthesize` taken from the active editor, when none were given: the
+ * server takes `[{uri, line}]` and implements the unimplemented function spanning that 0-based line.
+ */
 function cursorArguments(): unknown[] {
   const editor = vscode.window.activeTextEditor;
   if (!editor || editor.document.languageId !== "python") return [];
-  const pos = editor.selection.active;
-  return [
-    {
-      textDocument: { uri: editor.document.uri.toString() },
-      position: { line: pos.line, character: pos.character },
-    },
-  ];
+  return [{ uri: editor.document.uri.toString(), line: editor.selection.active.line }];
 }
 
 function createClient(context: vscode.ExtensionContext, channel: vscode.OutputChannel): LanguageClient | undefined {

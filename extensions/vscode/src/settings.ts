@@ -4,6 +4,9 @@ import * as vscode from "vscode";
 /** Where the neural models run. */
 export type Device = "auto" | "cpu" | "cuda";
 
+/** Which writers synthesize: both, the neural model only, or enumerative search only. */
+export type Engine = "all" | "neural" | "search";
+
 /** The settings the server understands (sent as initializationOptions and on change). */
 export interface ServerSettings {
   pythonPath?: string;
@@ -13,7 +16,8 @@ export interface ServerSettings {
   latentBeams: number;
   budgetMs: number;
   maxActions: number;
-  diagnostics: { enable: boolean };
+  diagnostics: boolean;
+  engine: Engine;
 }
 
 /** Reads the server's settings from a configuration section; empty strings become "unset". */
@@ -23,6 +27,7 @@ export function readServerSettings(config: vscode.WorkspaceConfiguration): Serve
     return value === "" ? undefined : value;
   };
   const device = config.get<string>("device", "auto");
+  const engine = config.get<string>("engine", "all");
   return {
     pythonPath: text("pythonPath"),
     modelDir: text("modelDir"),
@@ -30,7 +35,8 @@ export function readServerSettings(config: vscode.WorkspaceConfiguration): Serve
     beamSize: config.get<number>("beamSize", 10),
     latentBeams: config.get<number>("latentBeams", 3),
     budgetMs: config.get<number>("budgetMs", 2000),
-    maxActions: config.get<number>("maxActions", 3),
-    diagnostics: { enable: config.get<boolean>("diagnostics.enable", true) },
+    maxActions: config.get<number>("maxActions", 5),
+    diagnostics: config.get<boolean>("diagnostics.enable", true),
+    engine: engine === "neural" || engine === "search" ? engine : "all",
   };
 }

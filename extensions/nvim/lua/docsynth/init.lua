@@ -3,8 +3,9 @@
 local M = {}
 
 --- Defaults; `settings` are sent as init_options and as `{ docsynth = settings }`. Keys left out
---- (pythonPath, modelDir, device, beamSize, latentBeams, budgetMs, maxActions, diagnostics) take
---- the server's defaults.
+--- take the server's defaults: pythonPath (string), modelDir (string), device ("auto"|"cpu"|"cuda"),
+--- beamSize, latentBeams, budgetMs, maxActions (numbers), diagnostics (boolean),
+--- engine ("all"|"neural"|"search").
 M.defaults = {
   -- Binary: `cmd` wins; else `server_path` (or "docsynth" on PATH) with the `lsp` argument.
   cmd = nil,
@@ -147,9 +148,8 @@ function M.synthesize()
   local pos = vim.api.nvim_win_get_cursor(0)
   local params = {
     command = "docsynth.synthesize",
-    arguments = {
-      { textDocument = { uri = vim.uri_from_bufnr(bufnr) }, position = { line = pos[1] - 1, character = pos[2] } },
-    },
+    -- The server implements the unimplemented function that spans this 0-based line.
+    arguments = { { uri = vim.uri_from_bufnr(bufnr), line = pos[1] - 1 } },
   }
   local client = M.clients()[1]
   if client == nil then
