@@ -2,17 +2,19 @@
 -- Run by tests/nvim/run.sh as: nvim --headless -u NONE -c 'luafile tests/nvim/e2e.lua'
 -- Environment: DOCSYNTH_REPO (repo root), DOCSYNTH_BIN (server binary), DOCSYNTH_FILE (a scratch
 -- copy of the fixture), DOCSYNTH_FUNC (the stub to implement), DOCSYNTH_BUGGY (an implemented
--- function that fails its examples), DOCSYNTH_TIMEOUT_MS (per wait), DOCSYNTH_STAGES
--- (comma list of: startup,health,diagnostics,action; default all).
+-- function that fails its examples), DOCSYNTH_CMD_FUNC (the stub implemented with
+-- :DocsynthSynthesize), DOCSYNTH_TIMEOUT_MS (per wait), DOCSYNTH_STAGES (comma list of:
+-- health,diagnostics,action,command; default all; startup always runs).
 local env = vim.env
 local repo = assert(env.DOCSYNTH_REPO, "DOCSYNTH_REPO unset")
 local bin = assert(env.DOCSYNTH_BIN, "DOCSYNTH_BIN unset")
 local file = assert(env.DOCSYNTH_FILE, "DOCSYNTH_FILE unset")
 local func = env.DOCSYNTH_FUNC or "initials"
 local buggy = env.DOCSYNTH_BUGGY or "shout"
+local cmd_func = env.DOCSYNTH_CMD_FUNC or "running_max"
 local timeout = tonumber(env.DOCSYNTH_TIMEOUT_MS or "120000")
 local stages = {}
-for s in (env.DOCSYNTH_STAGES or "startup,health,diagnostics,action"):gmatch("[^,]+") do
+for s in (env.DOCSYNTH_STAGES or "health,diagnostics,action,command"):gmatch("[^,]+") do
   stages[s] = true
 end
 
@@ -209,7 +211,51 @@ local function main()
   end
 
 
-  -- 5. On Neovim >= 0.10 the plugin uses no deprecated API (the health report names the callers).
+  -- 5. :DocsynthSynthesize (workspace/executeCommand docsynth.synthesize) at another stub: the
+  -- server applies the implementation with workspace/applyEdit.
+  if stages.command then
+    local checker = repo .. "/tests/e2e/check_function.py"
+    vim.fn.system({ "python3", checker, file, cmd_func })
+    check(cmd_func .. " fails its examples before the command", vim.v.shell_error == 1, "exit " .. vim.v.shell_error)
+    local line = def_line(cmd_func)
+    if line == nil then
+      fatal("fixture has def " .. cmd_func)
+      return
+    end
+    vim.api.nvim_win_set_cursor(0, { line + 1, 0 })
+    local messages = {}
+    local original_notify = vim.notify
+    vim.notify = function(msg, level, opts)
+      table.insert(messages, msg)
+      return original_notify(msg, level, opts)
+    end
+    local before = table.concat(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false), "\n")
+    vim.cmd("DocsynthSynthesize")
+    local done = vim.wait(timeout, function()
+      for _, m in ipairs(messages) do
+        if m:find("docsynth: ", 1, true) then
+          return true
+        end
+      end
+      return false
+    end, 50)
+    vim.notify = original_notify
+    local report = table.concat(messages, " | ")
+    check(
+      ":DocsynthSynthesize reports the function implemented",
+      done and report:find("docsynth: implemented " .. cmd_func .. "(): passes", 1, true) ~= nil,
+      report ~= "" and report or ("no message within " .. timeout .. " ms")
+    )
+    log("     message: " .. table.concat(messages, " | "))
+    local changed = table.concat(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false), "\n") ~= before
+    if check(":DocsynthSynthesize edits the buffer", changed, table.concat(messages, " | ")) then
+      vim.cmd("silent write")
+      local out = vim.fn.system({ "python3", checker, file, cmd_func })
+      check(cmd_func .. " passes its examples after :DocsynthSynthesize", vim.v.shell_error == 0, out)
+    end
+  end
+
+  -- 6. On Neovim >= 0.10 the plugin uses no deprecated API (the health report names the callers).
   if vim.fn.has("nvim-0.10") == 1 then
     vim.cmd("checkhealth vim.deprecated")
     local text = table.concat(vim.api.nvim_buf_get_lines(0, 0, -1, false), "\n")

@@ -2,7 +2,8 @@
 // Debian's Chromium with playwright-core: install the .vsix, open a fixture, take the quick fix
 // "Implement initials() — passes N/N examples", save, and check the function passes its examples.
 // Run by tests/vscode/run.sh. Env: DOCSYNTH_REPO, DOCSYNTH_BIN, DOCSYNTH_VSIX, DOCSYNTH_WORK (scratch
-// folder), DOCSYNTH_FUNC (default initials), DOCSYNTH_BUGGY (default shout), DOCSYNTH_TIMEOUT_MS,
+// folder), DOCSYNTH_FUNC (default initials), DOCSYNTH_BUGGY (default shout), DOCSYNTH_CMD_FUNC
+// (implemented with the palette command; default running_max), DOCSYNTH_TIMEOUT_MS,
 // DOCSYNTH_SHOTS (folder for failure screenshots).
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -16,6 +17,7 @@ const vsix = env.DOCSYNTH_VSIX;
 const work = env.DOCSYNTH_WORK;
 const func = env.DOCSYNTH_FUNC ?? "initials";
 const buggy = env.DOCSYNTH_BUGGY ?? "shout";
+const cmdFunc = env.DOCSYNTH_CMD_FUNC ?? "running_max";
 const timeout = Number(env.DOCSYNTH_TIMEOUT_MS ?? "120000");
 const shots = env.DOCSYNTH_SHOTS ?? work;
 const codeServer = path.join(import.meta.dirname, "node_modules", ".bin", "code-server");
@@ -33,6 +35,17 @@ function check(name, ok, detail) {
   return ok;
 }
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls the file on disk until the function passes its examples (or the time is up). */
+async function waitForPass(file, name, ms) {
+  const end = Date.now() + ms;
+  let result = checkFunction(file, name);
+  while (result.status !== 0 && Date.now() < end) {
+    await sleep(500);
+    result = checkFunction(file, name);
+  }
+  return result;
+}
 
 function checkFunction(file, name) {
   const r = spawnSync("python3", [path.join(repo, "tests/e2e/check_function.py"), file, name], { encoding: "utf8" });
@@ -254,17 +267,37 @@ async function drive(url, dirs, file) {
     // The edit lands in the editor; save (Ctrl+S) and check the file on disk.
     await sleep(1000);
     await page.keyboard.press("Control+s");
-    const saved = await (async () => {
-      const end = Date.now() + 20000;
+    const after = await waitForPass(file, func, 20000);
+    if (!check(`${func} passes its examples after the quick fix and save`, after.status === 0, after.output)) {
+      await screenshot(page, "after-apply");
+    }
+
+    // The palette command "docsynth: Implement function at cursor" at another stub: the server
+    // applies the implementation with workspace/applyEdit.
+    const cmdBefore = checkFunction(file, cmdFunc);
+    check(`${cmdFunc} fails its examples before the command`, cmdBefore.status === 1, cmdBefore.output);
+    await page.locator(".monaco-editor .view-lines").first().click();
+    await goToLine(page, defLine(file, cmdFunc));
+    await palette(page, "docsynth: Implement function at cursor");
+    const editorText = page.locator(".monaco-editor .view-lines").first();
+    const changed = await (async () => {
+      const end = Date.now() + timeout;
+      const original = await editorText.innerText();
       while (Date.now() < end) {
-        if (checkFunction(file, func).status === 0) return true;
+        if ((await editorText.innerText()) !== original) return true;
         await sleep(500);
       }
       return false;
     })();
-    const after = checkFunction(file, func);
-    if (!check(`${func} passes its examples after the quick fix and save`, saved && after.status === 0, after.output)) {
-      await screenshot(page, "after-apply");
+    if (!check("the palette command edits the document", changed)) {
+      await screenshot(page, "command");
+      return;
+    }
+    await sleep(500);
+    await page.keyboard.press("Control+s");
+    const cmdAfter = await waitForPass(file, cmdFunc, 20000);
+    if (!check(`${cmdFunc} passes its examples after the command and save`, cmdAfter.status === 0, cmdAfter.output)) {
+      await screenshot(page, "after-command");
     }
   } catch (err) {
     check("VS Code session ran without error", false, String(err && err.stack ? err.stack : err));

@@ -156,12 +156,24 @@ function M.synthesize()
     notify("no docsynth server is running for this buffer", vim.log.levels.WARN)
     return
   end
+  -- The server applies the edit itself (workspace/applyEdit) and answers with a report:
+  -- { applied, functions = { { function, status, error, best = { passed, total } } } }.
   call(client, "request", "workspace/executeCommand", params, function(err, result)
     if err then
       notify("synthesize failed: " .. (err.message or vim.inspect(err)), vim.log.levels.ERROR)
-    elseif type(result) == "table" and result.changes == nil and result.documentChanges == nil then
-      notify(vim.inspect(result))
+      return
     end
+    local parts = {}
+    for _, f in ipairs(type(result) == "table" and result.functions or {}) do
+      local best = type(f.best) == "table" and f.best or nil
+      if f.status == "solved" and best then
+        table.insert(parts, ("%s(): passes %s/%s examples"):format(f["function"], best.passed, best.total))
+      else
+        table.insert(parts, ("%s(): %s"):format(tostring(f["function"]), tostring(f.error or f.status)))
+      end
+    end
+    local applied = type(result) == "table" and result.applied
+    notify((applied and "implemented " or "not applied: ") .. table.concat(parts, "; "))
   end, bufnr)
 end
 
