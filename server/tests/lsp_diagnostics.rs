@@ -73,3 +73,66 @@ fn diagnostics_follow_edits_and_can_be_turned_off() {
     assert!(off.is_some(), "diagnostics: false clears them");
     assert!(c.shutdown().success());
 }
+
+const BUGGY: &str = "import math\n\n\ndef shout(s: str) -> str:\n    \"\"\"Upper-case and add an exclamation mark.\n\n    >>> shout(\"hi\")\n    'HI!'\n    >>> shout(\"é\")\n    'É!'\n    \"\"\"\n    return s.upper() + \"?\"\n\n\ndef area(r):\n    # area(1) -> 3.14159\n    return math.pi * r * r / 0\n\n\ndef fine(x):\n    \"\"\"\n    >>> fine(2)\n    4\n    \"\"\"\n    return x * 2\n";
+
+#[test]
+fn failing_examples_of_implemented_functions_are_reported_on_their_lines() {
+    let mut c = LspClient::spawn();
+    c.initialize(false, Value::Null);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("buggy.py");
+    std::fs::write(&path, BUGGY).expect("write");
+    let uri = common::lsp_client::file_uri(&path);
+    c.open(&uri, BUGGY, 1);
+    let n = diagnostics_for(&mut c, &uri, 1, "example-fails").expect("failing examples published");
+    let diags = n["params"]["diagnostics"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let fails: Vec<&Value> = diags
+        .iter()
+        .filter(|d| d["code"] == json!("example-fails"))
+        .collect();
+    assert_eq!(fails.len(), 2, "{diags:#?}");
+    assert_eq!(fails[0]["range"]["start"]["line"], json!(6));
+    assert!(
+        fails[0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("'HI!'") && m.contains("'HI?'")),
+        "{}",
+        fails[0]
+    );
+    assert_eq!(fails[1]["range"]["start"]["line"], json!(8));
+    let raises: Vec<&Value> = diags
+        .iter()
+        .filter(|d| d["code"] == json!("example-raises"))
+        .collect();
+    assert_eq!(raises.len(), 1, "{diags:#?}");
+    assert_eq!(raises[0]["range"]["start"]["line"], json!(15));
+    assert!(
+        raises[0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("ZeroDivisionError")),
+        "{}",
+        raises[0]
+    );
+    assert!(
+        diags
+            .iter()
+            .all(|d| d["range"]["start"]["line"].as_u64() < Some(19)),
+        "fine() passes"
+    );
+
+    // Fix the bug: the failures go away after the debounced re-check.
+    c.change(&uri, 2, range(11, 23, 11, 24), "!");
+    let fixed = c.wait_notification(|n| {
+        n["method"] == json!("textDocument/publishDiagnostics")
+            && n["params"]["version"] == json!(2)
+            && n["params"]["diagnostics"]
+                .as_array()
+                .is_some_and(|d| d.len() == 1 && d[0]["code"] == json!("example-raises"))
+    });
+    assert!(fixed.is_some(), "{:#?}", c.notifications.last());
+    assert!(c.shutdown().success());
+}

@@ -1,12 +1,19 @@
-//! The seam between the language server and the rest of docsynth: spec extraction, checking
-//! implemented functions against their examples, and synthesis. The server only talks to
+//! The seam between the language server and the rest of docsynth: checking implemented
+//! functions against their examples, and synthesis (spec extraction is called directly, see
+//! `incremental`). The server only talks to
 //! [`Analysis`]; [`PipelineAnalysis`] is the real implementation over `spec`, `runner` and
 //! `pipeline`. Nothing here knows LSP types.
 
 use crate::cancel::CancelToken;
+use crate::check;
 use crate::pipeline::{FunctionSynthesis, SynthConfig, SynthStatus};
+use crate::runner::{
+    CheckOptions, ExampleStatus as RunnerStatus, PooledRunner, RunnerConfig, RunnerPool,
+};
+use crate::spec::BodyState;
 use crate::spec::{FileSpecs, ModuleContext, Spec};
 use std::path::Path;
+use std::sync::Mutex;
 
 /// How one example of an implemented function fared.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -76,9 +83,6 @@ pub struct SynthRequest<'a> {
 /// What the server needs from the rest of docsynth. Implementations must be safe to call from
 /// blocking worker threads and must honour `cancel` between steps.
 pub trait Analysis: Send + Sync {
-    /// Extracts every function and its examples from Python source.
-    fn extract(&self, source: &str) -> Result<FileSpecs, String>;
-
     /// Runs the examples of every implemented function that has some.
     fn check(
         &self,
@@ -90,25 +94,110 @@ pub trait Analysis: Send + Sync {
     fn synthesize(&self, request: &SynthRequest<'_>, cancel: &CancelToken) -> FunctionSynthesis;
 }
 
-/// The real implementation over the crate's `spec`, `runner` and `pipeline` modules.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct PipelineAnalysis;
+/// The real implementation over the crate's `check`, `runner` and `pipeline` modules. Keeps a
+/// pool of warm Python workers per (interpreter, workspace) setting.
+#[derive(Default)]
+pub struct PipelineAnalysis {
+    pool: Mutex<Option<(RunnerConfig, RunnerPool)>>,
+}
+
+impl std::fmt::Debug for PipelineAnalysis {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PipelineAnalysis").finish_non_exhaustive()
+    }
+}
+
+impl PipelineAnalysis {
+    /// A runner from the pool for `config`'s interpreter and workspace.
+    fn runner(&self, config: &SynthConfig) -> Result<PooledRunner, String> {
+        let wanted = RunnerConfig {
+            python: config.python.clone(),
+            workspace: config.workspace.clone(),
+            ..RunnerConfig::default()
+        };
+        let mut slot = self.pool.lock().unwrap_or_else(|p| p.into_inner());
+        let pool = match slot.as_ref() {
+            Some((cfg, pool)) if *cfg == wanted => pool.clone(),
+            _ => {
+                let pool = RunnerPool::new(wanted.clone(), 2).map_err(|e| e.to_string())?;
+                *slot = Some((wanted, pool.clone()));
+                pool
+            }
+        };
+        drop(slot);
+        pool.get().map_err(|e| e.to_string())
+    }
+}
+
+fn example_status(s: RunnerStatus) -> Option<ExampleStatus> {
+    Some(match s {
+        RunnerStatus::Pass => ExampleStatus::Pass,
+        RunnerStatus::Fail => ExampleStatus::Fail,
+        RunnerStatus::Error => ExampleStatus::Error,
+        RunnerStatus::Timeout => ExampleStatus::Timeout,
+        RunnerStatus::Refused => ExampleStatus::Refused,
+        RunnerStatus::Skipped => return None,
+    })
+}
 
 /// Why a stage cannot run in this build (its module has not landed in the crate yet).
-const NO_CHECK: &str = "the example checker is not part of this build yet";
 const NO_SYNTH: &str = "the synthesis pipeline is not part of this build yet";
 
 impl Analysis for PipelineAnalysis {
-    fn extract(&self, source: &str) -> Result<FileSpecs, String> {
-        Ok(crate::spec::extract(source))
-    }
-
     fn check(
         &self,
-        _request: &CheckRequest<'_>,
-        _cancel: &CancelToken,
+        request: &CheckRequest<'_>,
+        cancel: &CancelToken,
     ) -> Result<Vec<FunctionCheck>, String> {
-        Err(NO_CHECK.to_string())
+        let functions: Vec<&Spec> = request
+            .specs
+            .functions
+            .iter()
+            .filter(|f| f.body_state == BodyState::Implemented && !f.examples.is_empty())
+            .collect();
+        if functions.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut runner = self.runner(request.config)?;
+        let dir = request.path.and_then(|p| p.parent());
+        let mut out = Vec::with_capacity(functions.len());
+        for f in functions {
+            let (suite, candidate) = check::suite_for(request.source, request.specs, f, dir);
+            let report = runner
+                .check_candidates_with(
+                    &suite,
+                    &[candidate.as_str()],
+                    CheckOptions::default(),
+                    cancel,
+                )
+                .map_err(|e| e.to_string())?
+                .pop()
+                .ok_or_else(|| format!("no report for {}", f.qualified_name))?;
+            let examples = report
+                .examples
+                .into_iter()
+                .enumerate()
+                .filter_map(|(index, r)| {
+                    let status = example_status(r.status)?;
+                    let is_message = matches!(
+                        status,
+                        ExampleStatus::Error | ExampleStatus::Refused | ExampleStatus::Timeout
+                    );
+                    Some(ExampleCheck {
+                        index,
+                        status,
+                        expected: r.expected,
+                        actual: (!is_message).then(|| r.actual.clone()),
+                        message: is_message.then_some(r.actual),
+                    })
+                })
+                .collect();
+            out.push(FunctionCheck {
+                qualified_name: f.qualified_name.clone(),
+                examples,
+            });
+        }
+        Ok(out)
     }
 
     fn synthesize(&self, request: &SynthRequest<'_>, _cancel: &CancelToken) -> FunctionSynthesis {

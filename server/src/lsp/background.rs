@@ -7,6 +7,7 @@ use super::analysis::{CheckRequest, SynthRequest};
 use super::config::Settings;
 use super::diagnostics;
 use super::guard::{blocking, lock};
+use super::incremental::{IncrementalSpecs, PendingEdits};
 use super::spec_key::{text_hash, SpecKey};
 use super::state::{Analyzed, Checked, Job, Lookup, ServerState};
 use crate::cancel::CancelToken;
@@ -15,7 +16,7 @@ use crate::spec::{BodyState, FileSpecs, ModuleContext, Spec};
 use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU32, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use tower_lsp_server::ls_types::{MessageType, NumberOrString, ProgressToken};
 
@@ -55,12 +56,19 @@ pub fn schedule_analysis(state: &Arc<ServerState>, uri: &str, delay: Duration) {
     });
 }
 
-/// Extracts the specs of `source` off the async threads.
-async fn extract(state: &Arc<ServerState>, source: Arc<str>) -> Result<FileSpecs, String> {
-    let analysis = Arc::clone(&state.analysis);
-    blocking("spec extraction", move || analysis.extract(&source))
-        .await
-        .and_then(|r| r)
+/// Extracts the specs of `source` off the async threads, incrementally when the document's
+/// extractor can continue from the queued edits.
+async fn extract(
+    extractor: Arc<Mutex<IncrementalSpecs>>,
+    pending: PendingEdits,
+    version: i32,
+    source: Arc<str>,
+) -> Result<FileSpecs, String> {
+    blocking("spec extraction", move || {
+        lock(&extractor).specs(&pending, version, &source)
+    })
+    .await
+    .and_then(|r| r)
 }
 
 /// Builds the analysis of one text.
@@ -93,18 +101,24 @@ fn analyzed(
 /// The analysis of the document's current version: the stored one when current, else a fresh
 /// extraction (fast) that is stored if the document did not change meanwhile.
 pub async fn current_analysis(state: &Arc<ServerState>, uri: &str) -> Option<Arc<Analyzed>> {
-    let (rope, version) = {
-        let docs = lock(&state.docs);
-        let entry = docs.get(uri)?;
+    let (rope, version, pending, extractor) = {
+        let mut docs = lock(&state.docs);
+        let entry = docs.get_mut(uri)?;
         if let Some(a) = &entry.analyzed {
             if a.version == entry.doc.version {
                 return Some(Arc::clone(a));
             }
         }
-        (entry.doc.rope.clone(), entry.doc.version)
+        let version = entry.doc.version;
+        (
+            entry.doc.rope.clone(),
+            version,
+            entry.pending.take(version),
+            Arc::clone(&entry.extractor),
+        )
     };
     let source: Arc<str> = Arc::from(rope.to_string());
-    let specs = extract(state, Arc::clone(&source)).await;
+    let specs = extract(extractor, pending, version, Arc::clone(&source)).await;
     let a = Arc::new(analyzed(version, rope, source, specs, &state.settings()));
     let mut docs = lock(&state.docs);
     if let Some(entry) = docs.get_mut(uri) {

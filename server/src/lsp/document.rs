@@ -1,5 +1,6 @@
 //! An open text document: a rope, its version and language, edited incrementally.
 
+use super::incremental::ByteChange;
 use super::position::{range_to_chars, Encoding};
 use ropey::Rope;
 use tower_lsp_server::ls_types::TextDocumentContentChangeEvent;
@@ -26,17 +27,29 @@ impl Document {
     }
 
     /// Applies the client's changes in order. Ranges are clamped, so no change can fail.
+    /// Returns the byte-level replacements made, or `None` when a change replaced everything.
     pub fn apply_changes(
         &mut self,
         changes: &[TextDocumentContentChangeEvent],
         version: i32,
         enc: Encoding,
-    ) {
+    ) -> Option<Vec<ByteChange>> {
+        let mut out = Some(Vec::with_capacity(changes.len()));
         for change in changes {
             match change.range {
-                None => self.rope = Rope::from_str(&change.text),
+                None => {
+                    self.rope = Rope::from_str(&change.text);
+                    out = None;
+                }
                 Some(range) => {
                     let (a, b) = range_to_chars(&self.rope, range, enc);
+                    if let Some(list) = out.as_mut() {
+                        list.push(ByteChange {
+                            start: self.rope.char_to_byte(a),
+                            end: self.rope.char_to_byte(b),
+                            text: change.text.clone(),
+                        });
+                    }
                     if a < b {
                         self.rope.remove(a..b);
                     }
@@ -47,6 +60,7 @@ impl Document {
             }
         }
         self.version = version;
+        out
     }
 
     /// The whole text as a `String`.

@@ -17,6 +17,7 @@ pub mod edit;
 pub mod guard;
 pub mod handlers;
 pub mod health;
+pub mod incremental;
 pub mod position;
 pub mod server;
 pub mod spec_key;
@@ -33,7 +34,7 @@ pub const SYNTHESIZE_COMMAND: &str = "docsynth.synthesize";
 
 /// Serves LSP on stdin/stdout until the client exits.
 pub fn serve_stdio() -> anyhow::Result<()> {
-    serve_stdio_with(Arc::new(PipelineAnalysis))
+    serve_stdio_with(Arc::new(PipelineAnalysis::default()))
 }
 
 /// Serves LSP on stdin/stdout with the given analysis.

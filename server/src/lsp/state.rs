@@ -6,6 +6,7 @@ use super::analysis::{Analysis, FunctionCheck};
 use super::config::Settings;
 use super::document::Document;
 use super::guard::lock;
+use super::incremental::{IncrementalSpecs, PendingEdits};
 use super::position::Encoding;
 use super::spec_key::SpecKey;
 use crate::cancel::CancelToken;
@@ -97,6 +98,10 @@ pub struct DocEntry {
     pub check_cancel: Option<CancelToken>,
     /// Synthesis keys this document needs.
     pub wanted: HashSet<SpecKey>,
+    /// Edits not yet seen by the incremental extractor.
+    pub pending: PendingEdits,
+    /// The document's incremental extractor.
+    pub extractor: Arc<Mutex<IncrementalSpecs>>,
 }
 
 impl DocEntry {

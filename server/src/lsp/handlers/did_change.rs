@@ -17,9 +17,13 @@ pub fn handle(state: &Arc<ServerState>, params: DidChangeTextDocumentParams) -> 
         let Some(entry) = docs.get_mut(&key) else {
             return false;
         };
-        entry
+        match entry
             .doc
-            .apply_changes(&params.content_changes, params.text_document.version, enc);
+            .apply_changes(&params.content_changes, params.text_document.version, enc)
+        {
+            Some(edits) => entry.pending.edits.extend(edits),
+            None => entry.pending.full = true,
+        }
     }
     schedule_analysis(state, &key, state.debounce);
     true

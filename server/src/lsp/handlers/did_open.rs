@@ -3,6 +3,7 @@
 use crate::lsp::background::schedule_analysis;
 use crate::lsp::document::Document;
 use crate::lsp::guard::lock;
+use crate::lsp::incremental::PendingEdits;
 use crate::lsp::state::{DocEntry, ServerState};
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -13,6 +14,7 @@ use tower_lsp_server::ls_types::DidOpenTextDocumentParams;
 pub fn handle(state: &Arc<ServerState>, params: DidOpenTextDocumentParams) {
     let td = params.text_document;
     let key = td.uri.as_str().to_string();
+    let version = td.version;
     let entry = DocEntry {
         uri: td.uri,
         doc: Document::new(&td.text, td.version, td.language_id),
@@ -21,6 +23,8 @@ pub fn handle(state: &Arc<ServerState>, params: DidOpenTextDocumentParams) {
         checks: None,
         check_cancel: None,
         wanted: HashSet::new(),
+        pending: PendingEdits::at(version),
+        extractor: Arc::default(),
     };
     lock(&state.docs).insert(key.clone(), entry);
     schedule_analysis(state, &key, Duration::ZERO);
