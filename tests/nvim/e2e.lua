@@ -104,7 +104,7 @@ local function main()
   end
 
   -- 3. The buggy function gets a diagnostic (code "example-fails") on its failing example.
-  if stages.diagnostics then
+  local function stage_diagnostics()
     local start_line = def_line(buggy)
     if start_line == nil then
       fatal("fixture has def " .. buggy)
@@ -132,9 +132,12 @@ local function main()
       log("     diagnostic: " .. found.message)
     end
   end
+  if stages.diagnostics then
+    stage_diagnostics()
+  end
 
   -- 4. The code action implements the stub; applied, saved, the function passes its examples.
-  if stages.action then
+  local function stage_action()
     local checker = repo .. "/tests/e2e/check_function.py"
     vim.fn.system({ "python3", checker, file, func })
     check(func .. " fails its examples before the action", vim.v.shell_error == 1, "exit " .. vim.v.shell_error)
@@ -209,11 +212,14 @@ local function main()
     local py = vim.fn.system({ "python3", "-c", "import ast,sys; ast.parse(open(sys.argv[1]).read())", file })
     check("saved file is valid Python", vim.v.shell_error == 0, py)
   end
+  if stages.action then
+    stage_action()
+  end
 
 
   -- 5. :DocsynthSynthesize (workspace/executeCommand docsynth.synthesize) at another stub: the
   -- server applies the implementation with workspace/applyEdit.
-  if stages.command then
+  local function stage_command()
     local checker = repo .. "/tests/e2e/check_function.py"
     vim.fn.system({ "python3", checker, file, cmd_func })
     check(cmd_func .. " fails its examples before the command", vim.v.shell_error == 1, "exit " .. vim.v.shell_error)
@@ -253,6 +259,9 @@ local function main()
       local out = vim.fn.system({ "python3", checker, file, cmd_func })
       check(cmd_func .. " passes its examples after :DocsynthSynthesize", vim.v.shell_error == 0, out)
     end
+  end
+  if stages.command then
+    stage_command()
   end
 
   -- 6. On Neovim >= 0.10 the plugin uses no deprecated API (the health report names the callers).
