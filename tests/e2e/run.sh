@@ -19,8 +19,8 @@ if ! source "$repo/tests/vscode/node24.sh" || [ ! -d "$ext/node_modules" ]; then
         exit 1
     fi
 else
-    (cd "$ext" && npm run --silent lint && npm run --silent typecheck && npm run --silent package >/dev/null 2>&1)
-    echo "extensions/vscode: lint, typecheck, bundle, package ok ($(du -h "$ext/docsynth.vsix" | cut -f1) docsynth.vsix)"
+    (cd "$ext" && npm run --silent lint && npm run --silent typecheck && npm run --silent test && npm run --silent package >/dev/null 2>&1)
+    echo "extensions/vscode: lint, typecheck, unit tests, bundle, package ok ($(du -h "$ext/docsynth.vsix" | cut -f1) docsynth.vsix)"
 fi
 # Debian's Neovim (0.7.2: vim.lsp.start_client, the health# API).
 DOCSYNTH_NVIM="${DOCSYNTH_NVIM:-$(command -v /usr/bin/nvim || echo nvim)}" "$repo/tests/nvim/run.sh"
