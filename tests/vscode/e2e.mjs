@@ -181,6 +181,73 @@ function defLine(file, name) {
   return i < 0 ? undefined : i + 1;
 }
 
+/** Quick fix at the stub: Ctrl+. until the server's action shows up, pick it, save, check. */
+async function quickFixStage(page, file) {
+  // Quick fix at the stub: Ctrl+. until the server's action shows up, then pick it.
+  await page.locator(".monaco-editor .view-lines").first().click();
+  const line = defLine(file, func);
+  await goToLine(page, line);
+  const actionTitle = `Implement ${func}()`;
+  const widgetItem = page.locator(".action-widget .monaco-list-row", { hasText: actionTitle }).first();
+  const deadline = Date.now() + timeout;
+  let shown = false;
+  while (!shown && Date.now() < deadline) {
+    await page.keyboard.press("Control+.");
+    shown = await widgetItem.waitFor({ timeout: 5000 }).then(() => true, () => false);
+    if (!shown) {
+      await page.keyboard.press("Escape");
+      await sleep(1000);
+    }
+  }
+  if (!check(`quick fix menu offers '${actionTitle}'`, shown)) {
+    await screenshot(page, "quickfix");
+    return;
+  }
+  const label = await widgetItem.innerText();
+  console.log(`     offered: ${label.trim()}`);
+  check("action title says how many examples pass", /passes \d+\/\d+ examples/.test(label), label);
+  await widgetItem.click();
+
+  // The edit lands in the editor; save (Ctrl+S) and check the file on disk.
+  await sleep(1000);
+  await page.keyboard.press("Control+s");
+  const after = await waitForPass(file, func, 20000);
+  if (!check(`${func} passes its examples after the quick fix and save`, after.status === 0, after.output)) {
+    await screenshot(page, "after-apply");
+  }
+}
+
+/** The palette command at another stub; the server applies the edit with workspace/applyEdit. */
+async function commandStage(page, file) {
+  // The palette command "docsynth: Implement function at cursor" at another stub: the server
+  // applies the implementation with workspace/applyEdit.
+  const cmdBefore = checkFunction(file, cmdFunc);
+  check(`${cmdFunc} fails its examples before the command`, cmdBefore.status === 1, cmdBefore.output);
+  await page.locator(".monaco-editor .view-lines").first().click();
+  await goToLine(page, defLine(file, cmdFunc));
+  await palette(page, "docsynth: Implement function at cursor");
+  const editorText = page.locator(".monaco-editor .view-lines").first();
+  const changed = await (async () => {
+    const end = Date.now() + timeout;
+    const original = await editorText.innerText();
+    while (Date.now() < end) {
+      if ((await editorText.innerText()) !== original) return true;
+      await sleep(500);
+    }
+    return false;
+  })();
+  if (!check("the palette command edits the document", changed)) {
+    await screenshot(page, "command");
+    return;
+  }
+  await sleep(500);
+  await page.keyboard.press("Control+s");
+  const cmdAfter = await waitForPass(file, cmdFunc, 20000);
+  if (!check(`${cmdFunc} passes its examples after the command and save`, cmdAfter.status === 0, cmdAfter.output)) {
+    await screenshot(page, "after-command");
+  }
+}
+
 async function main() {
   for (const [name, value] of Object.entries({ DOCSYNTH_REPO: repo, DOCSYNTH_BIN: bin, DOCSYNTH_VSIX: vsix, DOCSYNTH_WORK: work })) {
     if (!value) throw new Error(`${name} is not set`);
@@ -239,66 +306,8 @@ async function drive(url, dirs, file) {
     if (diagOk) console.log(`     problem: ${row.replace(/\s+/g, " ").trim()}`);
     else await screenshot(page, "diagnostics");
 
-    // Quick fix at the stub: Ctrl+. until the server's action shows up, then pick it.
-    await page.locator(".monaco-editor .view-lines").first().click();
-    const line = defLine(file, func);
-    await goToLine(page, line);
-    const actionTitle = `Implement ${func}()`;
-    const widgetItem = page.locator(".action-widget .monaco-list-row", { hasText: actionTitle }).first();
-    const deadline = Date.now() + timeout;
-    let shown = false;
-    while (!shown && Date.now() < deadline) {
-      await page.keyboard.press("Control+.");
-      shown = await widgetItem.waitFor({ timeout: 5000 }).then(() => true, () => false);
-      if (!shown) {
-        await page.keyboard.press("Escape");
-        await sleep(1000);
-      }
-    }
-    if (!check(`quick fix menu offers '${actionTitle}'`, shown)) {
-      await screenshot(page, "quickfix");
-      return;
-    }
-    const label = await widgetItem.innerText();
-    console.log(`     offered: ${label.trim()}`);
-    check("action title says how many examples pass", /passes \d+\/\d+ examples/.test(label), label);
-    await widgetItem.click();
-
-    // The edit lands in the editor; save (Ctrl+S) and check the file on disk.
-    await sleep(1000);
-    await page.keyboard.press("Control+s");
-    const after = await waitForPass(file, func, 20000);
-    if (!check(`${func} passes its examples after the quick fix and save`, after.status === 0, after.output)) {
-      await screenshot(page, "after-apply");
-    }
-
-    // The palette command "docsynth: Implement function at cursor" at another stub: the server
-    // applies the implementation with workspace/applyEdit.
-    const cmdBefore = checkFunction(file, cmdFunc);
-    check(`${cmdFunc} fails its examples before the command`, cmdBefore.status === 1, cmdBefore.output);
-    await page.locator(".monaco-editor .view-lines").first().click();
-    await goToLine(page, defLine(file, cmdFunc));
-    await palette(page, "docsynth: Implement function at cursor");
-    const editorText = page.locator(".monaco-editor .view-lines").first();
-    const changed = await (async () => {
-      const end = Date.now() + timeout;
-      const original = await editorText.innerText();
-      while (Date.now() < end) {
-        if ((await editorText.innerText()) !== original) return true;
-        await sleep(500);
-      }
-      return false;
-    })();
-    if (!check("the palette command edits the document", changed)) {
-      await screenshot(page, "command");
-      return;
-    }
-    await sleep(500);
-    await page.keyboard.press("Control+s");
-    const cmdAfter = await waitForPass(file, cmdFunc, 20000);
-    if (!check(`${cmdFunc} passes its examples after the command and save`, cmdAfter.status === 0, cmdAfter.output)) {
-      await screenshot(page, "after-command");
-    }
+    await quickFixStage(page, file);
+    await commandStage(page, file);
   } catch (err) {
     check("VS Code session ran without error", false, String(err && err.stack ? err.stack : err));
     await screenshot(page, "error");
