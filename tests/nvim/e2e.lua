@@ -4,7 +4,7 @@
 -- copy of the fixture), DOCSYNTH_FUNC (the stub to implement), DOCSYNTH_BUGGY (an implemented
 -- function that fails its examples), DOCSYNTH_CMD_FUNC (the stub implemented with
 -- :DocsynthSynthesize), DOCSYNTH_TIMEOUT_MS (per wait), DOCSYNTH_STAGES (comma list of:
--- health,diagnostics,action,command; default all; startup always runs).
+-- health,diagnostics,action,command,settings; default all; startup always runs).
 local env = vim.env
 local repo = assert(env.DOCSYNTH_REPO, "DOCSYNTH_REPO unset")
 local bin = assert(env.DOCSYNTH_BIN, "DOCSYNTH_BIN unset")
@@ -14,7 +14,7 @@ local buggy = env.DOCSYNTH_BUGGY or "shout"
 local cmd_func = env.DOCSYNTH_CMD_FUNC or "running_max"
 local timeout = tonumber(env.DOCSYNTH_TIMEOUT_MS or "120000")
 local stages = {}
-for s in (env.DOCSYNTH_STAGES or "health,diagnostics,action,command"):gmatch("[^,]+") do
+for s in (env.DOCSYNTH_STAGES or "health,diagnostics,action,command,settings"):gmatch("[^,]+") do
   stages[s] = true
 end
 
@@ -60,7 +60,8 @@ local function main()
   local docsynth = require("docsynth")
   docsynth.setup({
     cmd = { bin, "lsp" },
-    settings = { device = "cpu", diagnostics = true },
+    -- A generous budget: the test checks behaviour on a slow, shared CI machine, not speed.
+    settings = { device = "cpu", diagnostics = true, budgetMs = tonumber(env.DOCSYNTH_BUDGET_MS or "10000") },
   })
 
   vim.cmd("edit " .. vim.fn.fnameescape(file))
@@ -264,7 +265,37 @@ local function main()
     stage_command()
   end
 
-  -- 6. On Neovim >= 0.10 the plugin uses no deprecated API (the health report names the callers).
+  -- 6. Settings on change: update_settings{ diagnostics = false } reaches the server
+  -- (workspace/didChangeConfiguration), which withdraws its warnings.
+  local function stage_settings()
+    local function example_fails()
+      local n = 0
+      for _, d in ipairs(vim.diagnostic.get(bufnr)) do
+        if (d.code or (d.user_data and d.user_data.lsp and d.user_data.lsp.code)) == "example-fails" then
+          n = n + 1
+        end
+      end
+      return n
+    end
+    if not check("example-fails warnings present before the change", vim.wait(timeout, function()
+      return example_fails() > 0
+    end, 100)) then
+      return
+    end
+    docsynth.update_settings({ diagnostics = false })
+    check("diagnostics = false withdraws them", vim.wait(timeout, function()
+      return example_fails() == 0
+    end, 100), vim.inspect(vim.diagnostic.get(bufnr)))
+    docsynth.update_settings({ diagnostics = true })
+    check("diagnostics = true brings them back", vim.wait(timeout, function()
+      return example_fails() > 0
+    end, 100))
+  end
+  if stages.settings then
+    stage_settings()
+  end
+
+  -- 7. On Neovim >= 0.10 the plugin uses no deprecated API (the health report names the callers).
   if vim.fn.has("nvim-0.10") == 1 then
     vim.cmd("checkhealth vim.deprecated")
     local text = table.concat(vim.api.nvim_buf_get_lines(0, 0, -1, false), "\n")

@@ -84,7 +84,16 @@ function prepare() {
   // Machine-overridable settings: in code-server (a remote setup) they come from the workspace.
   fs.writeFileSync(
     path.join(workspace, ".vscode", "settings.json"),
-    JSON.stringify({ "docsynth.serverPath": bin, "docsynth.device": "cpu" }, null, 2),
+    JSON.stringify(
+      {
+        "docsynth.serverPath": bin,
+        "docsynth.device": "cpu",
+        // A generous budget: the test checks behaviour on a slow, shared CI machine, not speed.
+        "docsynth.budgetMs": Number(env.DOCSYNTH_BUDGET_MS ?? "10000"),
+      },
+      null,
+      2,
+    ),
   );
   return { workspace, userData, extensions };
 }
@@ -181,6 +190,32 @@ function defLine(file, name) {
   return i < 0 ? undefined : i + 1;
 }
 
+/**
+ * Settings on change: docsynth.diagnostics.enable=false written to the workspace settings reaches
+ * the server (workspace/didChangeConfiguration), which withdraws its warnings; true brings them back.
+ */
+async function settingsStage(page, dirs) {
+  const settingsFile = path.join(dirs.workspace, ".vscode", "settings.json");
+  const original = JSON.parse(fs.readFileSync(settingsFile, "utf8"));
+  const rows = page.locator(".markers-panel .monaco-list-row", { hasText: "example-fails" });
+  const until = async (want) => {
+    const end = Date.now() + timeout;
+    while (Date.now() < end) {
+      if ((await rows.count()) === want) return true;
+      await sleep(250);
+    }
+    return false;
+  };
+  fs.writeFileSync(settingsFile, JSON.stringify({ ...original, "docsynth.diagnostics.enable": false }, null, 2));
+  if (!check("docsynth.diagnostics.enable=false withdraws the warnings", await until(0))) {
+    await screenshot(page, "settings-off");
+  }
+  fs.writeFileSync(settingsFile, JSON.stringify(original, null, 2));
+  if (!check("docsynth.diagnostics.enable back on restores them", await until(1))) {
+    await screenshot(page, "settings-on");
+  }
+}
+
 /** Quick fix at the stub: Ctrl+. until the server's action shows up, pick it, save, check. */
 async function quickFixStage(page, file) {
   // Quick fix at the stub: Ctrl+. until the server's action shows up, then pick it.
@@ -225,11 +260,11 @@ async function commandStage(page, file) {
   check(`${cmdFunc} fails its examples before the command`, cmdBefore.status === 1, cmdBefore.output);
   await page.locator(".monaco-editor .view-lines").first().click();
   await goToLine(page, defLine(file, cmdFunc));
-  await palette(page, "docsynth: Implement function at cursor");
   const editorText = page.locator(".monaco-editor .view-lines").first();
+  const original = await editorText.innerText();
+  await palette(page, "docsynth: Implement function at cursor");
   const changed = await (async () => {
     const end = Date.now() + timeout;
-    const original = await editorText.innerText();
     while (Date.now() < end) {
       if ((await editorText.innerText()) !== original) return true;
       await sleep(500);
@@ -306,6 +341,7 @@ async function drive(url, dirs, file) {
     if (diagOk) console.log(`     problem: ${row.replace(/\s+/g, " ").trim()}`);
     else await screenshot(page, "diagnostics");
 
+    if (diagOk) await settingsStage(page, dirs);
     await quickFixStage(page, file);
     await commandStage(page, file);
   } catch (err) {
