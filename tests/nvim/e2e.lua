@@ -2,8 +2,8 @@
 -- Run by tests/nvim/run.sh as: nvim --headless -u NONE -c 'luafile tests/nvim/e2e.lua'
 -- Environment: DOCSYNTH_REPO (repo root), DOCSYNTH_BIN (server binary), DOCSYNTH_FILE (a scratch
 -- copy of the fixture), DOCSYNTH_FUNC (the stub to implement), DOCSYNTH_BUGGY (an implemented
--- function that fails its examples), DOCSYNTH_CMD_FUNC (the stub implemented with
--- :DocsynthSynthesize), DOCSYNTH_TIMEOUT_MS (per wait), DOCSYNTH_STAGES (comma list of:
+-- function that fails its examples), DOCSYNTH_CMD_FILE + DOCSYNTH_CMD_FUNC (a second scratch copy
+-- of the fixture and the stub implemented there with :DocsynthSynthesize), DOCSYNTH_TIMEOUT_MS (per wait), DOCSYNTH_STAGES (comma list of:
 -- health,diagnostics,action,command,settings; default all; startup always runs).
 local env = vim.env
 local repo = assert(env.DOCSYNTH_REPO, "DOCSYNTH_REPO unset")
@@ -11,7 +11,8 @@ local bin = assert(env.DOCSYNTH_BIN, "DOCSYNTH_BIN unset")
 local file = assert(env.DOCSYNTH_FILE, "DOCSYNTH_FILE unset")
 local func = env.DOCSYNTH_FUNC or "initials"
 local buggy = env.DOCSYNTH_BUGGY or "shout"
-local cmd_func = env.DOCSYNTH_CMD_FUNC or "running_max"
+local cmd_func = env.DOCSYNTH_CMD_FUNC or "initials"
+local cmd_file = env.DOCSYNTH_CMD_FILE
 local timeout = tonumber(env.DOCSYNTH_TIMEOUT_MS or "120000")
 local stages = {}
 for s in (env.DOCSYNTH_STAGES or "health,diagnostics,action,command,settings"):gmatch("[^,]+") do
@@ -51,6 +52,7 @@ end
 local function main()
   vim.opt.runtimepath:prepend(repo .. "/extensions/nvim")
   vim.cmd("filetype on")
+  vim.o.hidden = true
   if vim.lsp.log and vim.lsp.log.set_level then
     vim.lsp.log.set_level("WARN")
   else
@@ -218,13 +220,28 @@ local function main()
   end
 
 
-  -- 5. :DocsynthSynthesize (workspace/executeCommand docsynth.synthesize) at another stub: the
-  -- server applies the implementation with workspace/applyEdit.
+  -- 5. :DocsynthSynthesize (workspace/executeCommand docsynth.synthesize) on a stub of a second
+  -- copy of the fixture: the server applies the implementation with workspace/applyEdit.
   local function stage_command()
+    if cmd_file == nil then
+      fatal("DOCSYNTH_CMD_FILE set")
+      return
+    end
     local checker = repo .. "/tests/e2e/check_function.py"
-    vim.fn.system({ "python3", checker, file, cmd_func })
+    vim.fn.system({ "python3", checker, cmd_file, cmd_func })
     check(cmd_func .. " fails its examples before the command", vim.v.shell_error == 1, "exit " .. vim.v.shell_error)
-    local line = def_line(cmd_func)
+    vim.cmd("edit " .. vim.fn.fnameescape(cmd_file))
+    local cmd_buf = vim.api.nvim_get_current_buf()
+    check("the docsynth client attaches to a second buffer", vim.wait(timeout, function()
+      return vim.lsp.buf_is_attached(cmd_buf, client.id)
+    end, 50))
+    local line = nil
+    for i, text in ipairs(vim.api.nvim_buf_get_lines(cmd_buf, 0, -1, false)) do
+      if text:match("^def " .. cmd_func .. "%(") then
+        line = i - 1
+        break
+      end
+    end
     if line == nil then
       fatal("fixture has def " .. cmd_func)
       return
@@ -236,7 +253,7 @@ local function main()
       table.insert(messages, msg)
       return original_notify(msg, level, opts)
     end
-    local before = table.concat(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false), "\n")
+    local before = table.concat(vim.api.nvim_buf_get_lines(cmd_buf, 0, -1, false), "\n")
     vim.cmd("DocsynthSynthesize")
     local done = vim.wait(timeout, function()
       for _, m in ipairs(messages) do
@@ -254,15 +271,16 @@ local function main()
       report ~= "" and report or ("no message within " .. timeout .. " ms")
     )
     log("     message: " .. table.concat(messages, " | "))
-    local changed = table.concat(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false), "\n") ~= before
+    local changed = table.concat(vim.api.nvim_buf_get_lines(cmd_buf, 0, -1, false), "\n") ~= before
     if check(":DocsynthSynthesize edits the buffer", changed, table.concat(messages, " | ")) then
       vim.cmd("silent write")
-      local out = vim.fn.system({ "python3", checker, file, cmd_func })
+      local out = vim.fn.system({ "python3", checker, cmd_file, cmd_func })
       check(cmd_func .. " passes its examples after :DocsynthSynthesize", vim.v.shell_error == 0, out)
     end
   end
   if stages.command then
     stage_command()
+    vim.api.nvim_set_current_buf(bufnr)
   end
 
   -- 6. Settings on change: update_settings{ diagnostics = false } reaches the server

@@ -23,6 +23,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/project"
 cp "$repo/tests/fixtures/demo.py" "$work/project/demo.py"
+cp "$repo/tests/fixtures/demo.py" "$work/project/command.py" # a second copy for :DocsynthSynthesize
 : >"$work/project/pyproject.toml"
 echo "tests/nvim: $("$nvim" --version | head -1), server $DOCSYNTH_BIN"
 start=$(date +%s)
@@ -31,6 +32,7 @@ status=0
 XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" XDG_STATE_HOME="$work/state" \
 XDG_CACHE_HOME="$work/cache" \
 DOCSYNTH_REPO="$repo" DOCSYNTH_BIN="$DOCSYNTH_BIN" DOCSYNTH_FILE="$work/project/demo.py" \
+DOCSYNTH_CMD_FILE="$work/project/command.py" \
     timeout "${DOCSYNTH_NVIM_TIMEOUT_S:-300}" \
     "$nvim" --headless -u NONE -i NONE -n -c "luafile $repo/tests/nvim/e2e.lua" </dev/null || status=$?
 echo "tests/nvim: finished in $(( $(date +%s) - start )) s, exit $status"

@@ -3,7 +3,8 @@
 // "Implement initials() — passes N/N examples", save, and check the function passes its examples.
 // Run by tests/vscode/run.sh. Env: DOCSYNTH_REPO, DOCSYNTH_BIN, DOCSYNTH_VSIX, DOCSYNTH_WORK (scratch
 // folder), DOCSYNTH_FUNC (default initials), DOCSYNTH_BUGGY (default shout), DOCSYNTH_CMD_FUNC
-// (implemented with the palette command; default running_max), DOCSYNTH_TIMEOUT_MS,
+// (implemented with the palette command in a second copy, command.py; default initials),
+// DOCSYNTH_TIMEOUT_MS,
 // DOCSYNTH_SHOTS (folder for failure screenshots).
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -17,7 +18,7 @@ const vsix = env.DOCSYNTH_VSIX;
 const work = env.DOCSYNTH_WORK;
 const func = env.DOCSYNTH_FUNC ?? "initials";
 const buggy = env.DOCSYNTH_BUGGY ?? "shout";
-const cmdFunc = env.DOCSYNTH_CMD_FUNC ?? "running_max";
+const cmdFunc = env.DOCSYNTH_CMD_FUNC ?? "initials";
 const timeout = Number(env.DOCSYNTH_TIMEOUT_MS ?? "120000");
 const shots = env.DOCSYNTH_SHOTS ?? work;
 const codeServer = path.join(import.meta.dirname, "node_modules", ".bin", "code-server");
@@ -61,6 +62,7 @@ function prepare() {
   fs.mkdirSync(path.join(userData, "User"), { recursive: true });
   fs.mkdirSync(extensions, { recursive: true });
   fs.copyFileSync(path.join(repo, "tests/fixtures/demo.py"), path.join(workspace, "demo.py"));
+  fs.copyFileSync(path.join(repo, "tests/fixtures/demo.py"), path.join(workspace, "command.py"));
   fs.writeFileSync(
     path.join(userData, "User", "settings.json"),
     JSON.stringify(
@@ -252,12 +254,13 @@ async function quickFixStage(page, file) {
   }
 }
 
-/** The palette command at another stub; the server applies the edit with workspace/applyEdit. */
+/** The palette command in command.py; the server applies the edit with workspace/applyEdit. */
 async function commandStage(page, file) {
-  // The palette command "docsynth: Implement function at cursor" at another stub: the server
-  // applies the implementation with workspace/applyEdit.
+  // The palette command "docsynth: Implement function at cursor" at a stub of a second copy of
+  // the fixture: the server applies the implementation with workspace/applyEdit.
   const cmdBefore = checkFunction(file, cmdFunc);
   check(`${cmdFunc} fails its examples before the command`, cmdBefore.status === 1, cmdBefore.output);
+  await openFile(page, path.basename(file));
   await page.locator(".monaco-editor .view-lines").first().click();
   await goToLine(page, defLine(file, cmdFunc));
   const editorText = page.locator(".monaco-editor .view-lines").first();
@@ -343,7 +346,7 @@ async function drive(url, dirs, file) {
 
     if (diagOk) await settingsStage(page, dirs);
     await quickFixStage(page, file);
-    await commandStage(page, file);
+    await commandStage(page, path.join(dirs.workspace, "command.py"));
   } catch (err) {
     check("VS Code session ran without error", false, String(err && err.stack ? err.stack : err));
     await screenshot(page, "error");
