@@ -124,11 +124,30 @@ fn failing_examples_of_implemented_functions_are_reported_on_their_lines() {
         "fine() passes"
     );
 
+    // An unrelated edit: the first publish for the new version already carries the failures,
+    // moved down one line (no flicker while the re-check runs).
+    c.change(&uri, 2, range(0, 0, 0, 0), "# note\n");
+    let moved = c
+        .wait_notification(|n| {
+            n["method"] == json!("textDocument/publishDiagnostics")
+                && n["params"]["version"] == json!(2)
+        })
+        .expect("publish for version 2");
+    let lines: Vec<u64> = moved["params"]["diagnostics"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .iter()
+        .filter(|d| d["code"] == json!("example-fails"))
+        .filter_map(|d| d["range"]["start"]["line"].as_u64())
+        .collect();
+    assert_eq!(lines, vec![7, 9], "{moved:#}");
+
     // Fix the bug: the failures go away after the debounced re-check.
-    c.change(&uri, 2, range(11, 23, 11, 24), "!");
+    c.change(&uri, 3, range(12, 23, 12, 24), "!");
     let fixed = c.wait_notification(|n| {
         n["method"] == json!("textDocument/publishDiagnostics")
-            && n["params"]["version"] == json!(2)
+            && n["params"]["version"] == json!(3)
             && n["params"]["diagnostics"]
                 .as_array()
                 .is_some_and(|d| d.len() == 1 && d[0]["code"] == json!("example-raises"))

@@ -9,7 +9,7 @@ use super::diagnostics;
 use super::guard::{blocking, lock};
 use super::incremental::{IncrementalSpecs, PendingEdits};
 use super::spec_key::{text_hash, SpecKey};
-use super::state::{Analyzed, Checked, Job, Lookup, ServerState};
+use super::state::{function_fingerprint, Analyzed, Checked, Job, Lookup, ServerState};
 use crate::cancel::CancelToken;
 use crate::pipeline::{FunctionSynthesis, SynthConfig, SynthStatus};
 use crate::spec::{BodyState, FileSpecs, ModuleContext, Spec};
@@ -405,10 +405,12 @@ async fn start_check(
             entry.checks = None;
             return;
         }
-        if entry
-            .checks
-            .as_ref()
-            .is_some_and(|c| c.text_hash == a.text_hash)
+        let forced = std::mem::take(&mut entry.force_check);
+        if !forced
+            && entry
+                .checks
+                .as_ref()
+                .is_some_and(|c| c.text_hash == a.text_hash)
         {
             return;
         }
@@ -452,9 +454,18 @@ async fn start_check(
         let Some(entry) = docs.get_mut(uri) else {
             return;
         };
+        let fingerprints = match &a.specs {
+            Ok(specs) => specs
+                .functions
+                .iter()
+                .map(|f| (f.qualified_name.clone(), function_fingerprint(&a.source, f)))
+                .collect(),
+            Err(_) => Default::default(),
+        };
         entry.checks = Some(Arc::new(Checked {
             text_hash: a.text_hash,
             result,
+            fingerprints,
         }));
     }
     publish(state, uri).await;
@@ -473,10 +484,7 @@ pub async fn publish(state: &Arc<ServerState>, uri: &str) {
             return;
         };
         let diags = if settings.diagnostics {
-            let checks = entry
-                .checks
-                .as_deref()
-                .filter(|c| c.text_hash == a.text_hash);
+            let checks = entry.checks.as_deref();
             diagnostics::build(a, checks, |k| state.lookup(k), &settings, enc)
         } else {
             Vec::new()

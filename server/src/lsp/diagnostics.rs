@@ -5,7 +5,7 @@ use super::analysis::{ExampleStatus, FunctionCheck};
 use super::config::Settings;
 use super::position::{byte_range_to_range, Encoding};
 use super::spec_key::SpecKey;
-use super::state::{Analyzed, Checked, Lookup};
+use super::state::{function_fingerprint, Analyzed, Checked, Lookup};
 use crate::pipeline::SynthStatus;
 use crate::spec::{BodyState, Spec};
 use tower_lsp_server::ls_types::{Diagnostic, DiagnosticSeverity, NumberOrString, Range};
@@ -83,9 +83,13 @@ pub fn build(
     let Ok(specs) = &a.specs else {
         return Vec::new();
     };
-    let checks: &[FunctionCheck] = match checks.map(|c| &c.result) {
-        Some(Ok(v)) => v,
-        _ => &[],
+    let (checks, fingerprints): (&[FunctionCheck], _) = match checks {
+        Some(Checked {
+            result: Ok(v),
+            fingerprints,
+            ..
+        }) => (v, Some(fingerprints)),
+        _ => (&[], None),
     };
     let mut out = Vec::new();
     for (spec, key) in specs.functions.iter().zip(&a.keys) {
@@ -98,9 +102,12 @@ pub fn build(
                 }
             }
             BodyState::Implemented => {
+                let unchanged = fingerprints
+                    .and_then(|f| f.get(&spec.qualified_name))
+                    .is_some_and(|fp| *fp == function_fingerprint(&a.source, spec));
                 if let Some(fc) = checks
                     .iter()
-                    .find(|c| c.qualified_name == spec.qualified_name)
+                    .find(|c| unchanged && c.qualified_name == spec.qualified_name)
                 {
                     failing_examples(a, spec, fc, enc, &mut out);
                 }

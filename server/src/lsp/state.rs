@@ -79,6 +79,24 @@ pub struct Checked {
     pub text_hash: u64,
     /// Per-function results, or why checking failed.
     pub result: Result<Vec<FunctionCheck>, String>,
+    /// Hash of each checked function's source text, by qualified name: results are shown for a
+    /// later version only while the function reads the same (no flicker on unrelated edits).
+    pub fingerprints: HashMap<String, u64>,
+}
+
+/// The fingerprint of a function's text (its `def` through its last line).
+pub fn function_fingerprint(source: &str, spec: &crate::spec::Spec) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    source
+        .get(spec.def_range.start_byte..spec.def_range.end_byte)
+        .unwrap_or("")
+        .hash(&mut h);
+    for e in &spec.examples {
+        e.source.hash(&mut h);
+        e.expected.hash(&mut h);
+    }
+    h.finish()
 }
 
 /// One open document and what is known about it.
@@ -96,6 +114,8 @@ pub struct DocEntry {
     pub checks: Option<Arc<Checked>>,
     /// Cancels the running check.
     pub check_cancel: Option<CancelToken>,
+    /// Re-check even if the text is unchanged (set on save).
+    pub force_check: bool,
     /// Synthesis keys this document needs.
     pub wanted: HashSet<SpecKey>,
     /// Edits not yet seen by the incremental extractor.

@@ -107,6 +107,9 @@ pub async fn handle(
                 context: specs.context.clone(),
                 config: settings.synth_config(state.workspace_for(path.as_deref())),
             };
+            if let Some(entry) = crate::lsp::guard::lock(&state.docs).get_mut(uri.as_str()) {
+                entry.wanted.insert(key);
+            }
             ensure_job(state, key, input);
             0
         }

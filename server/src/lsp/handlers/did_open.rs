@@ -22,6 +22,7 @@ pub fn handle(state: &Arc<ServerState>, params: DidOpenTextDocumentParams) {
         analyzed: None,
         checks: None,
         check_cancel: None,
+        force_check: false,
         wanted: HashSet::new(),
         pending: PendingEdits::at(version),
         extractor: Arc::default(),

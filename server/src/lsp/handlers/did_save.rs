@@ -11,8 +11,8 @@ use tower_lsp_server::ls_types::DidSaveTextDocumentParams;
 pub fn handle(state: &Arc<ServerState>, params: DidSaveTextDocumentParams) {
     let key = params.text_document.uri.as_str().to_string();
     if let Some(entry) = lock(&state.docs).get_mut(&key) {
-        // Force a fresh check of the saved text.
-        entry.checks = None;
+        // Re-check the saved text (sibling modules on disk may have changed too).
+        entry.force_check = true;
     }
     schedule_analysis(state, &key, Duration::ZERO);
 }
