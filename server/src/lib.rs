@@ -6,8 +6,10 @@
 //! candidates in a sandboxed Python process; [`pipeline`] ties them together for the CLI and LSP.
 
 pub mod cancel;
+pub mod check;
 pub mod cli;
 pub mod domain;
+pub mod lsp;
 pub mod neural;
 pub mod pipeline;
 pub mod runner;

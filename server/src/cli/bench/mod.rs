@@ -2,6 +2,7 @@
 
 pub mod extract;
 pub mod neural;
+pub mod lsp;
 pub mod runner;
 pub mod synth;
 
@@ -26,6 +27,8 @@ pub enum BenchSubject {
     Synth(synth::SynthBenchArgs),
     /// Neural writer accuracy and decode time at several beam sizes (LP vs baseline).
     Neural(neural::NeuralBenchArgs),
+    /// Language-server latency (code actions, time to first verified action) and memory.
+    Lsp(lsp::LspBenchArgs),
 }
 
 /// Runs `docsynth bench`; returns the exit code.
@@ -35,5 +38,6 @@ pub fn run(args: BenchArgs) -> anyhow::Result<i32> {
         BenchSubject::Runner(a) => runner::run(a),
         BenchSubject::Synth(a) => synth::run(a),
         BenchSubject::Neural(a) => neural::run(a),
+        BenchSubject::Lsp(a) => lsp::run(a),
     }
 }

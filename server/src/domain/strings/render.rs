@@ -117,7 +117,8 @@ fn char_noun(c: u8) -> String {
         b'=' => "equals",
         b'+' => "plus",
         b'|' => "pipe",
-        c if c.is_ascii_alphanumeric() => return format!("{}", c as char),
+        c if c.is_ascii_digit() => return format!("digit_{}", c as char),
+        c if c.is_ascii_alphabetic() => return format!("letter_{}", c as char),
         _ => "delim",
     };
     name.to_string()
