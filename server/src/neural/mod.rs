@@ -8,6 +8,7 @@ pub mod beam;
 pub mod grammar;
 pub mod model;
 pub mod runtime;
+pub mod writer;
 
 use std::path::{Path, PathBuf};
 use std::str::FromStr;

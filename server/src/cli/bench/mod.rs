@@ -1,8 +1,8 @@
 //! `docsynth bench`: speed and accuracy benchmarks, one module per subject.
 
 pub mod extract;
-pub mod neural;
 pub mod lsp;
+pub mod neural;
 pub mod runner;
 pub mod synth;
 
