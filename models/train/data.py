@@ -63,22 +63,31 @@ def pad2(rows: list[list[int]]) -> Tensor:
     return out
 
 
+def _fill(rows: list[list[int]], width: int) -> Tensor:
+    """Rows of ids -> (len(rows), width) int64, zero-padded, built in one tensor call."""
+    flat = [r + [0] * (width - len(r)) for r in rows]
+    return torch.tensor(flat, dtype=torch.long)
+
+
 def collate(tasks: list[Encoded]) -> Batch:
     """Pads a list of tasks; tasks with fewer examples repeat their first (max-pool is unchanged)."""
     e = max(len(t.inputs) for t in tasks)
     li = max(len(x) for t in tasks for x in t.inputs)
     lo = max(len(x) for t in tasks for x in t.outputs)
     lt = max(len(t.program) for t in tasks)
-    inputs = torch.zeros(len(tasks), e, li, dtype=torch.long)
-    outputs = torch.zeros(len(tasks), e, lo, dtype=torch.long)
-    program = torch.zeros(len(tasks), lt, dtype=torch.long)
-    for n, t in enumerate(tasks):
+    ins: list[list[int]] = []
+    outs: list[list[int]] = []
+    for t in tasks:
         for j in range(e):
             k = j if j < len(t.inputs) else 0
-            inputs[n, j, : len(t.inputs[k])] = torch.tensor(t.inputs[k])
-            outputs[n, j, : len(t.outputs[k])] = torch.tensor(t.outputs[k])
-        program[n, : len(t.program)] = torch.tensor(t.program)
-    return Batch(inputs, outputs, program)
+            ins.append(t.inputs[k])
+            outs.append(t.outputs[k])
+    n = len(tasks)
+    return Batch(
+        _fill(ins, li).reshape(n, e, li),
+        _fill(outs, lo).reshape(n, e, lo),
+        _fill([t.program for t in tasks], lt),
+    )
 
 
 def read_jsonl(path: Path) -> Iterator[dict[str, object]]:

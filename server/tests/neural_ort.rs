@@ -140,3 +140,33 @@ fn missing_model_directory_is_an_error_not_a_panic() {
     let err = NeuralWriter::load(std::path::Path::new("/nonexistent/model"), Device::Cpu).err();
     assert!(err.is_some());
 }
+
+#[test]
+fn pipeline_writer_renders_neural_solutions() {
+    use docsynth::domain::{domain_by_name, WriterKind};
+    use docsynth::neural::writer::NeuralPipelineWriter;
+    use docsynth::pipeline::Writer;
+    let Some(w) = writer() else { return };
+    let domain = domain_by_name("strings").expect("strings domain");
+    let pw = NeuralPipelineWriter {
+        writer: w,
+        beam: 4,
+        latent_beams: 2,
+    };
+    let sols = pw.write(domain.as_ref(), &upper_task(), &CancelToken::new(), 3);
+    assert!(!sols.is_empty());
+    for s in &sols {
+        assert_eq!(s.writer, WriterKind::Neural);
+        assert!(s.body.contains("return"), "{}", s.body);
+    }
+    assert!(sols.windows(2).all(|p| p[0].score >= p[1].score));
+}
+
+#[test]
+fn shared_writer_reports_a_missing_model_once_without_panicking() {
+    let dir = std::path::Path::new("/nonexistent/model");
+    let a = docsynth::neural::writer::shared_writer(Some(dir), Device::Cpu);
+    let b = docsynth::neural::writer::shared_writer(Some(dir), Device::Cpu);
+    assert!(a.is_err() && b.is_err());
+    assert_eq!(a.err(), b.err());
+}

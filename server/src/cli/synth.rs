@@ -60,11 +60,7 @@ fn neural_writer(
             return None;
         }
     };
-    let dir = args
-        .model
-        .clone()
-        .or_else(|| crate::neural::writer::default_model_dir("strings"))?;
-    match crate::neural::NeuralWriter::load(&dir, device) {
+    match crate::neural::writer::shared_writer(args.model.as_deref(), device) {
         Ok(writer) => Some(crate::neural::writer::NeuralPipelineWriter {
             writer,
             beam: args.beam.max(1),

@@ -81,3 +81,31 @@ pub fn default_model_dir(domain: &str) -> Option<PathBuf> {
             .find(|d| d.join("model.json").is_file())
     })
 }
+
+type CacheKey = (PathBuf, super::Device);
+type CacheEntry = Result<NeuralWriter, String>;
+
+/// A process-wide cache of loaded models keyed by (directory, device), failures included, so a
+/// long-running server loads each model once and reports a missing runtime once per key.
+pub fn shared_writer(
+    model_dir: Option<&std::path::Path>,
+    device: super::Device,
+) -> Result<NeuralWriter, String> {
+    use std::sync::{Mutex, OnceLock};
+    static CACHE: OnceLock<Mutex<Vec<(CacheKey, CacheEntry)>>> = OnceLock::new();
+    let dir = match model_dir
+        .map(PathBuf::from)
+        .or_else(|| default_model_dir("strings"))
+    {
+        Some(d) => d,
+        None => return Err("no neural model found (set modelDir or DOCSYNTH_MODEL_DIR)".into()),
+    };
+    let cache = CACHE.get_or_init(|| Mutex::new(Vec::new()));
+    let mut entries = cache.lock().unwrap_or_else(|p| p.into_inner());
+    if let Some((_, entry)) = entries.iter().find(|(k, _)| k.0 == dir && k.1 == device) {
+        return entry.clone();
+    }
+    let entry = NeuralWriter::load(&dir, device).map_err(|e| e.to_string());
+    entries.push(((dir, device), entry.clone()));
+    entry
+}
