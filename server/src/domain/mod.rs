@@ -4,6 +4,8 @@
 //! Every domain implements [`Domain`]; adding a program space means adding a module here and
 //! listing it in [`all_domains`], nothing else.
 
+pub mod lists;
+
 use crate::cancel::CancelToken;
 use crate::spec::Param;
 use crate::value::Value;
@@ -92,7 +94,7 @@ pub trait Domain: Send + Sync {
 
 /// Every available domain, in the order they are tried.
 pub fn all_domains() -> Vec<Box<dyn Domain>> {
-    Vec::new()
+    vec![Box::new(lists::ListsDomain)]
 }
 
 /// A task sampled from a domain's prior, with the program that produced it (training data).
