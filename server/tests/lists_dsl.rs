@@ -13,18 +13,26 @@ use docsynth::value::Value;
 use std::path::PathBuf;
 use std::time::Duration;
 
+/// The ExeDec DeepCoder test set: `../../shared/benchmarks` from the crate (the main
+/// checkout), else the nearest ancestor's `shared/benchmarks` (worktrees live deeper).
 fn benchmarks() -> Option<PathBuf> {
-    let p = PathBuf::from(concat!(
+    let file = "exedec_deepcoder_test.jsonl";
+    let primary = PathBuf::from(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../../shared/benchmarks"
     ))
-    .join("exedec_deepcoder_test.jsonl");
-    if p.exists() {
-        Some(p)
-    } else {
-        println!("skipping: {} is absent", p.display());
-        None
+    .join(file);
+    let found = std::iter::once(primary.clone())
+        .chain(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .ancestors()
+                .map(|a| a.join("shared/benchmarks").join(file)),
+        )
+        .find(|p| p.exists());
+    if found.is_none() {
+        println!("skipping: {} is absent", primary.display());
     }
+    found
 }
 
 fn list(xs: &[i64]) -> DslValue {

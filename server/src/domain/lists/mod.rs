@@ -4,6 +4,7 @@
 //! `tokens` for ExeDec's text and token forms, `render` for Python, `enumerate` for the
 //! search and `sample` for training data.
 
+pub mod bench;
 pub mod dsl;
 pub mod enumerate;
 pub mod interp;
