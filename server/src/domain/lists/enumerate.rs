@@ -8,7 +8,7 @@
 //! task; once full, the search keeps enumerating the current level without storing.
 
 use super::dsl::{Lambda, LambdaType, Op, Program, Statement, Type, MAX_VARIABLES};
-use super::interp::{apply, DslValue, Out};
+use super::interp::{apply, DslValue, Machine, Out};
 use crate::cancel::CancelToken;
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -55,6 +55,145 @@ enum Node {
         lambda: Option<Lambda>,
         args: [u32; 2],
     },
+}
+
+/// One operation applied on top of a value to reach the target.
+#[derive(Clone, Copy, Debug)]
+enum Wrap {
+    /// A one-list operation.
+    Unary(Op, Option<Lambda>),
+    /// `ZipWith f value other`.
+    ZipLeft(Lambda, u32),
+    /// `ZipWith f other value`.
+    ZipRight(Lambda, u32),
+}
+
+/// A value from which `wraps` (innermost first) lead to the target.
+#[derive(Clone, Debug)]
+struct Goal {
+    data: Vec<i32>,
+    wraps: Vec<Wrap>,
+}
+
+/// Invertible one-list operations.
+fn invertible_ops() -> Vec<(Op, Option<Lambda>)> {
+    let mut v = vec![(Op::Reverse, None)];
+    for l in [
+        Lambda::PlusOne,
+        Lambda::MinusOne,
+        Lambda::TimesTwo,
+        Lambda::Negate,
+        Lambda::TimesThree,
+        Lambda::TimesFour,
+    ] {
+        v.push((Op::Map, Some(l)));
+    }
+    for l in [Lambda::Add, Lambda::Subtract, Lambda::Multiply] {
+        v.push((Op::Scanl1, Some(l)));
+    }
+    v
+}
+
+/// The unique list `x` (per example, encoded) with `op x == y`, if there is one in range.
+fn invert(
+    op: Op,
+    lambda: Option<Lambda>,
+    y: &[i32],
+    examples: usize,
+    bound: i64,
+) -> Option<Vec<i32>> {
+    let mut x = Vec::with_capacity(y.len());
+    let mut i = 0;
+    for _ in 0..examples {
+        let n = *y.get(i)? as usize;
+        let ys = y.get(i + 1..i + 1 + n)?;
+        x.push(n as i32);
+        match (op, lambda) {
+            (Op::Reverse, _) => x.extend(ys.iter().rev()),
+            (Op::Map, Some(l)) => {
+                for &v in ys {
+                    let v = i64::from(v);
+                    let pre = match l {
+                        Lambda::PlusOne => v - 1,
+                        Lambda::MinusOne => v + 1,
+                        Lambda::Negate => -v,
+                        Lambda::TimesTwo | Lambda::TimesThree | Lambda::TimesFour => {
+                            let k = match l {
+                                Lambda::TimesTwo => 2,
+                                Lambda::TimesThree => 3,
+                                _ => 4,
+                            };
+                            if v % k != 0 {
+                                return None;
+                            }
+                            v / k
+                        }
+                        _ => return None,
+                    };
+                    x.push(pre as i32);
+                }
+            }
+            (Op::Scanl1, Some(l)) => {
+                for (k, &v) in ys.iter().enumerate() {
+                    let v = i64::from(v);
+                    let pre = if k == 0 {
+                        v
+                    } else {
+                        let prev = i64::from(ys[k - 1]);
+                        match l {
+                            Lambda::Add => v - prev,
+                            Lambda::Subtract => prev - v,
+                            _ => {
+                                if prev == 0 || v % prev != 0 {
+                                    return None;
+                                }
+                                v / prev
+                            }
+                        }
+                    };
+                    x.push(pre as i32);
+                }
+            }
+            _ => return None,
+        }
+        i += 1 + n;
+    }
+    let in_range = x.iter().all(|&v| i64::from(v).abs() <= bound);
+    (in_range && i == y.len()).then_some(x)
+}
+
+/// Values one or two invertible operations away from a list target.
+fn goals_for(target: &[i32], examples: usize, bound: i64) -> FxHashMap<u64, Goal> {
+    let ops = invertible_ops();
+    let mut goals: FxHashMap<u64, Goal> = FxHashMap::default();
+    let mut frontier = vec![Goal {
+        data: target.to_vec(),
+        wraps: Vec::new(),
+    }];
+    for _depth in 0..2 {
+        let mut next = Vec::new();
+        for g in &frontier {
+            for &(op, lambda) in &ops {
+                let Some(data) = invert(op, lambda, &g.data, examples, bound) else {
+                    continue;
+                };
+                if data == target || data == g.data {
+                    continue;
+                }
+                let h = hash_value(Type::List, &data);
+                if goals.contains_key(&h) {
+                    continue;
+                }
+                let mut wraps = vec![Wrap::Unary(op, lambda)];
+                wraps.extend(g.wraps.iter().copied());
+                let goal = Goal { data, wraps };
+                goals.insert(h, goal.clone());
+                next.push(goal);
+            }
+        }
+        frontier = next;
+    }
+    goals
 }
 
 /// Unary (one list argument) operation/lambda pairs, cheapest first.
@@ -119,9 +258,11 @@ struct Table {
     spans: Vec<(u32, u32)>,
     nodes: Vec<Node>,
     types: Vec<Type>,
+    sizes: Vec<u8>,
     /// `levels[size]` = (int value ids, list value ids).
     levels: Vec<(Vec<u32>, Vec<u32>)>,
-    seen: FxHashSet<u64>,
+    /// Hash of every stored value -> its id.
+    seen: FxHashMap<u64, u32>,
     limits: SearchLimits,
     full: bool,
 }
@@ -148,28 +289,45 @@ impl Table {
         }
     }
 
-    /// Stores a value if new; returns whether it was new.
-    fn insert(&mut self, ty: Type, data: &[i32], node: Node, size: usize) -> bool {
-        let h = hash_value(ty, data);
-        if self.seen.contains(&h) {
-            return false;
+    /// The stored value with this content, if any.
+    fn lookup(&self, ty: Type, data: &[i32]) -> Option<u32> {
+        let id = *self.seen.get(&hash_value(ty, data))?;
+        let (start, len) = self.spans[id as usize];
+        (self.types[id as usize] == ty
+            && &self.arena[start as usize..(start + len) as usize] == data)
+            .then_some(id)
+    }
+
+    /// Stores a value if new. Returns `None` for a value seen before, `Some(None)` for a new
+    /// value the full table could not keep, `Some(Some(id))` for a stored one.
+    fn insert(
+        &mut self,
+        ty: Type,
+        h: u64,
+        data: &[i32],
+        node: Node,
+        size: usize,
+    ) -> Option<Option<u32>> {
+        if self.seen.contains_key(&h) {
+            return None;
         }
         if self.full {
-            return true;
+            return Some(None);
         }
         if self.nodes.len() >= self.limits.max_values
             || self.arena.len() + data.len() > self.limits.max_arena
         {
             self.full = true;
-            return true;
+            return Some(None);
         }
-        self.seen.insert(h);
         let id = self.nodes.len() as u32;
+        self.seen.insert(h, id);
         self.spans
             .push((self.arena.len() as u32, data.len() as u32));
         self.arena.extend_from_slice(data);
         self.nodes.push(node);
         self.types.push(ty);
+        self.sizes.push(size as u8);
         while self.levels.len() <= size {
             self.levels.push((Vec::new(), Vec::new()));
         }
@@ -177,7 +335,7 @@ impl Table {
             Type::Int => self.levels[size].0.push(id),
             Type::List => self.levels[size].1.push(id),
         }
-        true
+        Some(Some(id))
     }
 }
 
@@ -210,6 +368,12 @@ struct Search<'a> {
     max_solutions: usize,
     found: Vec<(Program, usize)>,
     found_set: FxHashSet<Program>,
+    /// Values one or two invertible operations away from the target, by hash.
+    goals: FxHashMap<u64, Goal>,
+    /// Positions of the per-example length headers in the target (list targets only).
+    target_headers: Vec<usize>,
+    examples: Vec<(Vec<DslValue>, DslValue)>,
+    machine: Machine,
     candidates: u64,
     cand: Vec<i32>,
     out: Vec<i64>,
@@ -261,22 +425,126 @@ impl Search<'_> {
         Some(p)
     }
 
+    /// Records the program `wraps` applied to `base` when it reproduces every example.
+    fn accept(&mut self, base: Node, wraps: &[Wrap], size: usize) {
+        let keep = self.table.nodes.len();
+        let mut node = base;
+        for w in wraps {
+            self.table.nodes.push(node);
+            let id = (self.table.nodes.len() - 1) as u32;
+            node = match *w {
+                Wrap::Unary(op, lambda) => Node::Apply {
+                    op,
+                    lambda,
+                    args: [id, 0],
+                },
+                Wrap::ZipLeft(l, other) => Node::Apply {
+                    op: Op::ZipWith,
+                    lambda: Some(l),
+                    args: [id, other],
+                },
+                Wrap::ZipRight(l, other) => Node::Apply {
+                    op: Op::ZipWith,
+                    lambda: Some(l),
+                    args: [other, id],
+                },
+            };
+        }
+        let program = self.program_for(node);
+        self.table.nodes.truncate(keep);
+        let Some(p) = program else { return };
+        let bound = self.table.bound;
+        let machine = &mut self.machine;
+        if !self
+            .examples
+            .iter()
+            .all(|(ins, out)| machine.run_matches(&p, ins, out, bound))
+        {
+            return;
+        }
+        if self.found_set.insert(p.clone()) {
+            self.found.push((p, size));
+            if self.found.len() >= self.max_solutions {
+                self.stop = true;
+            }
+        }
+    }
+
+    /// Looks for `ZipWith f a b == target` with `a` the new value and `b` stored.
+    fn try_zip(&mut self, a: &[i32], base: Node, size: usize) {
+        if a.len() != self.target.len()
+            || self.target_headers.iter().any(|&i| a[i] != self.target[i])
+        {
+            return;
+        }
+        let bound = self.table.bound as i32;
+        let mut b = Vec::with_capacity(a.len());
+        for (kind, lambda) in [
+            (0, Lambda::Add),
+            (0, Lambda::Subtract),
+            (1, Lambda::Subtract),
+            (0, Lambda::Multiply),
+        ] {
+            b.clear();
+            let mut ok = true;
+            let mut header = self.target_headers.iter().peekable();
+            for (i, (&x, &t)) in a.iter().zip(&self.target).enumerate() {
+                if header.peek() == Some(&&i) {
+                    header.next();
+                    b.push(t);
+                    continue;
+                }
+                let v = match (lambda, kind) {
+                    (Lambda::Add, _) => Some(t - x),
+                    (Lambda::Subtract, 0) => Some(x - t),
+                    (Lambda::Subtract, _) => Some(t + x),
+                    _ => (x != 0 && t % x == 0).then(|| t / x),
+                };
+                match v {
+                    Some(v) if v.abs() <= bound => b.push(v),
+                    _ => {
+                        ok = false;
+                        break;
+                    }
+                }
+            }
+            if !ok {
+                continue;
+            }
+            if let Some(other) = self.table.lookup(Type::List, &b) {
+                let other_size = self.table.sizes[other as usize] as usize;
+                let wrap = if kind == 0 {
+                    Wrap::ZipLeft(lambda, other)
+                } else {
+                    Wrap::ZipRight(lambda, other)
+                };
+                self.accept(base, &[wrap], size + other_size + 1);
+                if self.stop {
+                    return;
+                }
+            }
+        }
+    }
+
     /// Handles one computed candidate (in `self.cand`).
     fn consider(&mut self, ty: Type, node: Node, size: usize) {
         self.candidates += 1;
         if ty == self.target_ty && self.cand == self.target {
-            if let Some(p) = self.program_for(node) {
-                if self.found_set.insert(p.clone()) {
-                    self.found.push((p, size));
-                    if self.found.len() >= self.max_solutions {
-                        self.stop = true;
-                    }
-                }
-            }
-            return;
+            self.accept(node, &[], size);
         }
         let cand = std::mem::take(&mut self.cand);
-        self.table.insert(ty, &cand, node, size);
+        let h = hash_value(ty, &cand);
+        if self.table.insert(ty, h, &cand, node, size).is_some() {
+            if let Some(goal) = self.goals.get(&h) {
+                if goal.data == cand {
+                    let wraps = goal.wraps.clone();
+                    self.accept(node, &wraps, size + wraps.len());
+                }
+            }
+            if ty == Type::List && self.target_ty == Type::List && !self.stop {
+                self.try_zip(&cand, node, size);
+            }
+        }
         self.cand = cand;
         if (self.candidates & 511) == 0 && self.cancel.is_cancelled() {
             self.stop = true;
@@ -431,8 +699,9 @@ pub fn search(
             spans: Vec::new(),
             nodes: Vec::new(),
             types: Vec::new(),
+            sizes: Vec::new(),
             levels: Vec::new(),
-            seen: FxHashSet::default(),
+            seen: FxHashMap::default(),
             limits,
             full: false,
         },
@@ -444,11 +713,23 @@ pub fn search(
         max_solutions,
         found: Vec::new(),
         found_set: FxHashSet::default(),
+        goals: FxHashMap::default(),
+        target_headers: Vec::new(),
+        examples: examples.to_vec(),
+        machine: Machine::new(),
         candidates: 0,
         cand: Vec::new(),
         out: Vec::new(),
         stop: false,
     };
+    if target_ty == Type::List {
+        s.goals = goals_for(&s.target, examples.len(), bound);
+        let mut i = 0;
+        while i < s.target.len() {
+            s.target_headers.push(i);
+            i += 1 + s.target[i] as usize;
+        }
+    }
     for i in 0..n_inputs {
         let column: Vec<&DslValue> = examples.iter().map(|(ins, _)| &ins[i]).collect();
         let Some((ty, data)) = encode(&column) else {
@@ -458,7 +739,8 @@ pub fn search(
             return outcome;
         }
         // An input equal to an earlier one is not stored again; the earlier one stands for it.
-        s.table.insert(ty, &data, Node::Input(i as u8), 0);
+        s.cand = data;
+        s.consider(ty, Node::Input(i as u8), 0);
     }
     let unary = unary_combos();
     for size in 1..=limits.max_size {
