@@ -6,6 +6,7 @@
 //! candidates in a sandboxed Python process; [`pipeline`] ties them together for the CLI and LSP.
 
 pub mod cancel;
+pub mod check;
 pub mod cli;
 pub mod domain;
 pub mod pipeline;

@@ -137,6 +137,10 @@ pub struct ModuleContext {
     pub imports: Vec<String>,
     /// Top-level definitions (functions, classes, simple assignments) by name, with their source.
     pub definitions: Vec<(String, String)>,
+    /// For each entry of `definitions`, the distinct identifiers its source uses (a superset of
+    /// the names it refers to); see [`ModuleContext::required_definitions`].
+    #[serde(default)]
+    pub definition_refs: Vec<Vec<String>>,
 }
 
 /// Result of extracting one file.
@@ -148,4 +152,38 @@ pub struct FileSpecs {
     pub context: ModuleContext,
     /// True when the parse contained errors (results cover only intact regions).
     pub has_syntax_errors: bool,
+}
+
+pub mod arrow;
+pub mod body;
+pub mod calls;
+pub mod chunks;
+pub mod context;
+pub mod decode;
+pub mod docstring;
+pub mod doctest;
+pub mod extract;
+pub mod incremental;
+pub mod literal;
+pub mod mapped;
+pub mod parse;
+pub mod positions;
+pub mod signature;
+
+pub use context::referenced_names;
+pub use decode::{decode_source, DecodeError};
+pub use incremental::{EditError, SpecExtractor};
+pub use positions::LineIndex;
+
+/// Extracts every function (top level, nested, methods), its docstring, examples and body
+/// state, plus the module context, from Python source. Never panics; broken files give what
+/// is intact and set `has_syntax_errors`.
+pub fn extract(source: &str) -> FileSpecs {
+    match parse::parse_text(source) {
+        Some(tree) => extract::extract_from_tree(source, &tree),
+        None => FileSpecs {
+            has_syntax_errors: true,
+            ..FileSpecs::default()
+        },
+    }
 }

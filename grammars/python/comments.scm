@@ -1,0 +1,2 @@
+; Every `#` comment (example comments like `# f(1, 2) -> 3`).
+(comment) @comment

@@ -1,0 +1,138 @@
+//! Incremental extraction for editors: keeps the text and the tree-sitter tree, applies edits
+//! with `Tree::edit` and reparses only what changed.
+
+use super::extract::extract_from_tree;
+use super::parse::new_parser;
+use super::FileSpecs;
+use tree_sitter::{InputEdit, Parser, Point, Tree};
+
+/// Why an edit could not be applied.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EditError {
+    /// The range is outside the text or splits a UTF-8 character.
+    #[error("edit range {start}..{end} is not valid in a text of {len} bytes")]
+    BadRange {
+        /// Start byte.
+        start: usize,
+        /// End byte.
+        end: usize,
+        /// Text length.
+        len: usize,
+    },
+    /// The tree-sitter grammar could not be loaded.
+    #[error("cannot load the Python grammar: {0}")]
+    Grammar(String),
+}
+
+/// A file being edited: its text and syntax tree, updated edit by edit.
+pub struct SpecExtractor {
+    parser: Parser,
+    text: String,
+    tree: Option<Tree>,
+}
+
+impl SpecExtractor {
+    /// An extractor holding `text`, parsed from scratch.
+    pub fn new(text: impl Into<String>) -> Result<Self, EditError> {
+        let mut parser = new_parser().map_err(|e| EditError::Grammar(e.to_string()))?;
+        let text = text.into();
+        let tree = parser.parse(&text, None);
+        Ok(Self { parser, text, tree })
+    }
+
+    /// The current text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Replaces the whole text (full reparse).
+    pub fn set_text(&mut self, text: impl Into<String>) {
+        self.text = text.into();
+        self.tree = self.parser.parse(&self.text, None);
+    }
+
+    /// Replaces bytes `start..end` of the text with `new_text` and reparses incrementally.
+    pub fn edit(&mut self, start: usize, end: usize, new_text: &str) -> Result<(), EditError> {
+        let len = self.text.len();
+        if start > end
+            || end > len
+            || !self.text.is_char_boundary(start)
+            || !self.text.is_char_boundary(end)
+        {
+            return Err(EditError::BadRange { start, end, len });
+        }
+        let start_position = point_at(&self.text, start);
+        let old_end_position = point_at(&self.text, end);
+        self.text.replace_range(start..end, new_text);
+        let new_end = start + new_text.len();
+        let new_end_position = point_at(&self.text, new_end);
+        let edit = InputEdit {
+            start_byte: start,
+            old_end_byte: end,
+            new_end_byte: new_end,
+            start_position,
+            old_end_position,
+            new_end_position,
+        };
+        if let Some(tree) = self.tree.as_mut() {
+            tree.edit(&edit);
+        }
+        self.tree = self.parser.parse(&self.text, self.tree.as_ref());
+        Ok(())
+    }
+
+    /// The specs of the current text.
+    pub fn specs(&self) -> FileSpecs {
+        match &self.tree {
+            Some(tree) => extract_from_tree(&self.text, tree),
+            None => FileSpecs {
+                has_syntax_errors: true,
+                ..FileSpecs::default()
+            },
+        }
+    }
+}
+
+/// Tree-sitter's point (row counted by `\n`, column in bytes) of byte `offset`.
+fn point_at(text: &str, offset: usize) -> Point {
+    let before = &text.as_bytes()[..offset];
+    let row = before.iter().filter(|&&b| b == b'\n').count();
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    Point {
+        row,
+        column: offset - line_start,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::spec::extract;
+
+    #[test]
+    fn incremental_matches_full_extraction() -> Result<(), EditError> {
+        let mut ex =
+            SpecExtractor::new("def f(x):\n    \"\"\"Doc.\"\"\"\n\ndef g(y):\n    pass\n")?;
+        assert_eq!(ex.specs().functions.len(), 2);
+        // Rename g to h and add an example comment to f.
+        let at = ex.text().find("g(y)").unwrap_or(0);
+        ex.edit(at, at + 1, "h")?;
+        let at = ex.text().find("\n\ndef h").unwrap_or(0);
+        ex.edit(at, at, "\n    # f(1) -> 2")?;
+        let incremental = ex.specs();
+        assert_eq!(incremental, extract(ex.text()));
+        let names: Vec<&str> = incremental
+            .functions
+            .iter()
+            .map(|f| f.name.as_str())
+            .collect();
+        assert_eq!(names, vec!["f", "h"]);
+        assert_eq!(incremental.functions[0].examples.len(), 1);
+        assert!(ex.edit(3, 1, "").is_err());
+        assert!(ex.edit(0, 10_000, "").is_err());
+        Ok(())
+    }
+}

@@ -1,0 +1,264 @@
+//! End-to-end tests of `docsynth check` on fixture files, with the real `python3`.
+
+use serde_json::Value;
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/fixtures")
+        .join(name)
+}
+
+fn docsynth(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_docsynth"))
+        .args(args)
+        .output()
+        .expect("run docsynth")
+}
+
+fn check_json(name: &str, extra: &[&str]) -> (i32, Vec<Value>) {
+    let path = fixture(name);
+    let path = path.to_str().expect("utf-8 path");
+    let mut args = vec!["check", path, "--json"];
+    args.extend_from_slice(extra);
+    let out = docsynth(&args);
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "not JSON ({e}): {}\nstderr: {}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    let array = json.as_array().expect("a JSON array").clone();
+    (out.status.code().expect("exit code"), array)
+}
+
+fn function<'a>(functions: &'a [Value], name: &str) -> &'a Value {
+    functions
+        .iter()
+        .find(|f| f["function"] == name)
+        .unwrap_or_else(|| panic!("no {name} in {functions:?}"))
+}
+
+fn statuses(f: &Value) -> Vec<String> {
+    f["examples"]
+        .as_array()
+        .expect("examples")
+        .iter()
+        .map(|e| e["status"].as_str().expect("status").to_string())
+        .collect()
+}
+
+#[test]
+fn demo_reports_stubs_and_the_failing_shout() {
+    let (code, functions) = check_json("demo.py", &[]);
+    assert_eq!(code, 1);
+    let names: Vec<&str> = functions
+        .iter()
+        .map(|f| f["function"].as_str().expect("name"))
+        .collect();
+    assert_eq!(names, vec!["initials", "running_max", "shout"]);
+    let shout = function(&functions, "shout");
+    assert_eq!(shout["implemented"], true);
+    assert_eq!(shout["line"], 23);
+    let ex = &shout["examples"][0];
+    assert_eq!(ex["status"], "fail");
+    assert_eq!(ex["kind"], "doctest");
+    assert_eq!(ex["line"], 26);
+    assert_eq!(ex["source"], "shout(\"hi\")");
+    assert_eq!(ex["expected"], "'HI!'");
+    assert_eq!(ex["actual"], "'HI?'\n");
+    let running_max = function(&functions, "running_max");
+    assert_eq!(running_max["implemented"], false);
+    assert_eq!(statuses(running_max), vec!["fail", "fail"]);
+    assert_eq!(running_max["examples"][0]["kind"], "comment");
+    assert_eq!(running_max["examples"][1]["kind"], "assert");
+    assert_eq!(running_max["examples"][1]["line"], 32);
+    assert_eq!(running_max["examples"][1]["actual"], "None");
+}
+
+#[test]
+fn demo_text_listing_has_marks_and_summary() {
+    let path = fixture("demo.py");
+    let out = docsynth(&["check", path.to_str().expect("path")]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("shout"), "{text}");
+    assert!(text.contains("✗ line 26: shout(\"hi\")  [fail]"), "{text}");
+    assert!(text.contains("(not implemented)"), "{text}");
+    assert!(
+        text.contains("5 examples in 3 functions: 0 passed, 5 failed (2 not implemented)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn passing_file_exits_zero_and_covers_every_example_kind() {
+    let (code, functions) = check_json("check/all_pass.py", &[]);
+    for f in &functions {
+        assert!(
+            statuses(f).iter().all(|s| s == "pass"),
+            "{}",
+            serde_json::to_string_pretty(f).unwrap_or_default()
+        );
+    }
+    assert_eq!(code, 0);
+    let names: Vec<&str> = functions
+        .iter()
+        .map(|f| f["function"].as_str().expect("name"))
+        .collect();
+    assert_eq!(
+        names,
+        vec![
+            "scaled",
+            "tally",
+            "root",
+            "span",
+            "swap_case",
+            "Greeter.greet"
+        ]
+    );
+    let kinds: Vec<&str> = function(&functions, "swap_case")["examples"]
+        .as_array()
+        .expect("examples")
+        .iter()
+        .map(|e| e["kind"].as_str().expect("kind"))
+        .collect();
+    assert_eq!(kinds, vec!["comment", "comment", "assert"]);
+}
+
+#[test]
+fn failures_errors_timeouts_and_refusals_are_told_apart() {
+    let (code, functions) = check_json("check/failing.py", &["--timeout", "1"]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        statuses(function(&functions, "wrong")),
+        vec!["pass", "fail"]
+    );
+    let raises = function(&functions, "raises");
+    assert_eq!(statuses(raises), vec!["error"]);
+    assert!(raises["examples"][0]["actual"]
+        .as_str()
+        .unwrap_or("")
+        .starts_with("ZeroDivisionError"));
+    assert_eq!(statuses(function(&functions, "spins")), vec!["timeout"]);
+    assert_eq!(statuses(function(&functions, "shells")), vec!["refused"]);
+    assert_eq!(statuses(function(&functions, "fine")), vec!["pass"]);
+}
+
+#[test]
+fn missing_module_is_reported_not_fatal() {
+    let (code, functions) = check_json("check/missing_import.py", &[]);
+    assert_eq!(code, 1);
+    let f = function(&functions, "uses_it");
+    let errors = f["context_errors"].as_array().expect("context_errors");
+    assert!(
+        errors[0]
+            .as_str()
+            .unwrap_or("")
+            .contains("No module named 'definitely_not_installed_docsynth'"),
+        "{errors:?}"
+    );
+    assert_eq!(statuses(f), vec!["error"]);
+}
+
+#[test]
+fn broken_python_checks_intact_functions_and_warns() {
+    let path = fixture("check/broken.py");
+    let out = docsynth(&["check", path.to_str().expect("path"), "--json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("syntax errors"), "{stderr}");
+    let json: Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(json[0]["function"], "ok");
+    assert_eq!(json[0]["examples"][0]["status"], "pass");
+}
+
+#[test]
+fn latin1_source_is_decoded() {
+    let (code, functions) = check_json("check/latin1.py", &[]);
+    assert_eq!(code, 0, "{functions:?}");
+    assert_eq!(functions[0]["examples"][0]["actual"], "'café'\n");
+}
+
+#[test]
+fn file_without_examples_passes_with_a_note() {
+    let path = fixture("check/no_examples.py");
+    let out = docsynth(&["check", path.to_str().expect("path")]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("no functions with examples"));
+    let (code, functions) = check_json("check/no_examples.py", &[]);
+    assert_eq!(code, 0);
+    assert!(functions.is_empty());
+}
+
+fn assert_usage_error(out: &Output, needle: &str) {
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+    assert!(stderr.contains(needle), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn missing_file_binary_file_and_missing_python_exit_two() {
+    let out = docsynth(&["check", "/nonexistent/file.py"]);
+    assert_usage_error(&out, "cannot read /nonexistent/file.py");
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    let binary = dir.path().join("blob.py");
+    std::fs::write(&binary, b"\x7fELF\x00\x01\x02garbage").expect("write");
+    let out = docsynth(&["check", binary.to_str().expect("path")]);
+    assert_usage_error(&out, "NUL bytes");
+
+    let demo = fixture("demo.py");
+    let out = docsynth(&[
+        "check",
+        demo.to_str().expect("path"),
+        "--python",
+        "/nonexistent/python3",
+    ]);
+    assert_usage_error(&out, "no usable Python interpreter");
+
+    let out = docsynth(&["check"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn workspace_venv_interpreter_is_preferred() {
+    // A fake `.venv/bin/python` that is a real interpreter under another name.
+    let real = String::from_utf8(
+        Command::new("python3")
+            .args(["-c", "import sys; print(sys.executable)"])
+            .output()
+            .expect("python3")
+            .stdout,
+    )
+    .expect("utf-8");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let bin = dir.path().join(".venv/bin");
+    std::fs::create_dir_all(&bin).expect("mkdir");
+    let script = bin.join("python");
+    std::fs::write(&script, format!("#!/bin/sh\nexec {} \"$@\"\n", real.trim())).expect("write");
+    let mut perms = std::fs::metadata(&script).expect("meta").permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o755);
+    std::fs::set_permissions(&script, perms).expect("chmod");
+    let file = dir.path().join("m.py");
+    std::fs::write(
+        &file,
+        "def f(x):\n    \"\"\"\n    >>> f(1)\n    1\n    \"\"\"\n    return x\n",
+    )
+    .expect("write");
+    let out = docsynth(&["check", file.to_str().expect("path")]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // A broken venv interpreter is reported, proving the venv was the one chosen.
+    std::fs::write(&script, "#!/bin/sh\nexit 3\n").expect("write");
+    let out = docsynth(&["check", file.to_str().expect("path")]);
+    assert_usage_error(&out, ".venv/bin/python");
+}
