@@ -19,8 +19,9 @@ fn env_usize(name: &str, default: usize) -> usize {
 fn interpreter_throughput() {
     let b = bench_interpreter(Duration::from_secs(2));
     println!(
-        "interpreter: {:.2} M program evals/s, {:.2} M statements/s ({} programs, 3 examples each)",
+        "interpreter: {:.2} M program evals/s wall, {:.2} M evals per CPU-second, {:.2} M statements/s wall ({} programs, 3 examples each)",
         b.evals_per_sec / 1e6,
+        b.evals_per_cpu_sec / 1e6,
         b.statements_per_sec / 1e6,
         b.programs
     );
@@ -61,19 +62,26 @@ fn exedec_solve_rate() {
     );
     for r in &runs {
         println!(
-            "task {} {} truth={} found={:?} secs={:?} values={}",
-            r.index, r.split, r.truth_statements, r.statements, r.seconds, r.values_stored
+            "task {} {} truth={} found={:?} secs={:?} values={} agrees={:?}",
+            r.index,
+            r.split,
+            r.truth_statements,
+            r.statements,
+            r.seconds,
+            r.values_stored,
+            r.agrees_with_truth
         );
     }
     for s in bench::summarize(&runs) {
         println!(
-            "{:<28} solved {:>4}/{:<4} ({:.1}%)  p50 {:.3}s  p90 {:.3}s",
+            "{:<28} solved {:>4}/{:<4} ({:.1}%)  p50 {:.3}s  p90 {:.3}s  agrees with truth on fresh inputs {}",
             s.split,
             s.solved,
             s.attempted,
             100.0 * s.solved as f64 / s.attempted.max(1) as f64,
             s.p50_solved_seconds,
-            s.p90_solved_seconds
+            s.p90_solved_seconds,
+            s.agree_with_truth
         );
     }
 }

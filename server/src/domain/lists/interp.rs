@@ -145,18 +145,13 @@ pub fn apply(
     }
 }
 
-#[derive(Clone, Copy, Debug)]
-enum Slot {
-    Int(i64),
-    List(usize, usize),
-}
-
 /// A reusable evaluator: runs programs without allocating once its buffers have grown.
+/// Variable `k` lives in `ints[k]` or `lists[k]` (by type); list buffers are reused.
 #[derive(Debug, Default)]
 pub struct Machine {
-    data: Vec<i64>,
-    slots: Vec<Slot>,
-    out: Vec<i64>,
+    ints: Vec<i64>,
+    lists: Vec<Vec<i64>>,
+    types: Vec<Type>,
 }
 
 impl Machine {
@@ -165,52 +160,99 @@ impl Machine {
         Self::default()
     }
 
-    fn push(&mut self, v: &DslValue) {
-        match v {
-            DslValue::Int(i) => self.slots.push(Slot::Int(*i)),
-            DslValue::List(xs) => {
-                let start = self.data.len();
-                self.data.extend_from_slice(xs);
-                self.slots.push(Slot::List(start, xs.len()));
-            }
+    fn ensure(&mut self, vars: usize) {
+        if self.lists.len() < vars {
+            self.lists.resize_with(vars, Vec::new);
+            self.ints.resize(vars, 0);
         }
     }
 
-    fn step(&mut self, s: &Statement, bound: i64) -> Option<()> {
-        let mut n = 0;
-        let mut lists: [&[i64]; 2] = [&[], &[]];
-        let mut li = 0;
-        for &a in s.arg_vars() {
-            match *self.slots.get(a as usize)? {
-                Slot::Int(v) => n = v,
-                Slot::List(start, len) => {
-                    lists[li] = &self.data[start..start + len];
-                    li += 1;
+    #[inline]
+    fn step(&mut self, k: usize, s: &Statement, bound: i64) -> Option<()> {
+        let (before, after) = self.lists.split_at_mut(k);
+        let out = &mut after[0];
+        let args = s.arg_vars();
+        let (n, xs, ys): (i64, &[i64], &[i64]) = match s.op {
+            Op::Take | Op::Drop | Op::Access => {
+                let (a, b) = (args[0] as usize, args[1] as usize);
+                if a >= k || b >= k || self.types[a] != Type::Int || self.types[b] != Type::List {
+                    return None;
                 }
+                (self.ints[a], &before[b], &[])
             }
-        }
-        match apply(s.op, s.lambda, n, lists[0], lists[1], bound, &mut self.out)? {
-            Out::Int(v) => self.slots.push(Slot::Int(v)),
-            Out::List => {
-                let start = self.data.len();
-                self.data.extend_from_slice(&self.out);
-                self.slots.push(Slot::List(start, self.out.len()));
+            Op::ZipWith => {
+                let (a, b) = (args[0] as usize, args[1] as usize);
+                if a >= k || b >= k || self.types[a] != Type::List || self.types[b] != Type::List {
+                    return None;
+                }
+                (0, &before[a], &before[b])
             }
+            _ => {
+                let a = args[0] as usize;
+                if a >= k || self.types[a] != Type::List {
+                    return None;
+                }
+                (0, &before[a], &[])
+            }
+        };
+        match apply(s.op, s.lambda, n, xs, ys, bound, out)? {
+            Out::Int(v) => {
+                self.ints[k] = v;
+                self.types.push(Type::Int);
+            }
+            Out::List => self.types.push(Type::List),
         }
         Some(())
     }
 
-    /// Runs a well-formed program (see [`Program::check`]) on inputs of the right types.
-    /// Returns `None` when a statement yields NULL or an out-of-range value, or when the inputs
-    /// do not match the program's input types or are themselves out of range.
-    pub fn run(&mut self, program: &Program, inputs: &[DslValue], bound: i64) -> Option<DslValue> {
+    fn load(&mut self, program: &Program, inputs: &[DslValue], bound: i64) -> bool {
+        self.types.clear();
+        if inputs.len() != program.input_types.len() {
+            return false;
+        }
+        self.ensure(program.num_variables());
+        for (k, (v, &t)) in inputs.iter().zip(&program.input_types).enumerate() {
+            if v.ty() != t || !v.within(bound) {
+                return false;
+            }
+            match v {
+                DslValue::Int(i) => self.ints[k] = *i,
+                DslValue::List(xs) => {
+                    let buf = &mut self.lists[k];
+                    buf.clear();
+                    buf.extend_from_slice(xs);
+                }
+            }
+            self.types.push(t);
+        }
+        true
+    }
+
+    fn exec(&mut self, program: &Program, inputs: &[DslValue], bound: i64) -> Option<()> {
         if !self.load(program, inputs, bound) {
             return None;
         }
-        for s in &program.statements {
-            self.step(s, bound)?;
+        let n = program.input_types.len();
+        for (i, s) in program.statements.iter().enumerate() {
+            self.step(n + i, s, bound)?;
         }
-        self.last_value()
+        Some(())
+    }
+
+    fn value(&self, k: usize) -> DslValue {
+        match self.types[k] {
+            Type::Int => DslValue::Int(self.ints[k]),
+            Type::List => DslValue::List(self.lists[k].clone()),
+        }
+    }
+
+    /// Runs a program on inputs of its input types. Returns `None` when a statement yields
+    /// NULL or an out-of-range value, when the program is ill-typed, or when the inputs do not
+    /// match the program's input types or are themselves out of range.
+    pub fn run(&mut self, program: &Program, inputs: &[DslValue], bound: i64) -> Option<DslValue> {
+        self.exec(program, inputs, bound)?;
+        let k = self.types.len().checked_sub(1)?;
+        Some(self.value(k))
     }
 
     /// Runs a program and returns every variable's value (the program state), or `None`.
@@ -220,40 +262,8 @@ impl Machine {
         inputs: &[DslValue],
         bound: i64,
     ) -> Option<Vec<DslValue>> {
-        if !self.load(program, inputs, bound) {
-            return None;
-        }
-        for s in &program.statements {
-            self.step(s, bound)?;
-        }
-        Some((0..self.slots.len()).map(|i| self.value(i)).collect())
-    }
-
-    fn load(&mut self, program: &Program, inputs: &[DslValue], bound: i64) -> bool {
-        self.data.clear();
-        self.slots.clear();
-        if inputs.len() != program.input_types.len() {
-            return false;
-        }
-        for (v, &t) in inputs.iter().zip(&program.input_types) {
-            if v.ty() != t || !v.within(bound) {
-                return false;
-            }
-            self.push(v);
-        }
-        true
-    }
-
-    fn value(&self, i: usize) -> DslValue {
-        match self.slots[i] {
-            Slot::Int(v) => DslValue::Int(v),
-            Slot::List(start, len) => DslValue::List(self.data[start..start + len].to_vec()),
-        }
-    }
-
-    fn last_value(&self) -> Option<DslValue> {
-        let i = self.slots.len().checked_sub(1)?;
-        Some(self.value(i))
+        self.exec(program, inputs, bound)?;
+        Some((0..self.types.len()).map(|k| self.value(k)).collect())
     }
 
     /// Runs a program and compares its result with `expected` without building values.
@@ -264,19 +274,15 @@ impl Machine {
         expected: &DslValue,
         bound: i64,
     ) -> bool {
-        if !self.load(program, inputs, bound) {
+        if self.exec(program, inputs, bound).is_none() {
             return false;
         }
-        for s in &program.statements {
-            if self.step(s, bound).is_none() {
-                return false;
-            }
-        }
-        match (self.slots.last(), expected) {
-            (Some(Slot::Int(a)), DslValue::Int(b)) => a == b,
-            (Some(&Slot::List(start, len)), DslValue::List(b)) => {
-                &self.data[start..start + len] == b.as_slice()
-            }
+        let Some(k) = self.types.len().checked_sub(1) else {
+            return false;
+        };
+        match (self.types[k], expected) {
+            (Type::Int, DslValue::Int(b)) => self.ints[k] == *b,
+            (Type::List, DslValue::List(b)) => self.lists[k] == *b,
             _ => false,
         }
     }

@@ -170,6 +170,27 @@ impl ListsDomain {
         }
     }
 
+    /// Program-token names in id order (ExeDec's vocabulary; PAD=0, BOS=1, EOS=2).
+    pub fn token_names(&self) -> Vec<String> {
+        tokens::vocabulary()
+    }
+
+    /// Training-data profiles, the default first.
+    pub fn datagen_profiles(&self) -> &'static [&'static str] {
+        &["exedec", "lp"]
+    }
+
+    /// One draw from `profile`'s prior using `rng`; `None` when rejected or unknown.
+    pub fn sample(
+        &self,
+        profile: &str,
+        rng: &mut rand_chacha::ChaCha8Rng,
+        held_out: usize,
+    ) -> Option<GeneratedTask> {
+        let p = sample::Profile::named(profile)?;
+        sample::sample_once(&p, rng, held_out).map(|s| generated(&s))
+    }
+
     /// Samples one training task from `profile` (`exedec` or `lp`), deterministic per seed.
     pub fn generate(&self, profile: &str, seed: u64, held_out: usize) -> Option<GeneratedTask> {
         let p = sample::Profile::named(profile)?;
@@ -427,10 +448,13 @@ pub fn load_exedec_tasks(path: &Path) -> anyhow::Result<Vec<ExedecTask>> {
 /// Interpreter throughput measured by [`bench_interpreter`].
 #[derive(Clone, Copy, Debug)]
 pub struct InterpreterBench {
-    /// Whole-program evaluations (one program on one input) per second.
+    /// Whole-program evaluations (one program on one input) per wall-clock second.
     pub evals_per_sec: f64,
-    /// Statements executed per second.
+    /// Statements executed per wall-clock second.
     pub statements_per_sec: f64,
+    /// Whole-program evaluations per second of this thread's CPU time (insensitive to other
+    /// processes competing for the cores).
+    pub evals_per_cpu_sec: f64,
     /// Programs in the sample.
     pub programs: usize,
 }
@@ -448,6 +472,7 @@ pub fn bench_interpreter(duration: Duration) -> InterpreterBench {
     });
     let tasks = sample::sample_many(&profile, 1, 500, 0);
     let mut machine = Machine::new();
+    let cpu_start = thread_cpu_seconds();
     let start = Instant::now();
     let (mut evals, mut statements) = (0u64, 0u64);
     let mut ok = 0u64;
@@ -461,10 +486,26 @@ pub fn bench_interpreter(duration: Duration) -> InterpreterBench {
         }
     }
     let secs = start.elapsed().as_secs_f64().max(1e-9);
+    let cpu = (thread_cpu_seconds() - cpu_start).max(1e-9);
     std::hint::black_box(ok);
     InterpreterBench {
         evals_per_sec: evals as f64 / secs,
+        evals_per_cpu_sec: evals as f64 / cpu,
         statements_per_sec: statements as f64 / secs,
         programs: tasks.len(),
     }
+}
+
+/// CPU time consumed by the calling thread, in seconds.
+fn thread_cpu_seconds() -> f64 {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `ts` is a valid, writable timespec for the duration of the call.
+    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    if rc != 0 {
+        return 0.0;
+    }
+    ts.tv_sec as f64 + ts.tv_nsec as f64 * 1e-9
 }

@@ -179,39 +179,37 @@ fn candidate_statements(types: &[Type]) -> Vec<Statement> {
 /// Samples one task; `None` when no acceptable program was found within the retry budget.
 pub fn sample(profile: &Profile, seed: u64, held_out: usize) -> Option<Sampled> {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    (0..200).find_map(|_| sample_once(profile, &mut rng, held_out))
+}
+
+/// One draw from `rng`: `None` when the draw was rejected (the caller may draw again).
+pub fn sample_once(profile: &Profile, rng: &mut ChaCha8Rng, held_out: usize) -> Option<Sampled> {
     let mut machine = Machine::new();
     let bound = EXEDEC_MAX_INT;
-    for _attempt in 0..200 {
-        let input_types = random_input_types(&mut rng, profile);
-        let total = profile.examples + held_out;
-        let inputs: Vec<Vec<DslValue>> = (0..total)
-            .map(|_| random_inputs(&mut rng, profile, &input_types))
-            .collect();
-        let length = rng.gen_range(profile.min_statements..=profile.max_statements);
-        let Some(program) = grow_program(&mut rng, &mut machine, &input_types, &inputs, length)
-        else {
-            continue;
-        };
-        let outputs: Option<Vec<DslValue>> = inputs
-            .iter()
-            .map(|ins| machine.run(&program, ins, bound))
-            .collect();
-        let Some(outputs) = outputs else { continue };
-        let visible = &outputs[..profile.examples];
-        let distinct: FxHashSet<&DslValue> = visible.iter().collect();
-        if distinct.len() < visible.len() {
-            continue; // constant or duplicated outputs say little about the program
-        }
-        let mut pairs = inputs.into_iter().zip(outputs);
-        let examples: Vec<_> = pairs.by_ref().take(profile.examples).collect();
-        let held: Vec<_> = pairs.collect();
-        return Some(Sampled {
-            program,
-            examples,
-            held_out: held,
-        });
+    let input_types = random_input_types(rng, profile);
+    let total = profile.examples + held_out;
+    let inputs: Vec<Vec<DslValue>> = (0..total)
+        .map(|_| random_inputs(rng, profile, &input_types))
+        .collect();
+    let length = rng.gen_range(profile.min_statements..=profile.max_statements);
+    let program = grow_program(rng, &mut machine, &input_types, &inputs, length)?;
+    let outputs: Vec<DslValue> = inputs
+        .iter()
+        .map(|ins| machine.run(&program, ins, bound))
+        .collect::<Option<_>>()?;
+    let visible = &outputs[..profile.examples];
+    let distinct: FxHashSet<&DslValue> = visible.iter().collect();
+    if distinct.len() < visible.len() {
+        return None; // constant or duplicated outputs say little about the program
     }
-    None
+    let mut pairs = inputs.into_iter().zip(outputs);
+    let examples: Vec<_> = pairs.by_ref().take(profile.examples).collect();
+    let held: Vec<_> = pairs.collect();
+    Some(Sampled {
+        program,
+        examples,
+        held_out: held,
+    })
 }
 
 /// Builds a program statement by statement, keeping every statement alive.
