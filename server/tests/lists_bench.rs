@@ -62,14 +62,15 @@ fn exedec_solve_rate() {
     );
     for r in &runs {
         println!(
-            "task {} {} truth={} found={:?} secs={:?} values={} agrees={:?}",
+            "task {} {} truth={} found={:?} secs={:?} values={} agrees={:?} program={:?}",
             r.index,
             r.split,
             r.truth_statements,
             r.statements,
             r.seconds,
             r.values_stored,
-            r.agrees_with_truth
+            r.agrees_with_truth,
+            r.program
         );
     }
     for s in bench::summarize(&runs) {
@@ -84,4 +85,34 @@ fn exedec_solve_rate() {
             s.agree_with_truth
         );
     }
+}
+
+/// Run under `/usr/bin/time -v` to read the peak RSS: an impossible task with long lists keeps
+/// the search busy until the table caps bind. `LISTS_MEMORY_SECS` (default 20).
+#[test]
+#[ignore]
+fn search_memory_stays_bounded() {
+    use docsynth::cancel::CancelToken;
+    use docsynth::domain::lists::enumerate::{search, SearchLimits};
+    use docsynth::domain::lists::interp::DslValue;
+    let list =
+        |seed: i64| DslValue::List((0..20).map(|i| (i * 37 + seed * 11) % 101 - 50).collect());
+    let examples: Vec<_> = (0..5)
+        .map(|e| {
+            (
+                vec![list(e), list(e + 7), DslValue::Int(e)],
+                DslValue::List(vec![e; 19]),
+            )
+        })
+        .collect();
+    let secs = env_usize("LISTS_MEMORY_SECS", 20) as u64;
+    let cancel = CancelToken::with_budget(Duration::from_secs(secs));
+    let out = search(&examples, 50, &cancel, 1, SearchLimits::default());
+    println!(
+        "memory probe: {} values stored, {} candidates, level {} started, {} programs",
+        out.values_stored,
+        out.candidates,
+        out.levels_started,
+        out.programs.len()
+    );
 }

@@ -19,6 +19,8 @@ pub struct TaskRun {
     pub seconds: Option<f64>,
     /// Statements in the program found.
     pub statements: Option<usize>,
+    /// The program found, in ExeDec's text form.
+    pub program: Option<String>,
     /// Statements in the ground-truth program.
     pub truth_statements: usize,
     /// Values the search stored.
@@ -116,6 +118,7 @@ pub fn run_tasks(
             index,
             seconds: first.map(|_| secs),
             statements: first.map(|(p, _)| p.statements.len()),
+            program: first.map(|(p, _)| text_form::print_program(p)),
             truth_statements,
             values_stored: outcome.values_stored,
         });

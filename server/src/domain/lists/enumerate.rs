@@ -375,6 +375,8 @@ struct Search<'a> {
     examples: Vec<(Vec<DslValue>, DslValue)>,
     machine: Machine,
     candidates: u64,
+    /// The size level being enumerated.
+    level: usize,
     cand: Vec<i32>,
     out: Vec<i64>,
     stop: bool,
@@ -464,7 +466,9 @@ impl Search<'_> {
         }
         if self.found_set.insert(p.clone()) {
             self.found.push((p, size));
-            if self.found.len() >= self.max_solutions {
+            // Programs of size <= the current level cannot be beaten by later levels.
+            let settled = self.found.iter().filter(|(_, s)| *s <= self.level).count();
+            if settled >= self.max_solutions {
                 self.stop = true;
             }
         }
@@ -718,6 +722,7 @@ pub fn search(
         examples: examples.to_vec(),
         machine: Machine::new(),
         candidates: 0,
+        level: 0,
         cand: Vec::new(),
         out: Vec::new(),
         stop: false,
@@ -744,17 +749,22 @@ pub fn search(
     }
     let unary = unary_combos();
     for size in 1..=limits.max_size {
-        if s.stop || cancel.is_cancelled() {
+        // Goal lookups find programs larger than the level they fire in; keep enumerating
+        // until no smaller program can appear.
+        let best = s.found.iter().map(|(_, sz)| *sz).min();
+        if s.stop || cancel.is_cancelled() || best.is_some_and(|b| b <= size) {
             break;
         }
         outcome.levels_started = size;
+        s.level = size;
         s.level(size, &unary);
-        if !s.found.is_empty() {
-            break;
-        }
     }
     outcome.values_stored = s.table.nodes.len();
     outcome.candidates = s.candidates;
-    outcome.programs = s.found;
+    // Fewest statements first (shared subexpressions count once), then tree size.
+    let mut programs = s.found;
+    programs.sort_by_key(|(p, size)| (p.statements.len(), *size));
+    programs.truncate(max_solutions);
+    outcome.programs = programs;
     outcome
 }
