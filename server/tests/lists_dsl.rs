@@ -144,6 +144,7 @@ fn vocabulary_matches_exedec_ids() {
     let v = tokens::vocabulary();
     assert_eq!(v.len(), 153);
     assert_eq!(v.len() as u32, tokens::VOCAB_SIZE);
+    assert_eq!(v[0], "PAD");
     assert_eq!(v[3], "|");
     assert_eq!(v[8], "Head");
     assert_eq!(v[22], "Scanl1");

@@ -4,8 +4,6 @@
 //! Every domain implements [`Domain`]; adding a program space means adding a module here and
 //! listing it in [`all_domains`], nothing else.
 
-pub mod lists;
-
 use crate::cancel::CancelToken;
 use crate::spec::Param;
 use crate::value::Value;
@@ -90,11 +88,45 @@ pub trait Domain: Send + Sync {
 
     /// Extra inputs for clustering candidates by behaviour, in the task's input shape.
     fn extra_inputs(&self, task: &Task, seed: u64, n: usize) -> Vec<Vec<Value>>;
+
+    /// Program-token names in id order (`PAD`=0, `BOS`=1, `EOS`=2 first): the neural model's
+    /// output vocabulary. Added for the neural writer; empty for a domain without tokens.
+    fn token_names(&self) -> Vec<String> {
+        Vec::new()
+    }
+
+    /// Names of the training-data profiles [`Domain::sample`] accepts, the default first
+    /// (strings: `lp`, `exedec`). Empty when the domain has no sampler.
+    fn datagen_profiles(&self) -> &'static [&'static str] {
+        &[]
+    }
+
+    /// Samples one training task from the prior of `profile` (one of
+    /// [`Domain::datagen_profiles`]) with `held_out` extra examples in `task.held_out`.
+    /// Deterministic given `rng`'s state. `None` when this draw was rejected (the caller draws
+    /// again) or the profile is unknown.
+    fn sample(
+        &self,
+        profile: &str,
+        rng: &mut rand_chacha::ChaCha8Rng,
+        held_out: usize,
+    ) -> Option<GeneratedTask> {
+        let _ = (profile, rng, held_out);
+        None
+    }
 }
 
 /// Every available domain, in the order they are tried.
 pub fn all_domains() -> Vec<Box<dyn Domain>> {
-    vec![Box::new(lists::ListsDomain)]
+    vec![
+        Box::new(strings::StringsDomain),
+        Box::new(lists::ListsDomain),
+    ]
+}
+
+/// The domain with this name, if any.
+pub fn domain_by_name(name: &str) -> Option<Box<dyn Domain>> {
+    all_domains().into_iter().find(|d| d.name() == name)
 }
 
 /// A task sampled from a domain's prior, with the program that produced it (training data).
@@ -107,3 +139,6 @@ pub struct GeneratedTask {
     /// Visible examples and held-out examples.
     pub task: Task,
 }
+
+pub mod lists;
+pub mod strings;

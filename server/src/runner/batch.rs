@@ -216,7 +216,15 @@ impl Runner {
             "example_timeout": limits.example_timeout.as_secs_f64(),
             "cpu_seconds": limits.candidate_timeout.as_secs_f64() + 1.0,
             "fail_fast": options.fail_fast,
+            "stream": options.per_example_replies,
         });
+        // Without per-example replies, one line must come per candidate: allow every
+        // example (and the definition) its time.
+        let per_line = if options.per_example_replies {
+            limits.example_timeout * 2 + GRACE
+        } else {
+            limits.example_timeout * (suite.examples.len() as u32 + 1) + GRACE
+        };
         self.send(&request.to_string())?;
         for index in first..end {
             let mut report = fresh_report(suite, loaded);
@@ -225,13 +233,14 @@ impl Runner {
             let mut last = started;
             let mut answered = 0;
             loop {
-                let example_deadline = last + limits.example_timeout + GRACE;
+                let example_deadline = last + per_line;
                 let deadline = candidate_deadline.min(example_deadline);
                 let line = match self.read_line(deadline, cancel) {
                     Ok(line) => line,
                     Err(failure) => {
                         self.candidates_in_worker += index + 1 - first;
-                        return self.after_failure(failure, report, answered, reports, &limits);
+                        let known = options.per_example_replies.then_some(answered);
+                        return self.after_failure(failure, report, known, reports, &limits);
                     }
                 };
                 last = Instant::now();
@@ -251,7 +260,14 @@ impl Runner {
                     Ok(Reply::Candidate {
                         candidate,
                         compile_error,
+                        results,
                     }) if candidate == index => {
+                        for (slot, (status, actual)) in
+                            report.examples.iter_mut().zip(results.unwrap_or_default())
+                        {
+                            slot.status = status;
+                            slot.actual = actual;
+                        }
                         if let Some(error) = compile_error {
                             for e in &mut report.examples {
                                 e.status = ExampleStatus::Error;
@@ -280,7 +296,7 @@ impl Runner {
         &mut self,
         failure: ReadFailure,
         mut report: CandidateReport,
-        answered: usize,
+        answered: Option<usize>,
         reports: &mut Vec<CandidateReport>,
         limits: &super::config::Limits,
     ) -> Result<(), RunnerError> {
@@ -310,9 +326,12 @@ impl Runner {
                 (status, format!("crashed the checker: {how}"))
             }
         };
-        for (i, e) in report.examples.iter_mut().enumerate().skip(answered) {
+        // With per-example replies the first unanswered example is the culprit; otherwise
+        // the candidate as a whole is.
+        let first = answered.unwrap_or(0);
+        for (i, e) in report.examples.iter_mut().enumerate().skip(first) {
             e.status = status;
-            e.actual = if i == answered {
+            e.actual = if i == first || answered.is_none() {
                 why.clone()
             } else {
                 format!("not run: an earlier example {why}")

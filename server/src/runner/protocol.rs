@@ -83,6 +83,9 @@ pub struct CheckOptions {
     /// Stop a candidate at its first non-passing example (the rest are reported `Skipped`);
     /// for search, where only full passes matter.
     pub fail_fast: bool,
+    /// Have the worker reply after every example rather than once per candidate: slower, but
+    /// when an example crashes or hangs the worker, the report says which one (for `check`).
+    pub per_example_replies: bool,
 }
 
 /// Outcome of one example.
@@ -252,10 +255,12 @@ pub(crate) enum Reply {
         status: ExampleStatus,
         actual: String,
     },
-    /// A candidate is finished (with its compile error, if any).
+    /// A candidate is finished (with its compile error, if any, and its example results
+    /// unless they were streamed).
     Candidate {
         candidate: usize,
         compile_error: Option<String>,
+        results: Option<Vec<(ExampleStatus, String)>>,
     },
     /// The worker rejected a request.
     Rejected(String),
@@ -298,6 +303,18 @@ pub(crate) fn parse_reply(line: &str) -> Result<Reply, String> {
         "C" => Ok(Reply::Candidate {
             candidate: num(1).ok_or_else(bad)? as usize,
             compile_error: text(2),
+            results: match items.get(3).and_then(Json::as_array) {
+                Some(list) => Some(
+                    list.iter()
+                        .map(|pair| {
+                            let status = pair.get(0).and_then(Json::as_str).ok_or_else(bad)?;
+                            let actual = pair.get(1).and_then(Json::as_str).unwrap_or("");
+                            Ok((ExampleStatus::parse(status), actual.to_string()))
+                        })
+                        .collect::<Result<Vec<_>, String>>()?,
+                ),
+                None => None,
+            },
         }),
         "X" => Ok(Reply::Rejected(text(1).unwrap_or_default())),
         _ => Err(bad()),
@@ -323,7 +340,19 @@ mod tests {
             parse_reply(r#"["C", 2, null]"#),
             Ok(Reply::Candidate {
                 candidate: 2,
-                compile_error: None
+                compile_error: None,
+                results: None
+            })
+        );
+        assert_eq!(
+            parse_reply(r#"["C", 4, null, [["pass", "'A'"], ["timeout", "timed out"]]]"#),
+            Ok(Reply::Candidate {
+                candidate: 4,
+                compile_error: None,
+                results: Some(vec![
+                    (ExampleStatus::Pass, "'A'".into()),
+                    (ExampleStatus::Timeout, "timed out".into())
+                ])
             })
         );
         assert_eq!(

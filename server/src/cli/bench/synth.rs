@@ -1,12 +1,416 @@
-//! `docsynth bench synth`.
+//! `docsynth bench synth`: accuracy and time to first solution of the enumerative writer on
+//! generated held-out tasks, the ExeDec test splits and the SyGuS string tracks, at several
+//! budgets; plus interpreter and sampler throughput.
 
+use crate::cancel::CancelToken;
+use crate::domain::{domain_by_name, Domain, IoExample, Task};
+use crate::spec::{Param, ParamKind};
+use crate::value::Value;
+use anyhow::Context;
 use clap::Args;
+use rand::SeedableRng;
+use rand_chacha::ChaCha8Rng;
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 /// Arguments of `docsynth bench synth`.
 #[derive(Debug, Args)]
-pub struct SynthBenchArgs {}
+pub struct SynthBenchArgs {
+    /// Directory with the public benchmark files (default: `../shared/benchmarks`, else
+    /// `../../shared/benchmarks`, from the current directory).
+    #[arg(long)]
+    pub benchmarks: Option<PathBuf>,
+    /// Suites to run: any of `generated`, `exedec`, `sygus`, `speed` (comma-separated).
+    #[arg(
+        long,
+        default_value = "generated,exedec,sygus,speed",
+        value_delimiter = ','
+    )]
+    pub suites: Vec<String>,
+    /// Domains whose sampler provides the generated suite.
+    #[arg(long, default_value = "strings", value_delimiter = ',')]
+    pub domains: Vec<String>,
+    /// Budgets per task in seconds.
+    #[arg(long, default_value = "0.1,1,10", value_delimiter = ',')]
+    pub budgets: Vec<f64>,
+    /// At most this many tasks per suite part (split, file or profile).
+    #[arg(long)]
+    pub limit: Option<usize>,
+    /// Generated tasks per domain and profile.
+    #[arg(long, default_value_t = 1000)]
+    pub generated: usize,
+    /// Seed of the generated suite.
+    #[arg(long, default_value_t = 20_260_101)]
+    pub seed: u64,
+    /// Only these ExeDec splits (default: all six).
+    #[arg(long, value_delimiter = ',')]
+    pub splits: Vec<String>,
+    /// Also write the results as JSON to this file.
+    #[arg(long)]
+    pub json: Option<PathBuf>,
+}
+
+/// A benchmark task with its name and the part of the suite it belongs to.
+#[derive(Clone, Debug)]
+pub struct NamedTask {
+    /// Task name.
+    pub name: String,
+    /// Suite part (split, profile, file).
+    pub part: String,
+    /// The task.
+    pub task: Task,
+}
+
+/// Results for one suite part at one budget.
+#[derive(Clone, Debug, Serialize)]
+pub struct Row {
+    /// Suite name.
+    pub suite: String,
+    /// Part of the suite.
+    pub part: String,
+    /// Budget per task in seconds.
+    pub budget_s: f64,
+    /// Tasks attempted (tasks the domain cannot express count as unsolved).
+    pub tasks: usize,
+    /// Tasks with a program consistent with all given examples.
+    pub solved: usize,
+    /// Tasks with held-out examples.
+    pub with_held_out: usize,
+    /// Solved tasks whose first program also reproduces the held-out examples.
+    pub generalizes: usize,
+    /// Median time to first solution over solved tasks (ms).
+    pub p50_ms: f64,
+    /// 95th percentile time to first solution over solved tasks (ms).
+    pub p95_ms: f64,
+}
+
+fn percentile(sorted: &[f64], q: f64) -> f64 {
+    if sorted.is_empty() {
+        return f64::NAN;
+    }
+    let i = ((sorted.len() as f64 - 1.0) * q).round() as usize;
+    sorted[i.min(sorted.len() - 1)]
+}
+
+/// Runs the domain's search on every task at one budget.
+pub fn run_tasks(
+    domain: &dyn Domain,
+    suite: &str,
+    part: &str,
+    tasks: &[Option<NamedTask>],
+    budget: Duration,
+) -> Row {
+    let mut times = Vec::new();
+    let (mut solved, mut with_held_out, mut generalizes) = (0, 0, 0);
+    for t in tasks.iter().flatten() {
+        let cancel = CancelToken::with_budget(budget);
+        let start = Instant::now();
+        let sols = domain.search(&t.task, &cancel, 1);
+        let elapsed = start.elapsed();
+        if !t.task.held_out.is_empty() {
+            with_held_out += 1;
+        }
+        let Some(best) = sols.first() else { continue };
+        solved += 1;
+        times.push(elapsed.as_secs_f64() * 1000.0);
+        if !t.task.held_out.is_empty()
+            && t.task
+                .held_out
+                .iter()
+                .all(|e| domain.eval_tokens(&best.tokens, &e.inputs).as_ref() == Some(&e.output))
+        {
+            generalizes += 1;
+        }
+    }
+    times.sort_by(f64::total_cmp);
+    Row {
+        suite: suite.to_string(),
+        part: part.to_string(),
+        budget_s: budget.as_secs_f64(),
+        tasks: tasks.len(),
+        solved,
+        with_held_out,
+        generalizes,
+        p50_ms: percentile(&times, 0.5),
+        p95_ms: percentile(&times, 0.95),
+    }
+}
+
+fn str_params(names: &[String]) -> Vec<Param> {
+    names
+        .iter()
+        .map(|n| Param {
+            name: n.clone(),
+            annotation: None,
+            default: None,
+            kind: ParamKind::PositionalOrKeyword,
+        })
+        .collect()
+}
+
+fn json_value(v: &serde_json::Value) -> Option<Value> {
+    Some(match v {
+        serde_json::Value::String(s) => Value::Str(s.clone()),
+        serde_json::Value::Bool(b) => Value::Bool(*b),
+        serde_json::Value::Number(n) => Value::Int(n.as_i64()?),
+        _ => return None,
+    })
+}
+
+fn json_examples(v: &serde_json::Value) -> Option<Vec<IoExample>> {
+    v.as_array()?
+        .iter()
+        .map(|e| {
+            Some(IoExample {
+                inputs: e["inputs"]
+                    .as_array()?
+                    .iter()
+                    .map(json_value)
+                    .collect::<Option<_>>()?,
+                output: json_value(&e["output"])?,
+            })
+        })
+        .collect()
+}
+
+/// Loads a JSON Lines benchmark file as tasks for `domain`: `None` entries are tasks the domain
+/// cannot express (they count as unsolved). Parts come from `split` or the file name.
+pub fn load_jsonl(
+    domain: &dyn Domain,
+    path: &Path,
+    keep: impl Fn(&serde_json::Value) -> bool,
+) -> anyhow::Result<Vec<(String, Option<NamedTask>)>> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let file_part = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut out = Vec::new();
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let j: serde_json::Value = serde_json::from_str(line).context("bad JSON line")?;
+        if !keep(&j) {
+            continue;
+        }
+        let part = j["split"].as_str().unwrap_or(&file_part).to_string();
+        let name = j["name"].as_str().unwrap_or("?").to_string();
+        let examples = json_examples(&j["examples"]).unwrap_or_default();
+        let n_args = examples.first().map_or(0, |e| e.inputs.len());
+        let names: Vec<String> = match j["arg_names"].as_array() {
+            Some(a) => a
+                .iter()
+                .enumerate()
+                .map(|(i, n)| {
+                    let n = n.as_str().unwrap_or("").trim_start_matches('_');
+                    if n.is_empty() || n.starts_with(|c: char| c.is_ascii_digit()) {
+                        format!("arg{i}")
+                    } else {
+                        n.to_string()
+                    }
+                })
+                .collect(),
+            None if n_args == 1 => vec!["s".to_string()],
+            None => (0..n_args).map(|i| format!("arg{i}")).collect(),
+        };
+        let task = domain
+            .task_for(&str_params(&names), None, &examples)
+            .ok()
+            .map(|task| NamedTask {
+                name,
+                part: part.clone(),
+                task,
+            });
+        out.push((part, task));
+    }
+    Ok(out)
+}
+
+fn group(
+    items: Vec<(String, Option<NamedTask>)>,
+    limit: Option<usize>,
+) -> Vec<(String, Vec<Option<NamedTask>>)> {
+    let mut parts: Vec<(String, Vec<Option<NamedTask>>)> = Vec::new();
+    for (part, t) in items {
+        match parts.iter_mut().find(|(p, _)| *p == part) {
+            Some((_, v)) => v.push(t),
+            None => parts.push((part, vec![t])),
+        }
+    }
+    if let Some(n) = limit {
+        for (_, v) in parts.iter_mut() {
+            v.truncate(n);
+        }
+    }
+    parts
+}
+
+fn speed(lines: &mut Vec<String>) -> anyhow::Result<()> {
+    use crate::domain::strings::{interp, sample};
+    // Interpreter: expressions of sampled ExeDec-profile programs on their inputs.
+    let mut rng = ChaCha8Rng::seed_from_u64(7);
+    let mut progs = Vec::new();
+    while progs.len() < 2000 {
+        if let Some(s) = sample::sample(&mut rng, &sample::EXEDEC, 0) {
+            progs.push(s);
+        }
+    }
+    let mut out = Vec::new();
+    let mut scratch = Vec::new();
+    let mut evals = 0u64;
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(1) {
+        for s in &progs {
+            for input in &s.inputs {
+                for e in &s.program.exprs {
+                    out.clear();
+                    interp::eval_expr(e, &[input], &mut out, &mut scratch);
+                    evals += 1;
+                }
+            }
+        }
+    }
+    let rate = evals as f64 / start.elapsed().as_secs_f64();
+    lines.push(format!(
+        "interpreter: {:.2} M expression evaluations/s (ExeDec-profile programs, 1 thread)",
+        rate / 1e6
+    ));
+    for p in [sample::LP, sample::EXEDEC] {
+        let mut rng = ChaCha8Rng::seed_from_u64(11);
+        let start = Instant::now();
+        let mut n = 0u64;
+        while start.elapsed() < Duration::from_secs(1) {
+            if sample::sample(&mut rng, &p, 0).is_some() {
+                n += 1;
+            }
+        }
+        lines.push(format!(
+            "sampler `{}`: {:.0} tasks/s (1 thread, without JSON output)",
+            p.name,
+            n as f64 / start.elapsed().as_secs_f64()
+        ));
+    }
+    Ok(())
+}
+
+/// One suite part: suite name, part name, its domain and tasks (`None`: not expressible).
+type Suite = (String, String, Box<dyn Domain>, Vec<Option<NamedTask>>);
 
 /// Runs `docsynth bench synth`; returns the exit code.
-pub fn run(_args: SynthBenchArgs) -> anyhow::Result<i32> {
-    anyhow::bail!("`docsynth bench synth` is not built yet")
+pub fn run(args: SynthBenchArgs) -> anyhow::Result<i32> {
+    let strings = domain_by_name("strings").context("strings domain missing")?;
+    let bench_dir = args.benchmarks.clone().unwrap_or_else(|| {
+        ["../shared/benchmarks", "../../shared/benchmarks"]
+            .iter()
+            .map(PathBuf::from)
+            .find(|p| p.is_dir())
+            .unwrap_or_else(|| PathBuf::from("../shared/benchmarks"))
+    });
+    let mut suites: Vec<Suite> = Vec::new();
+    let wants = |s: &str| args.suites.iter().any(|x| x == s);
+    if wants("generated") {
+        for dname in &args.domains {
+            let Some(d) = domain_by_name(dname) else {
+                eprintln!("note: unknown domain `{dname}`; skipped");
+                continue;
+            };
+            for &profile in d.datagen_profiles() {
+                let mut rng = ChaCha8Rng::seed_from_u64(args.seed);
+                let n = args.limit.map_or(args.generated, |l| l.min(args.generated));
+                let mut tasks = Vec::with_capacity(n);
+                let mut draws = 0;
+                while tasks.len() < n && draws < 100 * n {
+                    draws += 1;
+                    if let Some(g) = d.sample(profile, &mut rng, 4) {
+                        tasks.push(Some(NamedTask {
+                            name: format!("{dname}-{profile}-{}", tasks.len()),
+                            part: profile.to_string(),
+                            task: g.task,
+                        }));
+                    }
+                }
+                let d2 = domain_by_name(dname).context("domain vanished")?;
+                suites.push((format!("generated-{dname}"), profile.to_string(), d2, tasks));
+            }
+        }
+    }
+    if wants("exedec") {
+        let path = bench_dir.join("exedec_robustfill_test.jsonl");
+        if path.exists() {
+            let items = load_jsonl(strings.as_ref(), &path, |j| {
+                args.splits.is_empty()
+                    || args
+                        .splits
+                        .iter()
+                        .any(|s| Some(s.as_str()) == j["split"].as_str())
+            })?;
+            for (part, tasks) in group(items, args.limit) {
+                let d = domain_by_name("strings").context("strings")?;
+                suites.push(("exedec-robustfill".into(), part, d, tasks));
+            }
+        } else {
+            eprintln!("note: {} not found; ExeDec suite skipped", path.display());
+        }
+    }
+    if wants("sygus") {
+        for file in ["sygus_strings_2019.jsonl", "sygus_strings_2017.jsonl"] {
+            let path = bench_dir.join(file);
+            if !path.exists() {
+                eprintln!("note: {} not found; skipped", path.display());
+                continue;
+            }
+            let items = load_jsonl(strings.as_ref(), &path, |j| {
+                j["return_type"].as_str().unwrap_or("String") == "String"
+                    && j["arg_types"]
+                        .as_array()
+                        .is_none_or(|a| a.iter().all(|t| t.as_str() == Some("String")))
+            })?;
+            for (part, tasks) in group(items, args.limit) {
+                let d = domain_by_name("strings").context("strings")?;
+                suites.push(("sygus-str-to-str".into(), part, d, tasks));
+            }
+        }
+    }
+    let mut rows = Vec::new();
+    println!(
+        "| suite | part | budget | tasks | solved | solved % | generalizes | p50 ms | p95 ms |"
+    );
+    println!("|---|---|---|---|---|---|---|---|---|");
+    for &b in &args.budgets {
+        for (suite, part, d, tasks) in &suites {
+            let row = run_tasks(d.as_ref(), suite, part, tasks, Duration::from_secs_f64(b));
+            let gen = if row.with_held_out > 0 {
+                format!("{}/{}", row.generalizes, row.with_held_out)
+            } else {
+                "n/a".to_string()
+            };
+            println!(
+                "| {} | {} | {} s | {} | {} | {:.1} | {} | {:.1} | {:.1} |",
+                row.suite,
+                row.part,
+                row.budget_s,
+                row.tasks,
+                row.solved,
+                100.0 * row.solved as f64 / row.tasks.max(1) as f64,
+                gen,
+                row.p50_ms,
+                row.p95_ms
+            );
+            rows.push(row);
+        }
+    }
+    let mut speed_lines = Vec::new();
+    if wants("speed") {
+        speed(&mut speed_lines)?;
+        println!();
+        for l in &speed_lines {
+            println!("{l}");
+        }
+    }
+    if let Some(path) = &args.json {
+        let j = serde_json::json!({ "rows": rows, "speed": speed_lines });
+        std::fs::write(path, serde_json::to_string_pretty(&j)?)
+            .with_context(|| format!("writing {}", path.display()))?;
+    }
+    Ok(0)
 }

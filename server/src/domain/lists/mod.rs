@@ -170,27 +170,6 @@ impl ListsDomain {
         }
     }
 
-    /// Program-token names in id order (ExeDec's vocabulary; PAD=0, BOS=1, EOS=2).
-    pub fn token_names(&self) -> Vec<String> {
-        tokens::vocabulary()
-    }
-
-    /// Training-data profiles, the default first.
-    pub fn datagen_profiles(&self) -> &'static [&'static str] {
-        &["exedec", "lp"]
-    }
-
-    /// One draw from `profile`'s prior using `rng`; `None` when rejected or unknown.
-    pub fn sample(
-        &self,
-        profile: &str,
-        rng: &mut rand_chacha::ChaCha8Rng,
-        held_out: usize,
-    ) -> Option<GeneratedTask> {
-        let p = sample::Profile::named(profile)?;
-        sample::sample_once(&p, rng, held_out).map(|s| generated(&s))
-    }
-
     /// Samples one training task from `profile` (`exedec` or `lp`), deterministic per seed.
     pub fn generate(&self, profile: &str, seed: u64, held_out: usize) -> Option<GeneratedTask> {
         let p = sample::Profile::named(profile)?;
@@ -390,6 +369,27 @@ impl Domain for ListsDomain {
                     .collect()
             })
             .collect()
+    }
+
+    /// ExeDec's vocabulary in id order (PAD=0, BOS=1, EOS=2).
+    fn token_names(&self) -> Vec<String> {
+        tokens::vocabulary()
+    }
+
+    /// Training-data profiles, the default first.
+    fn datagen_profiles(&self) -> &'static [&'static str] {
+        &["exedec", "lp"]
+    }
+
+    /// One draw from `profile`'s prior using `rng`; `None` when rejected or unknown.
+    fn sample(
+        &self,
+        profile: &str,
+        rng: &mut rand_chacha::ChaCha8Rng,
+        held_out: usize,
+    ) -> Option<GeneratedTask> {
+        let p = sample::Profile::named(profile)?;
+        sample::sample_once(&p, rng, held_out).map(|s| generated(&s))
     }
 }
 

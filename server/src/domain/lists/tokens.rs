@@ -31,9 +31,9 @@ pub const FIRST_INT: u32 = FIRST_VAR + 10;
 /// Vocabulary size.
 pub const VOCAB_SIZE: u32 = FIRST_INT + 2 * EXEDEC_MAX_INT as u32 + 1;
 
-/// The token strings, indexed by id (PAD is the empty string, as in ExeDec).
+/// The token strings, indexed by id (ExeDec's, with PAD/BOS/EOS spelled out).
 pub fn vocabulary() -> Vec<String> {
-    let mut v: Vec<String> = ["", "<BOS>", "<EOS>", "|", "=", "INPUT", "[", "]"]
+    let mut v: Vec<String> = ["PAD", "BOS", "EOS", "|", "=", "INPUT", "[", "]"]
         .iter()
         .map(|s| s.to_string())
         .collect();

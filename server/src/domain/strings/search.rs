@@ -1,0 +1,754 @@
+//! Enumerative synthesis for Concat programs, FlashFill style.
+//!
+//! 1. Enumerate atoms (every function with arguments drawn from the task: delimiters present in
+//!    the inputs, characters present in the outputs, indices ±1..±5, positions up to the input
+//!    length) on every input, keeping one atom per distinct output vector (observational
+//!    equivalence) and only atoms whose output is a substring of the expected output on every
+//!    example.
+//! 2. Search a DAG whose nodes are tuples of positions (one per example's output) and whose edges
+//!    are atoms and constants producing the next piece of every output at once (uniform-cost
+//!    search, so the cheapest program under the size prior comes first).
+//! 3. If that fails, add `Compose(outer, inner)` atoms in tiers (cheap outers and inners first)
+//!    and search again, until the budget runs out.
+//!
+//! Many examples (SyGuS has up to 400) are handled counterexample-guided: search on a few, check
+//! on all, add the first failing example, repeat. Tables are capped so memory stays bounded.
+
+use super::dsl::{Boundary, Case, Expr, Func, Program, Regex, Type};
+use super::interp;
+use crate::cancel::CancelToken;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
+/// One example in bytes.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct ByteExample {
+    /// One string per input.
+    pub inputs: Vec<Vec<u8>>,
+    /// The expected output.
+    pub output: Vec<u8>,
+}
+
+/// A consistent program with its prior cost (lower is better).
+#[derive(Clone, Debug)]
+pub struct Found {
+    /// The program.
+    pub program: Program,
+    /// Sum of expression costs.
+    pub cost: u32,
+}
+
+const MAX_ATOMS: usize = 400_000;
+const MAX_VALUES: usize = 200_000;
+const MAX_STATES: usize = 300_000;
+const MAX_PARTIAL: usize = 2_000;
+const INDICES: [i8; 10] = [1, -1, 2, -2, 3, -3, 4, -4, 5, -5];
+
+/// Finds up to `max` consistent programs, cheapest first.
+pub fn search(examples: &[ByteExample], cancel: &CancelToken, max: usize) -> Vec<Found> {
+    let mut uniq: Vec<ByteExample> = Vec::new();
+    for e in examples {
+        if !uniq.contains(e) {
+            uniq.push(e.clone());
+        }
+    }
+    if uniq.is_empty() || max == 0 {
+        return Vec::new();
+    }
+    if uniq.len() <= 6 {
+        return search_exact(&uniq, cancel, max);
+    }
+    // Counterexample-guided: start from the examples with the longest outputs.
+    let mut order: Vec<usize> = (0..uniq.len()).collect();
+    order.sort_by_key(|&i| Reverse(uniq[i].output.len()));
+    let mut subset: Vec<usize> = order.iter().copied().take(3).collect();
+    loop {
+        let exs: Vec<ByteExample> = subset.iter().map(|&i| uniq[i].clone()).collect();
+        let found = search_exact(&exs, cancel, max.max(20));
+        if found.is_empty() {
+            return Vec::new();
+        }
+        let mut ok = Vec::new();
+        let mut counter = None;
+        for f in found {
+            match first_failure(&f.program, &uniq) {
+                None => ok.push(f),
+                Some(i) => {
+                    counter.get_or_insert(i);
+                }
+            }
+        }
+        if !ok.is_empty() {
+            ok.truncate(max);
+            return ok;
+        }
+        match counter {
+            Some(i) if !subset.contains(&i) && !cancel.is_cancelled() => subset.push(i),
+            _ => return Vec::new(),
+        }
+    }
+}
+
+/// Index of the first example the program fails, if any.
+pub fn first_failure(p: &Program, examples: &[ByteExample]) -> Option<usize> {
+    examples.iter().position(|e| {
+        let ins: Vec<&[u8]> = e.inputs.iter().map(Vec::as_slice).collect();
+        interp::run(p, &ins).as_deref() != Some(e.output.as_slice())
+    })
+}
+
+struct Atom {
+    expr: Expr,
+    cost: u32,
+    outs: Vec<Vec<u8>>,
+}
+
+struct Tables<'a> {
+    exs: &'a [ByteExample],
+    /// For each example: substring → start positions in the output.
+    occ: Vec<FxHashMap<&'a [u8], Vec<u16>>>,
+    atoms: Vec<Atom>,
+    atom_keys: FxHashMap<Vec<u8>, u32>,
+    /// Distinct non-empty values for Compose inners: (input, func, cost, outputs).
+    values: Vec<(u8, Func, u32, Vec<Vec<u8>>)>,
+    value_keys: FxHashSet<Vec<u8>>,
+    key: Vec<u8>,
+    evals: u64,
+}
+
+fn substrings(o: &[u8]) -> FxHashMap<&[u8], Vec<u16>> {
+    let mut m: FxHashMap<&[u8], Vec<u16>> = FxHashMap::default();
+    let n = o.len().min(u16::MAX as usize);
+    let max_len = 300;
+    for i in 0..n {
+        for j in i + 1..=n.min(i + max_len) {
+            m.entry(&o[i..j]).or_default().push(i as u16);
+        }
+    }
+    m
+}
+
+impl<'a> Tables<'a> {
+    fn new(exs: &'a [ByteExample]) -> Self {
+        Tables {
+            exs,
+            occ: exs.iter().map(|e| substrings(&e.output)).collect(),
+            atoms: Vec::new(),
+            atom_keys: FxHashMap::default(),
+            values: Vec::new(),
+            value_keys: FxHashSet::default(),
+            key: Vec::new(),
+            evals: 0,
+        }
+    }
+
+    fn make_key(&mut self, outs: &[Vec<u8>]) {
+        self.key.clear();
+        for o in outs {
+            self.key.extend_from_slice(&(o.len() as u32).to_le_bytes());
+            self.key.extend_from_slice(o);
+        }
+    }
+
+    /// Records an evaluated expression: as a compose inner candidate (when `as_value`) and as an
+    /// atom when it is useful.
+    fn offer(&mut self, expr: Expr, cost: u32, outs: Vec<Vec<u8>>, as_value: bool) {
+        if outs.iter().all(Vec::is_empty) {
+            return;
+        }
+        let useful = outs
+            .iter()
+            .zip(&self.occ)
+            .all(|(o, occ)| o.is_empty() || occ.contains_key(o.as_slice()));
+        if !useful && !as_value {
+            return;
+        }
+        self.make_key(&outs);
+        if as_value
+            && self.values.len() < MAX_VALUES
+            && outs.iter().all(|o| !o.is_empty())
+            && !self.value_keys.contains(&self.key)
+        {
+            self.value_keys.insert(self.key.clone());
+            if let Expr::Apply { input, func } = &expr {
+                self.values.push((*input, func.clone(), cost, outs.clone()));
+            }
+        }
+        if !useful || self.atoms.len() >= MAX_ATOMS {
+            return;
+        }
+        match self.atom_keys.get(&self.key) {
+            Some(&i) => {
+                let a = &mut self.atoms[i as usize];
+                if cost < a.cost {
+                    a.cost = cost;
+                    a.expr = expr;
+                }
+            }
+            None => {
+                self.atom_keys
+                    .insert(self.key.clone(), self.atoms.len() as u32);
+                self.atoms.push(Atom { expr, cost, outs });
+            }
+        }
+    }
+
+    fn eval_all(&mut self, input: u8, f: &Func) -> Vec<Vec<u8>> {
+        self.evals += self.exs.len() as u64;
+        self.exs
+            .iter()
+            .map(|e| {
+                let mut out = Vec::new();
+                interp::eval_func(f, &e.inputs[input as usize], &mut out);
+                out
+            })
+            .collect()
+    }
+}
+
+/// Task-derived argument pools.
+struct Pools {
+    /// Regexes: the 8 types and every non-alphanumeric character in the inputs.
+    regexes: Vec<Regex>,
+    /// Non-alphanumeric characters in the inputs.
+    delims: Vec<u8>,
+    /// Characters in the outputs (for constants, Replace targets, Substitute).
+    out_chars: Vec<u8>,
+    max_len: i32,
+}
+
+fn pools(exs: &[ByteExample], input: usize) -> Pools {
+    let mut delims: Vec<u8> = Vec::new();
+    let mut max_len = 0;
+    for e in exs {
+        let s = &e.inputs[input];
+        max_len = max_len.max(s.len() as i32);
+        for &c in s {
+            if !c.is_ascii_alphanumeric() && !delims.contains(&c) {
+                delims.push(c);
+            }
+        }
+    }
+    delims.sort_unstable();
+    let mut out_chars: Vec<u8> = Vec::new();
+    for e in exs {
+        for &c in &e.output {
+            if !out_chars.contains(&c) {
+                out_chars.push(c);
+            }
+        }
+    }
+    out_chars.sort_unstable();
+    let mut regexes: Vec<Regex> = Type::ALL.iter().map(|&t| Regex::Type(t)).collect();
+    regexes.extend(delims.iter().map(|&c| Regex::Char(c)));
+    Pools {
+        regexes,
+        delims,
+        out_chars,
+        max_len,
+    }
+}
+
+/// Functions usable both on inputs and as Compose outers, cheapest kinds first.
+fn modification_funcs(p: &Pools, cheap: bool) -> Vec<Func> {
+    let mut fs = Vec::new();
+    if cheap {
+        fs.extend(Case::ALL.iter().map(|&c| Func::ToCase(c)));
+        fs.push(Func::Trim);
+        for &t in &Type::ALL {
+            for &i in &INDICES {
+                fs.push(Func::GetToken(t, i));
+            }
+        }
+        for &r in &p.regexes {
+            fs.push(Func::GetUpto(r));
+            fs.push(Func::GetFrom(r));
+        }
+        for &t in &Type::ALL {
+            fs.push(Func::GetAll(t));
+            fs.push(Func::RemoveAll(t));
+            for &i in &INDICES {
+                fs.push(Func::GetFirst(t, i));
+                fs.push(Func::Remove(t, i));
+            }
+        }
+        for &a in &p.delims {
+            for &b in &p.out_chars {
+                if a != b {
+                    fs.push(Func::Replace(a, b));
+                }
+            }
+        }
+    } else {
+        for &t in &Type::ALL {
+            for &c in &p.out_chars {
+                fs.push(Func::SubstituteAll(t, c));
+                for &i in &INDICES {
+                    fs.push(Func::Substitute(t, i, c));
+                }
+            }
+        }
+    }
+    fs
+}
+
+fn cost_of(f: &Func) -> u32 {
+    // The size prior, nudged toward token-based functions, which generalize better than
+    // absolute positions.
+    let base = f.size() as u32 * 2;
+    match f {
+        Func::SubStr(..) => base + 1,
+        Func::GetSpan(..) => base + 2,
+        Func::GetToken(..) => base - 2,
+        _ => base,
+    }
+}
+
+fn enumerate_base(t: &mut Tables, cancel: &CancelToken) {
+    let n_inputs = t.exs[0].inputs.len();
+    for input in 0..n_inputs {
+        let p = pools(t.exs, input);
+        let inp = input as u8;
+        let mut funcs = modification_funcs(&p, true);
+        funcs.extend(modification_funcs(&p, false));
+        for f in funcs {
+            let outs = t.eval_all(inp, &f);
+            let cost = cost_of(&f);
+            t.offer(
+                Expr::Apply {
+                    input: inp,
+                    func: f,
+                },
+                cost,
+                outs,
+                true,
+            );
+        }
+        if cancel.is_cancelled() {
+            return;
+        }
+        // SubStr over positions that can matter for these lengths.
+        let lim = p.max_len.min(100);
+        for k1 in -lim..=lim + 1 {
+            for k2 in -lim..=lim + 1 {
+                let (k1, k2) = (k1.clamp(-100, 100) as i8, k2.clamp(-100, 100) as i8);
+                if (k1 > 0) == (k2 > 0) && k1 >= k2 && k2 != 0 {
+                    continue;
+                }
+                let f = Func::SubStr(k1, k2);
+                let outs = t.eval_all(inp, &f);
+                t.offer(
+                    Expr::Apply {
+                        input: inp,
+                        func: f.clone(),
+                    },
+                    cost_of(&f),
+                    outs,
+                    true,
+                );
+            }
+        }
+        if cancel.is_cancelled() {
+            return;
+        }
+        enumerate_spans(t, inp, &p, cancel);
+    }
+}
+
+/// GetSpan via distinct position vectors: positions are computed once per (regex, index,
+/// boundary), then every pair is sliced.
+fn enumerate_spans(t: &mut Tables, inp: u8, p: &Pools, cancel: &CancelToken) {
+    let mut positions: Vec<((Regex, i8, Boundary), Vec<isize>)> = Vec::new();
+    let mut seen: FxHashSet<Vec<isize>> = FxHashSet::default();
+    for &r in &p.regexes {
+        for &i in &INDICES {
+            for &b in &Boundary::ALL {
+                let v: Vec<isize> = t
+                    .exs
+                    .iter()
+                    .map(|e| interp::span_index(r, i, b, &e.inputs[inp as usize]))
+                    .collect();
+                if v.iter().any(|&x| x < 0) || !seen.insert(v.clone()) {
+                    continue;
+                }
+                positions.push(((r, i, b), v));
+            }
+        }
+    }
+    for (a, (pa, va)) in positions.iter().enumerate() {
+        if a.is_multiple_of(16) && cancel.is_cancelled() {
+            return;
+        }
+        for (pb, vb) in positions.iter() {
+            if va.iter().zip(vb).all(|(x, y)| x >= y) {
+                continue;
+            }
+            let outs: Vec<Vec<u8>> = t
+                .exs
+                .iter()
+                .zip(va.iter().zip(vb))
+                .map(|(e, (&x, &y))| {
+                    let (s, e2) = interp::py_bounds(e.inputs[inp as usize].len(), x, Some(y));
+                    e.inputs[inp as usize][s..e2].to_vec()
+                })
+                .collect();
+            t.evals += t.exs.len() as u64;
+            let f = Func::GetSpan(pa.0, pa.1, pa.2, pb.0, pb.1, pb.2);
+            let cost = cost_of(&f);
+            t.offer(
+                Expr::Apply {
+                    input: inp,
+                    func: f,
+                },
+                cost,
+                outs,
+                true,
+            );
+        }
+    }
+}
+
+/// Adds Compose atoms: `outers` applied to the stored values whose inner is (or is not) GetSpan.
+fn enumerate_compose(
+    t: &mut Tables,
+    outers_cheap: bool,
+    span_inners: bool,
+    cancel: &CancelToken,
+) -> bool {
+    let n_inputs = t.exs[0].inputs.len();
+    let outer_sets: Vec<Vec<Func>> = (0..n_inputs)
+        .map(|i| modification_funcs(&pools(t.exs, i), outers_cheap))
+        .collect();
+    let mut order: Vec<usize> = (0..t.values.len())
+        .filter(|&i| matches!(t.values[i].1, Func::GetSpan(..)) == span_inners)
+        .collect();
+    order.sort_by_key(|&i| t.values[i].2);
+    let first_out = &t.exs[0].output;
+    let mut buf = Vec::new();
+    let mut count = 0u64;
+    for vi in order {
+        let (input, inner, inner_cost, vals) = {
+            let v = &t.values[vi];
+            (v.0, v.1.clone(), v.2, v.3.clone())
+        };
+        for outer in &outer_sets[input as usize] {
+            count += 1;
+            if count.is_multiple_of(4096) && cancel.is_cancelled() {
+                return false;
+            }
+            if std::mem::discriminant(outer) == std::mem::discriminant(&inner)
+                && matches!(outer, Func::ToCase(_) | Func::Trim)
+            {
+                continue;
+            }
+            // Cheap filter on the first example before evaluating the rest.
+            buf.clear();
+            interp::eval_func(outer, &vals[0], &mut buf);
+            t.evals += 1;
+            if !buf.is_empty() && !t.occ[0].contains_key(buf.as_slice()) {
+                continue;
+            }
+            if buf.is_empty() && first_out.is_empty() {
+                continue;
+            }
+            let mut outs = Vec::with_capacity(vals.len());
+            outs.push(buf.clone());
+            for v in &vals[1..] {
+                let mut o = Vec::new();
+                interp::eval_func(outer, v, &mut o);
+                outs.push(o);
+            }
+            t.evals += vals.len() as u64 - 1;
+            let cost = 2 + inner_cost + cost_of(outer);
+            let expr = Expr::Compose {
+                input,
+                outer: outer.clone(),
+                inner: inner.clone(),
+            };
+            t.offer(expr, cost, outs, false);
+        }
+    }
+    true
+}
+
+/// An edge of the DAG: an atom index or a constant character.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Edge {
+    Atom(u32),
+    Const(u8),
+}
+
+const CONST_COST: u32 = 4;
+
+/// A DAG node: output positions, best cost, back edge, settled.
+type Node = (Vec<u16>, u32, Option<(u32, Edge)>, bool);
+
+struct Dag<'t, 'a> {
+    t: &'t Tables<'a>,
+    /// For each example and output position: atoms non-empty on that example starting there.
+    starts: Vec<Vec<Vec<u32>>>,
+    /// Atoms empty on some example.
+    partial: Vec<u32>,
+}
+
+impl<'t, 'a> Dag<'t, 'a> {
+    fn new(t: &'t Tables<'a>) -> Self {
+        let mut starts: Vec<Vec<Vec<u32>>> = t
+            .exs
+            .iter()
+            .map(|e| vec![Vec::new(); e.output.len() + 1])
+            .collect();
+        let mut partial = Vec::new();
+        for (ai, a) in t.atoms.iter().enumerate() {
+            if a.outs.iter().any(Vec::is_empty) {
+                if partial.len() < MAX_PARTIAL {
+                    partial.push(ai as u32);
+                }
+                continue;
+            }
+            for (j, o) in a.outs.iter().enumerate() {
+                if let Some(ps) = t.occ[j].get(o.as_slice()) {
+                    for &p in ps {
+                        starts[j][p as usize].push(ai as u32);
+                    }
+                }
+            }
+        }
+        partial.sort_by_key(|&a| t.atoms[a as usize].cost);
+        Dag { t, starts, partial }
+    }
+
+    fn advance(&self, pos: &[u16], e: Edge) -> Option<Vec<u16>> {
+        let exs = self.t.exs;
+        match e {
+            Edge::Const(c) => pos
+                .iter()
+                .zip(exs)
+                .map(|(&p, ex)| (ex.output.get(p as usize) == Some(&c)).then_some(p + 1))
+                .collect(),
+            Edge::Atom(a) => {
+                let atom = &self.t.atoms[a as usize];
+                pos.iter()
+                    .zip(exs)
+                    .zip(&atom.outs)
+                    .map(|((&p, ex), o)| {
+                        let end = p as usize + o.len();
+                        (ex.output.get(p as usize..end) == Some(o.as_slice())).then_some(end as u16)
+                    })
+                    .collect()
+            }
+        }
+    }
+
+    fn edges(&self, pos: &[u16], out: &mut Vec<(Edge, Vec<u16>)>) {
+        out.clear();
+        let exs = self.t.exs;
+        // Constant: the next character, when every example agrees on it.
+        if let Some(&c) = exs[0].output.get(pos[0] as usize) {
+            if let Some(next) = self.advance(pos, Edge::Const(c)) {
+                out.push((Edge::Const(c), next));
+            }
+        }
+        let j = (0..exs.len())
+            .min_by_key(|&j| self.starts[j].get(pos[j] as usize).map_or(0, Vec::len))
+            .unwrap_or(0);
+        if let Some(list) = self.starts[j].get(pos[j] as usize) {
+            for &a in list {
+                if let Some(next) = self.advance(pos, Edge::Atom(a)) {
+                    out.push((Edge::Atom(a), next));
+                }
+            }
+        }
+        for &a in &self.partial {
+            if let Some(next) = self.advance(pos, Edge::Atom(a)) {
+                if next != pos {
+                    out.push((Edge::Atom(a), next));
+                }
+            }
+        }
+    }
+
+    fn cost(&self, e: Edge) -> u32 {
+        match e {
+            Edge::Const(_) => CONST_COST,
+            Edge::Atom(a) => self.t.atoms[a as usize].cost + 1,
+        }
+    }
+
+    /// Uniform-cost search from the start tuple to the goal tuple; returns the cheapest path's
+    /// edges with, for each, its alternatives between the same two nodes.
+    fn solve(&self, cancel: &CancelToken) -> Option<Vec<Vec<(Edge, u32)>>> {
+        let start: Vec<u16> = vec![0; self.t.exs.len()];
+        let goal: Vec<u16> = self.t.exs.iter().map(|e| e.output.len() as u16).collect();
+        let mut ids: FxHashMap<Vec<u16>, u32> = FxHashMap::default();
+        let mut nodes: Vec<Node> = Vec::new();
+        ids.insert(start.clone(), 0);
+        nodes.push((start, 0, None, false));
+        let mut heap = BinaryHeap::new();
+        heap.push(Reverse((0u32, 0u32)));
+        let mut edges = Vec::new();
+        let mut steps = 0u32;
+        while let Some(Reverse((cost, id))) = heap.pop() {
+            steps += 1;
+            if steps.is_multiple_of(256) && cancel.is_cancelled() {
+                return None;
+            }
+            let node = &mut nodes[id as usize];
+            if node.3 || cost > node.1 {
+                continue;
+            }
+            node.3 = true;
+            let pos = node.0.clone();
+            if pos == goal {
+                return Some(self.path_with_alternatives(&nodes, id));
+            }
+            self.edges(&pos, &mut edges);
+            for (e, next) in edges.drain(..) {
+                let c = cost + self.cost(e);
+                match ids.get(&next) {
+                    Some(&nid) => {
+                        let n = &mut nodes[nid as usize];
+                        if !n.3 && c < n.1 {
+                            n.1 = c;
+                            n.2 = Some((id, e));
+                            heap.push(Reverse((c, nid)));
+                        }
+                    }
+                    None => {
+                        if nodes.len() >= MAX_STATES {
+                            continue;
+                        }
+                        let nid = nodes.len() as u32;
+                        ids.insert(next.clone(), nid);
+                        nodes.push((next, c, Some((id, e)), false));
+                        heap.push(Reverse((c, nid)));
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    fn path_with_alternatives(&self, nodes: &[Node], goal: u32) -> Vec<Vec<(Edge, u32)>> {
+        let mut path = Vec::new();
+        let mut cur = goal;
+        while let Some((prev, e)) = nodes[cur as usize].2 {
+            path.push((prev, e, cur));
+            cur = prev;
+        }
+        path.reverse();
+        let mut edges = Vec::new();
+        path.iter()
+            .map(|&(from, best, to)| {
+                let mut alts = vec![(best, self.cost(best))];
+                self.edges(&nodes[from as usize].0, &mut edges);
+                for (e, next) in edges.drain(..) {
+                    if e != best && next == nodes[to as usize].0 {
+                        alts.push((e, self.cost(e)));
+                    }
+                }
+                alts.sort_by_key(|&(_, c)| c);
+                alts.truncate(8);
+                alts
+            })
+            .collect()
+    }
+}
+
+fn programs_from_path(t: &Tables, path: &[Vec<(Edge, u32)>], max: usize) -> Vec<Found> {
+    let expr_of = |e: Edge| match e {
+        Edge::Const(c) => Expr::Const(vec![c]),
+        Edge::Atom(a) => t.atoms[a as usize].expr.clone(),
+    };
+    let base: Vec<Edge> = path.iter().map(|alts| alts[0].0).collect();
+    let base_cost: u32 = path.iter().map(|alts| alts[0].1).sum();
+    let mut variants: Vec<(u32, Vec<Edge>)> = vec![(base_cost, base.clone())];
+    for (i, alts) in path.iter().enumerate() {
+        for &(e, c) in alts.iter().skip(1) {
+            let mut v = base.clone();
+            v[i] = e;
+            variants.push((base_cost - alts[0].1 + c, v));
+        }
+    }
+    variants.sort_by_key(|(c, _)| *c);
+    variants.truncate(max);
+    variants
+        .into_iter()
+        .map(|(cost, es)| Found {
+            program: Program {
+                exprs: es.into_iter().map(expr_of).collect(),
+            }
+            .merged_consts(),
+            cost,
+        })
+        .collect()
+}
+
+/// Searches with all given examples at once.
+pub fn search_exact(exs: &[ByteExample], cancel: &CancelToken, max: usize) -> Vec<Found> {
+    if exs.iter().any(|e| e.output.len() >= u16::MAX as usize) {
+        return Vec::new();
+    }
+    let mut t = Tables::new(exs);
+    enumerate_base(&mut t, cancel);
+    let try_solve = |t: &Tables| -> Option<Vec<Found>> {
+        let dag = Dag::new(t);
+        let path = dag.solve(cancel)?;
+        Some(programs_from_path(t, &path, max))
+    };
+    if let Some(found) = try_solve(&t) {
+        return found;
+    }
+    for (cheap, span) in [(true, false), (false, false), (true, true), (false, true)] {
+        if cancel.is_cancelled() {
+            break;
+        }
+        let before = t.atoms.len();
+        enumerate_compose(&mut t, cheap, span, cancel);
+        if t.atoms.len() == before {
+            continue;
+        }
+        if let Some(found) = try_solve(&t) {
+            return found;
+        }
+    }
+    Vec::new()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ex(i: &str, o: &str) -> ByteExample {
+        ByteExample {
+            inputs: vec![i.as_bytes().to_vec()],
+            output: o.as_bytes().to_vec(),
+        }
+    }
+
+    #[test]
+    fn solves_initials() {
+        let exs = [
+            ex("Mason Smith", "Smith M"),
+            ex("Ada Lovelace", "Lovelace A"),
+        ];
+        let found = search(&exs, &CancelToken::new(), 3);
+        assert!(!found.is_empty());
+        for f in &found {
+            assert_eq!(first_failure(&f.program, &exs), None, "{}", f.program);
+        }
+    }
+
+    #[test]
+    fn solves_compose() {
+        let exs = [
+            ex("hello world", "HELLO-world"),
+            ex("abc de", "ABC-de"),
+            ex("x yz", "X-yz"),
+        ];
+        let found = search(&exs, &CancelToken::new(), 1);
+        assert_eq!(found.len(), 1);
+        assert_eq!(first_failure(&found[0].program, &exs), None);
+    }
+}
