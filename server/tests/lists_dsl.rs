@@ -409,3 +409,51 @@ fn program_size_counts_ops_and_lambdas() {
     assert_eq!(p.size(), 2);
     assert!(p.check().is_ok());
 }
+
+#[test]
+fn goal_lookups_still_return_the_smallest_program() {
+    // Target = ZipWith (-) (Sort x0) (Reverse x0): found through a goal lookup early, but
+    // a one-statement program must win whenever one exists, and the answer must be minimal.
+    let tasks = [
+        (list(&[3, 1, 2]), list(&[2, 1, 3])),
+        (list(&[5, -4]), list(&[-4, 5])),
+        (list(&[7]), list(&[7])),
+    ];
+    let examples: Vec<_> = tasks
+        .iter()
+        .map(|(i, o)| (vec![i.clone()], o.clone()))
+        .collect();
+    let out = enumerate::search(
+        &examples,
+        50,
+        &CancelToken::with_budget(Duration::from_secs(30)),
+        1,
+        enumerate::SearchLimits::default(),
+    );
+    let (p, _) = out.programs.first().expect("found");
+    assert_eq!(text_form::print_program(p), "x0 = INPUT | x1 = Reverse x0");
+    let diff = |xs: &[i64]| {
+        let mut s = xs.to_vec();
+        s.sort();
+        let r: Vec<i64> = xs.iter().rev().copied().collect();
+        list(&s.iter().zip(&r).map(|(a, b)| a - b).collect::<Vec<_>>())
+    };
+    let inputs = [vec![4, 1, 9, 2], vec![-3, 8], vec![0, 5, -7, 1, 2]];
+    let examples: Vec<_> = inputs.iter().map(|xs| (vec![list(xs)], diff(xs))).collect();
+    let out = enumerate::search(
+        &examples,
+        50,
+        &CancelToken::with_budget(Duration::from_secs(60)),
+        1,
+        enumerate::SearchLimits::default(),
+    );
+    let (p, size) = out.programs.first().expect("found");
+    assert!(
+        p.statements.len() <= 3 && *size <= 3,
+        "{}",
+        text_form::print_program(p)
+    );
+    for (ins, o) in &examples {
+        assert_eq!(interp::run(p, ins, 50).as_ref(), Some(o));
+    }
+}

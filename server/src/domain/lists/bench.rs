@@ -89,7 +89,7 @@ pub fn run_tasks(
         tasks.iter().enumerate().skip(offset).step_by(stride.max(1))
     {
         let truth_statements = truth.split('|').filter(|s| !s.contains("INPUT")).count();
-        let Some(examples) = dsl_examples(&task.examples) else {
+        let Some(examples) = dsl_examples(&task.examples).filter(|e| !e.is_empty()) else {
             continue;
         };
         let start = Instant::now();
