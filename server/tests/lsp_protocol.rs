@@ -22,6 +22,14 @@ fn initialize_negotiates_utf16_by_default() {
         json!(["docsynth.synthesize"])
     );
     assert_eq!(r["serverInfo"]["name"], json!("docsynth"));
+    assert_eq!(
+        caps["workspace"]["workspaceFolders"]["changeNotifications"],
+        json!(true)
+    );
+    c.notify(
+        "workspace/didChangeWorkspaceFolders",
+        json!({"event": {"added": [{"uri": "file:///tmp", "name": "tmp"}], "removed": [{"uri": "untitled:x", "name": "x"}]}}),
+    );
     assert!(c.shutdown().success());
 }
 
