@@ -251,3 +251,36 @@ fn a_stale_synthesis_is_cancelled_when_its_examples_change() {
     );
     assert!(c.shutdown().success());
 }
+
+#[test]
+fn clients_without_resolve_get_edits_inline_as_plain_changes() {
+    let mut c = LspClient::spawn();
+    c.request(
+        "initialize",
+        json!({"processId": null, "rootUri": null, "capabilities": {},
+               "initializationOptions": {"budgetMs": 5000}}),
+    )
+    .expect("initialize");
+    c.notify("initialized", json!({}));
+    let uri = "untitled:Plain";
+    c.open(uri, DEMO, 1);
+    wait_ready(&mut c, uri, 1);
+    // No progress without the window.workDoneProgress capability.
+    assert!(c
+        .server_requests
+        .iter()
+        .all(|r| r["method"] != json!("window/workDoneProgress/create")));
+    let actions = c
+        .code_actions(uri, DEF_LINE, 0)
+        .expect("codeAction answers");
+    let edits = actions[0]["edit"]["changes"][uri]
+        .as_array()
+        .cloned()
+        .expect("inline edit as `changes`");
+    let dir = tempfile::tempdir().expect("tempdir");
+    assert_eq!(
+        run_initials(dir.path(), &apply_edits(DEMO, &edits)),
+        "Hopper G|Turing A"
+    );
+    assert!(c.shutdown().success());
+}
