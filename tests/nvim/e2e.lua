@@ -163,15 +163,20 @@ local function main()
     end
     local function params()
       local p = vim.lsp.util.make_range_params(0, client.offset_encoding)
-      p.context = { diagnostics = vim.diagnostic.get(bufnr, { lnum = line }), only = nil }
+      -- Polling only (the real menu below sends the line's diagnostics itself).
+      p.context = { diagnostics = {} }
       return p
     end
     -- Synthesis can take a while: ask again until the server offers the action.
     local offered = {}
+    local last_error = nil
     local deadline = uv.now() + timeout
     while uv.now() < deadline and #offered == 0 do
       local responses = vim.lsp.buf_request_sync(bufnr, "textDocument/codeAction", params(), timeout)
       for _, response in pairs(responses or {}) do
+        if response.err or response.error then
+          last_error = vim.inspect(response.err or response.error)
+        end
         for _, action in ipairs(matching(response.result)) do
           table.insert(offered, action)
         end
@@ -180,7 +185,7 @@ local function main()
         vim.wait(500)
       end
     end
-    if not check("server offers 'Implement " .. func .. "()'", #offered > 0) then
+    if not check("server offers 'Implement " .. func .. "()'", #offered > 0, last_error) then
       return
     end
     log("     offered: " .. offered[1].title)
