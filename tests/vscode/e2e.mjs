@@ -158,32 +158,33 @@ async function screenshot(page, name) {
 async function palette(page, label) {
   await page.keyboard.press("F1");
   const input = page.locator(".quick-input-widget input");
-  await input.waitFor({ state: "visible", timeout: 10000 });
+  await input.waitFor({ state: "visible", timeout: 30000 });
   await input.fill(`>${label}`);
   const row = page.locator(".quick-input-list .monaco-list-row", { hasText: label }).first();
-  await row.waitFor({ state: "visible", timeout: 10000 });
+  await row.waitFor({ state: "visible", timeout: 30000 });
   await page.keyboard.press("Enter");
 }
 
 async function openFile(page, name) {
   await page.keyboard.press("F1");
   const input = page.locator(".quick-input-widget input");
-  await input.waitFor({ state: "visible", timeout: 10000 });
+  await input.waitFor({ state: "visible", timeout: 30000 });
   await input.fill(name);
   const row = page.locator(".quick-input-list .monaco-list-row", { hasText: name }).first();
-  await row.waitFor({ state: "visible", timeout: 20000 });
+  await row.waitFor({ state: "visible", timeout: 30000 });
   await page.keyboard.press("Enter");
-  await page.locator(`.tab[aria-label*="${name}"]`).first().waitFor({ timeout: 20000 });
+  await page.locator(`.tab[aria-label*="${name}"]`).first().waitFor({ timeout: 30000 });
 }
 
 async function goToLine(page, line) {
   await page.keyboard.press("F1");
   const input = page.locator(".quick-input-widget input");
-  await input.waitFor({ state: "visible", timeout: 10000 });
+  await input.waitFor({ state: "visible", timeout: 30000 });
   await input.fill(`:${line}`);
-  await sleep(300);
+  await sleep(500);
   await page.keyboard.press("Enter");
-  await sleep(300);
+  // The status bar shows the cursor's line once the editor has moved there.
+  await page.locator(".statusbar-item", { hasText: `Ln ${line},` }).first().waitFor({ timeout: 30000 });
 }
 
 function defLine(file, name) {
@@ -320,7 +321,7 @@ async function drive(url, dirs, file) {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   try {
     await page.goto(`${url}/?folder=${encodeURIComponent(dirs.workspace)}`);
-    await page.locator(".monaco-workbench").waitFor({ timeout: 60000 });
+    await page.locator(".monaco-workbench").waitFor({ timeout: 120000 });
     check("VS Code workbench loads", true);
 
     await openFile(page, "demo.py");
