@@ -59,6 +59,22 @@ local function main()
     vim.lsp.set_log_level("WARN")
   end
 
+  -- Count the server's $/progress reports (begin/end of synthesis jobs) as they reach the client.
+  local progress = { begin = 0, ["end"] = 0, titles = {} }
+  local progress_handler = vim.lsp.handlers["$/progress"]
+  vim.lsp.handlers["$/progress"] = function(err, result, ctx, config)
+    local value = type(result) == "table" and result.value or nil
+    if type(value) == "table" and progress[value.kind] ~= nil then
+      progress[value.kind] = progress[value.kind] + 1
+      if value.title then
+        table.insert(progress.titles, value.title)
+      end
+    end
+    if progress_handler then
+      return progress_handler(err, result, ctx, config)
+    end
+  end
+
   local docsynth = require("docsynth")
   docsynth.setup({
     cmd = { bin, "lsp" },
@@ -189,6 +205,14 @@ local function main()
       return
     end
     log("     offered: " .. offered[1].title)
+    check(
+      "synthesis reported $/progress (begin and end)",
+      vim.wait(timeout, function()
+        return progress.begin > 0 and progress["end"] > 0
+      end, 50),
+      vim.inspect(progress)
+    )
+    log("     progress: " .. table.concat(progress.titles, " | "))
     check("action title says how many examples pass", offered[1].title:match("passes (%d+)/(%d+) examples") ~= nil, offered[1].title)
 
     -- Apply it the way a user does: vim.lsp.buf.code_action() at the cursor, then pick the action
