@@ -287,6 +287,22 @@ async function commandStage(page, file) {
   }
 }
 
+/** "docsynth: Restart language server": the server comes back (its warning is listed again) and
+ * no error is shown (e.g. a command registered twice). */
+async function restartStage(page) {
+  await openFile(page, "demo.py");
+  await palette(page, "docsynth: Restart language server");
+  await sleep(2000);
+  await palette(page, "View: Focus Problems");
+  const row = page.locator(".markers-panel .monaco-list-row", { hasText: "example-fails" }).first();
+  const back = await row.waitFor({ timeout }).then(() => true, () => false);
+  const toasts = await page.locator(".notifications-toasts").innerText().catch(() => "");
+  const bad = /already exists|failed to start|Couldn't start/i.test(toasts);
+  if (!check("after a restart the server reports again, with no error", back && !bad, toasts || "no warning listed")) {
+    await screenshot(page, "restart");
+  }
+}
+
 async function main() {
   for (const [name, value] of Object.entries({ DOCSYNTH_REPO: repo, DOCSYNTH_BIN: bin, DOCSYNTH_VSIX: vsix, DOCSYNTH_WORK: work })) {
     if (!value) throw new Error(`${name} is not set`);
@@ -348,6 +364,7 @@ async function drive(url, dirs, file) {
     if (diagOk) await settingsStage(page, dirs);
     await quickFixStage(page, file);
     await commandStage(page, path.join(dirs.workspace, "command.py"));
+    await restartStage(page);
   } catch (err) {
     check("VS Code session ran without error", false, String(err && err.stack ? err.stack : err));
     await screenshot(page, "error");
