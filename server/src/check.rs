@@ -9,16 +9,28 @@
 //! and nested functions cannot be defined alone: their examples run against the module's
 //! definitions as they are (a method's `>>> Class().m()` example works that way).
 
+use crate::cancel::CancelToken;
+use crate::runner::CheckOptions;
 use crate::runner::{CandidateReport, CheckSuite, ExampleStatus, RunContext, Runner, RunnerError};
 use crate::spec::{self, ExampleKind, FileSpecs, Spec};
+use crate::text::TextRange;
 use serde::Serialize;
 use std::path::Path;
+
+/// Per-example replies, so a crash or hang is pinned on the example that caused it.
+const CHECK_OPTIONS: CheckOptions = CheckOptions {
+    fail_fast: false,
+    per_example_replies: true,
+};
 
 /// One example's result, with where it is.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct CheckedExample {
     /// 1-based line where the example starts.
     pub line: usize,
+    /// The example's range in the file (for diagnostics; not part of the JSON output).
+    #[serde(skip)]
+    pub range: TextRange,
     /// `doctest`, `comment` or `assert`.
     pub kind: ExampleKind,
     /// The example's source.
@@ -79,21 +91,23 @@ pub fn check_source(
     runner: &mut Runner,
 ) -> Result<FileCheck, RunnerError> {
     let specs = spec::extract(source);
-    check_specs(source, &specs, dir, runner)
+    check_specs(source, &specs, dir, runner, &CancelToken::new())
 }
 
-/// Checks already extracted specs of `source`.
+/// Checks already extracted specs of `source`; stops with [`RunnerError::Cancelled`] when
+/// `cancel` fires (e.g. the document changed).
 pub fn check_specs(
     source: &str,
     specs: &FileSpecs,
     dir: Option<&Path>,
     runner: &mut Runner,
+    cancel: &CancelToken,
 ) -> Result<FileCheck, RunnerError> {
     let mut functions = Vec::new();
     for function in specs.functions.iter().filter(|f| !f.examples.is_empty()) {
         let (suite, candidate) = suite_for(source, specs, function, dir);
         let report = runner
-            .check_candidates(&suite, &[candidate])?
+            .check_candidates_with(&suite, &[&candidate], CHECK_OPTIONS, cancel)?
             .pop()
             .ok_or_else(|| RunnerError::Protocol("no report for the function".into()))?;
         functions.push(checked_function(source, function, report));
@@ -122,21 +136,13 @@ pub fn suite_for(
         used.push('\n');
         used.push_str(&e.expected);
     }
-    let ctx = &specs.context;
-    let (name, exclude, candidate) = if function.is_top_level {
-        (function.name.clone(), vec![function.name.as_str()], own)
+    let (name, candidate) = if function.is_top_level {
+        (function.name.clone(), own)
     } else {
-        (String::new(), Vec::new(), String::new())
+        (String::new(), String::new())
     };
-    let needed = ctx.required_definitions(&spec::referenced_names(&used), &exclude);
-    let context = RunContext {
-        imports: ctx.imports.clone(),
-        definitions: needed
-            .into_iter()
-            .filter_map(|i| ctx.definitions.get(i).cloned())
-            .collect(),
-        search_paths: dir.map(|d| vec![d.to_path_buf()]).unwrap_or_default(),
-    };
+    let mut context = RunContext::needed_by(&specs.context, &name, &used);
+    context.search_paths = dir.map(|d| vec![d.to_path_buf()]).unwrap_or_default();
     let suite = CheckSuite {
         function: name,
         context,
@@ -153,6 +159,7 @@ fn checked_function(source: &str, function: &Spec, report: CandidateReport) -> C
         .filter(|(_, r)| r.status != ExampleStatus::Skipped)
         .map(|(e, r)| CheckedExample {
             line: e.range.start.line as usize + 1,
+            range: e.range,
             kind: e.kind,
             source: e.source.clone(),
             status: r.status,

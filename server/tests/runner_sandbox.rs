@@ -174,7 +174,13 @@ fn printing_does_not_corrupt_the_protocol() {
     );
     // The doctest sees the printed line as output (as `doctest` would); the protocol does not.
     assert_eq!(statuses(&report), vec![Pass, Fail], "{report:?}");
-    assert_eq!(report.examples[1].actual, "[\"C\", 0, null]\n'C'\n");
+    assert_eq!(report.examples[1].actual, "[\"C\", 0, null]\n'C'");
+    // Reopening the worker's private protocol descriptors for writing is refused.
+    let report = bad_then_good(
+        &mut r,
+        "for fd in range(3, 16):\n    try:\n        open(fd, 'w', closefd=False).write('[\"C\", 0, null]\\n')\n    except Exception:\n        pass\nreturn s.upper()",
+    );
+    assert_eq!(statuses(&report), vec![Refused, Refused], "{report:?}");
     // Closing stdout breaks this doctest's own display (as under `doctest`), nothing else.
     let report = bad_then_good(&mut r, "import sys\nsys.stdout.close()\nreturn s.upper()");
     assert_eq!(statuses(&report), vec![Pass, Error], "{report:?}");
@@ -281,7 +287,10 @@ fn fail_fast_skips_after_first_failure() {
         .check_candidates_with(
             &s,
             &sources,
-            CheckOptions { fail_fast: true },
+            CheckOptions {
+                fail_fast: true,
+                ..Default::default()
+            },
             &CancelToken::new(),
         )
         .expect("batch runs");
@@ -298,4 +307,72 @@ fn missing_interpreter_is_a_clear_error() {
     let text = err.to_string();
     assert!(text.contains("no usable Python interpreter"), "{text}");
     assert!(text.contains("/nonexistent/python3"), "{text}");
+}
+
+#[test]
+fn worker_has_its_own_network_namespace_where_unshare_works() {
+    if docsynth::runner::sandbox::network_namespace_tool().is_none() {
+        eprintln!("unshare -rn does not work here; nothing to check");
+        return;
+    }
+    let ours = std::fs::read_link("/proc/self/ns/net").expect("read our netns");
+    let mut r = runner();
+    let s = suite("f", vec![comment("f(0)", "''")]);
+    let reports = check_bodies(
+        &mut r,
+        &s,
+        &["import os\nreturn os.readlink('/proc/self/ns/net')"],
+    );
+    let theirs = &reports[0].examples[0].actual;
+    assert!(theirs.starts_with("'net:["), "{theirs}");
+    assert_ne!(
+        theirs.trim_matches('\''),
+        ours.to_string_lossy(),
+        "same network namespace"
+    );
+}
+
+#[test]
+fn per_example_replies_pin_a_crash_on_its_example() {
+    let mut r = runner();
+    let s = suite(
+        "f",
+        vec![comment("f('a')", "'A'"), comment("f('c')", "'C'")],
+    );
+    let sources = [
+        "def f(s):\n    import os\n    if s == 'c':\n        os._exit(1)\n    return s.upper()\n",
+    ];
+    let pinned = CheckOptions {
+        per_example_replies: true,
+        ..Default::default()
+    };
+    let reports = r
+        .check_candidates_with(&s, &sources, pinned, &CancelToken::new())
+        .expect("batch runs");
+    assert_eq!(statuses(&reports[0]), vec![Pass, Error], "{:?}", reports[0]);
+    let reports = r
+        .check_candidates_with(&s, &sources, CheckOptions::default(), &CancelToken::new())
+        .expect("batch runs");
+    assert_eq!(
+        statuses(&reports[0]),
+        vec![Error, Error],
+        "{:?}",
+        reports[0]
+    );
+    assert!(
+        reports[0].examples[0].actual.contains("exited with code 1"),
+        "{:?}",
+        reports[0]
+    );
+}
+
+#[test]
+fn kill_between_batches_does_not_spoil_the_next_batch() {
+    let mut r = runner();
+    let s = suite("f", vec![comment("f('a')", "'A'")]);
+    for _ in 0..3 {
+        r.kill_handle().kill();
+        let reports = check_bodies(&mut r, &s, &[GOOD]);
+        assert!(reports[0].passed(), "{:?}", reports[0]);
+    }
 }

@@ -133,7 +133,11 @@ fn example_ranges_are_exact() {
                         );
                     }
                     ExampleKind::Comment => {
-                        assert!(slice.starts_with('#'), "{ctx}");
+                        // `# f(x) -> y`, or a bare `f(x) -> y` docstring line.
+                        assert!(
+                            slice.starts_with('#') || slice.starts_with(&e.source),
+                            "{ctx}"
+                        );
                         assert!(
                             slice.contains(&e.source) && slice.ends_with(&e.expected),
                             "{ctx}"
@@ -275,6 +279,24 @@ fn comment_and_assert_examples() {
         ]
     );
     assert!(func(&specs, "unused").examples.is_empty());
+    // Bare `f(x) -> y` lines in a docstring count when the expected side is an expression.
+    let double = func(&specs, "double");
+    let got: Vec<(&str, &str)> = double
+        .examples
+        .iter()
+        .map(|e| (e.source.as_str(), e.expected.as_str()))
+        .collect();
+    assert_eq!(got, vec![("double(2)", "4"), ("double(-1)", "-2")]);
+    let e = &double.examples[0];
+    assert_eq!(
+        &text[e.range.start_byte..e.range.end_byte],
+        "double(2) -> 4"
+    );
+    assert_eq!(
+        double.docstring.as_ref().map(|d| d.prose.as_str()),
+        Some("Double a number.\n\ndouble(n) -> twice n")
+    );
+    assert_eq!(double.body_state, BodyState::Unimplemented);
 }
 
 #[test]

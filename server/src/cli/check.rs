@@ -4,8 +4,10 @@
 //! 2 on usage or I/O errors (missing file, undecodable source, no Python interpreter). A file
 //! with syntax errors has its intact functions checked, a warning on stderr, and exits 1.
 
-use crate::check::{check_source, CheckedFunction, FileCheck};
+use crate::cancel::CancelToken;
+use crate::check::{check_specs, CheckedFunction, FileCheck};
 use crate::runner::{ExampleStatus, Limits, Runner, RunnerConfig};
+use crate::spec;
 use crate::spec::decode_source;
 use anyhow::Context;
 use clap::Args;
@@ -34,25 +36,48 @@ pub fn run(args: CheckArgs) -> anyhow::Result<i32> {
         .with_context(|| format!("cannot read {}", args.file.display()))?;
     let source =
         decode_source(&bytes).map_err(|e| anyhow::anyhow!("{}: {e}", args.file.display()))?;
-    if !(args.timeout.is_finite() && args.timeout > 0.0) {
-        anyhow::bail!("--timeout must be a positive number of seconds");
+    if !(args.timeout.is_finite() && args.timeout > 0.0 && args.timeout <= 86_400.0) {
+        anyhow::bail!("--timeout must be a number of seconds between 0 and 86400");
     }
     let dir = std::fs::canonicalize(&args.file)
         .ok()
         .and_then(|p| p.parent().map(Path::to_path_buf));
-    let example_timeout = Duration::from_secs_f64(args.timeout);
-    let config = RunnerConfig {
-        python: args.python.clone(),
-        workspace: dir.as_deref().and_then(find_workspace),
-        limits: Limits {
-            example_timeout,
-            candidate_timeout: example_timeout * 4 + Duration::from_secs(5),
-            ..Limits::default()
-        },
-        ..RunnerConfig::default()
+    let specs = spec::extract(&source);
+    let most_examples = specs
+        .functions
+        .iter()
+        .map(|f| f.examples.len())
+        .max()
+        .unwrap_or(0);
+    let result = if most_examples == 0 {
+        FileCheck {
+            functions: Vec::new(),
+            has_syntax_errors: specs.has_syntax_errors,
+        }
+    } else {
+        let example_timeout = Duration::from_secs_f64(args.timeout);
+        let config = RunnerConfig {
+            python: args.python.clone(),
+            workspace: dir.as_deref().and_then(find_workspace),
+            limits: Limits {
+                example_timeout,
+                // Each example also has its own deadline (per-example replies); this bounds
+                // the whole function, and the worker's CPU time should docsynth die.
+                candidate_timeout: example_timeout * (most_examples as u32 + 1)
+                    + Duration::from_secs(5),
+                ..Limits::default()
+            },
+            ..RunnerConfig::default()
+        };
+        let mut runner = Runner::new(config)?;
+        check_specs(
+            &source,
+            &specs,
+            dir.as_deref(),
+            &mut runner,
+            &CancelToken::new(),
+        )?
     };
-    let mut runner = Runner::new(config)?;
-    let result = check_source(&source, dir.as_deref(), &mut runner)?;
     if result.has_syntax_errors {
         eprintln!(
             "docsynth: warning: {} has syntax errors; only the intact functions were checked",
@@ -60,9 +85,12 @@ pub fn run(args: CheckArgs) -> anyhow::Result<i32> {
         );
     }
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&result.functions)?);
+        print_stdout(&format!(
+            "{}\n",
+            serde_json::to_string_pretty(&result.functions)?
+        ))?;
     } else {
-        print!("{}", listing(&args.file, &result));
+        print_stdout(&listing(&args.file, &result))?;
     }
     Ok(if result.all_passed() && !result.has_syntax_errors {
         0
@@ -190,4 +218,14 @@ fn summary(result: &FileCheck) -> String {
     }
     line.push('\n');
     line
+}
+
+/// Writes `text` to stdout; a closed pipe (`docsynth … | head`) is not an error.
+fn print_stdout(text: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(()),
+    }
 }

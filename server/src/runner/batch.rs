@@ -17,6 +17,9 @@ use std::time::{Duration, Instant};
 /// Candidates sent per `check` request (bounds the work lost to a crash and the request size).
 const CHUNK: usize = 256;
 
+/// Suites kept loaded in one worker before they are all forgotten.
+const MAX_LOADED_SUITES: usize = 64;
+
 /// Extra time Rust allows beyond the in-worker example timeout before killing the worker.
 const GRACE: Duration = Duration::from_millis(500);
 
@@ -213,7 +216,15 @@ impl Runner {
             "example_timeout": limits.example_timeout.as_secs_f64(),
             "cpu_seconds": limits.candidate_timeout.as_secs_f64() + 1.0,
             "fail_fast": options.fail_fast,
+            "stream": options.per_example_replies,
         });
+        // Without per-example replies, one line must come per candidate: allow every
+        // example (and the definition) its time.
+        let per_line = if options.per_example_replies {
+            limits.example_timeout * 2 + GRACE
+        } else {
+            limits.example_timeout * (suite.examples.len() as u32 + 1) + GRACE
+        };
         self.send(&request.to_string())?;
         for index in first..end {
             let mut report = fresh_report(suite, loaded);
@@ -222,13 +233,14 @@ impl Runner {
             let mut last = started;
             let mut answered = 0;
             loop {
-                let example_deadline = last + limits.example_timeout + GRACE;
+                let example_deadline = last + per_line;
                 let deadline = candidate_deadline.min(example_deadline);
                 let line = match self.read_line(deadline, cancel) {
                     Ok(line) => line,
                     Err(failure) => {
                         self.candidates_in_worker += index + 1 - first;
-                        return self.after_failure(failure, report, answered, reports, &limits);
+                        let known = options.per_example_replies.then_some(answered);
+                        return self.after_failure(failure, report, known, reports, &limits);
                     }
                 };
                 last = Instant::now();
@@ -248,7 +260,14 @@ impl Runner {
                     Ok(Reply::Candidate {
                         candidate,
                         compile_error,
+                        results,
                     }) if candidate == index => {
+                        for (slot, (status, actual)) in
+                            report.examples.iter_mut().zip(results.unwrap_or_default())
+                        {
+                            slot.status = status;
+                            slot.actual = actual;
+                        }
                         if let Some(error) = compile_error {
                             for e in &mut report.examples {
                                 e.status = ExampleStatus::Error;
@@ -277,7 +296,7 @@ impl Runner {
         &mut self,
         failure: ReadFailure,
         mut report: CandidateReport,
-        answered: usize,
+        answered: Option<usize>,
         reports: &mut Vec<CandidateReport>,
         limits: &super::config::Limits,
     ) -> Result<(), RunnerError> {
@@ -307,9 +326,12 @@ impl Runner {
                 (status, format!("crashed the checker: {how}"))
             }
         };
-        for (i, e) in report.examples.iter_mut().enumerate().skip(answered) {
+        // With per-example replies the first unanswered example is the culprit; otherwise
+        // the candidate as a whole is.
+        let first = answered.unwrap_or(0);
+        for (i, e) in report.examples.iter_mut().enumerate().skip(first) {
             e.status = status;
-            e.actual = if i == answered {
+            e.actual = if i == first || answered.is_none() {
                 why.clone()
             } else {
                 format!("not run: an earlier example {why}")
@@ -330,6 +352,14 @@ impl Runner {
     ) -> Result<Result<LoadedSuite, String>, RunnerError> {
         if let Some(loaded) = self.loaded.get(key) {
             return Ok(Ok(loaded.clone()));
+        }
+        if self.loaded.len() >= MAX_LOADED_SUITES {
+            // Bound the worker's memory: forget every suite (they reload on demand).
+            let ids: Vec<u64> = self.loaded.values().map(|l| l.id).collect();
+            for id in ids {
+                self.send(&json!({"op": "forget", "suite": id}).to_string())?;
+            }
+            self.loaded.clear();
         }
         self.next_suite_id += 1;
         let id = self.next_suite_id;
@@ -402,7 +432,8 @@ impl Runner {
     }
 
     fn ensure_worker(&mut self) -> Result<(), RunnerError> {
-        if self.worker.as_mut().is_some_and(|w| !w.is_alive()) {
+        let signalled = self.kill.take_signalled();
+        if signalled || self.worker.as_mut().is_some_and(|w| !w.is_alive()) {
             self.drop_worker();
         }
         if self.worker.is_none() {
@@ -442,5 +473,17 @@ fn fresh_report(suite: &CheckSuite, loaded: &LoadedSuite) -> CandidateReport {
             .collect(),
         compile_error: None,
         context_errors: loaded.context_errors.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn runner_and_pool_can_move_between_threads() {
+        fn assert_send<T: Send>() {}
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send::<super::Runner>();
+        assert_send_sync::<super::super::RunnerPool>();
+        assert_send_sync::<super::KillHandle>();
     }
 }

@@ -37,7 +37,7 @@ impl Default for Limits {
 }
 
 /// How the runner is set up.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RunnerConfig {
     /// Explicit interpreter; `None` picks the workspace's `.venv/bin/python`, else `python3`.
     pub python: Option<PathBuf>,
@@ -50,6 +50,18 @@ pub struct RunnerConfig {
     /// Restart the worker after this many candidates (0: never), so state that candidates leak
     /// into the interpreter (patched builtins, imported modules) does not pile up.
     pub recycle_after: usize,
+}
+
+impl Default for RunnerConfig {
+    fn default() -> Self {
+        Self {
+            python: None,
+            workspace: None,
+            limits: Limits::default(),
+            no_network_namespace: false,
+            recycle_after: 10_000,
+        }
+    }
 }
 
 /// A Python interpreter that has been run once and found usable.

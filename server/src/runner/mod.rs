@@ -7,10 +7,21 @@
 //! - [`batch`]: [`Runner`], the batch API with crash and timeout recovery.
 //! - [`pool`]: [`RunnerPool`], thread-safe reuse of warm runners.
 //!
-//! Code never runs inside docsynth: every candidate runs in the worker, under `python -I`,
-//! with an audit hook refusing processes, sockets, threads and writes outside the scratch
-//! directory, `RLIMIT_AS`/`RLIMIT_FSIZE`/`RLIMIT_CPU`/`RLIMIT_NPROC`, and its own network
-//! namespace where `unshare -rn` works.
+//! Code never runs inside docsynth: every candidate runs in the worker, under `python -I -B`
+//! with a cleared environment and a fresh scratch directory as cwd (removed afterwards), with
+//! an audit hook refusing processes (`os.system`, `subprocess`, `os.exec*`, `os.fork`,
+//! `posix_spawn`, `os.kill`), sockets, threads, `ctypes` symbol lookups and foreign calls,
+//! `resource.setrlimit`, and writes/removes/renames outside the scratch directory; with
+//! `RLIMIT_AS`, `RLIMIT_FSIZE`, `RLIMIT_CORE=0` (set before exec), `RLIMIT_NPROC=0` and a
+//! refreshed `RLIMIT_CPU` (set by the worker); per-example `setitimer` timeouts and a Rust-side
+//! deadline that kills and restarts the worker; output captured per example and capped; and a
+//! network namespace of its own where `unshare -rn` works (detected once).
+//!
+//! Limits of this design: the audit hook lives in the same interpreter as the untrusted code,
+//! so it stops accidents and ordinary code, not a determined attacker (who could, for example,
+//! write forged replies to the worker's private pipe with `os.write`); reads are not
+//! restricted; `RLIMIT_NPROC` is not enforced for root. The hard boundaries are the process,
+//! its rlimits, the cleared environment, and the network namespace.
 
 pub mod batch;
 pub mod config;

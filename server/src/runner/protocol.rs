@@ -34,6 +34,26 @@ impl RunContext {
             search_paths: Vec::new(),
         }
     }
+
+    /// The module's imports plus only the definitions `code` (the function's source, its
+    /// examples) needs, transitively, without `function`'s own definition.
+    pub fn needed_by(context: &ModuleContext, function: &str, code: &str) -> Self {
+        let names = crate::spec::referenced_names(code);
+        let exclude: Vec<&str> = if function.is_empty() {
+            Vec::new()
+        } else {
+            vec![function]
+        };
+        Self {
+            imports: context.imports.clone(),
+            definitions: context
+                .required_definitions(&names, &exclude)
+                .into_iter()
+                .filter_map(|i| context.definitions.get(i).cloned())
+                .collect(),
+            search_paths: Vec::new(),
+        }
+    }
 }
 
 /// One function's context and examples: the part shared by all its candidates. The worker
@@ -63,6 +83,9 @@ pub struct CheckOptions {
     /// Stop a candidate at its first non-passing example (the rest are reported `Skipped`);
     /// for search, where only full passes matter.
     pub fail_fast: bool,
+    /// Have the worker reply after every example rather than once per candidate: slower, but
+    /// when an example crashes or hangs the worker, the report says which one (for `check`).
+    pub per_example_replies: bool,
 }
 
 /// Outcome of one example.
@@ -177,7 +200,11 @@ impl CandidateReport {
 pub fn expected_text(example: &Example) -> String {
     match (&example.kind, &example.expected_exception) {
         (ExampleKind::Doctest, Some(exc)) => exc.trim_end().to_string(),
-        (ExampleKind::Doctest, None) => example.expected.trim_end_matches('\n').to_string(),
+        (ExampleKind::Doctest, None) => example
+            .expected
+            .strip_suffix('\n')
+            .unwrap_or(&example.expected)
+            .to_string(),
         _ => example.expected.trim().to_string(),
     }
 }
@@ -232,10 +259,12 @@ pub(crate) enum Reply {
         status: ExampleStatus,
         actual: String,
     },
-    /// A candidate is finished (with its compile error, if any).
+    /// A candidate is finished (with its compile error, if any, and its example results
+    /// unless they were streamed).
     Candidate {
         candidate: usize,
         compile_error: Option<String>,
+        results: Option<Vec<(ExampleStatus, String)>>,
     },
     /// The worker rejected a request.
     Rejected(String),
@@ -278,6 +307,18 @@ pub(crate) fn parse_reply(line: &str) -> Result<Reply, String> {
         "C" => Ok(Reply::Candidate {
             candidate: num(1).ok_or_else(bad)? as usize,
             compile_error: text(2),
+            results: match items.get(3).and_then(Json::as_array) {
+                Some(list) => Some(
+                    list.iter()
+                        .map(|pair| {
+                            let status = pair.get(0).and_then(Json::as_str).ok_or_else(bad)?;
+                            let actual = pair.get(1).and_then(Json::as_str).unwrap_or("");
+                            Ok((ExampleStatus::parse(status), actual.to_string()))
+                        })
+                        .collect::<Result<Vec<_>, String>>()?,
+                ),
+                None => None,
+            },
         }),
         "X" => Ok(Reply::Rejected(text(1).unwrap_or_default())),
         _ => Err(bad()),
@@ -303,7 +344,19 @@ mod tests {
             parse_reply(r#"["C", 2, null]"#),
             Ok(Reply::Candidate {
                 candidate: 2,
-                compile_error: None
+                compile_error: None,
+                results: None
+            })
+        );
+        assert_eq!(
+            parse_reply(r#"["C", 4, null, [["pass", "'A'"], ["timeout", "timed out"]]]"#),
+            Ok(Reply::Candidate {
+                candidate: 4,
+                compile_error: None,
+                results: Some(vec![
+                    (ExampleStatus::Pass, "'A'".into()),
+                    (ExampleStatus::Timeout, "timed out".into())
+                ])
             })
         );
         assert_eq!(

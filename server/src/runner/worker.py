@@ -8,27 +8,29 @@ Requests (one JSON object per line):
   {"op": "suite", "id": K, "function": NAME, "imports": [...], "definitions": [[name, src]],
    "paths": [...], "examples": [{"kind", "source", "expected", "exc", "flags"}]}
   {"op": "check", "suite": K, "candidates": [SRC, ...], "example_timeout": S,
-   "cpu_seconds": S, "fail_fast": BOOL}
+   "cpu_seconds": S, "fail_fast": BOOL, "stream": BOOL}
 Replies (one JSON array per line):
   ["R", "major.minor"]                         worker ready
   ["S", K, [context errors], [example errors or null]]   suite registered
-  ["E", cand, example, status, actual]         one example's result
-  ["C", cand, compile_error_or_null]           candidate finished
+  ["E", cand, example, status, actual]         one example's result (when streaming)
+  ["C", cand, compile_error_or_null]           candidate finished (streaming)
+  ["C", cand, null, [[status, actual], ...]]   candidate finished with all its results
   ["X", message]                               bad request
 """
 
 from __future__ import annotations
+import __future__
 
 import builtins
 import doctest
 import json
 import os
-import re
 import resource
 import signal
 import sys
+import time
 import traceback
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from typing import Any, Callable
 
 # ---------------------------------------------------------------------------------------------
 # Protocol channel: private fds, set up before anything untrusted runs.
@@ -63,7 +65,7 @@ class SandboxRefusal(PermissionError):
     """Raised by the audit hook when untrusted code tries something the sandbox forbids."""
 
 
-_REFUSED: List[str] = []
+_REFUSED: list[str] = []
 
 _ALWAYS_REFUSED = frozenset(
     {
@@ -125,7 +127,15 @@ _WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
 
 def _inside_scratch(path: Any) -> bool:
     if isinstance(path, int):
-        return False
+        # An fd may be reopened for writing only if it is a file inside scratch (tempfile
+        # does that); pipes (the protocol channel) and files elsewhere are refused.
+        try:
+            target = os.readlink(f"/proc/self/fd/{path}")
+        except OSError:
+            return False
+        if target.endswith(" (deleted)"):
+            target = target[: -len(" (deleted)")]
+        return target.startswith(SCRATCH + os.sep)
     try:
         resolved = os.path.realpath(os.fsdecode(os.fspath(path)))
     except Exception:
@@ -141,7 +151,7 @@ def _refuse(event: str, detail: Any = None) -> None:
     raise SandboxRefusal(f"docsynth sandbox refused {text}")
 
 
-def _audit(event: str, args: Tuple[Any, ...]) -> None:
+def _audit(event: str, args: tuple[Any, ...]) -> None:
     if event == "open":
         path, mode, flags = args
         writing = bool(mode) and any(c in mode for c in "wax+")
@@ -190,12 +200,21 @@ def _refuse_threads() -> None:
             setattr(module, name, refused)
 
 
+_CPU_LIMIT_SET_AT = [-1.0]
+
+
 def _set_cpu_limit(seconds: float) -> None:
-    """Lets the process use `seconds` more CPU time before the kernel kills it (SIGXCPU)."""
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    used = usage.ru_utime + usage.ru_stime
+    """Lets the process use about `seconds` more CPU time before the kernel kills it (SIGXCPU).
+
+    A backstop behind the Rust deadline, so it is refreshed at most every 0.2 s of wall time.
+    """
+    now = time.monotonic()
+    if now - _CPU_LIMIT_SET_AT[0] < 0.2:
+        return
+    _CPU_LIMIT_SET_AT[0] = now
+    used = time.process_time()
     _, hard = resource.getrlimit(resource.RLIMIT_CPU)
-    soft = int(used + seconds) + 1
+    soft = int(used + seconds) + 2
     if hard != resource.RLIM_INFINITY and soft > hard:
         soft = hard
     resource.setrlimit(resource.RLIMIT_CPU, (soft, hard))
@@ -220,7 +239,7 @@ class CappedOutput:
     errors = "strict"
 
     def __init__(self) -> None:
-        self.parts: List[str] = []
+        self.parts: list[str] = []
         self.size = 0
         self.truncated = False
 
@@ -280,7 +299,7 @@ class EmptyInput:
     def readline(self, size: int = -1) -> str:
         return ""
 
-    def readlines(self, hint: int = -1) -> List[str]:
+    def readlines(self, hint: int = -1) -> list[str]:
         return []
 
     def isatty(self) -> bool:
@@ -311,7 +330,7 @@ def _short_repr(value: Any) -> str:
     return text
 
 
-def _parse_flags(flags: List[str]) -> Tuple[int, bool, Optional[str]]:
+def _parse_flags(flags: list[str]) -> tuple[int, bool, str | None]:
     """Returns (option flags, skip, error) for doctest directives like `+ELLIPSIS`."""
     value = 0
     skip = False
@@ -335,13 +354,15 @@ def _parse_flags(flags: List[str]) -> Tuple[int, bool, Optional[str]]:
 class CompiledExample:
     """One example compiled for repeated execution."""
 
-    def __init__(self, spec: Dict[str, Any], base: Dict[str, Any]) -> None:
+    def __init__(self, spec: dict[str, Any], base: dict[str, Any], flags: int) -> None:
         self.kind: str = spec["kind"]
         self.source: str = spec["source"]
         self.expected: str = spec.get("expected") or ""
         exc = spec.get("exc")
-        self.exc_msg: Optional[str] = None if exc is None else (exc if exc.endswith("\n") else exc + "\n")
-        self.error: Optional[str] = None
+        self.exc_msg: str | None = (
+            None if exc is None else (exc if exc.endswith("\n") else exc + "\n")
+        )
+        self.error: str | None = None
         self.skip = False
         self.flags = 0
         self.code: Any = None
@@ -354,19 +375,23 @@ class CompiledExample:
             if self.error is None:
                 try:
                     source = self.source if self.source.endswith("\n") else self.source + "\n"
-                    self.code = compile(source, "<example>", "single", 0, True)
+                    self.code = compile(source, "<example>", "single", flags, True)
                 except Exception as exc_:  # noqa: BLE001 - reported to the user
                     self.error = "example does not compile: " + _exception_line(exc_).strip()
         else:
             try:
-                self.code = compile(self.source.strip(), "<example>", "eval", 0, True)
-                self.expected_code = compile(self.expected.strip(), "<expected>", "eval", 0, True)
+                self.code = compile(self.source.strip(), "<example>", "eval", flags, True)
+                self.expected_code = compile(
+                    self.expected.strip(), "<expected>", "eval", flags, True
+                )
             except Exception as exc_:  # noqa: BLE001 - reported to the user
                 self.error = "example does not compile: " + _exception_line(exc_).strip()
                 return
             # Literal expectations are evaluated once; ones that need the function wait.
             try:
-                self.expected_value = _run_limited(lambda: eval(self.expected_code, dict(base)), 1.0)
+                self.expected_value = _run_limited(
+                    lambda: eval(self.expected_code, dict(base)), 1.0
+                )
             except BaseException:  # noqa: BLE001 - evaluated again per candidate
                 _REFUSED.clear()
                 self.expected_value = _UNSET
@@ -375,10 +400,10 @@ class CompiledExample:
 class Suite:
     """A function's runtime context plus its compiled examples."""
 
-    def __init__(self, request: Dict[str, Any]) -> None:
+    def __init__(self, request: dict[str, Any]) -> None:
         self.function: str = request["function"]
-        self.context_errors: List[str] = []
-        self.base: Dict[str, Any] = {"__name__": "__docsynth__", "__builtins__": builtins}
+        self.context_errors: list[str] = []
+        self.base: dict[str, Any] = {"__name__": "__docsynth__", "__builtins__": builtins}
         for path in request.get("paths") or []:
             if path not in sys.path:
                 sys.path.insert(0, path)
@@ -386,7 +411,14 @@ class Suite:
             self._run_context(source, "import")
         for name, source in request.get("definitions") or []:
             self._run_context(source, f"definition of {name}")
-        self.examples = [CompiledExample(e, self.base) for e in request.get("examples") or []]
+        # `from __future__ import annotations` in the module applies to its functions too.
+        self.future_flags = 0
+        for value in self.base.values():
+            if isinstance(value, __future__._Feature):
+                self.future_flags |= value.compiler_flag
+        self.examples = [
+            CompiledExample(e, self.base, self.future_flags) for e in request.get("examples") or []
+        ]
 
     def _run_context(self, source: str, what: str) -> None:
         try:
@@ -396,10 +428,14 @@ class Suite:
             self.context_errors.append(f"{what} timed out: {source.strip()[:200]}")
         except BaseException as exc:  # noqa: BLE001 - reported to the user
             if _REFUSED:
-                self.context_errors.append(f"{what} refused by sandbox ({_REFUSED[-1]}): {source.strip()[:200]}")
+                self.context_errors.append(
+                    f"{what} refused by sandbox ({_REFUSED[-1]}): {source.strip()[:200]}"
+                )
                 _REFUSED.clear()
             else:
-                self.context_errors.append(f"{what} failed: {_exception_line(exc).strip()} in `{source.strip()[:200]}`")
+                self.context_errors.append(
+                    f"{what} failed: {_exception_line(exc).strip()} in `{source.strip()[:200]}`"
+                )
 
 
 def _run_limited(thunk: Callable[[], Any], seconds: float) -> Any:
@@ -410,10 +446,10 @@ def _run_limited(thunk: Callable[[], Any], seconds: float) -> Any:
         signal.setitimer(signal.ITIMER_REAL, 0)
 
 
-def _check_doctest(example: CompiledExample, ns: Dict[str, Any], timeout: float) -> Tuple[str, str]:
+def _check_doctest(example: CompiledExample, ns: dict[str, Any], timeout: float) -> tuple[str, str]:
     out = CappedOutput()
     sys.stdout = out
-    exception: Optional[BaseException] = None
+    exception: BaseException | None = None
     try:
         signal.setitimer(signal.ITIMER_REAL, timeout)
         try:
@@ -431,9 +467,9 @@ def _check_doctest(example: CompiledExample, ns: Dict[str, Any], timeout: float)
         return "refused", _REFUSED[-1]
     if exception is None:
         if example.exc_msg is not None:
-            return "fail", got
+            return "fail", _shown(got)
         ok = _CHECKER.check_output(example.expected, got, example.flags)
-        return ("pass" if ok else "fail"), got
+        return ("pass" if ok else "fail"), _shown(got)
     exc_msg = _exception_line(exception)
     if isinstance(exception, MemoryError) or example.exc_msg is None:
         return "error", exc_msg.rstrip("\n")
@@ -447,6 +483,11 @@ def _check_doctest(example: CompiledExample, ns: Dict[str, Any], timeout: float)
         ):
             return "pass", exc_msg.rstrip("\n")
     return "fail", exc_msg.rstrip("\n")
+
+
+def _shown(output: str) -> str:
+    """Output as reported: without the final newline, like the expected text."""
+    return output[:-1] if output.endswith("\n") else output
 
 
 def _timeout_text(timeout: float, output: str) -> str:
@@ -471,7 +512,7 @@ def _strip_exception_details(msg: str) -> str:
     return msg[start:end]
 
 
-def _check_value(example: CompiledExample, ns: Dict[str, Any], timeout: float) -> Tuple[str, str]:
+def _check_value(example: CompiledExample, ns: dict[str, Any], timeout: float) -> tuple[str, str]:
     out = CappedOutput()
     sys.stdout = out
     expected = example.expected_value
@@ -483,7 +524,11 @@ def _check_value(example: CompiledExample, ns: Dict[str, Any], timeout: float) -
             try:
                 actual = eval(example.code, ns)
             except Exception as exc:  # noqa: BLE001 - maybe the expected exception
-                if isinstance(expected, type) and issubclass(expected, BaseException) and isinstance(exc, expected):
+                if (
+                    isinstance(expected, type)
+                    and issubclass(expected, BaseException)
+                    and isinstance(exc, expected)
+                ):
                     return "pass", _exception_line(exc).rstrip("\n")
                 raise
             ok = bool(actual == expected)
@@ -506,14 +551,14 @@ def _check_value(example: CompiledExample, ns: Dict[str, Any], timeout: float) -
     return ("pass" if ok else "fail"), text
 
 
-def _check_candidate(suite: Suite, index: int, source: str, request: Dict[str, Any]) -> None:
+def _check_candidate(suite: Suite, index: int, source: str, request: dict[str, Any]) -> None:
     timeout = float(request.get("example_timeout") or 1.0)
     fail_fast = bool(request.get("fail_fast"))
     _set_cpu_limit(float(request.get("cpu_seconds") or 10.0))
     ns = dict(suite.base)
     _REFUSED.clear()
     try:
-        code = compile(source, "<candidate>", "exec", 0, True)
+        code = compile(source, "<candidate>", "exec", suite.future_flags, True)
         _run_limited(lambda: exec(code, ns), timeout)
         if suite.function and not callable(ns.get(suite.function)):
             raise NameError(f"the candidate does not define {suite.function}()")
@@ -527,6 +572,8 @@ def _check_candidate(suite: Suite, index: int, source: str, request: Dict[str, A
         _REFUSED.clear()
         _send(["C", index, message])
         return
+    stream = bool(request.get("stream"))
+    results: list[list[str]] = []
     failed = False
     for j, example in enumerate(suite.examples):
         if example.error is not None:
@@ -543,13 +590,17 @@ def _check_candidate(suite: Suite, index: int, source: str, request: Dict[str, A
             _REFUSED.clear()
         if status not in ("pass", "skipped"):
             failed = True
-        _send(["E", index, j, status, actual])
-    _send(["C", index, None])
+        if stream:
+            _send(["E", index, j, status, actual])
+        else:
+            results.append([status, actual])
+    _send(["C", index, None] if stream else ["C", index, None, results])
 
 
 # ---------------------------------------------------------------------------------------------
 # Main loop.
 
+_RECURSION_LIMIT = sys.getrecursionlimit()
 _STDOUT_SINK = CappedOutput()
 _STDIN_SINK = EmptyInput()
 
@@ -561,6 +612,8 @@ def _reset_streams() -> None:
     sys.stderr = CappedOutput()
     sys.stdin = _STDIN_SINK
     sys.displayhook = sys.__displayhook__
+    if sys.getrecursionlimit() != _RECURSION_LIMIT:
+        sys.setrecursionlimit(_RECURSION_LIMIT)
 
 
 def main() -> None:
@@ -577,8 +630,8 @@ def main() -> None:
     _reset_streams()
     _refuse_threads()
     sys.addaudithook(_audit)
-    suites: Dict[int, Suite] = {}
-    _send(["R", "%d.%d" % sys.version_info[:2]])
+    suites: dict[int, Suite] = {}
+    _send(["R", "{}.{}".format(*sys.version_info[:2])])
     while True:
         line = _IN.readline()
         if not line:
@@ -603,9 +656,15 @@ def main() -> None:
             if suite is None:
                 _send(["X", f"unknown suite {request.get('suite')}"])
                 continue
+            first = int(request.get("first", 0))
             for offset, source in enumerate(request.get("candidates") or []):
                 _reset_streams()
-                _check_candidate(suite, int(request.get("first", 0)) + offset, source, request)
+                try:
+                    _check_candidate(suite, first + offset, source, request)
+                except ExampleTimeout:
+                    # An alarm that fired just after its example finished; the candidate's
+                    # lines may be incomplete, so Rust's deadline will restart the worker.
+                    signal.setitimer(signal.ITIMER_REAL, 0)
         elif op == "forget":
             suites.pop(request.get("suite"), None)
         else:

@@ -57,6 +57,20 @@ pub fn parse_chunks(text: &str) -> Vec<Tree> {
     trees
 }
 
+/// Parses bytes `start..end` of `text` on their own (node offsets stay those of the whole
+/// text), with a new parser (callable from any thread).
+pub fn parse_range(text: &str, start: usize, end: usize) -> Option<Tree> {
+    let mut parser = new_parser().ok()?;
+    let range = Range {
+        start_byte: start,
+        end_byte: end,
+        start_point: point_at(text, start),
+        end_point: point_at(text, end),
+    };
+    parser.set_included_ranges(&[range]).ok()?;
+    parser.parse(text, None)
+}
+
 fn point_at(text: &str, offset: usize) -> Point {
     let before = &text.as_bytes()[..offset];
     let row = before.iter().filter(|&&b| b == b'\n').count();

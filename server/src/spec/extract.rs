@@ -2,43 +2,154 @@
 
 use super::arrow::parse_arrow_example;
 use super::body::{body_indent, is_stub_statement};
-use super::calls::{example_call, example_call_in_snippet};
+use super::calls::{example_call, resolve_snippet_calls, SnippetCall};
 use super::chunks::parse_chunks;
 use super::context::module_context;
 use super::docstring::{docstring_value, prose_without};
 use super::doctest::{line_ranges, parse_doctests};
 use super::mapped::cleandoc;
-use super::parse::queries;
 use super::positions::LineIndex;
 use super::signature::{decorators, field_text, is_async, node_text, parameters};
+use super::walk::{walk, Found};
 use super::{BodyState, Docstring, Example, ExampleKind, FileSpecs, ModuleContext, Spec};
 use rustc_hash::FxHashMap;
-use streaming_iterator::StreamingIterator;
-use tree_sitter::{Node, QueryCursor, Tree};
+use tree_sitter::{Node, Tree};
 
 /// Extracts every function of `text`, already parsed into `tree`. When the tree has syntax
 /// errors, the file is re-parsed in top-level chunks (see [`super::chunks`]) so that an error
 /// in one place does not hide the functions elsewhere.
 pub fn extract_from_tree(text: &str, tree: &Tree) -> FileSpecs {
+    extract_from_tree_with(text, tree, worker_threads(text))
+}
+
+/// [`extract_from_tree`] building specs on up to `threads` threads.
+pub fn extract_from_tree_with(text: &str, tree: &Tree, threads: usize) -> FileSpecs {
     let root = tree.root_node();
     if !root.has_error() {
-        return extract_from_roots(text, &[root], false);
+        return extract_from_roots(text, &[root], false, threads);
     }
     let chunk_trees = parse_chunks(text);
     if chunk_trees.is_empty() {
-        return extract_from_roots(text, &[root], true);
+        return extract_from_roots(text, &[root], true, threads);
     }
     let roots: Vec<Node> = chunk_trees.iter().map(|t| t.root_node()).collect();
-    extract_from_roots(text, &roots, true)
+    extract_from_roots(text, &roots, true, threads)
 }
 
-fn extract_from_roots(text: &str, roots: &[Node], has_syntax_errors: bool) -> FileSpecs {
-    let file = FileIndex::new(text, roots);
-    let defs: Vec<Definition> = roots.iter().flat_map(|r| collect_definitions(*r)).collect();
-    let mut functions = Vec::new();
+/// Files smaller than this are extracted on the calling thread only.
+pub const PARALLEL_MIN_BYTES: usize = 256 * 1024;
+
+/// How many threads to use for `text`: 1 for ordinary files, up to 4 for very large ones.
+pub fn worker_threads(text: &str) -> usize {
+    if text.len() < PARALLEL_MIN_BYTES {
+        return 1;
+    }
+    std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
+}
+
+/// Extracts a large file by parsing top-level pieces of it in parallel. `None` when a piece
+/// has syntax errors (the caller then does the ordinary full parse and error recovery). When
+/// every piece parses cleanly, the pieces' trees hold exactly the statements a full parse
+/// would, because pieces start at column-0 `def`/`class`/decorator lines.
+pub fn extract_parallel(text: &str, threads: usize) -> Option<FileSpecs> {
+    let starts = super::chunks::chunk_starts(text);
+    let target = text.len().div_ceil(threads.max(1));
+    let mut bounds = vec![0usize];
+    for &s in &starts {
+        if s >= bounds[bounds.len() - 1] + target {
+            bounds.push(s);
+        }
+    }
+    bounds.push(text.len());
+    let trees: Vec<Option<Tree>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = bounds
+            .windows(2)
+            .map(|w| {
+                let (a, b) = (w[0], w[1]);
+                scope.spawn(move || super::chunks::parse_range(text, a, b))
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().ok().flatten())
+            .collect()
+    });
+    let trees: Vec<Tree> = trees.into_iter().collect::<Option<Vec<_>>>()?;
+    if trees.iter().any(|t| t.root_node().has_error()) {
+        return None;
+    }
+    let roots: Vec<Node> = trees.iter().map(|t| t.root_node()).collect();
+    Some(extract_from_roots(text, &roots, false, threads))
+}
+
+/// Extracts from one or more trees covering disjoint parts of `text` (one tree normally;
+/// several for chunked parses), building the specs on up to `threads` threads.
+pub(crate) fn extract_from_roots(
+    text: &str,
+    roots: &[Node],
+    has_syntax_errors: bool,
+    threads: usize,
+) -> FileSpecs {
+    let mut found = Found::default();
+    for root in roots {
+        let part = walk(*root);
+        found.functions.extend(part.functions);
+        found.classes.extend(part.classes);
+        found.decorated.extend(part.decorated);
+        found.comments.extend(part.comments);
+        found.asserts.extend(part.asserts);
+    }
+    let defs = collect_definitions(&found);
+    let file = FileIndex::new(text, &found);
+    let plan = plan_functions(text, &defs);
+    let functions = if threads > 1 && plan.len() >= 2 * threads {
+        let per = plan.len().div_ceil(threads);
+        let file = &file;
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = plan
+                .chunks(per)
+                .map(|part| scope.spawn(move || build_specs(file, part)))
+                .collect();
+            let mut out = Vec::with_capacity(plan.len());
+            for h in handles {
+                match h.join() {
+                    Ok(specs) => out.extend(specs),
+                    Err(panic) => std::panic::resume_unwind(panic),
+                }
+            }
+            out
+        })
+    } else {
+        build_specs(&file, &plan)
+    };
+    let mut context = ModuleContext::default();
+    for root in roots {
+        let part = module_context(*root, text);
+        context.imports.extend(part.imports);
+        context.definitions.extend(part.definitions);
+    }
+    FileSpecs {
+        functions,
+        context,
+        has_syntax_errors,
+    }
+}
+
+/// A function to build, with what its enclosing definitions tell about it.
+struct Planned<'d, 't> {
+    def: &'d Definition<'t>,
+    name: String,
+    qualified: String,
+    is_top_level: bool,
+    is_method: bool,
+}
+
+/// Names every function, rebuilding nesting from byte ranges (definitions are sorted by start).
+fn plan_functions<'d, 't>(text: &str, defs: &'d [Definition<'t>]) -> Vec<Planned<'d, 't>> {
+    let mut plan = Vec::new();
     // Enclosing definitions: (end byte, name, is_class).
     let mut scopes: Vec<(usize, String, bool)> = Vec::new();
-    for def in &defs {
+    for def in defs {
         let node = def.node;
         while scopes.last().is_some_and(|s| s.0 <= node.start_byte()) {
             scopes.pop();
@@ -50,38 +161,53 @@ fn extract_from_roots(text: &str, roots: &[Node], has_syntax_errors: bool) -> Fi
         if name.is_empty() {
             continue;
         }
-        let mut qualified = String::new();
-        for (_, scope, is_class) in &scopes {
-            qualified.push_str(scope);
-            qualified.push_str(if *is_class { "." } else { ".<locals>." });
-        }
-        qualified.push_str(&name);
         if !def.is_class {
-            let enclosing_class = scopes.last().is_some_and(|s| s.2);
-            let spec = function_spec(
-                &file,
+            let mut qualified = String::new();
+            for (_, scope, is_class) in &scopes {
+                qualified.push_str(scope);
+                qualified.push_str(if *is_class { "." } else { ".<locals>." });
+            }
+            qualified.push_str(&name);
+            plan.push(Planned {
                 def,
-                name.clone(),
+                name: name.clone(),
                 qualified,
-                scopes.is_empty(),
-                enclosing_class,
-            );
-            functions.push(spec);
+                is_top_level: scopes.is_empty(),
+                is_method: scopes.last().is_some_and(|s| s.2),
+            });
         }
         scopes.push((node.end_byte(), name, def.is_class));
     }
-    let mut context = ModuleContext::default();
-    for root in roots {
-        let part = module_context(*root, text);
-        context.imports.extend(part.imports);
-        context.definitions.extend(part.definitions);
-        context.definition_refs.extend(part.definition_refs);
+    plan
+}
+
+/// Builds the specs of `plan`, then fills in the calls of snippet examples (doctests,
+/// comments), parsed in one batch.
+fn build_specs(file: &FileIndex, plan: &[Planned]) -> Vec<Spec> {
+    let mut pending: Vec<SnippetCall> = Vec::new();
+    let mut functions: Vec<Spec> = Vec::with_capacity(plan.len());
+    for p in plan {
+        let spec = function_spec(
+            file,
+            p.def,
+            p.name.clone(),
+            p.qualified.clone(),
+            p.is_top_level,
+            p.is_method,
+            (functions.len(), &mut pending),
+        );
+        functions.push(spec);
     }
-    FileSpecs {
-        functions,
-        context,
-        has_syntax_errors,
+    let calls = resolve_snippet_calls(&pending);
+    for (request, call) in pending.iter().zip(calls) {
+        if let Some(example) = functions
+            .get_mut(request.owner.0)
+            .and_then(|f| f.examples.get_mut(request.owner.1))
+        {
+            example.call = call;
+        }
     }
+    functions
 }
 
 /// A function or class node, with its `decorated_definition` wrapper if any.
@@ -91,33 +217,26 @@ struct Definition<'t> {
     is_class: bool,
 }
 
-fn collect_definitions(root: Node) -> Vec<Definition> {
-    let q = &queries().functions;
-    let mut cursor = QueryCursor::new();
-    let mut wrappers: FxHashMap<usize, Node> = FxHashMap::default();
-    let mut defs = Vec::new();
-    let names = q.capture_names();
-    let mut matches = cursor.matches(q, root, &[] as &[u8]);
-    while let Some(m) = matches.next() {
-        for cap in m.captures {
-            match names[cap.index as usize] {
-                "decorated" => {
-                    if let Some(inner) = cap.node.child_by_field_name("definition") {
-                        wrappers.insert(inner.id(), cap.node);
-                    }
-                }
-                "function" | "class" => defs.push(Definition {
-                    node: cap.node,
-                    decorated: None,
-                    is_class: names[cap.index as usize] == "class",
-                }),
-                _ => {}
-            }
-        }
-    }
-    for d in &mut defs {
-        d.decorated = wrappers.get(&d.node.id()).copied();
-    }
+fn collect_definitions<'t>(found: &Found<'t>) -> Vec<Definition<'t>> {
+    let wrappers: FxHashMap<usize, Node> = found
+        .decorated
+        .iter()
+        .filter_map(|d| {
+            d.child_by_field_name("definition")
+                .map(|inner| (inner.id(), *d))
+        })
+        .collect();
+    let mut defs: Vec<Definition> = found
+        .functions
+        .iter()
+        .map(|n| (n, false))
+        .chain(found.classes.iter().map(|n| (n, true)))
+        .map(|(node, is_class)| Definition {
+            node: *node,
+            decorated: wrappers.get(&node.id()).copied(),
+            is_class,
+        })
+        .collect();
     defs.sort_by_key(|d| (d.node.start_byte(), std::cmp::Reverse(d.node.end_byte())));
     defs
 }
@@ -140,35 +259,20 @@ struct AssertSite<'t> {
 }
 
 impl<'t> FileIndex<'t> {
-    fn new(text: &'t str, roots: &[Node<'t>]) -> Self {
-        let q = queries();
-        let mut cursor = QueryCursor::new();
-        let mut comments = Vec::new();
-        for root in roots {
-            let mut caps = cursor.captures(&q.comments, *root, &[] as &[u8]);
-            while let Some((m, i)) = caps.next() {
-                comments.push(m.captures[*i].node);
-            }
-        }
+    fn new(text: &'t str, found: &Found<'t>) -> Self {
+        let mut comments = found.comments.clone();
         comments.sort_by_key(|n| n.start_byte());
         let mut asserts: FxHashMap<&'t str, Vec<AssertSite<'t>>> = FxHashMap::default();
-        let cmp_index = q.asserts.capture_index_for_name("comparison");
-        let assert_index = q.asserts.capture_index_for_name("assert");
-        for root in roots {
-            let mut matches = cursor.matches(&q.asserts, *root, &[] as &[u8]);
-            while let Some(m) = matches.next() {
-                let find = |idx: Option<u32>| {
-                    m.captures
-                        .iter()
-                        .find(|c| Some(c.index) == idx)
-                        .map(|c| c.node)
-                };
-                let (Some(cmp), Some(stmt)) = (find(cmp_index), find(assert_index)) else {
-                    continue;
-                };
-                if let Some((name, site)) = assert_site(cmp, stmt, text) {
-                    asserts.entry(name).or_default().push(site);
-                }
+        for stmt in &found.asserts {
+            // As `asserts.scm`: the assert's first expression is a comparison.
+            let Some(cmp) = stmt
+                .named_child(0)
+                .filter(|c| c.kind() == "comparison_operator")
+            else {
+                continue;
+            };
+            if let Some((name, site)) = assert_site(cmp, *stmt, text) {
+                asserts.entry(name).or_default().push(site);
             }
         }
         Self {
@@ -270,6 +374,7 @@ fn function_spec(
     qualified_name: String,
     is_top_level: bool,
     is_method: bool,
+    (index, pending): (usize, &mut Vec<SnippetCall>),
 ) -> Spec {
     let text = file.text;
     let node = def.node;
@@ -326,6 +431,16 @@ fn function_spec(
     assert_examples(file, &name, is_method, &mut examples);
     examples.sort_by_key(|e| (e.range.start_byte, e.range.end_byte));
     examples.dedup_by(|a, b| a.range == b.range && a.kind == b.kind);
+    for (k, e) in examples.iter().enumerate() {
+        if e.kind != ExampleKind::Assert && e.source.contains(name.as_str()) {
+            pending.push(SnippetCall {
+                owner: (index, k),
+                snippet: e.source.clone(),
+                name: name.clone(),
+                method: is_method,
+            });
+        }
+    }
     Spec {
         name,
         qualified_name,
@@ -367,7 +482,6 @@ fn docstring_examples(
             *flag = true;
         }
         let (a, b) = cleaned.source_span(block.start, block.end);
-        let call = example_call_in_snippet(&block.source, name, method);
         examples.push(Example {
             kind: ExampleKind::Doctest,
             range: file.range(a, b),
@@ -375,7 +489,7 @@ fn docstring_examples(
             expected: block.want,
             expected_exception: block.exception,
             directives: block.directives,
-            call,
+            call: None,
         });
     }
     for (k, &(a, b)) in lines.iter().enumerate() {
@@ -384,13 +498,19 @@ fn docstring_examples(
         }
         let line = &text[a..b];
         let trimmed = line.trim_start();
-        let Some(content) = trimmed.strip_prefix('#') else {
-            continue;
+        let indent = line.len() - trimmed.len();
+        // `# f(x) -> y` lines, and bare `f(x) -> y` lines whose expected side is a valid
+        // Python expression (so prose like `f(a) -> the sum` is not taken for an example).
+        let (content, offset, lead) = match trimmed.strip_prefix('#') {
+            Some(rest) => (rest, a + indent + 1, 1),
+            None => (trimmed, a + indent, 0),
         };
-        let offset = a + (line.len() - trimmed.len()) + 1;
-        if let Some(ex) = arrow_example(file, content, offset, name, method, |i, j| {
+        if let Some(ex) = arrow_example(file, content, offset, lead, name, method, |i, j| {
             cleaned.source_span(i, j)
         }) {
+            if lead == 0 && !is_single_expression(&ex.expected) {
+                continue;
+            }
             removed[k] = true;
             examples.push(ex);
         }
@@ -403,12 +523,32 @@ fn docstring_examples(
     }
 }
 
-/// An arrow example in `content` (text after `#`), whose byte 0 is at `offset` in the text that
-/// `span` maps to the source.
+/// True when `src` parses as exactly one Python expression.
+fn is_single_expression(src: &str) -> bool {
+    let Some(tree) = super::parse::parse_text(src) else {
+        return false;
+    };
+    let root = tree.root_node();
+    if root.has_error() || root.named_child_count() != 1 {
+        return false;
+    }
+    root.named_child(0).is_some_and(|stmt| {
+        stmt.kind() == "expression_statement"
+            && stmt.named_child_count() == 1
+            && stmt
+                .named_child(0)
+                .is_some_and(|e| !matches!(e.kind(), "assignment" | "augmented_assignment"))
+    })
+}
+
+/// An arrow example in `content` (the text after `#`, or the whole line when `lead` is 0),
+/// whose byte 0 is at `offset` in the text that `span` maps to the source; the example's range
+/// starts `lead` bytes earlier (at the `#`).
 fn arrow_example(
     file: &FileIndex,
     content: &str,
     offset: usize,
+    lead: usize,
     name: &str,
     method: bool,
     span: impl Fn(usize, usize) -> (usize, usize),
@@ -416,8 +556,7 @@ fn arrow_example(
     let parts = parse_arrow_example(content, name, method)?;
     let source = content[parts.call.0..parts.call.1].to_string();
     let expected = content[parts.expected.0..parts.expected.1].to_string();
-    let (a, b) = span(offset - 1, offset + parts.expected.1);
-    let call = example_call_in_snippet(&source, name, method);
+    let (a, b) = span(offset - lead, offset + parts.expected.1);
     Some(Example {
         kind: ExampleKind::Comment,
         range: file.range(a, b),
@@ -425,7 +564,7 @@ fn arrow_example(
         expected,
         expected_exception: None,
         directives: Vec::new(),
-        call,
+        call: None,
     })
 }
 
@@ -444,7 +583,7 @@ fn comment_examples(
             continue;
         };
         let base = c.start_byte() + 1;
-        if let Some(ex) = arrow_example(file, content, 1, name, method, |i, j| {
+        if let Some(ex) = arrow_example(file, content, 1, 1, name, method, |i, j| {
             (base + i - 1, base + j - 1)
         }) {
             examples.push(ex);
@@ -469,5 +608,48 @@ fn assert_examples(file: &FileIndex, name: &str, method: bool, examples: &mut Ve
             directives: Vec::new(),
             call: example_call(site.call, file.text, name, method),
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::spec::parse::parse_text;
+
+    /// Parallel extraction (pieces parsed on threads, specs built on threads) gives exactly
+    /// what one thread and one full parse give.
+    #[test]
+    fn parallel_equals_sequential() {
+        let mut texts = vec![crate::cli::bench::extract::generate_file(3_000)];
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/spec");
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            if let Ok(bytes) = std::fs::read(entry.path()) {
+                if let Ok(text) = crate::spec::decode_source(&bytes) {
+                    // Repeat the fixture so it has several pieces.
+                    texts.push(text.repeat(4));
+                }
+            }
+        }
+        for text in &texts {
+            let tree = parse_text(text).expect("tree");
+            let root = tree.root_node();
+            let sequential = if root.has_error() {
+                extract_from_tree(text, &tree)
+            } else {
+                extract_from_roots(text, &[root], false, 1)
+            };
+            match extract_parallel(text, 3) {
+                Some(parallel) => assert_eq!(parallel, sequential),
+                None => assert!(root.has_error() || sequential.has_syntax_errors),
+            }
+            let threaded = if root.has_error() {
+                None
+            } else {
+                Some(extract_from_roots(text, &[root], false, 3))
+            };
+            if let Some(threaded) = threaded {
+                assert_eq!(threaded, sequential);
+            }
+        }
     }
 }

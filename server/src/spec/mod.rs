@@ -39,13 +39,19 @@ pub struct Param {
 pub enum ExampleKind {
     /// A `>>> ` block in the docstring.
     Doctest,
-    /// A `# f(x) -> y` comment in the body or above the `def`.
+    /// A `# f(x) -> y` (or `==`, `=>`) comment in the body or in the comment block right
+    /// above the `def`, or a `# f(x) -> y` line inside the docstring (there also without the
+    /// `#` when the expected side parses as one Python expression).
     Comment,
-    /// An `assert f(x) == y` in the same file.
+    /// An `assert f(x) == y` (or `assert y == f(x)`) anywhere in the same file. Methods match
+    /// `obj.m(...)` calls (the receiver is not among the call's arguments); other functions
+    /// match plain `f(...)` calls only.
     Assert,
 }
 
-/// A direct call of the function in an example, split into argument source texts.
+/// A direct call of the function in an example, split into argument source texts. For a
+/// method called through an attribute (`obj.m(1)`), the receiver is not among the arguments.
+/// Calls with `*args`/`**kwargs` splats are not split (`Example::call` is `None`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExampleCall {
     /// Positional argument source texts, in order.
@@ -59,13 +65,18 @@ pub struct ExampleCall {
 pub struct Example {
     /// Where it came from.
     pub kind: ExampleKind,
-    /// Range of the whole example in the file (for doctests: prompt lines and expected output).
+    /// Range of the whole example in the file: for doctests from `>>>` to the end of the last
+    /// expected-output line; for comments from `#` to the end of the expected expression; for
+    /// asserts the whole `assert` statement. Exact for docstrings without escapes; inside a
+    /// docstring with escape sequences each character maps to its escape's source bytes.
     pub range: TextRange,
     /// The Python source to evaluate: the doctest source (continuations joined with newlines,
     /// prompts stripped) or the call expression of a comment/assert.
     pub source: String,
-    /// Expected result: doctest expected output text (may be multi-line, empty when the example
-    /// expects no output), or the expected expression's source for comments and asserts.
+    /// Expected result: doctest expected output text (may be multi-line, without the final
+    /// newline, `<BLANKLINE>` lines turned into empty lines, empty when the example expects no
+    /// output; for a traceback, the whole traceback text), or the expected expression's source
+    /// for comments and asserts.
     pub expected: String,
     /// For doctests that expect a `Traceback`: the exception line (e.g. `ValueError: bad`).
     pub expected_exception: Option<String>,
@@ -88,13 +99,16 @@ pub enum BodyState {
 /// The docstring of a function.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Docstring {
-    /// The string literal's value as written (escapes resolved for plain strings).
+    /// The string literal's value (escapes resolved for non-raw strings, newlines normalised
+    /// to `\n` as Python reads source files), as `ast.get_docstring(node, clean=False)`.
     pub raw: String,
     /// Cleaned as `inspect.cleandoc` does.
     pub cleaned: String,
-    /// The prose without the examples.
+    /// The cleaned text without the examples (doctest blocks, `# f(x) -> y` lines), without
+    /// section headers they leave empty (`Examples:`, NumPy `Examples` + `-------`), blank-line
+    /// runs collapsed.
     pub prose: String,
-    /// Range of the docstring literal.
+    /// Range of the docstring literal (prefix and quotes included).
     pub range: TextRange,
 }
 
@@ -121,10 +135,13 @@ pub struct Spec {
     pub body_state: BodyState,
     /// Range of the whole `def` (including decorators).
     pub def_range: TextRange,
-    /// Range of the body to replace when implementing (statements after the docstring, or the
-    /// whole body when there is no docstring).
+    /// Range of the body to replace when implementing: from the first statement after the
+    /// docstring to the end of the last statement (comments before that first statement and
+    /// after the last stay outside). For a docstring-only body it is an empty range right after
+    /// the docstring's closing quotes, so an edit inserts `"\n" + body_indent + code` there.
     pub body_range: TextRange,
-    /// Indentation of the body's first statement.
+    /// Indentation of the body's first statement (the `def` line's indentation plus four
+    /// spaces when the body sits on the `def` line).
     pub body_indent: String,
     /// The examples, in file order.
     pub examples: Vec<Example>,
@@ -137,10 +154,6 @@ pub struct ModuleContext {
     pub imports: Vec<String>,
     /// Top-level definitions (functions, classes, simple assignments) by name, with their source.
     pub definitions: Vec<(String, String)>,
-    /// For each entry of `definitions`, the distinct identifiers its source uses (a superset of
-    /// the names it refers to); see [`ModuleContext::required_definitions`].
-    #[serde(default)]
-    pub definition_refs: Vec<Vec<String>>,
 }
 
 /// Result of extracting one file.
@@ -163,12 +176,14 @@ pub mod decode;
 pub mod docstring;
 pub mod doctest;
 pub mod extract;
+pub mod fastcall;
 pub mod incremental;
 pub mod literal;
 pub mod mapped;
 pub mod parse;
 pub mod positions;
 pub mod signature;
+pub mod walk;
 
 pub use context::referenced_names;
 pub use decode::{decode_source, DecodeError};
@@ -179,8 +194,19 @@ pub use positions::LineIndex;
 /// state, plus the module context, from Python source. Never panics; broken files give what
 /// is intact and set `has_syntax_errors`.
 pub fn extract(source: &str) -> FileSpecs {
+    extract_with_threads(source, extract::worker_threads(source))
+}
+
+/// [`extract`] on at most `threads` threads (1: everything on the calling thread). Large files
+/// are parsed in top-level pieces in parallel; the result is the same for any thread count.
+pub fn extract_with_threads(source: &str, threads: usize) -> FileSpecs {
+    if threads > 1 {
+        if let Some(specs) = extract::extract_parallel(source, threads) {
+            return specs;
+        }
+    }
     match parse::parse_text(source) {
-        Some(tree) => extract::extract_from_tree(source, &tree),
+        Some(tree) => extract::extract_from_tree_with(source, &tree, threads.max(1)),
         None => FileSpecs {
             has_syntax_errors: true,
             ..FileSpecs::default()

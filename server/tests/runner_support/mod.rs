@@ -70,9 +70,10 @@ pub fn suite(function: &str, examples: Vec<Example>) -> CheckSuite {
     }
 }
 
-/// A runner on `python3` with short timeouts.
+/// A runner on `python3` (or `$DOCSYNTH_TEST_PYTHON`) with short timeouts.
 pub fn runner() -> Runner {
     let config = RunnerConfig {
+        python: std::env::var_os("DOCSYNTH_TEST_PYTHON").map(Into::into),
         limits: Limits {
             example_timeout: Duration::from_millis(1500),
             candidate_timeout: Duration::from_secs(6),
