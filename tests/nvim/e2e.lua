@@ -171,7 +171,8 @@ local function main()
     local function matching(actions)
       local out = {}
       for _, action in ipairs(actions or {}) do
-        if type(action.title) == "string" and action.title:match(title_pattern) then
+        -- A disabled "synthesizing (N%)" placeholder is not an offer: wait for the real one.
+        if type(action.title) == "string" and action.title:match(title_pattern) and action.disabled == nil then
           table.insert(out, action)
         end
       end
