@@ -284,3 +284,32 @@ fn clients_without_resolve_get_edits_inline_as_plain_changes() {
     );
     assert!(c.shutdown().success());
 }
+
+#[test]
+fn an_ambiguous_example_gives_one_action_per_behaviour() {
+    let text = "def f(xs: list[int]) -> int:\n    \"\"\"\n    >>> f([1, 2, 3])\n    3\n    \"\"\"\n    ...\n";
+    let mut c = LspClient::spawn();
+    c.initialize(
+        false,
+        json!({"docsynth": {"budgetMs": 5000, "maxActions": 3}}),
+    );
+    let uri = "untitled:Ambiguous";
+    c.open(uri, text, 1);
+    wait_ready(&mut c, uri, 1);
+    let actions = c.code_actions(uri, 0, 4).expect("codeAction answers");
+    let actions = actions.as_array().cloned().unwrap_or_default();
+    // Length, maximum, last element, … all give 3 on [1, 2, 3] and differ elsewhere.
+    assert!((2..=3).contains(&actions.len()), "{actions:#?}");
+    assert_eq!(actions[0]["isPreferred"], json!(true));
+    for (i, a) in actions.iter().enumerate().skip(1) {
+        assert_eq!(a["isPreferred"], json!(false));
+        let title = a["title"].as_str().unwrap_or("");
+        assert!(title.contains(&format!("alternative {}", i + 1)), "{title}");
+        assert!(title.ends_with("passes 1/1 examples"), "{title}");
+    }
+    let ranks: Vec<&Value> = actions.iter().map(|a| &a["data"]["rank"]).collect();
+    let mut dedup = ranks.clone();
+    dedup.dedup();
+    assert_eq!(ranks.len(), dedup.len(), "distinct candidates");
+    assert!(c.shutdown().success());
+}
