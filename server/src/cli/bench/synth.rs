@@ -250,6 +250,20 @@ fn group(
     parts
 }
 
+/// CPU time of the calling thread (seconds); the machine is shared, so rates use this.
+fn thread_cpu_s() -> f64 {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: clock_gettime writes into the timespec we own.
+    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    if rc != 0 {
+        return 0.0;
+    }
+    ts.tv_sec as f64 + ts.tv_nsec as f64 * 1e-9
+}
+
 fn speed(lines: &mut Vec<String>) -> anyhow::Result<()> {
     use crate::domain::strings::{interp, sample};
     // Interpreter: expressions of sampled ExeDec-profile programs on their inputs.
@@ -264,6 +278,7 @@ fn speed(lines: &mut Vec<String>) -> anyhow::Result<()> {
     let mut scratch = Vec::new();
     let mut evals = 0u64;
     let start = Instant::now();
+    let cpu0 = thread_cpu_s();
     while start.elapsed() < Duration::from_secs(1) {
         for s in &progs {
             for input in &s.inputs {
@@ -275,26 +290,39 @@ fn speed(lines: &mut Vec<String>) -> anyhow::Result<()> {
             }
         }
     }
-    let rate = evals as f64 / start.elapsed().as_secs_f64();
+    let wall = start.elapsed().as_secs_f64();
+    let cpu = (thread_cpu_s() - cpu0).max(1e-9);
     lines.push(format!(
-        "interpreter: {:.2} M expression evaluations/s (ExeDec-profile programs, 1 thread)",
-        rate / 1e6
+        "interpreter: {:.2} M expression evaluations per CPU-second ({:.2} M per wall-second; \
+         ExeDec-profile programs, 1 thread)",
+        evals as f64 / cpu / 1e6,
+        evals as f64 / wall / 1e6
     ));
     for p in [sample::LP, sample::EXEDEC] {
         let mut rng = ChaCha8Rng::seed_from_u64(11);
         let start = Instant::now();
+        let cpu0 = thread_cpu_s();
         let mut n = 0u64;
         while start.elapsed() < Duration::from_secs(1) {
             if sample::sample(&mut rng, &p, 0).is_some() {
                 n += 1;
             }
         }
+        let cpu = (thread_cpu_s() - cpu0).max(1e-9);
         lines.push(format!(
-            "sampler `{}`: {:.0} tasks/s (1 thread, without JSON output)",
+            "sampler `{}`: {:.0} tasks per CPU-second ({:.0} per wall-second; 1 thread, \
+             without JSON output)",
             p.name,
+            n as f64 / cpu,
             n as f64 / start.elapsed().as_secs_f64()
         ));
     }
+    let b = crate::domain::lists::bench_interpreter(Duration::from_secs(1));
+    lines.push(format!(
+        "lists interpreter: {:.2} M program evaluations/s ({:.2} M per CPU-second; ExeDec-profile programs, 1 thread)",
+        b.evals_per_sec / 1e6,
+        b.evals_per_cpu_sec / 1e6
+    ));
     Ok(())
 }
 
@@ -355,6 +383,34 @@ pub fn run(args: SynthBenchArgs) -> anyhow::Result<i32> {
             }
         } else {
             eprintln!("note: {} not found; ExeDec suite skipped", path.display());
+        }
+        let path = bench_dir.join("exedec_deepcoder_test.jsonl");
+        if path.exists() {
+            let items: Vec<(String, Option<NamedTask>)> =
+                crate::domain::lists::load_exedec_tasks(&path)?
+                    .into_iter()
+                    .filter(|(split, _, _)| {
+                        args.splits.is_empty() || args.splits.iter().any(|s| s == split)
+                    })
+                    .enumerate()
+                    .map(|(i, (split, task, _))| {
+                        let named = NamedTask {
+                            name: format!("deepcoder-{i}"),
+                            part: split.clone(),
+                            task,
+                        };
+                        (split, Some(named))
+                    })
+                    .collect();
+            for (part, tasks) in group(items, args.limit) {
+                let d = domain_by_name("lists").context("lists domain missing")?;
+                suites.push(("exedec-deepcoder".into(), part, d, tasks));
+            }
+        } else {
+            eprintln!(
+                "note: {} not found; ExeDec DeepCoder suite skipped",
+                path.display()
+            );
         }
     }
     if wants("sygus") {
