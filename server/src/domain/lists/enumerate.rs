@@ -25,10 +25,12 @@ pub struct SearchLimits {
 
 impl Default for SearchLimits {
     fn default() -> Self {
-        // About 6M values * ~100 bytes + 64M * 4 bytes of arena: well under 1 GB.
+        // Peak use measured with `search_memory_stays_bounded` (see tests/lists_bench.rs):
+        // ~5M values * ~40 bytes of bookkeeping + 48M * 4 bytes of arena, plus growth copies,
+        // stays well under 1 GB.
         Self {
-            max_values: 6_000_000,
-            max_arena: 64_000_000,
+            max_values: 5_000_000,
+            max_arena: 48_000_000,
             max_size: 8,
         }
     }
@@ -45,6 +47,8 @@ pub struct SearchOutcome {
     pub candidates: u64,
     /// Largest size level started.
     pub levels_started: usize,
+    /// Time from the start of the search to the first consistent program.
+    pub first_found_after: Option<std::time::Duration>,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -377,6 +381,8 @@ struct Search<'a> {
     candidates: u64,
     /// The size level being enumerated.
     level: usize,
+    started: std::time::Instant,
+    first_found_after: Option<std::time::Duration>,
     cand: Vec<i32>,
     out: Vec<i64>,
     stop: bool,
@@ -465,6 +471,9 @@ impl Search<'_> {
             return;
         }
         if self.found_set.insert(p.clone()) {
+            if self.found.is_empty() {
+                self.first_found_after = Some(self.started.elapsed());
+            }
             self.found.push((p, size));
             // Programs of size <= the current level cannot be beaten by later levels.
             let settled = self.found.iter().filter(|(_, s)| *s <= self.level).count();
@@ -723,6 +732,8 @@ pub fn search(
         machine: Machine::new(),
         candidates: 0,
         level: 0,
+        started: std::time::Instant::now(),
+        first_found_after: None,
         cand: Vec::new(),
         out: Vec::new(),
         stop: false,
@@ -761,6 +772,7 @@ pub fn search(
     }
     outcome.values_stored = s.table.nodes.len();
     outcome.candidates = s.candidates;
+    outcome.first_found_after = s.first_found_after;
     // Fewest statements first (shared subexpressions count once), then tree size.
     let mut programs = s.found;
     programs.sort_by_key(|(p, size)| (p.statements.len(), *size));
