@@ -6,6 +6,13 @@
 //! output; a match becomes a program (shared subexpressions become shared statements). The
 //! value table is capped in count and in stored ints, so memory stays bounded whatever the
 //! task; once full, the search keeps enumerating the current level without storing.
+//!
+//! Goal-directed last steps extend the reach by one or two operations: values one or two
+//! invertible operations (Reverse, Map ±1/×2/×3/×4/negate, Scanl1 +/−/×) away from the target
+//! are precomputed as goals, and each new list value `a` with the target's lengths is tested
+//! as `ZipWith f a b` for f in {+, −, ×} by looking the required `b` up in the table. Programs
+//! found this way are larger than the level being enumerated, so enumeration continues until
+//! no smaller program can appear; every program is re-run on the examples before it counts.
 
 use super::dsl::{Lambda, LambdaType, Op, Program, Statement, Type, MAX_VARIABLES};
 use super::interp::{apply, DslValue, Machine, Out};
@@ -682,8 +689,10 @@ impl Search<'_> {
 }
 
 /// Searches for programs mapping every example's inputs to its output. Inputs must all have
-/// the same types across examples, and every int must be within `[-bound, bound]`. Stops at
-/// `max_solutions` programs, at the end of the first size level that found one, or on cancel.
+/// the same types across examples, and every int must be within `[-bound, bound]`. Stops once
+/// `max_solutions` programs are known to be smallest, once no program smaller than the best
+/// found can appear, or on cancel. Returns at most `max_solutions` programs, fewest statements
+/// first (then smallest expression size).
 pub fn search(
     examples: &[(Vec<DslValue>, DslValue)],
     bound: i64,
