@@ -9,6 +9,7 @@ pub mod cancel;
 pub mod check;
 pub mod cli;
 pub mod domain;
+pub mod lsp;
 pub mod pipeline;
 pub mod runner;
 pub mod spec;

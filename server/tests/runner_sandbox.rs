@@ -174,7 +174,7 @@ fn printing_does_not_corrupt_the_protocol() {
     );
     // The doctest sees the printed line as output (as `doctest` would); the protocol does not.
     assert_eq!(statuses(&report), vec![Pass, Fail], "{report:?}");
-    assert_eq!(report.examples[1].actual, "[\"C\", 0, null]\n'C'\n");
+    assert_eq!(report.examples[1].actual, "[\"C\", 0, null]\n'C'");
     // Reopening the worker's private protocol descriptors for writing is refused.
     let report = bad_then_good(
         &mut r,
@@ -364,4 +364,15 @@ fn per_example_replies_pin_a_crash_on_its_example() {
         "{:?}",
         reports[0]
     );
+}
+
+#[test]
+fn kill_between_batches_does_not_spoil_the_next_batch() {
+    let mut r = runner();
+    let s = suite("f", vec![comment("f('a')", "'A'")]);
+    for _ in 0..3 {
+        r.kill_handle().kill();
+        let reports = check_bodies(&mut r, &s, &[GOOD]);
+        assert!(reports[0].passed(), "{:?}", reports[0]);
+    }
 }

@@ -48,7 +48,7 @@ fn doctest_compares_printed_output_like_doctest() {
     let reports = check_bodies(&mut r, &s, &["return s.upper()", "return s"]);
     assert_eq!(statuses(&reports[0]), vec![Pass; 5], "{:?}", reports[0]);
     assert_eq!(statuses(&reports[1]), vec![Fail, Fail, Fail, Pass, Fail]);
-    assert_eq!(reports[1].examples[2].actual, "x\ny\n");
+    assert_eq!(reports[1].examples[2].actual, "x\ny");
     assert_eq!(reports[1].examples[2].expected, "X\nY");
 }
 
@@ -183,4 +183,21 @@ fn comment_example_expecting_an_exception_class() {
     let reports = check_bodies(&mut r, &s, &["return 1 / s", "return 0"]);
     assert_eq!(statuses(&reports[0]), vec![Pass]);
     assert_eq!(statuses(&reports[1]), vec![Fail]);
+}
+
+#[test]
+fn module_future_annotations_apply_to_candidates() {
+    let mut r = runner();
+    let mut s = suite("f", vec![comment("f(2)", "4"), doctest("f(3)", "6\n")]);
+    let source =
+        vec!["def f(s: NotDefinedAnywhere) -> AlsoUndefined:\n    return s * 2\n".to_string()];
+    let reports = r.check_candidates(&s, &source).expect("batch runs");
+    assert!(reports[0]
+        .compile_error
+        .as_deref()
+        .unwrap_or("")
+        .contains("NameError"));
+    s.context.imports = vec!["from __future__ import annotations".into()];
+    let reports = r.check_candidates(&s, &source).expect("batch runs");
+    assert!(reports[0].passed(), "{:?}", reports[0]);
 }

@@ -432,7 +432,8 @@ impl Runner {
     }
 
     fn ensure_worker(&mut self) -> Result<(), RunnerError> {
-        if self.worker.as_mut().is_some_and(|w| !w.is_alive()) {
+        let signalled = self.kill.take_signalled();
+        if signalled || self.worker.as_mut().is_some_and(|w| !w.is_alive()) {
             self.drop_worker();
         }
         if self.worker.is_none() {

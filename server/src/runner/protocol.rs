@@ -200,7 +200,11 @@ impl CandidateReport {
 pub fn expected_text(example: &Example) -> String {
     match (&example.kind, &example.expected_exception) {
         (ExampleKind::Doctest, Some(exc)) => exc.trim_end().to_string(),
-        (ExampleKind::Doctest, None) => example.expected.trim_end_matches('\n').to_string(),
+        (ExampleKind::Doctest, None) => example
+            .expected
+            .strip_suffix('\n')
+            .unwrap_or(&example.expected)
+            .to_string(),
         _ => example.expected.trim().to_string(),
     }
 }

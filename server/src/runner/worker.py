@@ -19,6 +19,7 @@ Replies (one JSON array per line):
 """
 
 from __future__ import annotations
+import __future__
 
 import builtins
 import doctest
@@ -353,7 +354,7 @@ def _parse_flags(flags: list[str]) -> tuple[int, bool, str | None]:
 class CompiledExample:
     """One example compiled for repeated execution."""
 
-    def __init__(self, spec: dict[str, Any], base: dict[str, Any]) -> None:
+    def __init__(self, spec: dict[str, Any], base: dict[str, Any], flags: int) -> None:
         self.kind: str = spec["kind"]
         self.source: str = spec["source"]
         self.expected: str = spec.get("expected") or ""
@@ -374,13 +375,15 @@ class CompiledExample:
             if self.error is None:
                 try:
                     source = self.source if self.source.endswith("\n") else self.source + "\n"
-                    self.code = compile(source, "<example>", "single", 0, True)
+                    self.code = compile(source, "<example>", "single", flags, True)
                 except Exception as exc_:  # noqa: BLE001 - reported to the user
                     self.error = "example does not compile: " + _exception_line(exc_).strip()
         else:
             try:
-                self.code = compile(self.source.strip(), "<example>", "eval", 0, True)
-                self.expected_code = compile(self.expected.strip(), "<expected>", "eval", 0, True)
+                self.code = compile(self.source.strip(), "<example>", "eval", flags, True)
+                self.expected_code = compile(
+                    self.expected.strip(), "<expected>", "eval", flags, True
+                )
             except Exception as exc_:  # noqa: BLE001 - reported to the user
                 self.error = "example does not compile: " + _exception_line(exc_).strip()
                 return
@@ -408,7 +411,14 @@ class Suite:
             self._run_context(source, "import")
         for name, source in request.get("definitions") or []:
             self._run_context(source, f"definition of {name}")
-        self.examples = [CompiledExample(e, self.base) for e in request.get("examples") or []]
+        # `from __future__ import annotations` in the module applies to its functions too.
+        self.future_flags = 0
+        for value in self.base.values():
+            if isinstance(value, __future__._Feature):
+                self.future_flags |= value.compiler_flag
+        self.examples = [
+            CompiledExample(e, self.base, self.future_flags) for e in request.get("examples") or []
+        ]
 
     def _run_context(self, source: str, what: str) -> None:
         try:
@@ -457,9 +467,9 @@ def _check_doctest(example: CompiledExample, ns: dict[str, Any], timeout: float)
         return "refused", _REFUSED[-1]
     if exception is None:
         if example.exc_msg is not None:
-            return "fail", got
+            return "fail", _shown(got)
         ok = _CHECKER.check_output(example.expected, got, example.flags)
-        return ("pass" if ok else "fail"), got
+        return ("pass" if ok else "fail"), _shown(got)
     exc_msg = _exception_line(exception)
     if isinstance(exception, MemoryError) or example.exc_msg is None:
         return "error", exc_msg.rstrip("\n")
@@ -473,6 +483,11 @@ def _check_doctest(example: CompiledExample, ns: dict[str, Any], timeout: float)
         ):
             return "pass", exc_msg.rstrip("\n")
     return "fail", exc_msg.rstrip("\n")
+
+
+def _shown(output: str) -> str:
+    """Output as reported: without the final newline, like the expected text."""
+    return output[:-1] if output.endswith("\n") else output
 
 
 def _timeout_text(timeout: float, output: str) -> str:
@@ -543,7 +558,7 @@ def _check_candidate(suite: Suite, index: int, source: str, request: dict[str, A
     ns = dict(suite.base)
     _REFUSED.clear()
     try:
-        code = compile(source, "<candidate>", "exec", 0, True)
+        code = compile(source, "<candidate>", "exec", suite.future_flags, True)
         _run_limited(lambda: exec(code, ns), timeout)
         if suite.function and not callable(ns.get(suite.function)):
             raise NameError(f"the candidate does not define {suite.function}()")
@@ -585,6 +600,7 @@ def _check_candidate(suite: Suite, index: int, source: str, request: dict[str, A
 # ---------------------------------------------------------------------------------------------
 # Main loop.
 
+_RECURSION_LIMIT = sys.getrecursionlimit()
 _STDOUT_SINK = CappedOutput()
 _STDIN_SINK = EmptyInput()
 
@@ -596,6 +612,8 @@ def _reset_streams() -> None:
     sys.stderr = CappedOutput()
     sys.stdin = _STDIN_SINK
     sys.displayhook = sys.__displayhook__
+    if sys.getrecursionlimit() != _RECURSION_LIMIT:
+        sys.setrecursionlimit(_RECURSION_LIMIT)
 
 
 def main() -> None:

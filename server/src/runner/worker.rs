@@ -34,6 +34,8 @@ struct KillState {
     pid: Mutex<Option<u32>>,
     /// Set by [`KillHandle::kill`]; the runner reports the batch as cancelled.
     requested: AtomicBool,
+    /// Set when a kill signal was sent; the runner replaces the worker before its next use.
+    signalled: AtomicBool,
 }
 
 impl KillHandle {
@@ -42,6 +44,7 @@ impl KillHandle {
         self.inner.requested.store(true, Ordering::SeqCst);
         if let Ok(pid) = self.inner.pid.lock() {
             if let Some(pid) = *pid {
+                self.inner.signalled.store(true, Ordering::SeqCst);
                 // SAFETY: sending a signal to a child we have not reaped yet.
                 unsafe {
                     libc::kill(pid as libc::pid_t, libc::SIGKILL);
@@ -58,6 +61,11 @@ impl KillHandle {
     /// Clears a kill request (at the start of a batch).
     pub(crate) fn clear(&self) {
         self.inner.requested.store(false, Ordering::SeqCst);
+    }
+
+    /// True (once) if a kill signal went to the worker since the last call.
+    pub(crate) fn take_signalled(&self) -> bool {
+        self.inner.signalled.swap(false, Ordering::SeqCst)
     }
 
     fn set_pid(&self, pid: Option<u32>) {

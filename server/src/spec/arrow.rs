@@ -122,7 +122,7 @@ pub fn parse_arrow_example(text: &str, name: &str, method: bool) -> Option<Arrow
     let (op_start, op_end) = find_top_level_arrow(text)?;
     let left = &text[..op_start];
     let call_start = left.len() - left.trim_start().len();
-    let call_end = left.trim_end().len();
+    let call_end = call_start + left[call_start..].trim_end().len();
     let call = &text[call_start..call_end];
     let after_name = if let Some(rest) = call.strip_prefix(name) {
         rest
@@ -205,6 +205,10 @@ mod tests {
         assert_eq!(parts("f(1) ->", "f"), None);
         assert_eq!(parts("f(1) >= 3", "f"), None);
         assert_eq!(parts("returns f(1)", "f"), None);
+        // Nothing (or only spaces) before the operator: `# ====` banners.
+        assert_eq!(parts(" ===============", "f"), None);
+        assert_eq!(parts("-> 1", "f"), None);
+        assert!(parse_arrow_example("  == x", "f", true).is_none());
         assert!(parse_arrow_example("obj.m(1) -> 2", "m", true).is_some());
         assert!(parse_arrow_example("obj.m(1) -> 2", "m", false).is_none());
     }

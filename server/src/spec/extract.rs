@@ -481,6 +481,9 @@ fn docstring_examples(
         for flag in &mut removed[block.lines.0..block.lines.1] {
             *flag = true;
         }
+        if block.blank_or_comment {
+            continue;
+        }
         let (a, b) = cleaned.source_span(block.start, block.end);
         examples.push(Example {
             kind: ExampleKind::Doctest,
@@ -498,13 +501,19 @@ fn docstring_examples(
         }
         let line = &text[a..b];
         let trimmed = line.trim_start();
-        let Some(content) = trimmed.strip_prefix('#') else {
-            continue;
+        let indent = line.len() - trimmed.len();
+        // `# f(x) -> y` lines, and bare `f(x) -> y` lines whose expected side is a valid
+        // Python expression (so prose like `f(a) -> the sum` is not taken for an example).
+        let (content, offset, lead) = match trimmed.strip_prefix('#') {
+            Some(rest) => (rest, a + indent + 1, 1),
+            None => (trimmed, a + indent, 0),
         };
-        let offset = a + (line.len() - trimmed.len()) + 1;
-        if let Some(ex) = arrow_example(file, content, offset, name, method, |i, j| {
+        if let Some(ex) = arrow_example(file, content, offset, lead, name, method, |i, j| {
             cleaned.source_span(i, j)
         }) {
+            if lead == 0 && !is_single_expression(&ex.expected) {
+                continue;
+            }
             removed[k] = true;
             examples.push(ex);
         }
@@ -517,12 +526,32 @@ fn docstring_examples(
     }
 }
 
-/// An arrow example in `content` (text after `#`), whose byte 0 is at `offset` in the text that
-/// `span` maps to the source.
+/// True when `src` parses as exactly one Python expression.
+fn is_single_expression(src: &str) -> bool {
+    let Some(tree) = super::parse::parse_text(src) else {
+        return false;
+    };
+    let root = tree.root_node();
+    if root.has_error() || root.named_child_count() != 1 {
+        return false;
+    }
+    root.named_child(0).is_some_and(|stmt| {
+        stmt.kind() == "expression_statement"
+            && stmt.named_child_count() == 1
+            && stmt
+                .named_child(0)
+                .is_some_and(|e| !matches!(e.kind(), "assignment" | "augmented_assignment"))
+    })
+}
+
+/// An arrow example in `content` (the text after `#`, or the whole line when `lead` is 0),
+/// whose byte 0 is at `offset` in the text that `span` maps to the source; the example's range
+/// starts `lead` bytes earlier (at the `#`).
 fn arrow_example(
     file: &FileIndex,
     content: &str,
     offset: usize,
+    lead: usize,
     name: &str,
     method: bool,
     span: impl Fn(usize, usize) -> (usize, usize),
@@ -530,7 +559,7 @@ fn arrow_example(
     let parts = parse_arrow_example(content, name, method)?;
     let source = content[parts.call.0..parts.call.1].to_string();
     let expected = content[parts.expected.0..parts.expected.1].to_string();
-    let (a, b) = span(offset - 1, offset + parts.expected.1);
+    let (a, b) = span(offset - lead, offset + parts.expected.1);
     Some(Example {
         kind: ExampleKind::Comment,
         range: file.range(a, b),
@@ -557,7 +586,7 @@ fn comment_examples(
             continue;
         };
         let base = c.start_byte() + 1;
-        if let Some(ex) = arrow_example(file, content, 1, name, method, |i, j| {
+        if let Some(ex) = arrow_example(file, content, 1, 1, name, method, |i, j| {
             (base + i - 1, base + j - 1)
         }) {
             examples.push(ex);

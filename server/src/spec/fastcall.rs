@@ -12,9 +12,13 @@ const KEYWORDS: &[&str] = &[
     "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
 ];
 
+/// Deeper bracket nesting is left to tree-sitter (whose parser does not recurse).
+const MAX_NESTING: usize = 64;
+
 struct Scanner<'a> {
     s: &'a [u8],
     i: usize,
+    depth: usize,
 }
 
 impl<'a> Scanner<'a> {
@@ -204,6 +208,16 @@ impl<'a> Scanner<'a> {
             b'(' => b')',
             _ => b'}',
         };
+        if self.depth >= MAX_NESTING {
+            return None;
+        }
+        self.depth += 1;
+        let result = self.bracket_items(open, close);
+        self.depth -= 1;
+        result
+    }
+
+    fn bracket_items(&mut self, open: u8, close: u8) -> Option<()> {
         self.i += 1;
         self.ws(true);
         if self.peek() == Some(close) {
@@ -254,6 +268,7 @@ pub fn fast_example_call(snippet: &str, name: &str, method: bool) -> Option<Opti
     let mut sc = Scanner {
         s: snippet.as_bytes(),
         i: 0,
+        depth: 0,
     };
     let callee = sc.name()?;
     if callee != name {
@@ -355,6 +370,14 @@ mod tests {
             assert!(fast_example_call(s, "f", false).is_some(), "{s}");
             agree(s);
         }
+    }
+
+    #[test]
+    fn deep_nesting_is_left_to_tree_sitter() {
+        let deep = format!("f({}1{})", "[".repeat(100_000), "]".repeat(100_000));
+        assert_eq!(fast_example_call(&deep, "f", false), None);
+        let ok = format!("f({}1{})", "[".repeat(10), "]".repeat(10));
+        assert!(fast_example_call(&ok, "f", false).is_some());
     }
 
     #[test]

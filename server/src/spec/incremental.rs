@@ -3,6 +3,7 @@
 
 use super::extract::extract_from_tree;
 use super::parse::new_parser;
+use super::positions::LineIndex;
 use super::FileSpecs;
 use tree_sitter::{InputEdit, Parser, Point, Tree};
 
@@ -81,6 +82,20 @@ impl SpecExtractor {
         Ok(())
     }
 
+    /// Applies an LSP-style edit: replaces the text between (`line`, UTF-16 column) positions
+    /// `start` and `end` with `new_text` (columns past a line's end are clamped to it).
+    pub fn edit_utf16(
+        &mut self,
+        start: (u32, u32),
+        end: (u32, u32),
+        new_text: &str,
+    ) -> Result<(), EditError> {
+        let index = LineIndex::new(&self.text);
+        let a = index.offset_of_utf16(&self.text, start.0, start.1);
+        let b = index.offset_of_utf16(&self.text, end.0, end.1);
+        self.edit(a, b, new_text)
+    }
+
     /// The specs of the current text.
     pub fn specs(&self) -> FileSpecs {
         match &self.tree {
@@ -131,6 +146,13 @@ mod tests {
             .collect();
         assert_eq!(names, vec!["f", "h"]);
         assert_eq!(incremental.functions[0].examples.len(), 1);
+        // An LSP edit after an emoji (2 UTF-16 units, 4 bytes): rename `h` to `k`.
+        ex.set_text("# 😀\ndef h(y):\n    pass\n");
+        ex.edit_utf16((1, 4), (1, 5), "k")?;
+        assert_eq!(ex.text(), "# 😀\ndef k(y):\n    pass\n");
+        ex.edit_utf16((0, 4), (0, 4), "!")?;
+        assert_eq!(ex.text(), "# 😀!\ndef k(y):\n    pass\n");
+        assert_eq!(ex.specs().functions[0].name, "k");
         assert!(ex.edit(3, 1, "").is_err());
         assert!(ex.edit(0, 10_000, "").is_err());
         Ok(())

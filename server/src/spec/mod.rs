@@ -40,7 +40,8 @@ pub enum ExampleKind {
     /// A `>>> ` block in the docstring.
     Doctest,
     /// A `# f(x) -> y` (or `==`, `=>`) comment in the body or in the comment block right
-    /// above the `def`, or a `# f(x) -> y` line inside the docstring.
+    /// above the `def`, or a `# f(x) -> y` line inside the docstring (there also without the
+    /// `#` when the expected side parses as one Python expression).
     Comment,
     /// An `assert f(x) == y` (or `assert y == f(x)`) anywhere in the same file. Methods match
     /// `obj.m(...)` calls (the receiver is not among the call's arguments); other functions
@@ -48,7 +49,9 @@ pub enum ExampleKind {
     Assert,
 }
 
-/// A direct call of the function in an example, split into argument source texts.
+/// A direct call of the function in an example, split into argument source texts. For a
+/// method called through an attribute (`obj.m(1)`), the receiver is not among the arguments.
+/// Calls with `*args`/`**kwargs` splats are not split (`Example::call` is `None`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExampleCall {
     /// Positional argument source texts, in order.

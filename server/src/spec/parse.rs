@@ -33,7 +33,10 @@ pub fn parse_text(text: &str) -> Option<Tree> {
     })
 }
 
-/// The queries in `grammars/python/`, compiled once per process.
+/// The queries in `grammars/python/`, compiled once per process. `identifiers` serves
+/// [`super::referenced_names`]; the others state what the statement-level walk
+/// ([`super::walk`]) and [`super::context::module_context`] must find, and unit tests check
+/// that they agree (the walk is the fast path used by extraction).
 pub struct Queries {
     /// `functions.scm`: functions, classes and decorated definitions.
     pub functions: Query,

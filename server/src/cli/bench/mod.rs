@@ -1,6 +1,7 @@
 //! `docsynth bench`: speed and accuracy benchmarks, one module per subject.
 
 pub mod extract;
+pub mod lsp;
 pub mod runner;
 pub mod synth;
 
@@ -23,6 +24,8 @@ pub enum BenchSubject {
     Runner(runner::RunnerBenchArgs),
     /// Synthesis accuracy and time to first solution on benchmark sets.
     Synth(synth::SynthBenchArgs),
+    /// Language-server latency (code actions, time to first verified action) and memory.
+    Lsp(lsp::LspBenchArgs),
 }
 
 /// Runs `docsynth bench`; returns the exit code.
@@ -31,5 +34,6 @@ pub fn run(args: BenchArgs) -> anyhow::Result<i32> {
         BenchSubject::Extract(a) => extract::run(a),
         BenchSubject::Runner(a) => runner::run(a),
         BenchSubject::Synth(a) => synth::run(a),
+        BenchSubject::Lsp(a) => lsp::run(a),
     }
 }

@@ -140,7 +140,9 @@ fn sample_inputs(rng: &mut ChaCha8Rng, p: &Profile, n: usize) -> Option<(Vec<Vec
             delims: Vec::new(),
             types: Vec::new(),
         };
-        let mut pieces: Vec<Vec<Vec<u8>>> = vec![Vec::new(); n];
+        // Per example: one byte buffer and the (start, end) of each piece in it.
+        let mut bufs: Vec<Vec<u8>> = vec![Vec::with_capacity(2 * p.max_input_length); n];
+        let mut pieces: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
         let n_toks = rng.gen_range(3..=p.max_input_tokens);
         let stop_at = p
             .max_input_length
@@ -150,28 +152,25 @@ fn sample_inputs(rng: &mut ChaCha8Rng, p: &Profile, n: usize) -> Option<(Vec<Vec
             if rng.gen_range(1..=3) == 1 {
                 let d = DELIMITERS[rng.gen_range(0..DELIMITERS.len())];
                 counts.add_delim(d, k);
-                for ex in pieces.iter_mut() {
+                for (buf, ex) in bufs.iter_mut().zip(pieces.iter_mut()) {
                     for _ in 0..k {
-                        ex.push(vec![d]);
+                        ex.push((buf.len(), buf.len() + 1));
+                        buf.push(d);
                     }
                 }
             } else {
                 let t = Type::ALL[rng.gen_range(0..Type::ALL.len())];
                 counts.add_type(t, k);
                 for _ in 0..k {
-                    for ex in pieces.iter_mut() {
-                        let mut s = Vec::with_capacity(p.max_token_length + 1);
-                        typed_piece(rng, t, p.max_token_length, &mut s);
-                        counts.add_delim(s[0], 1);
-                        ex.push(s);
+                    for (buf, ex) in bufs.iter_mut().zip(pieces.iter_mut()) {
+                        let start = buf.len();
+                        typed_piece(rng, t, p.max_token_length, buf);
+                        counts.add_delim(buf[start], 1);
+                        ex.push((start, buf.len()));
                     }
                 }
             }
-            let len = pieces
-                .iter()
-                .map(|ex| ex.iter().map(Vec::len).sum::<usize>())
-                .max()
-                .unwrap_or(0);
+            let len = bufs.iter().map(Vec::len).max().unwrap_or(0);
             let limit = if p.exedec_ops {
                 p.max_input_length
             } else {
@@ -182,9 +181,12 @@ fn sample_inputs(rng: &mut ChaCha8Rng, p: &Profile, n: usize) -> Option<(Vec<Vec
             }
         }
         let mut inputs = Vec::with_capacity(n);
-        for ex in pieces.iter_mut() {
+        for (buf, ex) in bufs.iter().zip(pieces.iter_mut()) {
             ex.shuffle(rng);
-            let mut s: Vec<u8> = ex.concat();
+            let mut s: Vec<u8> = Vec::with_capacity(buf.len());
+            for &(a, b) in ex.iter() {
+                s.extend_from_slice(&buf[a..b]);
+            }
             if p.exedec_ops {
                 s.truncate(p.max_input_length);
             }
@@ -512,22 +514,26 @@ pub fn sample(rng: &mut ChaCha8Rng, p: &Profile, held_out: usize) -> Option<Samp
         exedec: p.exedec_ops,
         buf: Vec::new(),
     };
-    for _ in 0..10 {
+    // Outputs are built expression by expression so an over-long program is abandoned as soon
+    // as it exceeds the limit (the accepted programs are distributed exactly as when checking
+    // the finished program).
+    let mut scratch = Vec::new();
+    'attempt: for _ in 0..10 {
         let mut exprs = Vec::with_capacity(n_expr);
+        let mut outputs: Vec<Vec<u8>> = vec![Vec::new(); inputs.len()];
         for _ in 0..n_expr {
-            exprs.push(ctx.expr(rng)?);
+            let e = ctx.expr(rng)?;
+            for (s, o) in inputs.iter().zip(outputs.iter_mut()) {
+                interp::eval_expr(&e, &[s], o, &mut scratch);
+                if o.len() > p.max_output_length {
+                    continue 'attempt;
+                }
+            }
+            exprs.push(e);
         }
-        let program = Program { exprs };
-        let outputs: Vec<Vec<u8>> = inputs
-            .iter()
-            .map(|s| interp::run(&program, &[s]).unwrap_or_default())
-            .collect();
-        if outputs
-            .iter()
-            .all(|o| !o.is_empty() && o.len() <= p.max_output_length)
-        {
+        if outputs.iter().all(|o| !o.is_empty()) {
             return Some(Sampled {
-                program,
+                program: Program { exprs },
                 inputs,
                 outputs,
             });

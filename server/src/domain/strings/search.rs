@@ -42,7 +42,11 @@ pub struct Found {
 const MAX_ATOMS: usize = 400_000;
 const MAX_VALUES: usize = 200_000;
 const MAX_STATES: usize = 300_000;
-const MAX_PARTIAL: usize = 2_000;
+const MAX_PARTIAL: usize = 300;
+/// Node expansions per DAG search while more atoms may still come, and for the last one.
+const QUICK_POPS: u32 = 1_500;
+const FULL_POPS: u32 = 30_000;
+const COMPOSE_CHUNK: u64 = 400_000;
 const INDICES: [i8; 10] = [1, -1, 2, -2, 3, -3, 4, -4, 5, -5];
 
 /// Finds up to `max` consistent programs, cheapest first.
@@ -409,67 +413,108 @@ fn enumerate_spans(t: &mut Tables, inp: u8, p: &Pools, cancel: &CancelToken) {
     }
 }
 
-/// Adds Compose atoms: `outers` applied to the stored values whose inner is (or is not) GetSpan.
-fn enumerate_compose(
-    t: &mut Tables,
-    outers_cheap: bool,
-    span_inners: bool,
-    cancel: &CancelToken,
-) -> bool {
+/// Compose candidates of one tier: inner values grouped by their output on the first example
+/// (the first-example filter depends only on that), groups in order of their cheapest inner.
+struct ComposePlan {
+    groups: Vec<(Vec<u8>, Vec<usize>)>,
+    outers: Vec<Vec<Func>>,
+    next: usize,
+}
+
+fn compose_plan(t: &Tables, outers_cheap: bool, span_inners: bool) -> ComposePlan {
     let n_inputs = t.exs[0].inputs.len();
-    let outer_sets: Vec<Vec<Func>> = (0..n_inputs)
+    let outers: Vec<Vec<Func>> = (0..n_inputs)
         .map(|i| modification_funcs(&pools(t.exs, i), outers_cheap))
         .collect();
     let mut order: Vec<usize> = (0..t.values.len())
         .filter(|&i| matches!(t.values[i].1, Func::GetSpan(..)) == span_inners)
         .collect();
     order.sort_by_key(|&i| t.values[i].2);
-    let first_out = &t.exs[0].output;
+    let mut index: FxHashMap<(u8, &[u8]), usize> = FxHashMap::default();
+    let mut groups: Vec<(Vec<u8>, Vec<usize>)> = Vec::new();
+    let mut group_input: Vec<u8> = Vec::new();
+    for i in order {
+        let v = &t.values[i];
+        let key = (v.0, v.3[0].as_slice());
+        match index.get(&key) {
+            Some(&g) => groups[g].1.push(i),
+            None => {
+                index.insert(key, groups.len());
+                groups.push((v.3[0].clone(), vec![i]));
+                group_input.push(v.0);
+            }
+        }
+    }
+    ComposePlan {
+        groups,
+        outers,
+        next: 0,
+    }
+}
+
+/// Processes compose groups until about `eval_budget` evaluations are spent; returns false when
+/// the plan is exhausted or cancelled.
+fn compose_step(
+    t: &mut Tables,
+    plan: &mut ComposePlan,
+    eval_budget: u64,
+    cancel: &CancelToken,
+) -> bool {
+    let start_evals = t.evals;
     let mut buf = Vec::new();
-    let mut count = 0u64;
-    for vi in order {
-        let (input, inner, inner_cost, vals) = {
-            let v = &t.values[vi];
-            (v.0, v.1.clone(), v.2, v.3.clone())
-        };
-        for outer in &outer_sets[input as usize] {
-            count += 1;
-            if count.is_multiple_of(4096) && cancel.is_cancelled() {
-                return false;
-            }
-            if std::mem::discriminant(outer) == std::mem::discriminant(&inner)
-                && matches!(outer, Func::ToCase(_) | Func::Trim)
-            {
-                continue;
-            }
-            // Cheap filter on the first example before evaluating the rest.
+    while plan.next < plan.groups.len() {
+        if t.evals - start_evals >= eval_budget {
+            return true;
+        }
+        if cancel.is_cancelled() {
+            return false;
+        }
+        let g = plan.next;
+        plan.next += 1;
+        let input = t.values[plan.groups[g].1[0]].0;
+        for oi in 0..plan.outers[input as usize].len() {
+            let outer = plan.outers[input as usize][oi].clone();
             buf.clear();
-            interp::eval_func(outer, &vals[0], &mut buf);
+            interp::eval_func(&outer, &plan.groups[g].0, &mut buf);
             t.evals += 1;
             if !buf.is_empty() && !t.occ[0].contains_key(buf.as_slice()) {
                 continue;
             }
-            if buf.is_empty() && first_out.is_empty() {
-                continue;
+            for k in 0..plan.groups[g].1.len() {
+                let vi = plan.groups[g].1[k];
+                let (inner, inner_cost) = (t.values[vi].1.clone(), t.values[vi].2);
+                if std::mem::discriminant(&outer) == std::mem::discriminant(&inner)
+                    && matches!(outer, Func::ToCase(_) | Func::Trim)
+                {
+                    continue;
+                }
+                let mut outs = Vec::with_capacity(t.exs.len());
+                outs.push(buf.clone());
+                let mut useful = true;
+                for (j, v) in t.values[vi].3.iter().enumerate().skip(1) {
+                    let mut o = Vec::new();
+                    interp::eval_func(&outer, v, &mut o);
+                    t.evals += 1;
+                    if !o.is_empty() && !t.occ[j].contains_key(o.as_slice()) {
+                        useful = false;
+                        break;
+                    }
+                    outs.push(o);
+                }
+                if !useful {
+                    continue;
+                }
+                let cost = 2 + inner_cost + cost_of(&outer);
+                let expr = Expr::Compose {
+                    input,
+                    outer: outer.clone(),
+                    inner,
+                };
+                t.offer(expr, cost, outs, false);
             }
-            let mut outs = Vec::with_capacity(vals.len());
-            outs.push(buf.clone());
-            for v in &vals[1..] {
-                let mut o = Vec::new();
-                interp::eval_func(outer, v, &mut o);
-                outs.push(o);
-            }
-            t.evals += vals.len() as u64 - 1;
-            let cost = 2 + inner_cost + cost_of(outer);
-            let expr = Expr::Compose {
-                input,
-                outer: outer.clone(),
-                inner: inner.clone(),
-            };
-            t.offer(expr, cost, outs, false);
         }
     }
-    true
+    false
 }
 
 /// An edge of the DAG: an atom index or a constant character.
@@ -480,6 +525,7 @@ enum Edge {
 }
 
 const CONST_COST: u32 = 4;
+const HEURISTIC_WEIGHT: u32 = 2;
 
 /// A DAG node: output positions, best cost, back edge, settled.
 type Node = (Vec<u16>, u32, Option<(u32, Edge)>, bool);
@@ -488,8 +534,11 @@ struct Dag<'t, 'a> {
     t: &'t Tables<'a>,
     /// For each example and output position: atoms non-empty on that example starting there.
     starts: Vec<Vec<Vec<u32>>>,
-    /// Atoms empty on some example.
-    partial: Vec<u32>,
+    /// For each example: atoms whose output on it is empty (they fit any position there).
+    empty_on: Vec<Vec<u32>>,
+    /// For each example and position: whether that example's own DAG (a relaxation of the
+    /// joint one) can still reach the end from there.
+    can_finish: Vec<Vec<bool>>,
 }
 
 impl<'t, 'a> Dag<'t, 'a> {
@@ -499,72 +548,113 @@ impl<'t, 'a> Dag<'t, 'a> {
             .iter()
             .map(|e| vec![Vec::new(); e.output.len() + 1])
             .collect();
-        let mut partial = Vec::new();
+        let mut empty_on: Vec<Vec<u32>> = vec![Vec::new(); t.exs.len()];
+        // Atoms empty on some example are tried at every node: keep only the cheapest.
+        let mut partial: Vec<(u32, usize)> = t
+            .atoms
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.outs.iter().any(Vec::is_empty))
+            .map(|(i, a)| (a.cost, i))
+            .collect();
+        partial.sort_unstable();
+        let skip: FxHashSet<usize> = partial.iter().skip(MAX_PARTIAL).map(|&(_, i)| i).collect();
         for (ai, a) in t.atoms.iter().enumerate() {
-            if a.outs.iter().any(Vec::is_empty) {
-                if partial.len() < MAX_PARTIAL {
-                    partial.push(ai as u32);
-                }
+            if skip.contains(&ai) {
                 continue;
             }
             for (j, o) in a.outs.iter().enumerate() {
-                if let Some(ps) = t.occ[j].get(o.as_slice()) {
+                if o.is_empty() {
+                    empty_on[j].push(ai as u32);
+                } else if let Some(ps) = t.occ[j].get(o.as_slice()) {
                     for &p in ps {
                         starts[j][p as usize].push(ai as u32);
                     }
                 }
             }
         }
-        partial.sort_by_key(|&a| t.atoms[a as usize].cost);
-        Dag { t, starts, partial }
+        let can_finish = t
+            .exs
+            .iter()
+            .enumerate()
+            .map(|(j, ex)| {
+                let n = ex.output.len();
+                let mut ok = vec![false; n + 1];
+                ok[n] = true;
+                for p in (0..n).rev() {
+                    let c = ex.output[p];
+                    let const_ok = t.exs.iter().all(|e| e.output.contains(&c)) && ok[p + 1];
+                    ok[p] = const_ok
+                        || starts[j][p].iter().any(|&a| {
+                            let end = p + t.atoms[a as usize].outs[j].len();
+                            end <= n && ok[end]
+                        });
+                }
+                ok
+            })
+            .collect();
+        Dag {
+            t,
+            starts,
+            empty_on,
+            can_finish,
+        }
     }
 
-    fn advance(&self, pos: &[u16], e: Edge) -> Option<Vec<u16>> {
+    fn alive(&self, pos: &[u16]) -> bool {
+        pos.iter()
+            .zip(&self.can_finish)
+            .all(|(&p, ok)| ok.get(p as usize).copied().unwrap_or(false))
+    }
+
+    /// Where edge `e` leads from `pos`, written into `next`; false if it does not fit.
+    fn advance_into(&self, pos: &[u16], e: Edge, next: &mut Vec<u16>) -> bool {
+        next.clear();
         let exs = self.t.exs;
         match e {
-            Edge::Const(c) => pos
-                .iter()
-                .zip(exs)
-                .map(|(&p, ex)| (ex.output.get(p as usize) == Some(&c)).then_some(p + 1))
-                .collect(),
+            Edge::Const(c) => {
+                for (&p, ex) in pos.iter().zip(exs) {
+                    if ex.output.get(p as usize) != Some(&c) {
+                        return false;
+                    }
+                    next.push(p + 1);
+                }
+            }
             Edge::Atom(a) => {
                 let atom = &self.t.atoms[a as usize];
-                pos.iter()
-                    .zip(exs)
-                    .zip(&atom.outs)
-                    .map(|((&p, ex), o)| {
-                        let end = p as usize + o.len();
-                        (ex.output.get(p as usize..end) == Some(o.as_slice())).then_some(end as u16)
-                    })
-                    .collect()
+                for ((&p, ex), o) in pos.iter().zip(exs).zip(&atom.outs) {
+                    let end = p as usize + o.len();
+                    if ex.output.get(p as usize..end) != Some(o.as_slice()) {
+                        return false;
+                    }
+                    next.push(end as u16);
+                }
             }
         }
+        true
     }
 
     fn edges(&self, pos: &[u16], out: &mut Vec<(Edge, Vec<u16>)>) {
         out.clear();
         let exs = self.t.exs;
+        let mut next = Vec::with_capacity(pos.len());
         // Constant: the next character, when every example agrees on it.
         if let Some(&c) = exs[0].output.get(pos[0] as usize) {
-            if let Some(next) = self.advance(pos, Edge::Const(c)) {
-                out.push((Edge::Const(c), next));
+            if self.advance_into(pos, Edge::Const(c), &mut next) && self.alive(&next) {
+                out.push((Edge::Const(c), next.clone()));
             }
         }
-        let j = (0..exs.len())
-            .min_by_key(|&j| self.starts[j].get(pos[j] as usize).map_or(0, Vec::len))
-            .unwrap_or(0);
-        if let Some(list) = self.starts[j].get(pos[j] as usize) {
-            for &a in list {
-                if let Some(next) = self.advance(pos, Edge::Atom(a)) {
-                    out.push((Edge::Atom(a), next));
-                }
-            }
-        }
-        for &a in &self.partial {
-            if let Some(next) = self.advance(pos, Edge::Atom(a)) {
-                if next != pos {
-                    out.push((Edge::Atom(a), next));
-                }
+        let size = |j: usize| {
+            self.starts[j].get(pos[j] as usize).map_or(0, Vec::len) + self.empty_on[j].len()
+        };
+        let j = (0..exs.len()).min_by_key(|&j| size(j)).unwrap_or(0);
+        let list = self.starts[j]
+            .get(pos[j] as usize)
+            .map_or(&[][..], Vec::as_slice);
+        for &a in list.iter().chain(&self.empty_on[j]) {
+            if self.advance_into(pos, Edge::Atom(a), &mut next) && next != pos && self.alive(&next)
+            {
+                out.push((Edge::Atom(a), next.clone()));
             }
         }
     }
@@ -578,23 +668,44 @@ impl<'t, 'a> Dag<'t, 'a> {
 
     /// Uniform-cost search from the start tuple to the goal tuple; returns the cheapest path's
     /// edges with, for each, its alternatives between the same two nodes.
-    fn solve(&self, cancel: &CancelToken) -> Option<Vec<Vec<(Edge, u32)>>> {
+    fn solve(&self, cancel: &CancelToken, max_pops: u32) -> Option<Vec<Vec<(Edge, u32)>>> {
         let start: Vec<u16> = vec![0; self.t.exs.len()];
+        if !self.alive(&start) {
+            return None;
+        }
         let goal: Vec<u16> = self.t.exs.iter().map(|e| e.output.len() as u16).collect();
         let mut ids: FxHashMap<Vec<u16>, u32> = FxHashMap::default();
         let mut nodes: Vec<Node> = Vec::new();
         ids.insert(start.clone(), 0);
         nodes.push((start, 0, None, false));
         let mut heap = BinaryHeap::new();
-        heap.push(Reverse((0u32, 0u32)));
+        let debug = std::env::var_os("DOCSYNTH_SEARCH_DEBUG").is_some();
         let mut edges = Vec::new();
         let mut steps = 0u32;
-        while let Some(Reverse((cost, id))) = heap.pop() {
+        // Weighted A*: remaining characters (the longest remaining output) times a weight
+        // that makes the search head for the goal instead of exploring every cheap prefix.
+        let h = |p: &[u16]| -> u32 {
+            p.iter()
+                .zip(&goal)
+                .map(|(&a, &g)| (g - a) as u32)
+                .max()
+                .unwrap_or(0)
+                * HEURISTIC_WEIGHT
+        };
+        heap.push(Reverse((h(&nodes[0].0), 0u32)));
+        while let Some(Reverse((f, id))) = heap.pop() {
             steps += 1;
+            if steps > max_pops {
+                return None;
+            }
             if steps.is_multiple_of(256) && cancel.is_cancelled() {
+                if debug {
+                    eprintln!("dag cancelled after {steps} pops, {} nodes", nodes.len());
+                }
                 return None;
             }
             let node = &mut nodes[id as usize];
+            let cost = f.saturating_sub(h(&node.0));
             if node.3 || cost > node.1 {
                 continue;
             }
@@ -612,7 +723,7 @@ impl<'t, 'a> Dag<'t, 'a> {
                         if !n.3 && c < n.1 {
                             n.1 = c;
                             n.2 = Some((id, e));
-                            heap.push(Reverse((c, nid)));
+                            heap.push(Reverse((c + h(&next), nid)));
                         }
                     }
                     None => {
@@ -621,8 +732,8 @@ impl<'t, 'a> Dag<'t, 'a> {
                         }
                         let nid = nodes.len() as u32;
                         ids.insert(next.clone(), nid);
+                        heap.push(Reverse((c + h(&next), nid)));
                         nodes.push((next, c, Some((id, e)), false));
-                        heap.push(Reverse((c, nid)));
                     }
                 }
             }
@@ -690,27 +801,67 @@ pub fn search_exact(exs: &[ByteExample], cancel: &CancelToken, max: usize) -> Ve
     if exs.iter().any(|e| e.output.len() >= u16::MAX as usize) {
         return Vec::new();
     }
+    let debug = std::env::var_os("DOCSYNTH_SEARCH_DEBUG").is_some();
+    let t0 = std::time::Instant::now();
     let mut t = Tables::new(exs);
     enumerate_base(&mut t, cancel);
-    let try_solve = |t: &Tables| -> Option<Vec<Found>> {
+    if debug {
+        eprintln!(
+            "base: {} atoms, {} values, {} evals, {:?}",
+            t.atoms.len(),
+            t.values.len(),
+            t.evals,
+            t0.elapsed()
+        );
+    }
+    let try_solve = |t: &Tables, pops: u32| -> Option<Vec<Found>> {
+        let t1 = std::time::Instant::now();
         let dag = Dag::new(t);
-        let path = dag.solve(cancel)?;
-        Some(programs_from_path(t, &path, max))
+        let path = dag.solve(cancel, pops);
+        if debug {
+            eprintln!(
+                "dag: {} atoms, found {}, {:?}",
+                t.atoms.len(),
+                path.is_some(),
+                t1.elapsed()
+            );
+        }
+        Some(programs_from_path(t, &path?, max))
     };
-    if let Some(found) = try_solve(&t) {
+    if let Some(found) = try_solve(&t, QUICK_POPS) {
         return found;
     }
     for (cheap, span) in [(true, false), (false, false), (true, true), (false, true)] {
         if cancel.is_cancelled() {
             break;
         }
-        let before = t.atoms.len();
-        enumerate_compose(&mut t, cheap, span, cancel);
-        if t.atoms.len() == before {
-            continue;
+        let t2 = std::time::Instant::now();
+        let mut plan = compose_plan(&t, cheap, span);
+        loop {
+            let before = t.atoms.len();
+            let more = compose_step(&mut t, &mut plan, COMPOSE_CHUNK, cancel);
+            if t.atoms.len() > before {
+                if let Some(found) = try_solve(&t, QUICK_POPS) {
+                    return found;
+                }
+            }
+            if !more {
+                break;
+            }
         }
-        if let Some(found) = try_solve(&t) {
-            return found;
+        if !cancel.is_cancelled() {
+            if let Some(found) = try_solve(&t, FULL_POPS) {
+                return found;
+            }
+        }
+        if debug {
+            eprintln!(
+                "compose cheap={cheap} span={span}: {} groups, {} atoms, {} evals, {:?}",
+                plan.groups.len(),
+                t.atoms.len(),
+                t.evals,
+                t2.elapsed()
+            );
         }
     }
     Vec::new()

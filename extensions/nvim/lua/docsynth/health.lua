@@ -1,0 +1,94 @@
+--- :checkhealth docsynth. Works with Neovim 0.7's `health` module and 0.9+'s `vim.health`.
+local M = {}
+
+local function reporter()
+  local h = vim.health
+  if h == nil or h.start == nil and h.report_start == nil then
+    h = require("health")
+  end
+  return {
+    start = h.start or h.report_start,
+    ok = h.ok or h.report_ok,
+    warn = h.warn or h.report_warn,
+    error = h.error or h.report_error,
+    info = h.info or h.report_info,
+  }
+end
+
+local function first_line(cmd)
+  local out = vim.fn.systemlist(cmd)
+  if vim.v.shell_error ~= 0 then
+    return nil, table.concat(out, "\n")
+  end
+  return out[1] or "", nil
+end
+
+--- Runs the checks.
+function M.check()
+  local report = reporter()
+  local docsynth = require("docsynth")
+  report.start("docsynth")
+
+  local v = vim.version()
+  local version = ("%d.%d.%d"):format(v.major, v.minor, v.patch)
+  if vim.fn.has("nvim-0.7") == 1 then
+    report.ok("Neovim " .. version .. (vim.lsp.start and " (vim.lsp.start)" or " (vim.lsp.start_client)"))
+  else
+    report.error("Neovim " .. version .. " is too old: docsynth needs 0.7 or newer")
+  end
+
+  if docsynth.config == nil then
+    report.warn('setup() has not been called: add require("docsynth").setup{} to your config')
+  else
+    report.ok("setup() called")
+  end
+
+  local cmd = docsynth.server_cmd()
+  local exe = vim.fn.exepath(cmd[1])
+  if exe == "" then
+    report.error(("server binary %q not found; set server_path or cmd in setup{}, or put docsynth on PATH"):format(cmd[1]))
+  else
+    local line, err = first_line({ exe, "--version" })
+    if line then
+      report.ok(("server: %s (%s)"):format(exe, line))
+    else
+      report.error(("server %s failed to run --version: %s"):format(exe, err))
+    end
+  end
+
+  local settings = (docsynth.config or docsynth.defaults).settings or {}
+  local python = settings.pythonPath or "python3"
+  if vim.fn.executable(python) ~= 1 then
+    report.error(("Python %q not found; set settings.pythonPath"):format(python))
+  else
+    local line, err = first_line({ python, "--version" })
+    if line then
+      report.ok(("Python: %s (%s)"):format(vim.fn.exepath(python), line))
+    else
+      report.error(("Python %s failed: %s"):format(python, err))
+    end
+  end
+
+  if settings.modelDir then
+    if vim.fn.isdirectory(settings.modelDir) == 1 then
+      report.ok("modelDir: " .. settings.modelDir)
+    else
+      report.warn("modelDir " .. settings.modelDir .. " is not a directory; the server will use enumerative search only")
+    end
+  else
+    report.info("modelDir not set: the server's default is used")
+  end
+
+  local clients = docsynth.clients()
+  if #clients == 0 then
+    report.info("no docsynth client is running (open a Python file)")
+  else
+    for _, client in ipairs(clients) do
+      local caps = client.server_capabilities or client.resolved_capabilities or {}
+      local has_actions = caps.codeActionProvider ~= nil and caps.codeActionProvider ~= false
+      report.ok(("client %d running, root %s%s"):format(client.id, tostring(client.config.root_dir), has_actions and ", offers code actions" or ""))
+    end
+  end
+end
+
+return M

@@ -1,0 +1,155 @@
+/** The docsynth VS Code extension: starts `docsynth lsp` for Python files and wires its settings. */
+import * as vscode from "vscode";
+import {
+  DidChangeConfigurationNotification,
+  LanguageClient,
+  LanguageClientOptions,
+  ResponseError,
+  ServerOptions,
+  TransportKind,
+} from "vscode-languageclient/node";
+import { findServer } from "./serverPath";
+import { readServerSettings, ServerSettings } from "./settings";
+
+/** The command that asks the server to implement the function at the cursor. */
+export const SYNTHESIZE_COMMAND = "docsynth.synthesize";
+
+let client: LanguageClient | undefined;
+let output: vscode.OutputChannel | undefined;
+
+function currentSettings(): ServerSettings {
+  return readServerSettings(vscode.workspace.getConfiguration("docsynth"));
+}
+
+/**
+ * Arguments for `docsynth.synthesize` taken from the active editor, when none were given: the
+ * server takes `[{uri, line}]` and implements the unimplemented function spanning that 0-based line.
+ */
+function cursorArguments(): unknown[] {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.document.languageId !== "python") return [];
+  return [{ uri: editor.document.uri.toString(), line: editor.selection.active.line }];
+}
+
+function createClient(context: vscode.ExtensionContext, channel: vscode.OutputChannel): LanguageClient | undefined {
+  const config = vscode.workspace.getConfiguration("docsynth");
+  const found = findServer(config.get<string>("serverPath", ""), context.extensionPath);
+  if ("error" in found) {
+    channel.appendLine(found.error);
+    void vscode.window.showErrorMessage(found.error);
+    return undefined;
+  }
+  channel.appendLine(`Starting ${found.path} lsp (found via ${found.source}).`);
+  const serverOptions: ServerOptions = {
+    command: found.path,
+    args: ["lsp"],
+    transport: TransportKind.stdio,
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: "file", language: "python" },
+      { scheme: "untitled", language: "python" },
+    ],
+    initializationOptions: currentSettings(),
+    outputChannel: channel,
+    middleware: {
+      // The palette runs the command with no arguments: fill in the cursor's document and position.
+      executeCommand: (command, args, next): unknown =>
+        next(command, command === SYNTHESIZE_COMMAND && args.length === 0 ? cursorArguments() : args),
+      workspace: {
+        // Answer `workspace/configuration` for "docsynth" with the same shape as initializationOptions.
+        configuration: async (params, token, next): Promise<unknown[] | ResponseError> => {
+          const result = await next(params, token);
+          if (result instanceof ResponseError) return result;
+          const values: unknown[] = result;
+          return params.items.map((item, i): unknown => (item.section === "docsynth" ? currentSettings() : values[i]));
+        },
+      },
+    },
+  };
+  return new LanguageClient("docsynth", "docsynth", serverOptions, clientOptions);
+}
+
+/**
+ * Fallback for `docsynth.synthesize` while no running server provides it (vscode-languageclient
+ * registers the command itself when the server advertises it, so the two must not overlap).
+ */
+let fallbackCommand: vscode.Disposable | undefined;
+
+function setFallbackCommand(wanted: boolean): void {
+  if (!wanted) {
+    fallbackCommand?.dispose();
+    fallbackCommand = undefined;
+  } else if (!fallbackCommand) {
+    fallbackCommand = vscode.commands.registerCommand(SYNTHESIZE_COMMAND, () => {
+      void vscode.window.showWarningMessage(
+        "docsynth: the language server is not running or does not offer docsynth.synthesize (see the docsynth output).",
+      );
+    });
+  }
+}
+
+async function startClient(context: vscode.ExtensionContext): Promise<void> {
+  const channel = output ?? vscode.window.createOutputChannel("docsynth");
+  output = channel;
+  setFallbackCommand(false);
+  const next = createClient(context, channel);
+  if (next) {
+    client = next;
+    try {
+      await next.start();
+    } catch (err) {
+      const message = `docsynth language server failed to start: ${err instanceof Error ? err.message : String(err)}`;
+      channel.appendLine(message);
+      void vscode.window.showErrorMessage(message);
+    }
+  }
+  setFallbackCommand(!serverProvidesSynthesize());
+}
+
+async function stopClient(): Promise<void> {
+  const running = client;
+  client = undefined;
+  if (running) {
+    try {
+      await running.stop();
+    } catch (err) {
+      output?.appendLine(`Stopping the server failed: ${String(err)}`);
+    }
+  }
+}
+
+/** True when the running server registered `docsynth.synthesize` itself (executeCommandProvider). */
+function serverProvidesSynthesize(): boolean {
+  const commands = client?.initializeResult?.capabilities.executeCommandProvider?.commands ?? [];
+  return commands.includes(SYNTHESIZE_COMMAND);
+}
+
+/** Activates the extension: starts the server, registers commands, follows settings changes. */
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  await startClient(context);
+
+  context.subscriptions.push(
+    { dispose: () => setFallbackCommand(false) },
+    vscode.commands.registerCommand("docsynth.restart", async () => {
+      await stopClient();
+      await startClient(context);
+    }),
+    vscode.workspace.onDidChangeConfiguration(async (event) => {
+      if (!event.affectsConfiguration("docsynth")) return;
+      if (event.affectsConfiguration("docsynth.serverPath")) {
+        await stopClient();
+        await startClient(context);
+        return;
+      }
+      await client?.sendNotification(DidChangeConfigurationNotification.type, {
+        settings: { docsynth: currentSettings() },
+      });
+    }),
+  );
+}
+
+/** Deactivates the extension: stops the server. */
+export async function deactivate(): Promise<void> {
+  await stopClient();
+}

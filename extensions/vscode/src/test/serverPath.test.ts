@@ -1,0 +1,72 @@
+/** Unit tests of the binary lookup and the settings shape (node:test, no VS Code needed). */
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { test } from "node:test";
+import type * as vscode from "vscode";
+import { findServer, searchPath } from "../serverPath";
+import { readServerSettings } from "../settings";
+
+function scratch(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), "docsynth-ext-"));
+}
+
+function executable(file: string): string {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, "#!/bin/sh\n");
+  fs.chmodSync(file, 0o755);
+  return file;
+}
+
+void test("the setting wins when it names an executable", () => {
+  const dir = scratch();
+  const bin = executable(path.join(dir, "custom", "docsynth"));
+  assert.deepEqual(findServer(bin, dir, ""), { path: bin, source: "setting" });
+});
+
+void test("a setting that is not executable is an error, not a fallback", () => {
+  const dir = scratch();
+  executable(path.join(dir, "bin", "docsynth"));
+  const plain = path.join(dir, "plain");
+  fs.writeFileSync(plain, "");
+  fs.chmodSync(plain, 0o644);
+  const found = findServer(plain, dir, "");
+  assert.ok("error" in found && found.error.includes("not an executable"));
+});
+
+void test("PATH comes before the bundled copy, which comes before an error", () => {
+  const dir = scratch();
+  const onPath = executable(path.join(dir, "p2", "docsynth"));
+  const bundled = executable(path.join(dir, "ext", "bin", "docsynth"));
+  const pathVar = [path.join(dir, "p1"), path.join(dir, "p2")].join(path.delimiter);
+  assert.deepEqual(findServer("", path.join(dir, "ext"), pathVar), { path: onPath, source: "PATH" });
+  assert.deepEqual(findServer("  ", path.join(dir, "ext"), ""), { path: bundled, source: "bundled" });
+  assert.ok("error" in findServer("", path.join(dir, "none"), ""));
+  assert.equal(searchPath("docsynth", undefined), undefined);
+});
+
+void test("settings are shaped for the server: empty paths unset, diagnostics a boolean", () => {
+  const values: Record<string, unknown> = {
+    pythonPath: "  ",
+    modelDir: "/models",
+    device: "tpu",
+    beamSize: 4,
+    "diagnostics.enable": false,
+    engine: "search",
+  };
+  const config = {
+    get: <T>(key: string, fallback: T): T => (key in values ? (values[key] as T) : fallback),
+  } as unknown as vscode.WorkspaceConfiguration;
+  assert.deepEqual(readServerSettings(config), {
+    pythonPath: undefined,
+    modelDir: "/models",
+    device: "auto",
+    beamSize: 4,
+    latentBeams: 3,
+    budgetMs: 2000,
+    maxActions: 5,
+    diagnostics: false,
+    engine: "search",
+  });
+});

@@ -1,0 +1,165 @@
+//! Code actions from synthesis results: one per behaviour cluster of verified candidates, best
+//! first, with the edit that implements the function (filled in now, or in `codeAction/resolve`).
+
+use super::edit;
+use super::position::{byte_range_to_range, Encoding};
+use super::spec_key::SpecKey;
+use crate::pipeline::{CheckedCandidate, FunctionSynthesis};
+use crate::spec::Spec;
+use ropey::Rope;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use tower_lsp_server::ls_types::{
+    CodeAction, CodeActionKind, DocumentChanges, OneOf, OptionalVersionedTextDocumentIdentifier,
+    TextDocumentEdit, TextEdit, Uri, WorkspaceEdit,
+};
+
+/// What a code action carries to `codeAction/resolve`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActionData {
+    /// Document URI.
+    pub uri: String,
+    /// Document version the action was computed for.
+    pub version: i32,
+    /// Spec key of the function.
+    pub key: String,
+    /// Qualified name of the function.
+    pub function: String,
+    /// Rank of the candidate.
+    pub rank: usize,
+}
+
+/// The best candidate of each behaviour cluster, in rank order, at most `max`.
+pub fn cluster_leaders(result: &FunctionSynthesis, max: usize) -> Vec<&CheckedCandidate> {
+    let mut ranked: Vec<&CheckedCandidate> = result.candidates.iter().collect();
+    ranked.sort_by_key(|c| c.rank);
+    let mut seen = Vec::new();
+    let mut out = Vec::new();
+    for c in ranked {
+        if seen.contains(&c.cluster) {
+            continue;
+        }
+        seen.push(c.cluster);
+        out.push(c);
+        if out.len() >= max {
+            break;
+        }
+    }
+    out
+}
+
+fn short(s: &str, max: usize) -> String {
+    let one_line = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.chars().count() <= max {
+        one_line
+    } else {
+        let cut: String = one_line.chars().take(max.saturating_sub(1)).collect();
+        format!("{cut}…")
+    }
+}
+
+/// Title of the action for `c`, the `index`-th cluster leader.
+pub fn title(name: &str, c: &CheckedCandidate, index: usize) -> String {
+    let passes = format!("passes {}/{} examples", c.passed, c.total);
+    if index == 0 {
+        format!("Implement {name}() — {passes}")
+    } else {
+        format!(
+            "Implement {name}() — alternative {}: {} (behaves differently on other inputs) — {passes}",
+            index + 1,
+            short(&c.program, 60)
+        )
+    }
+}
+
+/// The actions for one function: edits filled only when `with_edits` (else carried in `data`).
+#[allow(clippy::too_many_arguments)]
+pub fn build(
+    uri: &Uri,
+    version: i32,
+    key: SpecKey,
+    spec: &Spec,
+    result: &FunctionSynthesis,
+    max: usize,
+    with_edits: Option<&EditContext<'_>>,
+) -> Vec<CodeAction> {
+    cluster_leaders(result, max)
+        .into_iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let data = ActionData {
+                uri: uri.as_str().to_string(),
+                version,
+                key: key.to_string(),
+                function: spec.qualified_name.clone(),
+                rank: c.rank,
+            };
+            CodeAction {
+                title: title(&spec.name, c, i),
+                kind: Some(CodeActionKind::QUICKFIX),
+                is_preferred: Some(i == 0),
+                edit: with_edits.map(|ctx| workspace_edit(ctx, spec, c)),
+                data: serde_json::to_value(&data).ok(),
+                ..Default::default()
+            }
+        })
+        .collect()
+}
+
+/// What building an edit needs besides the candidate.
+#[derive(Clone, Copy, Debug)]
+pub struct EditContext<'a> {
+    /// The document URI.
+    pub uri: &'a Uri,
+    /// The document version the edit is for.
+    pub version: i32,
+    /// The document text at that version.
+    pub rope: &'a Rope,
+    /// The same text.
+    pub source: &'a str,
+    /// Position encoding.
+    pub encoding: Encoding,
+    /// Line ending to use.
+    pub eol: &'a str,
+    /// Use versioned `documentChanges`.
+    pub document_changes: bool,
+}
+
+/// LSP text edits implementing `spec` with `c`.
+pub fn text_edits(ctx: &EditContext<'_>, spec: &Spec, c: &CheckedCandidate) -> Vec<TextEdit> {
+    edit::implement(ctx.source, spec, &c.body, &c.imports, ctx.eol)
+        .into_iter()
+        .map(|e| TextEdit {
+            range: byte_range_to_range(ctx.rope, e.start, e.end, ctx.encoding),
+            new_text: e.text,
+        })
+        .collect()
+}
+
+/// Wraps text edits of one document into a workspace edit (versioned when the client allows).
+pub fn wrap(ctx: &EditContext<'_>, edits: Vec<TextEdit>) -> WorkspaceEdit {
+    if ctx.document_changes {
+        WorkspaceEdit {
+            document_changes: Some(DocumentChanges::Edits(vec![TextDocumentEdit {
+                text_document: OptionalVersionedTextDocumentIdentifier {
+                    uri: ctx.uri.clone(),
+                    version: Some(ctx.version),
+                },
+                edits: edits.into_iter().map(OneOf::Left).collect(),
+            }])),
+            ..Default::default()
+        }
+    } else {
+        let mut changes = HashMap::new();
+        changes.insert(ctx.uri.clone(), edits);
+        WorkspaceEdit {
+            changes: Some(changes),
+            ..Default::default()
+        }
+    }
+}
+
+/// The workspace edit implementing `spec` with `c`.
+pub fn workspace_edit(ctx: &EditContext<'_>, spec: &Spec, c: &CheckedCandidate) -> WorkspaceEdit {
+    wrap(ctx, text_edits(ctx, spec, c))
+}

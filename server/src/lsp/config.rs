@@ -1,0 +1,212 @@
+//! Server settings: read from `initializationOptions` and `workspace/didChangeConfiguration`,
+//! both under a `docsynth` key (a bare settings object is accepted too).
+
+use crate::pipeline::{Engine, SynthConfig};
+use serde_json::Value;
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// Where the neural model runs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Device {
+    /// CUDA when available, else CPU.
+    #[default]
+    Auto,
+    /// CPU only.
+    Cpu,
+    /// CUDA only.
+    Cuda,
+}
+
+impl Device {
+    /// The settings spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Auto => "auto",
+            Self::Cpu => "cpu",
+            Self::Cuda => "cuda",
+        }
+    }
+}
+
+/// Every setting the server understands.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Settings {
+    /// `pythonPath`: interpreter for the checker (`None`: workspace `.venv`, else `python3`).
+    pub python_path: Option<PathBuf>,
+    /// `modelDir`: directory of the ONNX models (`None`: the default location).
+    pub model_dir: Option<PathBuf>,
+    /// `device`: `auto`, `cpu` or `cuda`.
+    pub device: Device,
+    /// `beamSize`: total program beam of the neural writer.
+    pub beam_size: usize,
+    /// `latentBeams`: latent beams of the two-level beam search.
+    pub latent_beams: usize,
+    /// `budgetMs`: synthesis time budget per function.
+    pub budget_ms: u64,
+    /// `maxActions`: most code actions offered per function.
+    pub max_actions: usize,
+    /// `diagnostics`: publish diagnostics at all.
+    pub diagnostics: bool,
+    /// `engine`: `all`, `neural` or `search`.
+    pub engine: Engine,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            python_path: None,
+            model_dir: None,
+            device: Device::Auto,
+            beam_size: 10,
+            latent_beams: 3,
+            budget_ms: 2000,
+            max_actions: 5,
+            diagnostics: true,
+            engine: Engine::All,
+        }
+    }
+}
+
+impl Settings {
+    /// Applies the keys present in `value` (a `{"docsynth": {...}}` object or the inner object);
+    /// returns one warning per key that was ignored because its value is unusable.
+    pub fn apply_json(&mut self, value: &Value) -> Vec<String> {
+        let obj = match value.get("docsynth") {
+            Some(inner) => inner,
+            None => value,
+        };
+        let Some(map) = obj.as_object() else {
+            return if obj.is_null() {
+                Vec::new()
+            } else {
+                vec!["docsynth settings must be an object; ignored".to_string()]
+            };
+        };
+        let mut warnings = Vec::new();
+        for (key, v) in map {
+            if let Err(why) = self.apply_key(key, v) {
+                warnings.push(format!("setting docsynth.{key} ignored: {why}"));
+            }
+        }
+        warnings
+    }
+
+    fn apply_key(&mut self, key: &str, v: &Value) -> Result<(), String> {
+        match key {
+            "pythonPath" => self.python_path = opt_path(v)?,
+            "modelDir" => self.model_dir = opt_path(v)?,
+            "device" => {
+                self.device = match v.as_str() {
+                    Some("auto") => Device::Auto,
+                    Some("cpu") => Device::Cpu,
+                    Some("cuda") => Device::Cuda,
+                    _ => return Err(format!("expected \"auto\", \"cpu\" or \"cuda\", got {v}")),
+                }
+            }
+            "beamSize" => self.beam_size = count(v, 1, 1000)?,
+            "latentBeams" => self.latent_beams = count(v, 1, 100)?,
+            "budgetMs" => self.budget_ms = count(v, 10, 600_000)? as u64,
+            "maxActions" => self.max_actions = count(v, 1, 50)?,
+            "diagnostics" => {
+                self.diagnostics = v
+                    .as_bool()
+                    .ok_or_else(|| format!("expected a boolean, got {v}"))?
+            }
+            "engine" => {
+                self.engine = match v.as_str() {
+                    Some("all") => Engine::All,
+                    Some("neural") => Engine::Neural,
+                    Some("search") => Engine::Search,
+                    _ => {
+                        return Err(format!(
+                            "expected \"all\", \"neural\" or \"search\", got {v}"
+                        ))
+                    }
+                }
+            }
+            _ => return Err("unknown key".to_string()),
+        }
+        Ok(())
+    }
+
+    /// The pipeline settings these imply for one file.
+    pub fn synth_config(&self, workspace: Option<PathBuf>) -> SynthConfig {
+        SynthConfig {
+            budget: Duration::from_millis(self.budget_ms),
+            top_k: self.max_actions.max(1) * 4,
+            engine: self.engine,
+            python: self.python_path.clone(),
+            workspace,
+        }
+    }
+
+    /// A stable text of every setting that changes synthesis results (part of the cache key).
+    pub fn synthesis_fingerprint(&self) -> String {
+        format!(
+            "py={:?};model={:?};dev={};beam={};latent={};budget={};max={};engine={:?}",
+            self.python_path,
+            self.model_dir,
+            self.device.as_str(),
+            self.beam_size,
+            self.latent_beams,
+            self.budget_ms,
+            self.max_actions,
+            self.engine
+        )
+    }
+}
+
+fn opt_path(v: &Value) -> Result<Option<PathBuf>, String> {
+    match v {
+        Value::Null => Ok(None),
+        Value::String(s) if s.trim().is_empty() => Ok(None),
+        Value::String(s) => Ok(Some(PathBuf::from(s))),
+        _ => Err(format!("expected a path string, got {v}")),
+    }
+}
+
+fn count(v: &Value, min: u64, max: u64) -> Result<usize, String> {
+    let n = v
+        .as_u64()
+        .ok_or_else(|| format!("expected a whole number, got {v}"))?;
+    if n < min || n > max {
+        return Err(format!("{n} is outside {min}..={max}"));
+    }
+    usize::try_from(n).map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn nested_and_bare_settings_apply() {
+        let mut s = Settings::default();
+        let w = s.apply_json(
+            &json!({"docsynth": {"budgetMs": 500, "device": "cpu", "diagnostics": false}}),
+        );
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(s.budget_ms, 500);
+        assert_eq!(s.device, Device::Cpu);
+        assert!(!s.diagnostics);
+        s.apply_json(&json!({"pythonPath": "/usr/bin/python3", "maxActions": 2}));
+        assert_eq!(s.python_path, Some(PathBuf::from("/usr/bin/python3")));
+        assert_eq!(s.max_actions, 2);
+    }
+
+    #[test]
+    fn bad_values_are_reported_and_ignored() {
+        let mut s = Settings::default();
+        let w = s.apply_json(
+            &json!({"docsynth": {"beamSize": -3, "device": "tpu", "nope": 1, "budgetMs": 700}}),
+        );
+        assert_eq!(w.len(), 3, "{w:?}");
+        assert_eq!(s.beam_size, 10);
+        assert_eq!(s.device, Device::Auto);
+        assert_eq!(s.budget_ms, 700);
+        assert_eq!(s.apply_json(&json!(null)).len(), 0);
+        assert_eq!(s.apply_json(&json!([1])).len(), 1);
+    }
+}

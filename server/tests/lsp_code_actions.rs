@@ -1,0 +1,315 @@
+//! Code actions, resolve, progress and `docsynth.synthesize` over real stdio, with the real
+//! pipeline (enumerative search) and the real Python runner underneath.
+
+mod common;
+
+use common::lsp_client::{file_uri, range, LspClient};
+use serde_json::{json, Value};
+use std::path::Path;
+use std::process::Command;
+
+const DEMO: &str = "\"\"\"Demo.\"\"\"\n\n\ndef initials(name: str) -> str:\n    \"\"\"Return the surname followed by the first initial.\n\n    >>> initials(\"Mason Smith\")\n    'Smith M'\n    >>> initials(\"Ada Lovelace\")\n    'Lovelace A'\n    \"\"\"\n    ...\n";
+const DEF_LINE: u32 = 3;
+
+/// Applies LSP text edits (ASCII text, so UTF-16 columns are bytes) to `text`.
+fn apply_edits(text: &str, edits: &[Value]) -> String {
+    let offset = |pos: &Value| -> usize {
+        let line = pos["line"].as_u64().unwrap_or(0) as usize;
+        let col = pos["character"].as_u64().unwrap_or(0) as usize;
+        let start: usize = text.split_inclusive('\n').take(line).map(str::len).sum();
+        start + col
+    };
+    let mut spans: Vec<(usize, usize, String)> = edits
+        .iter()
+        .map(|e| {
+            (
+                offset(&e["range"]["start"]),
+                offset(&e["range"]["end"]),
+                e["newText"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    spans.sort_by_key(|s| std::cmp::Reverse(s.0));
+    let mut out = text.to_string();
+    for (s, e, t) in spans {
+        out.replace_range(s..e, &t);
+    }
+    out
+}
+
+/// The text edits of a versioned workspace edit for `uri`, checking the version.
+fn edits_of(edit: &Value, uri: &str, version: i64) -> Vec<Value> {
+    let change = &edit["documentChanges"][0];
+    assert_eq!(change["textDocument"]["uri"], json!(uri));
+    assert_eq!(change["textDocument"]["version"], json!(version));
+    change["edits"].as_array().cloned().unwrap_or_default()
+}
+
+/// Runs `initials` from `code` in a real interpreter and returns its answers.
+fn run_initials(dir: &Path, code: &str) -> String {
+    std::fs::write(dir.join("implemented.py"), code).expect("write");
+    let out = Command::new("python3")
+        .arg("-c")
+        .arg("import implemented as m; print(m.initials('Grace Hopper'), m.initials('Alan Turing'), sep='|')")
+        .current_dir(dir)
+        .output()
+        .expect("python3 runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
+fn wait_ready(c: &mut LspClient, uri: &str, version: i64) -> Value {
+    c.wait_notification(|n| {
+        n["method"] == json!("textDocument/publishDiagnostics")
+            && n["params"]["uri"] == json!(uri)
+            && n["params"]["version"] == json!(version)
+            && n["params"]["diagnostics"]
+                .as_array()
+                .is_some_and(|d| d.iter().any(|x| x["code"] == json!("ready")))
+    })
+    .expect("a ready hint is published")
+}
+
+#[test]
+fn a_verified_action_is_offered_resolved_and_its_code_passes_the_examples() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("demo.py");
+    std::fs::write(&path, DEMO).expect("write");
+    let uri = file_uri(&path);
+    let mut c = LspClient::spawn();
+    c.initialize(false, json!({"docsynth": {"budgetMs": 5000}}));
+    c.open(&uri, DEMO, 1);
+    let ready = wait_ready(&mut c, &uri, 1);
+    let hint = &ready["params"]["diagnostics"][0];
+    assert_eq!(hint["severity"], json!(4));
+    assert_eq!(hint["range"]["start"]["line"], json!(DEF_LINE));
+
+    // Progress was reported with a token the client created.
+    assert!(c
+        .server_requests
+        .iter()
+        .any(|r| r["method"] == json!("window/workDoneProgress/create")));
+    assert!(c
+        .notifications
+        .iter()
+        .any(|n| n["method"] == json!("$/progress")
+            && n["params"]["value"]["kind"] == json!("begin")));
+    assert!(c.notifications.iter().any(
+        |n| n["method"] == json!("$/progress") && n["params"]["value"]["kind"] == json!("end")
+    ));
+
+    let actions = c
+        .code_actions(&uri, DEF_LINE, 6)
+        .expect("codeAction answers");
+    let actions = actions.as_array().cloned().unwrap_or_default();
+    assert!(!actions.is_empty());
+    let top = &actions[0];
+    assert_eq!(
+        top["title"],
+        json!("Implement initials() — passes 2/2 examples")
+    );
+    assert_eq!(top["isPreferred"], json!(true));
+    assert_eq!(top["kind"], json!("quickfix"));
+    assert!(top.get("edit").is_none(), "edits come in resolve");
+    assert!(actions[1..]
+        .iter()
+        .all(|a| a["isPreferred"] == json!(false)));
+
+    let resolved = c
+        .request("codeAction/resolve", top.clone())
+        .expect("resolve");
+    let edits = edits_of(&resolved["edit"], &uri, 1);
+    let code = apply_edits(DEMO, &edits);
+    assert!(code.contains("def initials(name: str) -> str:"), "{code}");
+    assert!(!code.contains("    ...\n"), "the stub is gone: {code}");
+    assert_eq!(run_initials(dir.path(), &code), "Hopper G|Turing A");
+    assert!(c.shutdown().success());
+}
+
+#[test]
+fn edits_during_synthesis_never_yield_a_stale_edit() {
+    let mut c = LspClient::spawn();
+    c.initialize(false, json!({"docsynth": {"budgetMs": 5000}}));
+    let uri = "untitled:Demo";
+    c.open(uri, DEMO, 1);
+    // Change the document while the first synthesis runs: one more example, then a comment.
+    c.change(
+        uri,
+        2,
+        range(10, 0, 10, 0),
+        "    >>> initials(\"Grace Hopper\")\n    'Hopper G'\n",
+    );
+    c.change(uri, 3, range(0, 0, 0, 0), "# edited\n");
+    let ready = wait_ready(&mut c, uri, 3);
+    assert!(ready["params"]["diagnostics"][0]["message"]
+        .as_str()
+        .is_some_and(|m| m.contains("3/3")));
+    let actions = c
+        .code_actions(uri, DEF_LINE + 1, 6)
+        .expect("codeAction answers");
+    let top = actions[0].clone();
+    assert_eq!(
+        top["title"],
+        json!("Implement initials() — passes 3/3 examples")
+    );
+    assert_eq!(top["data"]["version"], json!(3));
+    // The document changes again before the client resolves: the action is refused.
+    c.change(uri, 4, range(0, 0, 0, 0), "\n");
+    let err = c
+        .request("codeAction/resolve", top)
+        .expect_err("stale action refused");
+    assert_eq!(err["code"], json!(-32801));
+    // An unrelated edit keeps the cached result: actions are answered right away for version 4.
+    let again = c
+        .code_actions(uri, DEF_LINE + 2, 6)
+        .expect("codeAction answers");
+    assert_eq!(again[0]["data"]["version"], json!(4));
+    let resolved = c
+        .request("codeAction/resolve", again[0].clone())
+        .expect("resolve");
+    assert!(!edits_of(&resolved["edit"], uri, 4).is_empty());
+    assert!(c.shutdown().success());
+}
+
+#[test]
+fn the_synthesize_command_applies_the_best_implementation() {
+    let mut c = LspClient::spawn();
+    c.initialize(true, json!({"docsynth": {"budgetMs": 5000}}));
+    let uri = "file:///tmp/docsynth-command-demo.py";
+    c.open(uri, DEMO, 1);
+    let r = c
+        .request(
+            "workspace/executeCommand",
+            json!({"command": "docsynth.synthesize", "arguments": [uri, "initials"]}),
+        )
+        .expect("command succeeds");
+    assert_eq!(r["applied"], json!(true), "{r}");
+    assert_eq!(r["functions"][0]["status"], json!("solved"));
+    let apply = c
+        .server_requests
+        .iter()
+        .find(|q| q["method"] == json!("workspace/applyEdit"))
+        .cloned()
+        .expect("the server asked to apply an edit");
+    let edits = edits_of(&apply["params"]["edit"], uri, 1);
+    let dir = tempfile::tempdir().expect("tempdir");
+    assert_eq!(
+        run_initials(dir.path(), &apply_edits(DEMO, &edits)),
+        "Hopper G|Turing A"
+    );
+    // A stub with no examples is reported, not applied.
+    c.change(uri, 2, range(0, 0, 0, 0), "def nothing(x):\n    pass\n\n");
+    let r2 = c
+        .request(
+            "workspace/executeCommand",
+            json!({"command": "docsynth.synthesize", "arguments": [{"uri": uri, "line": 0}]}),
+        )
+        .expect("command answers");
+    assert_eq!(r2["applied"], json!(false));
+    assert_eq!(r2["functions"][0]["status"], json!("no_examples"), "{r2}");
+    assert!(c.shutdown().success());
+}
+
+const HOPELESS: &str = "def scramble(s: str) -> str:\n    \"\"\"\n    >>> scramble(\"abc\")\n    'zq9'\n    >>> scramble(\"hello\")\n    'k2m'\n    \"\"\"\n    ...\n";
+
+#[test]
+fn a_stale_synthesis_is_cancelled_when_its_examples_change() {
+    let mut c = LspClient::spawn();
+    // A budget far beyond the test's patience: only cancellation lets the second run start.
+    c.initialize(
+        false,
+        json!({"docsynth": {"budgetMs": 600000, "engine": "search"}}),
+    );
+    let uri = "untitled:Hopeless";
+    c.open(uri, HOPELESS, 1);
+    c.wait_notification(|n| {
+        n["method"] == json!("$/progress") && n["params"]["value"]["kind"] == json!("begin")
+    })
+    .expect("the first synthesis starts");
+    // Replace the hopeless examples with solvable ones.
+    c.change(uri, 2, range(3, 0, 3, 11), "    'ABC'");
+    c.change(uri, 3, range(5, 0, 5, 11), "    'HELLO'");
+    let ready = wait_ready(&mut c, uri, 3);
+    assert!(ready["params"]["diagnostics"][0]["message"]
+        .as_str()
+        .is_some_and(|m| m.contains("2/2")));
+    let ends: Vec<String> = c
+        .notifications
+        .iter()
+        .filter(|n| {
+            n["method"] == json!("$/progress") && n["params"]["value"]["kind"] == json!("end")
+        })
+        .filter_map(|n| n["params"]["value"]["message"].as_str().map(str::to_string))
+        .collect();
+    assert!(
+        ends.iter().any(|m| m.contains("scramble(): cancelled")),
+        "{ends:?}"
+    );
+    assert!(c.shutdown().success());
+}
+
+#[test]
+fn clients_without_resolve_get_edits_inline_as_plain_changes() {
+    let mut c = LspClient::spawn();
+    c.request(
+        "initialize",
+        json!({"processId": null, "rootUri": null, "capabilities": {},
+               "initializationOptions": {"budgetMs": 5000}}),
+    )
+    .expect("initialize");
+    c.notify("initialized", json!({}));
+    let uri = "untitled:Plain";
+    c.open(uri, DEMO, 1);
+    wait_ready(&mut c, uri, 1);
+    // No progress without the window.workDoneProgress capability.
+    assert!(c
+        .server_requests
+        .iter()
+        .all(|r| r["method"] != json!("window/workDoneProgress/create")));
+    let actions = c
+        .code_actions(uri, DEF_LINE, 0)
+        .expect("codeAction answers");
+    let edits = actions[0]["edit"]["changes"][uri]
+        .as_array()
+        .cloned()
+        .expect("inline edit as `changes`");
+    let dir = tempfile::tempdir().expect("tempdir");
+    assert_eq!(
+        run_initials(dir.path(), &apply_edits(DEMO, &edits)),
+        "Hopper G|Turing A"
+    );
+    assert!(c.shutdown().success());
+}
+
+#[test]
+fn an_ambiguous_example_gives_one_action_per_behaviour() {
+    let text = "def f(xs: list[int]) -> int:\n    \"\"\"\n    >>> f([1, 2, 3])\n    3\n    \"\"\"\n    ...\n";
+    let mut c = LspClient::spawn();
+    c.initialize(
+        false,
+        json!({"docsynth": {"budgetMs": 5000, "maxActions": 3}}),
+    );
+    let uri = "untitled:Ambiguous";
+    c.open(uri, text, 1);
+    wait_ready(&mut c, uri, 1);
+    let actions = c.code_actions(uri, 0, 4).expect("codeAction answers");
+    let actions = actions.as_array().cloned().unwrap_or_default();
+    // Length, maximum, last element, … all give 3 on [1, 2, 3] and differ elsewhere.
+    assert!((2..=3).contains(&actions.len()), "{actions:#?}");
+    assert_eq!(actions[0]["isPreferred"], json!(true));
+    for (i, a) in actions.iter().enumerate().skip(1) {
+        assert_eq!(a["isPreferred"], json!(false));
+        let title = a["title"].as_str().unwrap_or("");
+        assert!(title.contains(&format!("alternative {}", i + 1)), "{title}");
+        assert!(title.ends_with("passes 1/1 examples"), "{title}");
+    }
+    let ranks: Vec<&Value> = actions.iter().map(|a| &a["data"]["rank"]).collect();
+    let mut dedup = ranks.clone();
+    dedup.dedup();
+    assert_eq!(ranks.len(), dedup.len(), "distinct candidates");
+    assert!(c.shutdown().success());
+}

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Headless Neovim end-to-end test of extensions/nvim against the real `docsynth lsp`.
+# Usage: tests/nvim/run.sh   (env: DOCSYNTH_BIN to use a given server binary; DOCSYNTH_NVIM to use
+# another nvim than the one on PATH; DOCSYNTH_STAGES to
+# run a subset of startup,health,diagnostics,action; DOCSYNTH_E2E_OPTIONAL=1 to skip, with a
+# reason, when nvim is missing instead of failing).
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/../.." && pwd)"
+nvim="${DOCSYNTH_NVIM:-nvim}"
+if ! command -v "$nvim" >/dev/null; then
+    if [ "${DOCSYNTH_E2E_OPTIONAL:-0}" = 1 ]; then
+        echo "tests/nvim: SKIPPED: nvim not installed (apt-get install -y neovim)"
+        exit 0
+    fi
+    echo "tests/nvim: nvim not installed (apt-get install -y neovim; .ci/run installs it)" >&2
+    exit 1
+fi
+if [ -z "${DOCSYNTH_BIN:-}" ]; then
+    (cd "$repo" && cargo build --quiet --bin docsynth)
+    DOCSYNTH_BIN="$repo/target/debug/docsynth"
+fi
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/project"
+cp "$repo/tests/fixtures/demo.py" "$work/project/demo.py"
+cp "$repo/tests/fixtures/demo.py" "$work/project/command.py" # a second copy for :DocsynthSynthesize
+: >"$work/project/pyproject.toml"
+echo "tests/nvim: $("$nvim" --version | head -1), server $DOCSYNTH_BIN"
+start=$(date +%s)
+status=0
+# XDG dirs in the scratch folder: no user config, and the LSP log lands there.
+XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" XDG_STATE_HOME="$work/state" \
+XDG_CACHE_HOME="$work/cache" \
+DOCSYNTH_REPO="$repo" DOCSYNTH_BIN="$DOCSYNTH_BIN" DOCSYNTH_FILE="$work/project/demo.py" \
+DOCSYNTH_CMD_FILE="$work/project/command.py" \
+    timeout "${DOCSYNTH_NVIM_TIMEOUT_S:-300}" \
+    "$nvim" --headless -u NONE -i NONE -n -c "luafile $repo/tests/nvim/e2e.lua" </dev/null || status=$?
+echo "tests/nvim: finished in $(( $(date +%s) - start )) s, exit $status"
+if [ "$status" != 0 ]; then
+    for log in "$work"/state/nvim/lsp.log "$work"/cache/nvim/lsp.log; do
+        [ -s "$log" ] && { echo "--- $log (tail)"; tail -n 40 "$log"; }
+    done
+fi
+exit "$status"

@@ -1,0 +1,382 @@
+// End-to-end test of the docsynth VS Code extension in real VS Code (code-server), driven through
+// Debian's Chromium with playwright-core: install the .vsix, open a fixture, take the quick fix
+// "Implement initials() — passes N/N examples", save, and check the function passes its examples.
+// Run by tests/vscode/run.sh. Env: DOCSYNTH_REPO, DOCSYNTH_BIN, DOCSYNTH_VSIX, DOCSYNTH_WORK (scratch
+// folder), DOCSYNTH_FUNC (default initials), DOCSYNTH_BUGGY (default shout), DOCSYNTH_CMD_FUNC
+// (implemented with the palette command in a second copy, command.py; default initials),
+// DOCSYNTH_TIMEOUT_MS,
+// DOCSYNTH_SHOTS (folder for failure screenshots).
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { chromium } from "playwright-core";
+
+const env = process.env;
+const repo = env.DOCSYNTH_REPO;
+const bin = env.DOCSYNTH_BIN;
+const vsix = env.DOCSYNTH_VSIX;
+const work = env.DOCSYNTH_WORK;
+const func = env.DOCSYNTH_FUNC ?? "initials";
+const buggy = env.DOCSYNTH_BUGGY ?? "shout";
+const cmdFunc = env.DOCSYNTH_CMD_FUNC ?? "initials";
+const timeout = Number(env.DOCSYNTH_TIMEOUT_MS ?? "120000");
+const shots = env.DOCSYNTH_SHOTS ?? work;
+const codeServer = path.join(import.meta.dirname, "node_modules", ".bin", "code-server");
+
+let passed = 0;
+let failed = 0;
+function check(name, ok, detail) {
+  if (ok) {
+    passed += 1;
+    console.log(`ok   ${name}`);
+  } else {
+    failed += 1;
+    console.log(`FAIL ${name}${detail ? `: ${detail}` : ""}`);
+  }
+  return ok;
+}
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls the file on disk until the function passes its examples (or the time is up). */
+async function waitForPass(file, name, ms) {
+  const end = Date.now() + ms;
+  let result = checkFunction(file, name);
+  while (result.status !== 0 && Date.now() < end) {
+    await sleep(500);
+    result = checkFunction(file, name);
+  }
+  return result;
+}
+
+function checkFunction(file, name) {
+  const r = spawnSync("python3", [path.join(repo, "tests/e2e/check_function.py"), file, name], { encoding: "utf8" });
+  return { status: r.status, output: `${r.stdout}${r.stderr}` };
+}
+
+/** Writes the workspace (fixture copy + settings) and the user settings; returns paths. */
+function prepare() {
+  const workspace = path.join(work, "project");
+  const userData = path.join(work, "user-data");
+  const extensions = path.join(work, "extensions");
+  fs.mkdirSync(path.join(workspace, ".vscode"), { recursive: true });
+  fs.mkdirSync(path.join(userData, "User"), { recursive: true });
+  fs.mkdirSync(extensions, { recursive: true });
+  fs.copyFileSync(path.join(repo, "tests/fixtures/demo.py"), path.join(workspace, "demo.py"));
+  fs.copyFileSync(path.join(repo, "tests/fixtures/demo.py"), path.join(workspace, "command.py"));
+  fs.writeFileSync(
+    path.join(userData, "User", "settings.json"),
+    JSON.stringify(
+      {
+        "security.workspace.trust.enabled": false,
+        "workbench.startupEditor": "none",
+        "workbench.tips.enabled": false,
+        "workbench.enableExperiments": false,
+        "telemetry.telemetryLevel": "off",
+        "extensions.autoCheckUpdates": false,
+        "extensions.autoUpdate": false,
+        "extensions.ignoreRecommendations": true,
+        "update.mode": "none",
+        "editor.codeActionWidget.includeNearbyQuickFixes": false,
+        "chat.disableAIFeatures": true,
+      },
+      null,
+      2,
+    ),
+  );
+  // Machine-overridable settings: in code-server (a remote setup) they come from the workspace.
+  fs.writeFileSync(
+    path.join(workspace, ".vscode", "settings.json"),
+    JSON.stringify(
+      {
+        "docsynth.serverPath": bin,
+        "docsynth.device": "cpu",
+        // A generous budget: the test checks behaviour on a slow, shared CI machine, not speed.
+        "docsynth.budgetMs": Number(env.DOCSYNTH_BUDGET_MS ?? "10000"),
+      },
+      null,
+      2,
+    ),
+  );
+  return { workspace, userData, extensions };
+}
+
+function installExtension(dirs) {
+  const r = spawnSync(
+    codeServer,
+    ["--user-data-dir", dirs.userData, "--extensions-dir", dirs.extensions, "--install-extension", vsix],
+    { encoding: "utf8" },
+  );
+  const out = `${r.stdout}${r.stderr}`;
+  return check("code-server installs the .vsix", r.status === 0 && /successfully installed/i.test(out), out);
+}
+
+/** Starts code-server on a free loopback port; resolves to { proc, url }. */
+function startCodeServer(dirs) {
+  const proc = spawn(
+    codeServer,
+    [
+      "--auth", "none",
+      "--bind-addr", "127.0.0.1:0",
+      "--user-data-dir", dirs.userData,
+      "--extensions-dir", dirs.extensions,
+      "--disable-telemetry",
+      "--disable-update-check",
+      "--disable-workspace-trust",
+      "--disable-getting-started-override",
+      dirs.workspace,
+    ],
+    { stdio: ["ignore", "pipe", "pipe"], detached: true },
+  );
+  const logFile = fs.createWriteStream(path.join(work, "code-server.log"));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("code-server did not start listening within 60 s")), 60000);
+    const onData = (chunk) => {
+      logFile.write(chunk);
+      const m = /HTTP server listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(chunk.toString());
+      if (m) {
+        clearTimeout(timer);
+        resolve({ proc, url: m[1] });
+      }
+    };
+    proc.stdout.on("data", onData);
+    proc.stderr.on("data", onData);
+    proc.on("exit", (code) => reject(new Error(`code-server exited with ${code}`)));
+  });
+}
+
+async function screenshot(page, name) {
+  try {
+    fs.mkdirSync(shots, { recursive: true });
+    await page.screenshot({ path: path.join(shots, `${name}.png`) });
+    console.log(`     screenshot: ${path.join(shots, `${name}.png`)}`);
+  } catch (err) {
+    console.log(`     (screenshot failed: ${err})`);
+  }
+}
+
+/** Runs a command through the command palette (F1), picking the entry whose label is `label`. */
+async function palette(page, label) {
+  await page.keyboard.press("F1");
+  const input = page.locator(".quick-input-widget input");
+  await input.waitFor({ state: "visible", timeout: 30000 });
+  await input.fill(`>${label}`);
+  const row = page.locator(".quick-input-list .monaco-list-row", { hasText: label }).first();
+  await row.waitFor({ state: "visible", timeout: 30000 });
+  await page.keyboard.press("Enter");
+}
+
+async function openFile(page, name) {
+  await page.keyboard.press("F1");
+  const input = page.locator(".quick-input-widget input");
+  await input.waitFor({ state: "visible", timeout: 30000 });
+  await input.fill(name);
+  const row = page.locator(".quick-input-list .monaco-list-row", { hasText: name }).first();
+  await row.waitFor({ state: "visible", timeout: 30000 });
+  await page.keyboard.press("Enter");
+  await page.locator(`.tab[aria-label*="${name}"]`).first().waitFor({ timeout: 30000 });
+}
+
+async function goToLine(page, line) {
+  await page.keyboard.press("F1");
+  const input = page.locator(".quick-input-widget input");
+  await input.waitFor({ state: "visible", timeout: 30000 });
+  await input.fill(`:${line}`);
+  await sleep(500);
+  await page.keyboard.press("Enter");
+  // The status bar shows the cursor's line once the editor has moved there.
+  await page.locator(".statusbar-item", { hasText: `Ln ${line},` }).first().waitFor({ timeout: 30000 });
+}
+
+function defLine(file, name) {
+  const lines = fs.readFileSync(file, "utf8").split("\n");
+  const i = lines.findIndex((l) => l.startsWith(`def ${name}(`));
+  return i < 0 ? undefined : i + 1;
+}
+
+/**
+ * Settings on change: docsynth.diagnostics.enable=false written to the workspace settings reaches
+ * the server (workspace/didChangeConfiguration), which withdraws its warnings; true brings them back.
+ */
+async function settingsStage(page, dirs) {
+  const settingsFile = path.join(dirs.workspace, ".vscode", "settings.json");
+  const original = JSON.parse(fs.readFileSync(settingsFile, "utf8"));
+  const rows = page.locator(".markers-panel .monaco-list-row", { hasText: "example-fails" });
+  const until = async (want) => {
+    const end = Date.now() + timeout;
+    while (Date.now() < end) {
+      if ((await rows.count()) === want) return true;
+      await sleep(250);
+    }
+    return false;
+  };
+  fs.writeFileSync(settingsFile, JSON.stringify({ ...original, "docsynth.diagnostics.enable": false }, null, 2));
+  if (!check("docsynth.diagnostics.enable=false withdraws the warnings", await until(0))) {
+    await screenshot(page, "settings-off");
+  }
+  fs.writeFileSync(settingsFile, JSON.stringify(original, null, 2));
+  if (!check("docsynth.diagnostics.enable back on restores them", await until(1))) {
+    await screenshot(page, "settings-on");
+  }
+}
+
+/** Quick fix at the stub: Ctrl+. until the server's action shows up, pick it, save, check. */
+async function quickFixStage(page, file) {
+  // Quick fix at the stub: Ctrl+. until the server's action shows up, then pick it.
+  await page.locator(".monaco-editor .view-lines").first().click();
+  const line = defLine(file, func);
+  await goToLine(page, line);
+  const actionTitle = `Implement ${func}()`;
+  const widgetItem = page.locator(".action-widget .monaco-list-row", { hasText: actionTitle }).first();
+  const deadline = Date.now() + timeout;
+  let shown = false;
+  while (!shown && Date.now() < deadline) {
+    await page.keyboard.press("Control+.");
+    shown = await widgetItem.waitFor({ timeout: 5000 }).then(() => true, () => false);
+    if (!shown) {
+      await page.keyboard.press("Escape");
+      await sleep(1000);
+    }
+  }
+  if (!check(`quick fix menu offers '${actionTitle}'`, shown)) {
+    await screenshot(page, "quickfix");
+    return;
+  }
+  const label = await widgetItem.innerText();
+  console.log(`     offered: ${label.trim()}`);
+  check("action title says how many examples pass", /passes \d+\/\d+ examples/.test(label), label);
+  await widgetItem.click();
+
+  // The edit lands in the editor; save (Ctrl+S) and check the file on disk.
+  await sleep(1000);
+  await page.keyboard.press("Control+s");
+  const after = await waitForPass(file, func, 20000);
+  if (!check(`${func} passes its examples after the quick fix and save`, after.status === 0, after.output)) {
+    await screenshot(page, "after-apply");
+  }
+}
+
+/** The palette command in command.py; the server applies the edit with workspace/applyEdit. */
+async function commandStage(page, file) {
+  // The palette command "docsynth: Implement function at cursor" at a stub of a second copy of
+  // the fixture: the server applies the implementation with workspace/applyEdit.
+  const cmdBefore = checkFunction(file, cmdFunc);
+  check(`${cmdFunc} fails its examples before the command`, cmdBefore.status === 1, cmdBefore.output);
+  await openFile(page, path.basename(file));
+  await page.locator(".monaco-editor .view-lines").first().click();
+  await goToLine(page, defLine(file, cmdFunc));
+  const editorText = page.locator(".monaco-editor .view-lines").first();
+  const original = await editorText.innerText();
+  await palette(page, "docsynth: Implement function at cursor");
+  const changed = await (async () => {
+    const end = Date.now() + timeout;
+    while (Date.now() < end) {
+      if ((await editorText.innerText()) !== original) return true;
+      await sleep(500);
+    }
+    return false;
+  })();
+  if (!check("the palette command edits the document", changed)) {
+    await screenshot(page, "command");
+    return;
+  }
+  await sleep(500);
+  await page.keyboard.press("Control+s");
+  const cmdAfter = await waitForPass(file, cmdFunc, 20000);
+  if (!check(`${cmdFunc} passes its examples after the command and save`, cmdAfter.status === 0, cmdAfter.output)) {
+    await screenshot(page, "after-command");
+  }
+}
+
+/** "docsynth: Restart language server": the server comes back (its warning is listed again) and
+ * no error is shown (e.g. a command registered twice). */
+async function restartStage(page) {
+  await openFile(page, "demo.py");
+  await palette(page, "docsynth: Restart language server");
+  await sleep(2000);
+  await palette(page, "View: Focus Problems");
+  const row = page.locator(".markers-panel .monaco-list-row", { hasText: "example-fails" }).first();
+  const back = await row.waitFor({ timeout }).then(() => true, () => false);
+  const toasts = await page.locator(".notifications-toasts").innerText().catch(() => "");
+  const bad = /already exists|failed to start|Couldn't start/i.test(toasts);
+  if (!check("after a restart the server reports again, with no error", back && !bad, toasts || "no warning listed")) {
+    await screenshot(page, "restart");
+  }
+}
+
+async function main() {
+  for (const [name, value] of Object.entries({ DOCSYNTH_REPO: repo, DOCSYNTH_BIN: bin, DOCSYNTH_VSIX: vsix, DOCSYNTH_WORK: work })) {
+    if (!value) throw new Error(`${name} is not set`);
+  }
+  const dirs = prepare();
+  const file = path.join(dirs.workspace, "demo.py");
+  const before = checkFunction(file, func);
+  check(`${func} fails its examples before the action`, before.status === 1, before.output);
+  if (!installExtension(dirs)) return;
+
+  const { proc, url } = await startCodeServer(dirs);
+  try {
+    await drive(url, dirs, file);
+  } finally {
+    try {
+      process.kill(-proc.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  }
+}
+
+/** Drives VS Code in Chromium (playwright launches it with a fresh, temporary profile). */
+async function drive(url, dirs, file) {
+  const browser = await chromium.launch({
+    executablePath: env.DOCSYNTH_CHROMIUM ?? "/usr/bin/chromium",
+    args: [
+      "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ],
+  });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  try {
+    await page.goto(`${url}/?folder=${encodeURIComponent(dirs.workspace)}`);
+    await page.locator(".monaco-workbench").waitFor({ timeout: 120000 });
+    check("VS Code workbench loads", true);
+
+    await openFile(page, "demo.py");
+    check("demo.py opens in an editor", true);
+    await page.locator(".monaco-editor .view-lines").first().click();
+
+    // Diagnostics: the Problems panel lists docsynth's warning on the buggy function's failing
+    // example (code example-fails), on a line of that function.
+    const buggyLine = defLine(file, buggy);
+    await palette(page, "View: Focus Problems");
+    const problem = page.locator(".markers-panel .monaco-list-row", { hasText: "example-fails" }).first();
+    const diagOk = await problem.waitFor({ timeout }).then(() => true, () => false);
+    const row = diagOk ? await problem.innerText() : "";
+    const at = /\[Ln (\d+)/.exec(row);
+    const rowLine = at ? Number(at[1]) : -1;
+    check(
+      `Problems panel shows docsynth's example-fails warning in ${buggy} (def at line ${buggyLine})`,
+      diagOk && rowLine > buggyLine && rowLine <= buggyLine + 6,
+      row || (await page.locator(".markers-panel").innerText().catch(() => "no problems panel")),
+    );
+    if (diagOk) console.log(`     problem: ${row.replace(/\s+/g, " ").trim()}`);
+    else await screenshot(page, "diagnostics");
+
+    if (diagOk) await settingsStage(page, dirs);
+    await quickFixStage(page, file);
+    await commandStage(page, path.join(dirs.workspace, "command.py"));
+    await restartStage(page);
+  } catch (err) {
+    check("VS Code session ran without error", false, String(err && err.stack ? err.stack : err));
+    await screenshot(page, "error");
+  } finally {
+    await browser.close();
+  }
+}
+
+try {
+  await main();
+} catch (err) {
+  check("test setup", false, String(err && err.stack ? err.stack : err));
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && passed > 0 ? 0 : 1);
