@@ -452,6 +452,32 @@ fn compose_plan(t: &Tables, outers_cheap: bool, span_inners: bool) -> ComposePla
     }
 }
 
+/// For `Substitute(t, i, c)` applied to `v`: `None` when the result does not depend on `c`
+/// (no such match), else the characters `c` for which the result occurs in `out`.
+fn substitute_chars(v: &[u8], t: Type, i: i8, out: &[u8]) -> Option<Vec<u8>> {
+    let mut m = Vec::new();
+    interp::eval_func(&Func::GetToken(t, i), v, &mut m);
+    if m.is_empty() {
+        return None;
+    }
+    // The match text's first occurrence is what gets replaced.
+    let a = v.windows(m.len()).position(|w| w == m.as_slice())?;
+    let (prefix, suffix) = (&v[..a], &v[a + m.len()..]);
+    let need = prefix.len() + 1 + suffix.len();
+    let mut chars = Vec::new();
+    if out.len() >= need {
+        for q in 0..=out.len() - need {
+            if &out[q..q + prefix.len()] == prefix
+                && &out[q + prefix.len() + 1..q + need] == suffix
+                && !chars.contains(&out[q + prefix.len()])
+            {
+                chars.push(out[q + prefix.len()]);
+            }
+        }
+    }
+    Some(chars)
+}
+
 /// Processes compose groups until about `eval_budget` evaluations are spent; returns false when
 /// the plan is exhausted or cancelled.
 fn compose_step(
@@ -472,8 +498,20 @@ fn compose_step(
         let g = plan.next;
         plan.next += 1;
         let input = t.values[plan.groups[g].1[0]].0;
+        let mut sub_memo: FxHashMap<(Type, i8), Option<Vec<u8>>> = FxHashMap::default();
         for oi in 0..plan.outers[input as usize].len() {
             let outer = plan.outers[input as usize][oi].clone();
+            if let Func::Substitute(ty, i, c) = outer {
+                // One split per (type, index) decides every replacement character at once.
+                let ok = sub_memo
+                    .entry((ty, i))
+                    .or_insert_with(|| substitute_chars(&plan.groups[g].0, ty, i, &t.exs[0].output))
+                    .as_ref()
+                    .is_none_or(|cs| cs.contains(&c));
+                if !ok {
+                    continue;
+                }
+            }
             buf.clear();
             interp::eval_func(&outer, &plan.groups[g].0, &mut buf);
             t.evals += 1;
@@ -901,5 +939,31 @@ mod tests {
         let found = search(&exs, &CancelToken::new(), 1);
         assert_eq!(found.len(), 1);
         assert_eq!(first_failure(&found[0].program, &exs), None);
+    }
+}
+
+#[cfg(test)]
+mod substitute_filter_tests {
+    use super::*;
+
+    #[test]
+    fn substitute_chars_agrees_with_evaluation() {
+        let out = b"xa9b 1c7";
+        for v in [&b"12 2"[..], b"a1b", b"aab", b"Abc Def", b"7", b"", b"1c1"] {
+            for t in Type::ALL {
+                for i in [-3i8, -1, 1, 2, 3] {
+                    let got = substitute_chars(v, t, i, out);
+                    for c in b"xa9b 1c7Zq".iter().copied() {
+                        let mut r = Vec::new();
+                        interp::eval_func(&Func::Substitute(t, i, c), v, &mut r);
+                        let occurs = out.windows(r.len().max(1)).any(|w| w == r.as_slice())
+                            || r.is_empty();
+                        if let Some(cs) = &got {
+                            assert_eq!(cs.contains(&c), occurs, "{v:?} {t:?} {i} {}", c as char);
+                        }
+                    }
+                }
+            }
+        }
     }
 }
