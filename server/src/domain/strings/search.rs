@@ -956,8 +956,8 @@ mod substitute_filter_tests {
                     for c in b"xa9b 1c7Zq".iter().copied() {
                         let mut r = Vec::new();
                         interp::eval_func(&Func::Substitute(t, i, c), v, &mut r);
-                        let occurs = out.windows(r.len().max(1)).any(|w| w == r.as_slice())
-                            || r.is_empty();
+                        let occurs =
+                            out.windows(r.len().max(1)).any(|w| w == r.as_slice()) || r.is_empty();
                         if let Some(cs) = &got {
                             assert_eq!(cs.contains(&c), occurs, "{v:?} {t:?} {i} {}", c as char);
                         }
