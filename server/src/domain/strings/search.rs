@@ -834,6 +834,32 @@ fn programs_from_path(t: &Tables, path: &[Vec<(Edge, u32)>], max: usize) -> Vec<
         .collect()
 }
 
+/// Records a solution; true when the search should stop (one solution wanted), else starts the
+/// refinement deadline on the first one.
+fn offer(
+    found: Vec<Found>,
+    best: &mut Option<Vec<Found>>,
+    refine: &mut Option<CancelToken>,
+    max: usize,
+    t0: std::time::Instant,
+    cancel: &CancelToken,
+) -> bool {
+    let cheaper = best
+        .as_ref()
+        .is_none_or(|b| found.first().map(|f| f.cost) < b.first().map(|f| f.cost));
+    if cheaper {
+        *best = Some(found);
+    }
+    if max <= 1 {
+        return true;
+    }
+    if refine.is_none() {
+        let extra = (t0.elapsed() * 2).max(std::time::Duration::from_millis(200));
+        *refine = Some(cancel.child_with_budget(extra));
+    }
+    false
+}
+
 /// Searches with all given examples at once.
 pub fn search_exact(exs: &[ByteExample], cancel: &CancelToken, max: usize) -> Vec<Found> {
     if exs.iter().any(|e| e.output.len() >= u16::MAX as usize) {
@@ -852,7 +878,7 @@ pub fn search_exact(exs: &[ByteExample], cancel: &CancelToken, max: usize) -> Ve
             t0.elapsed()
         );
     }
-    let try_solve = |t: &Tables, pops: u32| -> Option<Vec<Found>> {
+    let try_solve = |t: &Tables, pops: u32, cancel: &CancelToken| -> Option<Vec<Found>> {
         let t1 = std::time::Instant::now();
         let dag = Dag::new(t);
         let path = dag.solve(cancel, pops);
@@ -866,30 +892,44 @@ pub fn search_exact(exs: &[ByteExample], cancel: &CancelToken, max: usize) -> Ve
         }
         Some(programs_from_path(t, &path?, max))
     };
-    if let Some(found) = try_solve(&t, QUICK_POPS) {
-        return found;
+    // With several solutions wanted (the editor), keep looking for a cheaper program in the
+    // later tiers for a while after the first one (twice the time taken so far, at least
+    // 200 ms, within the budget); with one wanted (benchmarks), stop at the first.
+    let mut best: Option<Vec<Found>> = None;
+    let mut refine: Option<CancelToken> = None;
+    if let Some(found) = try_solve(&t, QUICK_POPS, cancel) {
+        if offer(found, &mut best, &mut refine, max, t0, cancel) {
+            return best.unwrap_or_default();
+        }
     }
     for (cheap, span) in [(true, false), (false, false), (true, true), (false, true)] {
-        if cancel.is_cancelled() {
+        let tok = refine.clone().unwrap_or_else(|| cancel.clone());
+        if tok.is_cancelled() {
             break;
         }
         let t2 = std::time::Instant::now();
         let mut plan = compose_plan(&t, cheap, span);
         loop {
+            let tok = refine.clone().unwrap_or_else(|| cancel.clone());
             let before = t.atoms.len();
-            let more = compose_step(&mut t, &mut plan, COMPOSE_CHUNK, cancel);
+            let more = compose_step(&mut t, &mut plan, COMPOSE_CHUNK, &tok);
             if t.atoms.len() > before {
-                if let Some(found) = try_solve(&t, QUICK_POPS) {
-                    return found;
+                if let Some(found) = try_solve(&t, QUICK_POPS, &tok) {
+                    if offer(found, &mut best, &mut refine, max, t0, cancel) {
+                        return best.unwrap_or_default();
+                    }
                 }
             }
             if !more {
                 break;
             }
         }
-        if !cancel.is_cancelled() {
-            if let Some(found) = try_solve(&t, FULL_POPS) {
-                return found;
+        let tok = refine.clone().unwrap_or_else(|| cancel.clone());
+        if !tok.is_cancelled() {
+            if let Some(found) = try_solve(&t, FULL_POPS, &tok) {
+                if offer(found, &mut best, &mut refine, max, t0, cancel) {
+                    return best.unwrap_or_default();
+                }
             }
         }
         if debug {
@@ -902,7 +942,7 @@ pub fn search_exact(exs: &[ByteExample], cancel: &CancelToken, max: usize) -> Ve
             );
         }
     }
-    Vec::new()
+    best.unwrap_or_default()
 }
 
 #[cfg(test)]
