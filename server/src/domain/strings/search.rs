@@ -61,7 +61,7 @@ pub fn search(examples: &[ByteExample], cancel: &CancelToken, max: usize) -> Vec
         return Vec::new();
     }
     if uniq.len() <= 6 {
-        return search_exact(&uniq, cancel, max);
+        return search_exact(&uniq, cancel, max, max > 1);
     }
     // Counterexample-guided: start from the examples with the longest outputs.
     let mut order: Vec<usize> = (0..uniq.len()).collect();
@@ -69,7 +69,7 @@ pub fn search(examples: &[ByteExample], cancel: &CancelToken, max: usize) -> Vec
     let mut subset: Vec<usize> = order.iter().copied().take(3).collect();
     loop {
         let exs: Vec<ByteExample> = subset.iter().map(|&i| uniq[i].clone()).collect();
-        let found = search_exact(&exs, cancel, max.max(20));
+        let found = search_exact(&exs, cancel, max.max(20), max > 1);
         if found.is_empty() {
             return Vec::new();
         }
@@ -840,7 +840,7 @@ fn offer(
     found: Vec<Found>,
     best: &mut Option<Vec<Found>>,
     refine: &mut Option<CancelToken>,
-    max: usize,
+    refine_more: bool,
     t0: std::time::Instant,
     cancel: &CancelToken,
 ) -> bool {
@@ -850,7 +850,7 @@ fn offer(
     if cheaper {
         *best = Some(found);
     }
-    if max <= 1 {
+    if !refine_more {
         return true;
     }
     if refine.is_none() {
@@ -860,8 +860,14 @@ fn offer(
     false
 }
 
-/// Searches with all given examples at once.
-pub fn search_exact(exs: &[ByteExample], cancel: &CancelToken, max: usize) -> Vec<Found> {
+/// Searches with all given examples at once; with `refine_more`, keeps looking for cheaper
+/// programs for a bounded time after the first.
+pub fn search_exact(
+    exs: &[ByteExample],
+    cancel: &CancelToken,
+    max: usize,
+    refine_more: bool,
+) -> Vec<Found> {
     if exs.iter().any(|e| e.output.len() >= u16::MAX as usize) {
         return Vec::new();
     }
@@ -898,7 +904,7 @@ pub fn search_exact(exs: &[ByteExample], cancel: &CancelToken, max: usize) -> Ve
     let mut best: Option<Vec<Found>> = None;
     let mut refine: Option<CancelToken> = None;
     if let Some(found) = try_solve(&t, QUICK_POPS, cancel) {
-        if offer(found, &mut best, &mut refine, max, t0, cancel) {
+        if offer(found, &mut best, &mut refine, refine_more, t0, cancel) {
             return best.unwrap_or_default();
         }
     }
@@ -915,7 +921,7 @@ pub fn search_exact(exs: &[ByteExample], cancel: &CancelToken, max: usize) -> Ve
             let more = compose_step(&mut t, &mut plan, COMPOSE_CHUNK, &tok);
             if t.atoms.len() > before {
                 if let Some(found) = try_solve(&t, QUICK_POPS, &tok) {
-                    if offer(found, &mut best, &mut refine, max, t0, cancel) {
+                    if offer(found, &mut best, &mut refine, refine_more, t0, cancel) {
                         return best.unwrap_or_default();
                     }
                 }
@@ -927,7 +933,7 @@ pub fn search_exact(exs: &[ByteExample], cancel: &CancelToken, max: usize) -> Ve
         let tok = refine.clone().unwrap_or_else(|| cancel.clone());
         if !tok.is_cancelled() {
             if let Some(found) = try_solve(&t, FULL_POPS, &tok) {
-                if offer(found, &mut best, &mut refine, max, t0, cancel) {
+                if offer(found, &mut best, &mut refine, refine_more, t0, cancel) {
                     return best.unwrap_or_default();
                 }
             }
