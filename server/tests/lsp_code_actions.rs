@@ -213,3 +213,103 @@ fn the_synthesize_command_applies_the_best_implementation() {
     assert_eq!(r2["functions"][0]["status"], json!("no_examples"), "{r2}");
     assert!(c.shutdown().success());
 }
+
+const HOPELESS: &str = "def scramble(s: str) -> str:\n    \"\"\"\n    >>> scramble(\"abc\")\n    'zq9'\n    >>> scramble(\"hello\")\n    'k2m'\n    \"\"\"\n    ...\n";
+
+#[test]
+fn a_stale_synthesis_is_cancelled_when_its_examples_change() {
+    let mut c = LspClient::spawn();
+    // A budget far beyond the test's patience: only cancellation lets the second run start.
+    c.initialize(
+        false,
+        json!({"docsynth": {"budgetMs": 600000, "engine": "search"}}),
+    );
+    let uri = "untitled:Hopeless";
+    c.open(uri, HOPELESS, 1);
+    c.wait_notification(|n| {
+        n["method"] == json!("$/progress") && n["params"]["value"]["kind"] == json!("begin")
+    })
+    .expect("the first synthesis starts");
+    // Replace the hopeless examples with solvable ones.
+    c.change(uri, 2, range(3, 0, 3, 11), "    'ABC'");
+    c.change(uri, 3, range(5, 0, 5, 11), "    'HELLO'");
+    let ready = wait_ready(&mut c, uri, 3);
+    assert!(ready["params"]["diagnostics"][0]["message"]
+        .as_str()
+        .is_some_and(|m| m.contains("2/2")));
+    let ends: Vec<String> = c
+        .notifications
+        .iter()
+        .filter(|n| {
+            n["method"] == json!("$/progress") && n["params"]["value"]["kind"] == json!("end")
+        })
+        .filter_map(|n| n["params"]["value"]["message"].as_str().map(str::to_string))
+        .collect();
+    assert!(
+        ends.iter().any(|m| m.contains("scramble(): cancelled")),
+        "{ends:?}"
+    );
+    assert!(c.shutdown().success());
+}
+
+#[test]
+fn clients_without_resolve_get_edits_inline_as_plain_changes() {
+    let mut c = LspClient::spawn();
+    c.request(
+        "initialize",
+        json!({"processId": null, "rootUri": null, "capabilities": {},
+               "initializationOptions": {"budgetMs": 5000}}),
+    )
+    .expect("initialize");
+    c.notify("initialized", json!({}));
+    let uri = "untitled:Plain";
+    c.open(uri, DEMO, 1);
+    wait_ready(&mut c, uri, 1);
+    // No progress without the window.workDoneProgress capability.
+    assert!(c
+        .server_requests
+        .iter()
+        .all(|r| r["method"] != json!("window/workDoneProgress/create")));
+    let actions = c
+        .code_actions(uri, DEF_LINE, 0)
+        .expect("codeAction answers");
+    let edits = actions[0]["edit"]["changes"][uri]
+        .as_array()
+        .cloned()
+        .expect("inline edit as `changes`");
+    let dir = tempfile::tempdir().expect("tempdir");
+    assert_eq!(
+        run_initials(dir.path(), &apply_edits(DEMO, &edits)),
+        "Hopper G|Turing A"
+    );
+    assert!(c.shutdown().success());
+}
+
+#[test]
+fn an_ambiguous_example_gives_one_action_per_behaviour() {
+    let text = "def f(xs: list[int]) -> int:\n    \"\"\"\n    >>> f([1, 2, 3])\n    3\n    \"\"\"\n    ...\n";
+    let mut c = LspClient::spawn();
+    c.initialize(
+        false,
+        json!({"docsynth": {"budgetMs": 5000, "maxActions": 3}}),
+    );
+    let uri = "untitled:Ambiguous";
+    c.open(uri, text, 1);
+    wait_ready(&mut c, uri, 1);
+    let actions = c.code_actions(uri, 0, 4).expect("codeAction answers");
+    let actions = actions.as_array().cloned().unwrap_or_default();
+    // Length, maximum, last element, … all give 3 on [1, 2, 3] and differ elsewhere.
+    assert!((2..=3).contains(&actions.len()), "{actions:#?}");
+    assert_eq!(actions[0]["isPreferred"], json!(true));
+    for (i, a) in actions.iter().enumerate().skip(1) {
+        assert_eq!(a["isPreferred"], json!(false));
+        let title = a["title"].as_str().unwrap_or("");
+        assert!(title.contains(&format!("alternative {}", i + 1)), "{title}");
+        assert!(title.ends_with("passes 1/1 examples"), "{title}");
+    }
+    let ranks: Vec<&Value> = actions.iter().map(|a| &a["data"]["rank"]).collect();
+    let mut dedup = ranks.clone();
+    dedup.dedup();
+    assert_eq!(ranks.len(), dedup.len(), "distinct candidates");
+    assert!(c.shutdown().success());
+}

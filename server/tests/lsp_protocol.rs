@@ -22,6 +22,14 @@ fn initialize_negotiates_utf16_by_default() {
         json!(["docsynth.synthesize"])
     );
     assert_eq!(r["serverInfo"]["name"], json!("docsynth"));
+    assert_eq!(
+        caps["workspace"]["workspaceFolders"]["changeNotifications"],
+        json!(true)
+    );
+    c.notify(
+        "workspace/didChangeWorkspaceFolders",
+        json!({"event": {"added": [{"uri": "file:///tmp", "name": "tmp"}], "removed": [{"uri": "untitled:x", "name": "x"}]}}),
+    );
     assert!(c.shutdown().success());
 }
 
@@ -220,5 +228,43 @@ fn bad_command_arguments_are_errors_not_crashes() {
     );
     assert!(e3.is_err());
     assert!(c.alive());
+    assert!(c.shutdown().success());
+}
+
+#[test]
+fn a_missing_onnx_runtime_and_model_give_one_message() {
+    let empty = tempfile::tempdir().expect("tempdir");
+    let mut c = LspClient::spawn_with_env(&[("ORT_DYLIB_PATH", "/nonexistent/libonnxruntime.so")]);
+    c.initialize(
+        false,
+        json!({"docsynth": {"modelDir": empty.path().display().to_string()}}),
+    );
+    let shown = c
+        .wait_notification(|n| n["method"] == json!("window/showMessage"))
+        .expect("a message is shown");
+    let text = shown["params"]["message"].as_str().unwrap_or("");
+    assert!(
+        text.contains("ONNX Runtime") && text.contains("/nonexistent/libonnxruntime.so"),
+        "{text}"
+    );
+    assert!(
+        text.contains("model directory") && text.contains("no .onnx files"),
+        "{text}"
+    );
+    assert!(
+        text.contains("enumerative search still runs")
+            || text.contains("only the enumerative search runs"),
+        "{text}"
+    );
+    let uri = "file:///tmp/docsynth-no-runtime.py";
+    c.open(uri, STUB, 1);
+    assert!(c.code_actions(uri, 0, 5).is_ok());
+    c.pump(Duration::from_millis(300));
+    let count = c
+        .notifications
+        .iter()
+        .filter(|n| n["method"] == json!("window/showMessage"))
+        .count();
+    assert_eq!(count, 1, "{:#?}", c.notifications);
     assert!(c.shutdown().success());
 }

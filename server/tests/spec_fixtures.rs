@@ -447,3 +447,107 @@ fn crlf_latin1_tabs() {
     assert_eq!(tabbed.examples[0].expected, "9");
     assert_eq!(func(&specs, "T.m").examples[0].source, "T().m()");
 }
+
+/// The whole Python standard library: every function's qualified name, raw and cleaned
+/// docstring and doctest examples agree with CPython's `ast`, `inspect` and `doctest`.
+#[test]
+fn stdlib_docstrings_and_doctests_match_cpython() {
+    let out = Command::new("python3")
+        .args([
+            "-c",
+            "import os, inspect; print(os.path.dirname(inspect.__file__))",
+        ])
+        .output()
+        .expect("python3 runs");
+    let dir = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim());
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("stdlib dir")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "py"))
+        .collect();
+    files.sort();
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/python_docstrings.py");
+    let out = Command::new("python3")
+        .arg(&script)
+        .args(&files)
+        .output()
+        .expect("python3 runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let reference: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let reference = reference.as_object().expect("object");
+    let mut mismatches = Vec::new();
+    let mut compared = 0;
+    for path in &files {
+        let Some(expected) = reference
+            .get(&path.display().to_string())
+            .and_then(|v| v.as_array())
+        else {
+            continue;
+        };
+        let bytes = std::fs::read(path).expect("read");
+        let Ok(text) = decode_source(&bytes) else {
+            continue;
+        };
+        let specs = extract(&text);
+        let ours: Vec<&str> = specs
+            .functions
+            .iter()
+            .map(|f| f.qualified_name.as_str())
+            .collect();
+        let theirs: Vec<&str> = expected
+            .iter()
+            .map(|r| r["qualified_name"].as_str().unwrap_or(""))
+            .collect();
+        if ours != theirs {
+            mismatches.push(format!("{}: function lists differ", path.display()));
+            continue;
+        }
+        for (f, r) in specs.functions.iter().zip(expected) {
+            compared += 1;
+            let ctx = format!("{}: {}", path.display(), f.qualified_name);
+            let raw = r["raw"].as_str();
+            if f.docstring.as_ref().map(|d| d.raw.as_str()) != raw {
+                mismatches.push(format!("{ctx}: raw docstring"));
+                continue;
+            }
+            if let Some(d) = &f.docstring {
+                if Some(d.cleaned.as_str()) != r["cleaned"].as_str() {
+                    mismatches.push(format!("{ctx}: cleaned docstring"));
+                }
+            }
+            let doctests: Vec<_> = f
+                .examples
+                .iter()
+                .filter(|e| e.kind == ExampleKind::Doctest)
+                .collect();
+            let want = r["examples"].as_array().cloned().unwrap_or_default();
+            if doctests.len() != want.len() {
+                mismatches.push(format!(
+                    "{ctx}: {} doctests, CPython {}",
+                    doctests.len(),
+                    want.len()
+                ));
+                continue;
+            }
+            for (e, x) in doctests.iter().zip(&want) {
+                if Some(e.source.as_str()) != x["source"].as_str()
+                    || Some(e.expected.as_str()) != x["want"].as_str()
+                    || e.expected_exception.as_deref() != x["exc_msg"].as_str()
+                {
+                    mismatches.push(format!("{ctx}: doctest {:?}", e.source));
+                }
+            }
+        }
+    }
+    assert!(compared > 5_000, "{compared}");
+    assert!(
+        mismatches.is_empty(),
+        "{} mismatches:\n{}",
+        mismatches.len(),
+        mismatches.join("\n")
+    );
+}

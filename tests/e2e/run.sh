@@ -7,8 +7,10 @@ set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 ext="$repo/extensions/vscode"
 cd "$repo"
-cargo build --quiet --bin docsynth
-export DOCSYNTH_BIN="${DOCSYNTH_BIN:-$repo/target/debug/docsynth}"
+if [ -z "${DOCSYNTH_BIN:-}" ]; then
+    cargo build --quiet --bin docsynth
+    export DOCSYNTH_BIN="$repo/target/debug/docsynth"
+fi
 
 # shellcheck source=tests/vscode/node24.sh
 if ! source "$repo/tests/vscode/node24.sh" || [ ! -d "$ext/node_modules" ]; then

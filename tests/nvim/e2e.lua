@@ -59,6 +59,22 @@ local function main()
     vim.lsp.set_log_level("WARN")
   end
 
+  -- Count the server's $/progress reports (begin/end of synthesis jobs) as they reach the client.
+  local progress = { begin = 0, ["end"] = 0, titles = {} }
+  local progress_handler = vim.lsp.handlers["$/progress"]
+  vim.lsp.handlers["$/progress"] = function(err, result, ctx, config)
+    local value = type(result) == "table" and result.value or nil
+    if type(value) == "table" and progress[value.kind] ~= nil then
+      progress[value.kind] = progress[value.kind] + 1
+      if value.title then
+        table.insert(progress.titles, value.title)
+      end
+    end
+    if progress_handler then
+      return progress_handler(err, result, ctx, config)
+    end
+  end
+
   local docsynth = require("docsynth")
   docsynth.setup({
     cmd = { bin, "lsp" },
@@ -155,7 +171,8 @@ local function main()
     local function matching(actions)
       local out = {}
       for _, action in ipairs(actions or {}) do
-        if type(action.title) == "string" and action.title:match(title_pattern) then
+        -- A disabled "synthesizing (N%)" placeholder is not an offer: wait for the real one.
+        if type(action.title) == "string" and action.title:match(title_pattern) and action.disabled == nil then
           table.insert(out, action)
         end
       end
@@ -163,15 +180,20 @@ local function main()
     end
     local function params()
       local p = vim.lsp.util.make_range_params(0, client.offset_encoding)
-      p.context = { diagnostics = vim.diagnostic.get(bufnr, { lnum = line }), only = nil }
+      -- Polling only (the real menu below sends the line's diagnostics itself).
+      p.context = { diagnostics = {} }
       return p
     end
     -- Synthesis can take a while: ask again until the server offers the action.
     local offered = {}
+    local last_error = nil
     local deadline = uv.now() + timeout
     while uv.now() < deadline and #offered == 0 do
       local responses = vim.lsp.buf_request_sync(bufnr, "textDocument/codeAction", params(), timeout)
       for _, response in pairs(responses or {}) do
+        if response.err or response.error then
+          last_error = vim.inspect(response.err or response.error)
+        end
         for _, action in ipairs(matching(response.result)) do
           table.insert(offered, action)
         end
@@ -180,10 +202,18 @@ local function main()
         vim.wait(500)
       end
     end
-    if not check("server offers 'Implement " .. func .. "()'", #offered > 0) then
+    if not check("server offers 'Implement " .. func .. "()'", #offered > 0, last_error) then
       return
     end
     log("     offered: " .. offered[1].title)
+    check(
+      "synthesis reported $/progress (begin and end)",
+      vim.wait(timeout, function()
+        return progress.begin > 0 and progress["end"] > 0
+      end, 50),
+      vim.inspect(progress)
+    )
+    log("     progress: " .. table.concat(progress.titles, " | "))
     check("action title says how many examples pass", offered[1].title:match("passes (%d+)/(%d+) examples") ~= nil, offered[1].title)
 
     -- Apply it the way a user does: vim.lsp.buf.code_action() at the cursor, then pick the action

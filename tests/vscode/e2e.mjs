@@ -158,32 +158,33 @@ async function screenshot(page, name) {
 async function palette(page, label) {
   await page.keyboard.press("F1");
   const input = page.locator(".quick-input-widget input");
-  await input.waitFor({ state: "visible", timeout: 10000 });
+  await input.waitFor({ state: "visible", timeout: 30000 });
   await input.fill(`>${label}`);
   const row = page.locator(".quick-input-list .monaco-list-row", { hasText: label }).first();
-  await row.waitFor({ state: "visible", timeout: 10000 });
+  await row.waitFor({ state: "visible", timeout: 30000 });
   await page.keyboard.press("Enter");
 }
 
 async function openFile(page, name) {
   await page.keyboard.press("F1");
   const input = page.locator(".quick-input-widget input");
-  await input.waitFor({ state: "visible", timeout: 10000 });
+  await input.waitFor({ state: "visible", timeout: 30000 });
   await input.fill(name);
   const row = page.locator(".quick-input-list .monaco-list-row", { hasText: name }).first();
-  await row.waitFor({ state: "visible", timeout: 20000 });
+  await row.waitFor({ state: "visible", timeout: 30000 });
   await page.keyboard.press("Enter");
-  await page.locator(`.tab[aria-label*="${name}"]`).first().waitFor({ timeout: 20000 });
+  await page.locator(`.tab[aria-label*="${name}"]`).first().waitFor({ timeout: 30000 });
 }
 
 async function goToLine(page, line) {
   await page.keyboard.press("F1");
   const input = page.locator(".quick-input-widget input");
-  await input.waitFor({ state: "visible", timeout: 10000 });
+  await input.waitFor({ state: "visible", timeout: 30000 });
   await input.fill(`:${line}`);
-  await sleep(300);
+  await sleep(500);
   await page.keyboard.press("Enter");
-  await sleep(300);
+  // The status bar shows the cursor's line once the editor has moved there.
+  await page.locator(".statusbar-item", { hasText: `Ln ${line},` }).first().waitFor({ timeout: 30000 });
 }
 
 function defLine(file, name) {
@@ -286,6 +287,22 @@ async function commandStage(page, file) {
   }
 }
 
+/** "docsynth: Restart language server": the server comes back (its warning is listed again) and
+ * no error is shown (e.g. a command registered twice). */
+async function restartStage(page) {
+  await openFile(page, "demo.py");
+  await palette(page, "docsynth: Restart language server");
+  await sleep(2000);
+  await palette(page, "View: Focus Problems");
+  const row = page.locator(".markers-panel .monaco-list-row", { hasText: "example-fails" }).first();
+  const back = await row.waitFor({ timeout }).then(() => true, () => false);
+  const toasts = await page.locator(".notifications-toasts").innerText().catch(() => "");
+  const bad = /already exists|failed to start|Couldn't start/i.test(toasts);
+  if (!check("after a restart the server reports again, with no error", back && !bad, toasts || "no warning listed")) {
+    await screenshot(page, "restart");
+  }
+}
+
 async function main() {
   for (const [name, value] of Object.entries({ DOCSYNTH_REPO: repo, DOCSYNTH_BIN: bin, DOCSYNTH_VSIX: vsix, DOCSYNTH_WORK: work })) {
     if (!value) throw new Error(`${name} is not set`);
@@ -320,7 +337,7 @@ async function drive(url, dirs, file) {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   try {
     await page.goto(`${url}/?folder=${encodeURIComponent(dirs.workspace)}`);
-    await page.locator(".monaco-workbench").waitFor({ timeout: 60000 });
+    await page.locator(".monaco-workbench").waitFor({ timeout: 120000 });
     check("VS Code workbench loads", true);
 
     await openFile(page, "demo.py");
@@ -347,6 +364,7 @@ async function drive(url, dirs, file) {
     if (diagOk) await settingsStage(page, dirs);
     await quickFixStage(page, file);
     await commandStage(page, path.join(dirs.workspace, "command.py"));
+    await restartStage(page);
   } catch (err) {
     check("VS Code session ran without error", false, String(err && err.stack ? err.stack : err));
     await screenshot(page, "error");

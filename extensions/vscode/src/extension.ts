@@ -70,19 +70,41 @@ function createClient(context: vscode.ExtensionContext, channel: vscode.OutputCh
   return new LanguageClient("docsynth", "docsynth", serverOptions, clientOptions);
 }
 
+/**
+ * Fallback for `docsynth.synthesize` while no running server provides it (vscode-languageclient
+ * registers the command itself when the server advertises it, so the two must not overlap).
+ */
+let fallbackCommand: vscode.Disposable | undefined;
+
+function setFallbackCommand(wanted: boolean): void {
+  if (!wanted) {
+    fallbackCommand?.dispose();
+    fallbackCommand = undefined;
+  } else if (!fallbackCommand) {
+    fallbackCommand = vscode.commands.registerCommand(SYNTHESIZE_COMMAND, () => {
+      void vscode.window.showWarningMessage(
+        "docsynth: the language server is not running or does not offer docsynth.synthesize (see the docsynth output).",
+      );
+    });
+  }
+}
+
 async function startClient(context: vscode.ExtensionContext): Promise<void> {
   const channel = output ?? vscode.window.createOutputChannel("docsynth");
   output = channel;
+  setFallbackCommand(false);
   const next = createClient(context, channel);
-  if (!next) return;
-  client = next;
-  try {
-    await next.start();
-  } catch (err) {
-    const message = `docsynth language server failed to start: ${err instanceof Error ? err.message : String(err)}`;
-    channel.appendLine(message);
-    void vscode.window.showErrorMessage(message);
+  if (next) {
+    client = next;
+    try {
+      await next.start();
+    } catch (err) {
+      const message = `docsynth language server failed to start: ${err instanceof Error ? err.message : String(err)}`;
+      channel.appendLine(message);
+      void vscode.window.showErrorMessage(message);
+    }
   }
+  setFallbackCommand(!serverProvidesSynthesize());
 }
 
 async function stopClient(): Promise<void> {
@@ -107,19 +129,8 @@ function serverProvidesSynthesize(): boolean {
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   await startClient(context);
 
-  // vscode-languageclient registers `docsynth.synthesize` itself when the server advertises it;
-  // register a fallback that says why nothing happens only when it does not.
-  if (!serverProvidesSynthesize()) {
-    context.subscriptions.push(
-      vscode.commands.registerCommand(SYNTHESIZE_COMMAND, () => {
-        void vscode.window.showWarningMessage(
-          "docsynth: the language server is not running or does not offer docsynth.synthesize (see the docsynth output).",
-        );
-      }),
-    );
-  }
-
   context.subscriptions.push(
+    { dispose: () => setFallbackCommand(false) },
     vscode.commands.registerCommand("docsynth.restart", async () => {
       await stopClient();
       await startClient(context);

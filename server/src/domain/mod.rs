@@ -118,7 +118,10 @@ pub trait Domain: Send + Sync {
 
 /// Every available domain, in the order they are tried.
 pub fn all_domains() -> Vec<Box<dyn Domain>> {
-    vec![Box::new(strings::StringsDomain)]
+    vec![
+        Box::new(strings::StringsDomain),
+        Box::new(lists::ListsDomain),
+    ]
 }
 
 /// The domain with this name, if any.
@@ -137,4 +140,5 @@ pub struct GeneratedTask {
     pub task: Task,
 }
 
+pub mod lists;
 pub mod strings;

@@ -33,9 +33,9 @@ pub fn check(settings: &Settings, workspace: Option<&Path>) -> Vec<String> {
         ));
     }
     if settings.engine != Engine::Search {
-        if let Err(why) = probe_onnx_runtime() {
+        if let Err(why) = probe_onnx_runtime(&py) {
             problems.push(format!(
-                "ONNX Runtime is not available ({why}); the neural writer is off and only the enumerative search runs. Set ORT_DYLIB_PATH to libonnxruntime.so to enable it."
+                "ONNX Runtime is not available ({why}); the neural writer is off and only the enumerative search runs. Set ORT_DYLIB_PATH to libonnxruntime.so or `pip install onnxruntime` to enable it."
             ));
         }
         if let Some(dir) = &settings.model_dir {
@@ -80,17 +80,57 @@ fn probe_python(py: &Path) -> Result<(), String> {
     }
 }
 
-fn probe_onnx_runtime() -> Result<(), String> {
-    let name = std::env::var("ORT_DYLIB_PATH").unwrap_or_else(|_| "libonnxruntime.so".to_string());
-    let c_name = std::ffi::CString::new(name.clone()).map_err(|e| e.to_string())?;
+/// Finds ONNX Runtime the way the neural writer does: `ORT_DYLIB_PATH`, the `onnxruntime`
+/// Python package of the interpreter, or a system library.
+fn probe_onnx_runtime(py: &Path) -> Result<(), String> {
+    if let Some(p) = std::env::var_os("ORT_DYLIB_PATH").filter(|p| !p.is_empty()) {
+        let p = PathBuf::from(p);
+        return if p.is_file() {
+            Ok(())
+        } else {
+            Err(format!("ORT_DYLIB_PATH={} is not a file", p.display()))
+        };
+    }
+    if onnxruntime_package_has_library(py) {
+        return Ok(());
+    }
+    let c_name = std::ffi::CString::new("libonnxruntime.so").map_err(|e| e.to_string())?;
     // SAFETY: dlopen with a valid C string; the handle is closed right away.
     let handle = unsafe { libc::dlopen(c_name.as_ptr(), libc::RTLD_LAZY | libc::RTLD_LOCAL) };
     if handle.is_null() {
-        return Err(format!("{name} not found"));
+        return Err(format!(
+            "ORT_DYLIB_PATH is unset, `{}` has no onnxruntime package, and no system libonnxruntime.so",
+            py.display()
+        ));
     }
     // SAFETY: `handle` came from a successful dlopen above.
     unsafe { libc::dlclose(handle) };
     Ok(())
+}
+
+fn onnxruntime_package_has_library(py: &Path) -> bool {
+    let Ok(out) = Command::new(py)
+        .args([
+            "-c",
+            "import onnxruntime,os;print(os.path.dirname(onnxruntime.__file__))",
+        ])
+        .stdin(Stdio::null())
+        .stderr(Stdio::null())
+        .output()
+    else {
+        return false;
+    };
+    if !out.status.success() {
+        return false;
+    }
+    let dir = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim()).join("capi");
+    std::fs::read_dir(dir).is_ok_and(|entries| {
+        entries.flatten().any(|e| {
+            e.file_name()
+                .to_str()
+                .is_some_and(|n| n.starts_with("libonnxruntime.so"))
+        })
+    })
 }
 
 fn probe_model_dir(dir: &Path) -> Result<(), String> {

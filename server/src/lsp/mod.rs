@@ -43,11 +43,12 @@ pub fn serve_stdio_with(analysis: Arc<dyn Analysis>) -> anyhow::Result<()> {
         .worker_threads(2)
         .enable_all()
         .build()?;
+    let output = protocol_stdout();
     runtime.block_on(async move {
         let (service, socket) = LspService::new(move |client| {
             Backend::new(Arc::new(ServerState::new(client, analysis)))
         });
-        Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
+        Server::new(tokio::io::stdin(), output, socket)
             .concurrency_level(16)
             .serve(service)
             .await;
@@ -55,4 +56,23 @@ pub fn serve_stdio_with(analysis: Arc<dyn Analysis>) -> anyhow::Result<()> {
     // Blocking workers (a synthesis that ignores cancellation) must not keep the process alive.
     runtime.shutdown_timeout(std::time::Duration::from_millis(500));
     Ok(())
+}
+
+/// The stream LSP messages are written to: a duplicate of stdout, after which file descriptor 1
+/// is pointed at stderr, so a stray `print` anywhere in the process cannot corrupt the protocol.
+/// Falls back to plain stdout if the descriptors cannot be duplicated.
+fn protocol_stdout() -> Box<dyn tokio::io::AsyncWrite + Unpin + Send> {
+    use std::os::fd::FromRawFd;
+    // SAFETY: dup/dup2 on the process's own standard descriptors; the duplicate is owned by the
+    // returned File from here on and closed only by it.
+    unsafe {
+        let fd = libc::dup(libc::STDOUT_FILENO);
+        if fd >= 0 {
+            if libc::dup2(libc::STDERR_FILENO, libc::STDOUT_FILENO) >= 0 {
+                return Box::new(tokio::fs::File::from_std(std::fs::File::from_raw_fd(fd)));
+            }
+            libc::close(fd);
+        }
+    }
+    Box::new(tokio::io::stdout())
 }

@@ -10,9 +10,9 @@ use std::sync::Arc;
 use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::ls_types::{
     CodeAction, CodeActionParams, CodeActionResponse, DidChangeConfigurationParams,
-    DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams,
-    DidSaveTextDocumentParams, ExecuteCommandParams, InitializeParams, InitializeResult,
-    InitializedParams, LSPAny, MessageType,
+    DidChangeTextDocumentParams, DidChangeWorkspaceFoldersParams, DidCloseTextDocumentParams,
+    DidOpenTextDocumentParams, DidSaveTextDocumentParams, ExecuteCommandParams, InitializeParams,
+    InitializeResult, InitializedParams, LSPAny, MessageType,
 };
 use tower_lsp_server::LanguageServer;
 
@@ -138,6 +138,14 @@ impl LanguageServer for Backend {
         .await
         {
             self.report("didChangeConfiguration", why).await;
+        }
+    }
+
+    async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {
+        if let Err(why) = catch("didChangeWorkspaceFolders", || {
+            handlers::did_change_workspace_folders::handle(&self.state, params)
+        }) {
+            self.report("didChangeWorkspaceFolders", why).await;
         }
     }
 

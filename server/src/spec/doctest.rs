@@ -20,6 +20,9 @@ pub struct DoctestBlock {
     pub source_end: usize,
     /// Index of the first and one past the last line the block covers (`text.split('\n')`).
     pub lines: (usize, usize),
+    /// The source is one blank or comment-only line (`>>>` alone, `>>> # note`): doctest runs
+    /// nothing for it, so it is no example (its lines still belong to the examples).
+    pub blank_or_comment: bool,
 }
 
 /// Lines of `text` split at `\n`, as byte ranges.
@@ -83,7 +86,12 @@ pub fn parse_doctests(text: &str) -> Vec<DoctestBlock> {
             want_lines.push(&l[strip..]);
             k += 1;
         }
-        let source = source_lines.join("\n");
+        // Trailing empty `...` lines end compound statements; they are not source.
+        let source = source_lines.join("\n").trim_end_matches('\n').to_string();
+        let blank_or_comment = !source.contains('\n') && {
+            let t = source.trim_start_matches(' ');
+            t.is_empty() || t.starts_with('#')
+        };
         let want: Vec<String> = want_lines
             .iter()
             .map(|l| {
@@ -106,6 +114,7 @@ pub fn parse_doctests(text: &str) -> Vec<DoctestBlock> {
             end: lines[k - 1].1,
             source_end: lines[source_last - 1].1,
             lines: (first, k),
+            blank_or_comment,
         });
     }
     out
@@ -184,6 +193,14 @@ mod tests {
         assert_eq!(blocks[1].exception.as_deref(), Some("ValueError: bad"));
         assert_eq!(blocks[2].want, "");
         assert_eq!(blocks[2].exception, None);
+    }
+
+    #[test]
+    fn blank_and_comment_prompts_are_not_examples() {
+        let blocks = parse_doctests(">>> f(1)\n>>> # note\n>>>\n>>> def g():\n...     pass\n...\n");
+        let flags: Vec<bool> = blocks.iter().map(|b| b.blank_or_comment).collect();
+        assert_eq!(flags, vec![false, true, true, false]);
+        assert_eq!(blocks[3].source, "def g():\n    pass");
     }
 
     #[test]

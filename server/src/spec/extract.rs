@@ -481,6 +481,9 @@ fn docstring_examples(
         for flag in &mut removed[block.lines.0..block.lines.1] {
             *flag = true;
         }
+        if block.blank_or_comment {
+            continue;
+        }
         let (a, b) = cleaned.source_span(block.start, block.end);
         examples.push(Example {
             kind: ExampleKind::Doctest,

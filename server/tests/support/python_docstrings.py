@@ -49,11 +49,26 @@ def walk(node: ast.AST, prefix: str, out: list[dict]) -> None:
 
 
 def main() -> None:
-    with open(sys.argv[1], "rb") as f:
-        tree = ast.parse(f.read())
-    out: list[dict] = []
-    walk(tree, "", out)
-    json.dump(out, sys.stdout)
+    """One file: a JSON list. Several files: a JSON object by path (files that do not parse
+    or that doctest cannot read are left out)."""
+    if len(sys.argv) == 2:
+        with open(sys.argv[1], "rb") as f:
+            tree = ast.parse(f.read())
+        out: list[dict] = []
+        walk(tree, "", out)
+        json.dump(out, sys.stdout)
+        return
+    by_file: dict[str, list[dict]] = {}
+    for path in sys.argv[1:]:
+        try:
+            with open(path, "rb") as f:
+                tree = ast.parse(f.read())
+            out = []
+            walk(tree, "", out)
+            by_file[path] = out
+        except (SyntaxError, ValueError, UnicodeDecodeError):
+            continue
+    json.dump(by_file, sys.stdout)
 
 
 main()

@@ -67,8 +67,12 @@ pub fn run(args: ExtractBenchArgs) -> anyhow::Result<i32> {
         ));
     } else {
         for path in &args.files {
-            inputs.push((path.display().to_string(), read_python(path)?));
+            match read_python(path) {
+                Ok(text) => inputs.push((path.display().to_string(), text)),
+                Err(e) => eprintln!("note: skipping {e:#}"),
+            }
         }
+        anyhow::ensure!(!inputs.is_empty(), "none of the given files could be read");
     }
     let iterations = args.iterations.max(1);
     let mut results = Vec::new();

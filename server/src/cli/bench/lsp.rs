@@ -31,9 +31,25 @@ pub struct LspBenchArgs {
     /// Give up waiting for a verified action after this many seconds.
     #[arg(long, default_value_t = 60)]
     pub timeout_s: u64,
+    /// Append this many implemented functions with doctests (a large file; each also runs in
+    /// the example checker in the background).
+    #[arg(long, default_value_t = 0)]
+    pub pad: usize,
     /// Print one JSON object instead of a table.
     #[arg(long)]
     pub json: bool,
+}
+
+/// `n` implemented functions with one doctest each, to make a file large.
+fn padding(n: usize) -> String {
+    (0..n)
+        .map(|i| {
+            format!(
+                "\n\ndef helper_{i}(xs: list[int]) -> int:\n    \"\"\"Sum of a list, plus {i}.\n\n    >>> helper_{i}([1, 2, 3])\n    {}\n    \"\"\"\n    total = {i}\n    for x in xs:\n        total += x\n    return total\n",
+                6 + i
+            )
+        })
+        .collect()
 }
 
 struct Server {
@@ -198,6 +214,8 @@ pub fn run(args: LspBenchArgs) -> anyhow::Result<i32> {
         .with_context(|| format!("reading {}", args.file.display()))?;
     let mut text =
         std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    text.push_str(&padding(args.pad));
+    let lines = text.lines().count();
     let specs = spec::extract(&text);
     let target = specs
         .functions
@@ -301,6 +319,8 @@ pub fn run(args: LspBenchArgs) -> anyhow::Result<i32> {
 
     let report = json!({
         "file": path.display().to_string(),
+        "lines": lines,
+        "pad": args.pad,
         "function": target.name,
         "budget_ms": args.budget_ms,
         "first_verified_action_after_open_ms": first.map(|d| d.as_secs_f64() * 1e3),
@@ -321,8 +341,10 @@ pub fn run(args: LspBenchArgs) -> anyhow::Result<i32> {
             None => "—".to_string(),
         };
         println!(
-            "docsynth bench lsp — {} ({}()), budget {} ms",
+            "docsynth bench lsp — {} + {} padding functions ({} lines before the edits; {}()), budget {} ms",
             report["file"].as_str().unwrap_or(""),
+            args.pad,
+            report["lines"],
             target.name,
             args.budget_ms
         );

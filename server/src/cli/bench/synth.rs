@@ -317,6 +317,12 @@ fn speed(lines: &mut Vec<String>) -> anyhow::Result<()> {
             n as f64 / start.elapsed().as_secs_f64()
         ));
     }
+    let b = crate::domain::lists::bench_interpreter(Duration::from_secs(1));
+    lines.push(format!(
+        "lists interpreter: {:.2} M program evaluations/s ({:.2} M per CPU-second; ExeDec-profile programs, 1 thread)",
+        b.evals_per_sec / 1e6,
+        b.evals_per_cpu_sec / 1e6
+    ));
     Ok(())
 }
 
@@ -377,6 +383,34 @@ pub fn run(args: SynthBenchArgs) -> anyhow::Result<i32> {
             }
         } else {
             eprintln!("note: {} not found; ExeDec suite skipped", path.display());
+        }
+        let path = bench_dir.join("exedec_deepcoder_test.jsonl");
+        if path.exists() {
+            let items: Vec<(String, Option<NamedTask>)> =
+                crate::domain::lists::load_exedec_tasks(&path)?
+                    .into_iter()
+                    .filter(|(split, _, _)| {
+                        args.splits.is_empty() || args.splits.iter().any(|s| s == split)
+                    })
+                    .enumerate()
+                    .map(|(i, (split, task, _))| {
+                        let named = NamedTask {
+                            name: format!("deepcoder-{i}"),
+                            part: split.clone(),
+                            task,
+                        };
+                        (split, Some(named))
+                    })
+                    .collect();
+            for (part, tasks) in group(items, args.limit) {
+                let d = domain_by_name("lists").context("lists domain missing")?;
+                suites.push(("exedec-deepcoder".into(), part, d, tasks));
+            }
+        } else {
+            eprintln!(
+                "note: {} not found; ExeDec DeepCoder suite skipped",
+                path.display()
+            );
         }
     }
     if wants("sygus") {

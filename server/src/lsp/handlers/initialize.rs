@@ -8,9 +8,10 @@ use crate::lsp::state::{file_path, ClientCaps, ServerState};
 use crate::lsp::SYNTHESIZE_COMMAND;
 use tower_lsp_server::ls_types::{
     CodeActionKind, CodeActionOptions, CodeActionProviderCapability, ExecuteCommandOptions,
-    InitializeParams, InitializeResult, SaveOptions, ServerCapabilities, ServerInfo,
+    InitializeParams, InitializeResult, OneOf, SaveOptions, ServerCapabilities, ServerInfo,
     TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
-    TextDocumentSyncSaveOptions, WorkDoneProgressOptions,
+    TextDocumentSyncSaveOptions, WorkDoneProgressOptions, WorkspaceFoldersServerCapabilities,
+    WorkspaceServerCapabilities,
 };
 
 /// Handles `initialize`.
@@ -94,6 +95,13 @@ pub fn handle(state: &ServerState, params: InitializeParams) -> InitializeResult
             execute_command_provider: Some(ExecuteCommandOptions {
                 commands: vec![SYNTHESIZE_COMMAND.to_string()],
                 work_done_progress_options: WorkDoneProgressOptions::default(),
+            }),
+            workspace: Some(WorkspaceServerCapabilities {
+                workspace_folders: Some(WorkspaceFoldersServerCapabilities {
+                    supported: Some(true),
+                    change_notifications: Some(OneOf::Left(true)),
+                }),
+                file_operations: None,
             }),
             ..Default::default()
         },
