@@ -10,6 +10,7 @@ pub mod check;
 pub mod cli;
 pub mod domain;
 pub mod lsp;
+pub mod neural;
 pub mod pipeline;
 pub mod runner;
 pub mod spec;

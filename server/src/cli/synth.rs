@@ -27,6 +27,50 @@ pub struct SynthArgs {
     /// Python interpreter for the check (default: workspace `.venv`, else `python3`).
     #[arg(long)]
     pub python: Option<PathBuf>,
+    /// Writers: `neural`, `search` or `all` (neural first, then search in the remaining budget).
+    #[arg(long, default_value = "all")]
+    pub engine: String,
+    /// Neural model directory (default: `DOCSYNTH_MODEL_DIR`, else `models/strings` found above
+    /// the working directory or the executable).
+    #[arg(long)]
+    pub model: Option<PathBuf>,
+    /// Total beam size B of the neural writer.
+    #[arg(long, default_value_t = 10)]
+    pub beam: usize,
+    /// Latent beams L of the neural writer.
+    #[arg(long, default_value_t = 3)]
+    pub latent_beams: usize,
+    /// Device for the neural model: `auto`, `cpu` or `cuda`.
+    #[arg(long, default_value = "cpu")]
+    pub device: String,
+}
+
+/// The neural writer when the engine wants it and it loads; otherwise `None` with a message.
+fn neural_writer(
+    args: &SynthArgs,
+    engine: Engine,
+) -> Option<crate::neural::writer::NeuralPipelineWriter> {
+    if engine == Engine::Search {
+        return None;
+    }
+    let device: crate::neural::Device = match args.device.parse() {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("docsynth: {e}; the neural writer is off");
+            return None;
+        }
+    };
+    match crate::neural::writer::shared_writer(args.model.as_deref(), device) {
+        Ok(writer) => Some(crate::neural::writer::NeuralPipelineWriter {
+            writer,
+            beam: args.beam.max(1),
+            latent_beams: args.latent_beams.max(1),
+        }),
+        Err(e) => {
+            eprintln!("docsynth: neural writer unavailable ({e}); using the search only");
+            None
+        }
+    }
 }
 
 /// Runs `docsynth synth`; returns the exit code (0 when every function got a candidate).
@@ -35,10 +79,22 @@ pub fn run(args: SynthArgs) -> anyhow::Result<i32> {
         std::fs::read(&args.file).with_context(|| format!("reading {}", args.file.display()))?;
     let source = crate::spec::decode::decode_source(&bytes)
         .map_err(|e| anyhow::anyhow!("{}: {e}", args.file.display()))?;
+    let engine = match args.engine.as_str() {
+        "neural" => Engine::Neural,
+        "search" => Engine::Search,
+        "all" => Engine::All,
+        other => anyhow::bail!("unknown engine `{other}` (expected neural, search or all)"),
+    };
+    let neural = neural_writer(&args, engine);
+    let writers: Vec<&dyn crate::pipeline::Writer> = neural
+        .as_ref()
+        .map(|w| w as &dyn crate::pipeline::Writer)
+        .into_iter()
+        .collect();
     let config = SynthConfig {
         budget: Duration::from_millis(args.budget_ms),
         top_k: args.top.max(1),
-        engine: Engine::Search,
+        engine,
         python: args.python.clone(),
         workspace: args
             .file
@@ -50,7 +106,7 @@ pub fn run(args: SynthArgs) -> anyhow::Result<i32> {
         &source,
         args.function.as_deref(),
         &config,
-        &[],
+        &writers,
         &CancelToken::new(),
     )?;
     if args.json {

@@ -2,6 +2,7 @@
 
 pub mod extract;
 pub mod lsp;
+pub mod neural;
 pub mod runner;
 pub mod synth;
 
@@ -24,6 +25,8 @@ pub enum BenchSubject {
     Runner(runner::RunnerBenchArgs),
     /// Synthesis accuracy and time to first solution on benchmark sets.
     Synth(synth::SynthBenchArgs),
+    /// Neural writer accuracy and decode time at several beam sizes (LP vs baseline).
+    Neural(neural::NeuralBenchArgs),
     /// Language-server latency (code actions, time to first verified action) and memory.
     Lsp(lsp::LspBenchArgs),
 }
@@ -34,6 +37,7 @@ pub fn run(args: BenchArgs) -> anyhow::Result<i32> {
         BenchSubject::Extract(a) => extract::run(a),
         BenchSubject::Runner(a) => runner::run(a),
         BenchSubject::Synth(a) => synth::run(a),
+        BenchSubject::Neural(a) => neural::run(a),
         BenchSubject::Lsp(a) => lsp::run(a),
     }
 }

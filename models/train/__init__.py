@@ -1,0 +1,1 @@
+"""Latent Programmer training, export and evaluation for docsynth."""

@@ -1,0 +1,118 @@
+"""Model smoke tests on tiny random tensors, and ONNX Runtime vs PyTorch agreement."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import onnxruntime as ort
+import pytest
+import torch
+from models.train.baseline import BaselineProgramStep, BaselineSpecEncoder, build
+from models.train.config import ModelConfig
+from models.train.data import Encoded, collate
+from models.train.evaluate import greedy_programs
+from models.train.export import export
+from models.train.model import LatentStep, ProgramStep, SpecEncoder
+from models.train.vocab import EOS
+
+TINY = {"dim": 32, "hidden": 64, "heads": 4, "layers": 1}
+
+
+def random_batch(n: int = 5, seed: int = 0) -> list[Encoded]:
+    g = torch.Generator().manual_seed(seed)
+    tasks = []
+    for _ in range(n):
+        e = int(torch.randint(2, 5, (1,), generator=g))
+        t = int(torch.randint(2, 20, (1,), generator=g))
+        ins = [
+            torch.randint(3, 98, (int(torch.randint(1, 12, (1,), generator=g)),), generator=g).tolist()
+            for _ in range(e)
+        ]
+        outs = [
+            torch.randint(3, 98, (int(torch.randint(1, 12, (1,), generator=g)),), generator=g).tolist()
+            for _ in range(e)
+        ]
+        prog = [*torch.randint(3, 316, (t,), generator=g).tolist(), EOS]
+        tasks.append(Encoded(ins, outs, prog))
+    return tasks
+
+
+@pytest.mark.parametrize("kind", ["lp", "baseline"])
+def test_losses_are_finite_and_training_reduces_them(kind: str) -> None:
+    torch.manual_seed(0)
+    model = build(ModelConfig(kind=kind, **TINY))
+    b = collate(random_batch())
+    opt = torch.optim.Adam(model.parameters(), lr=3e-3)
+    first = None
+    for step in range(60):
+        out = model(b.inputs, b.outputs, b.program, pretrain=step < 20)
+        assert torch.isfinite(out["loss"])
+        opt.zero_grad()
+        out["loss"].backward()
+        opt.step()
+        if step == 20:
+            first = float(out["loss"])
+    assert first is not None and float(out["loss"]) < first
+
+
+def test_latent_length_is_ceil_t_over_4() -> None:
+    model = build(ModelConfig(kind="lp", **TINY))
+    prog = torch.tensor([[5, 6, 7, 8, 9, EOS, 0, 0, 0], [5, 6, 7, 8, 9, 10, 11, 12, EOS]])
+    z, valid = model.program_encoder(prog)  # type: ignore[operator]
+    assert z.shape[1] == 3
+    assert valid.sum(1).tolist() == [2, 3]
+
+
+def test_greedy_decoding_runs() -> None:
+    model = build(ModelConfig(kind="lp", **TINY)).eval()
+    b = collate(random_batch(3))
+    pred = greedy_programs(model, b, max_len=10)
+    assert pred.shape[0] == 3
+
+
+def run(sess: ort.InferenceSession, feeds: dict[str, torch.Tensor]) -> list[np.ndarray]:
+    return sess.run(None, {k: v.numpy() for k, v in feeds.items()})
+
+
+@pytest.mark.parametrize("kind", ["lp", "baseline"])
+def test_onnx_matches_pytorch(kind: str, tmp_path: Path) -> None:
+    torch.manual_seed(1)
+    model = build(ModelConfig(kind=kind, **TINY)).eval()
+    files = export(model, model.cfg, tmp_path)  # type: ignore[arg-type]
+    sess = {k: ort.InferenceSession(str(tmp_path / f), providers=["CPUExecutionProvider"]) for k, f in files.items()}
+    g = torch.Generator().manual_seed(7)
+    # shapes different from the ones used for tracing: dynamic axes must hold
+    e, n = 3, 6
+    inputs = torch.randint(3, 98, (e, 11), generator=g)
+    inputs[1, 8:] = 0
+    outputs = torch.randint(3, 98, (e, 13), generator=g)
+    outputs[2, 5:] = 0
+    prefix = torch.randint(3, 316, (n, 9), generator=g)
+    with torch.no_grad():
+        if kind == "lp":
+            io_mem, p_mem, valid = SpecEncoder(model)(inputs, outputs)  # type: ignore[arg-type]
+            o = run(sess["encoder"], {"inputs": inputs, "outputs": outputs})
+            for a, b in zip(o, (io_mem, p_mem, valid), strict=True):
+                assert np.abs(a - b.numpy()).max() <= 1e-4
+            lp = torch.randint(3, 40, (n, 4), generator=g)
+            ref = LatentStep(model)(p_mem, valid, lp)  # type: ignore[arg-type]
+            got = run(sess["latent_step"], {"latent_memory": p_mem, "memory_valid": valid, "prefix": lp})[0]
+            assert got.shape == (n, 40)
+            assert np.abs(got - ref.numpy()).max() <= 1e-4
+            lat = torch.randint(3, 40, (n, 5), generator=g)
+            lv = torch.ones(n, 5)
+            lv[0, 3:] = 0
+            ref = ProgramStep(model)(io_mem, valid, lat, lv, prefix)  # type: ignore[arg-type]
+            got = run(
+                sess["program_step"],
+                {"io_memory": io_mem, "memory_valid": valid, "latents": lat, "latent_valid": lv, "prefix": prefix},
+            )[0]
+        else:
+            io_mem, valid = BaselineSpecEncoder(model)(inputs, outputs)  # type: ignore[arg-type]
+            o = run(sess["encoder"], {"inputs": inputs, "outputs": outputs})
+            assert np.abs(o[0] - io_mem.numpy()).max() <= 1e-4
+            ref = BaselineProgramStep(model)(io_mem, valid, prefix)  # type: ignore[arg-type]
+            got = run(sess["program_step"], {"io_memory": io_mem, "memory_valid": valid, "prefix": prefix})[0]
+        assert got.shape == (n, 316)
+        assert np.abs(got - ref.numpy()).max() <= 1e-4

@@ -1,0 +1,191 @@
+//! The neural writer: the Latent Programmer (or the RobustFill baseline) exported to ONNX and run
+//! through ONNX Runtime (`ort`, loaded dynamically), decoded by two-level beam search.
+//!
+//! [`NeuralWriter::load`] fails with a clear [`NeuralError`] when the runtime or the model is
+//! missing; callers then fall back to search-only synthesis.
+
+pub mod beam;
+pub mod grammar;
+pub mod model;
+pub mod runtime;
+pub mod writer;
+
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::sync::Arc;
+
+use crate::cancel::CancelToken;
+use crate::domain::Task;
+use crate::value::Value;
+
+pub use beam::SearchStats;
+
+/// Why the neural writer cannot run.
+#[derive(Debug, thiserror::Error)]
+pub enum NeuralError {
+    /// No ONNX Runtime library was found; the message lists what was tried.
+    #[error("ONNX Runtime library not found (set ORT_DYLIB_PATH or `pip install onnxruntime==1.31.1`); tried: {0}")]
+    RuntimeNotFound(String),
+    /// The library was found but could not be loaded.
+    #[error("could not load ONNX Runtime from {path}: {message}")]
+    Runtime {
+        /// The library path.
+        path: PathBuf,
+        /// The loader's message.
+        message: String,
+    },
+    /// The model directory or a graph is missing or broken.
+    #[error("neural model {path}: {message}")]
+    Model {
+        /// The offending file.
+        path: PathBuf,
+        /// What went wrong.
+        message: String,
+    },
+    /// The task cannot be given to the model (non-string values, no examples).
+    #[error("task not supported by the neural model: {0}")]
+    Unsupported(String),
+    /// A graph failed at run time.
+    #[error("neural inference failed: {0}")]
+    Inference(String),
+    /// The requested device is unknown.
+    #[error("unknown device `{0}` (expected auto, cpu or cuda)")]
+    UnknownDevice(String),
+}
+
+/// Where the graphs run.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Device {
+    /// CUDA when available, else the CPU (with a log line).
+    #[default]
+    Auto,
+    /// The CPU.
+    Cpu,
+    /// CUDA (needs the `cuda` cargo feature and a CUDA-enabled ONNX Runtime).
+    Cuda,
+}
+
+impl FromStr for Device {
+    type Err = NeuralError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "auto" => Ok(Self::Auto),
+            "cpu" => Ok(Self::Cpu),
+            "cuda" => Ok(Self::Cuda),
+            other => Err(NeuralError::UnknownDevice(other.to_string())),
+        }
+    }
+}
+
+/// A loaded model, cheap to clone and shareable across threads.
+#[derive(Clone)]
+pub struct NeuralWriter {
+    model: Arc<model::Model>,
+}
+
+impl NeuralWriter {
+    /// Loads the model in `model_dir` (`model.json` + ONNX graphs), finding ONNX Runtime by the
+    /// default discovery (`ORT_DYLIB_PATH`, then the `onnxruntime` Python package).
+    pub fn load(model_dir: &Path, device: Device) -> Result<Self, NeuralError> {
+        Self::load_with_runtime(model_dir, device, None)
+    }
+
+    /// Like [`NeuralWriter::load`] with an explicit ONNX Runtime library path from configuration.
+    pub fn load_with_runtime(
+        model_dir: &Path,
+        device: Device,
+        library: Option<&Path>,
+    ) -> Result<Self, NeuralError> {
+        let rt = runtime::runtime(library)?;
+        let model = model::Model::load(rt, model_dir, device)?;
+        Ok(Self {
+            model: Arc::new(model),
+        })
+    }
+
+    /// The device the sessions ended up on.
+    pub fn device(&self) -> Device {
+        self.model.device
+    }
+
+    /// The model kind from the manifest (`lp` or `baseline`).
+    pub fn kind(&self) -> &str {
+        &self.model.manifest.kind
+    }
+
+    /// The program space the model writes (`strings`).
+    pub fn domain(&self) -> &str {
+        &self.model.manifest.domain
+    }
+
+    /// Proposes programs for `task` by two-level beam search with total beam `beam` and
+    /// `latent_beams` latent sequences (clamped to `1..=beam`; the baseline uses one plain beam).
+    ///
+    /// Each finished program is passed to `on_candidate(tokens, score)` as soon as it is found
+    /// (tokens without BOS/EOS, score = length-normalized log-probability); return `false` to stop.
+    pub fn propose(
+        &self,
+        task: &Task,
+        beam: usize,
+        latent_beams: usize,
+        cancel: &CancelToken,
+        mut on_candidate: impl FnMut(Vec<u32>, f64) -> bool,
+    ) -> Result<SearchStats, NeuralError> {
+        let examples = string_examples(task)?;
+        let beam = beam.max(1);
+        let m = &self.model;
+        let mem = m.encode(&examples)?;
+        let max_len = m.manifest.config.max_program_len;
+        let mut stats = SearchStats::default();
+        let (latents, width) = if m.has_latents() {
+            let l = latent_beams.clamp(1, beam);
+            let stride = 1usize << m.manifest.config.levels;
+            let max_latent = max_len.div_ceil(stride);
+            match beam::latent_beam(m, &mem, l, max_latent, cancel)? {
+                Some(found) => {
+                    stats.latent_sequences = found.len();
+                    (found.into_iter().map(|(c, _)| c).collect(), beam / l)
+                }
+                None => {
+                    stats.cancelled = true;
+                    return Ok(stats);
+                }
+            }
+        } else {
+            (vec![Vec::new()], beam)
+        };
+        beam::program_beam(
+            m,
+            &mem,
+            latents,
+            beam::ProgramLimits { width, max_len },
+            cancel,
+            &mut stats,
+            &mut on_candidate,
+        )?;
+        Ok(stats)
+    }
+}
+
+/// The task's examples as strings: every input and output must be a `str`.
+fn string_examples(task: &Task) -> Result<Vec<(Vec<&str>, &str)>, NeuralError> {
+    fn as_str(v: &Value) -> Option<&str> {
+        match v {
+            Value::Str(s) => Some(s.as_str()),
+            _ => None,
+        }
+    }
+    task.examples
+        .iter()
+        .map(|ex| {
+            let ins: Option<Vec<&str>> = ex.inputs.iter().map(as_str).collect();
+            match (ins, as_str(&ex.output)) {
+                (Some(i), Some(o)) => Ok((i, o)),
+                _ => Err(NeuralError::Unsupported(
+                    "inputs and outputs must be strings".into(),
+                )),
+            }
+        })
+        .collect()
+}

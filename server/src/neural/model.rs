@@ -1,0 +1,397 @@
+//! The shipped ONNX graphs and their manifest; sessions are built once and shared.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use ort::session::Session;
+use ort::value::Tensor;
+use serde::Deserialize;
+
+use super::runtime::Runtime;
+use super::{Device, NeuralError};
+
+/// `model.json`, written by `models/train/export.py`.
+#[derive(Clone, Debug, Deserialize)]
+pub struct Manifest {
+    /// `lp` (Latent Programmer) or `baseline` (RobustFill, no latents).
+    pub kind: String,
+    /// Program space the model writes (`strings`).
+    pub domain: String,
+    /// Graph files by role: `encoder`, `latent_step` (LP only), `program_step`.
+    pub files: Files,
+    /// The I/O character vocabulary file.
+    pub io_vocab: String,
+    /// Model sizes.
+    pub config: ManifestConfig,
+}
+
+/// Graph file names.
+#[derive(Clone, Debug, Deserialize)]
+pub struct Files {
+    /// Spec encoder.
+    pub encoder: String,
+    /// One latent-predictor step (LP only).
+    pub latent_step: Option<String>,
+    /// One program-decoder step.
+    pub program_step: String,
+}
+
+/// The sizes the decoder needs.
+#[derive(Clone, Debug, Deserialize)]
+pub struct ManifestConfig {
+    /// Latent vocabulary size K (codes 0..=2 are PAD/BOS/EOS).
+    pub latent_vocab: usize,
+    /// Program vocabulary size (316).
+    pub program_vocab: usize,
+    /// Longest program, in tokens including EOS.
+    pub max_program_len: usize,
+    /// I/O strings are truncated to this many characters.
+    pub max_io_len: usize,
+    /// Number of stride-2 convolutions (latent length = ceil(T / 2^levels)).
+    pub levels: u32,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+struct IoVocabFile {
+    sep: i64,
+    unk: i64,
+    first_char_id: i64,
+    chars: String,
+}
+
+/// Maps example strings to character ids the way `models/train/vocab.py` does.
+#[derive(Clone, Debug)]
+pub struct IoVocab {
+    sep: i64,
+    unk: i64,
+    ids: Vec<(char, i64)>,
+}
+
+impl IoVocab {
+    fn from_file(file: IoVocabFile) -> Self {
+        let ids = file
+            .chars
+            .chars()
+            .enumerate()
+            .map(|(i, c)| (c, file.first_char_id + i as i64))
+            .collect();
+        Self {
+            sep: file.sep,
+            unk: file.unk,
+            ids,
+        }
+    }
+
+    /// Character ids of one string.
+    pub fn encode(&self, text: &str) -> Vec<i64> {
+        text.chars()
+            .map(|c| {
+                self.ids
+                    .iter()
+                    .find(|(d, _)| *d == c)
+                    .map_or(self.unk, |(_, id)| *id)
+            })
+            .collect()
+    }
+
+    /// Character ids of several inputs joined by the separator.
+    pub fn encode_inputs(&self, inputs: &[&str]) -> Vec<i64> {
+        let mut out = Vec::new();
+        for (i, s) in inputs.iter().enumerate() {
+            if i > 0 {
+                out.push(self.sep);
+            }
+            out.extend(self.encode(s));
+        }
+        out
+    }
+}
+
+/// One task's encoded specification, reused by every decoding step.
+pub struct SpecMemory {
+    examples: usize,
+    width: usize,
+    length: usize,
+    io_memory: Vec<f32>,
+    latent_memory: Option<Vec<f32>>,
+    valid: Vec<f32>,
+}
+
+/// The loaded graphs.
+pub struct Model {
+    /// The manifest.
+    pub manifest: Manifest,
+    /// The character vocabulary.
+    pub vocab: IoVocab,
+    /// The device the sessions run on.
+    pub device: Device,
+    encoder: Mutex<Session>,
+    latent_step: Option<Mutex<Session>>,
+    program_step: Mutex<Session>,
+}
+
+fn ort_err(what: &str) -> impl Fn(ort::Error) -> NeuralError + '_ {
+    move |e| NeuralError::Inference(format!("{what}: {e}"))
+}
+
+fn build_session(
+    rt: &Runtime,
+    path: &Path,
+    device: Device,
+) -> Result<(Session, Device), NeuralError> {
+    let load = |cuda: bool| -> Result<Session, NeuralError> {
+        let err = |e: String| NeuralError::Model {
+            path: path.to_path_buf(),
+            message: e,
+        };
+        let mut builder = Session::builder(&rt.environment).map_err(|e| err(e.to_string()))?;
+        if cuda {
+            builder = with_cuda(builder).map_err(err)?;
+        }
+        builder
+            .commit_from_file(path)
+            .map_err(|e| err(e.to_string()))
+    };
+    match device {
+        Device::Cpu => Ok((load(false)?, Device::Cpu)),
+        Device::Cuda => Ok((load(true)?, Device::Cuda)),
+        Device::Auto => match load(true) {
+            Ok(s) => Ok((s, Device::Cuda)),
+            Err(e) => {
+                eprintln!("docsynth: CUDA unavailable for the neural model ({e}); using the CPU");
+                Ok((load(false)?, Device::Cpu))
+            }
+        },
+    }
+}
+
+#[cfg(feature = "cuda")]
+fn with_cuda(
+    builder: ort::session::builder::SessionBuilder,
+) -> Result<ort::session::builder::SessionBuilder, String> {
+    builder
+        .with_execution_providers([ort::ep::CUDA::default().build().error_on_failure()])
+        .map_err(|e| e.to_string())
+}
+
+#[cfg(not(feature = "cuda"))]
+fn with_cuda(
+    _builder: ort::session::builder::SessionBuilder,
+) -> Result<ort::session::builder::SessionBuilder, String> {
+    Err("docsynth was built without the `cuda` feature".to_string())
+}
+
+fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, NeuralError> {
+    let text = std::fs::read_to_string(path).map_err(|e| NeuralError::Model {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    })?;
+    serde_json::from_str(&text).map_err(|e| NeuralError::Model {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    })
+}
+
+impl Model {
+    /// Loads `model.json` and the graphs it names from `dir`.
+    pub fn load(rt: &Runtime, dir: &Path, device: Device) -> Result<Self, NeuralError> {
+        let manifest: Manifest = read_json(&dir.join("model.json"))?;
+        let vocab = IoVocab::from_file(read_json(&dir.join(&manifest.io_vocab))?);
+        let file = |name: &str| -> PathBuf { dir.join(name) };
+        let (encoder, device) = build_session(rt, &file(&manifest.files.encoder), device)?;
+        let latent_step = match (&manifest.files.latent_step, manifest.kind.as_str()) {
+            (Some(f), _) => Some(Mutex::new(build_session(rt, &file(f), device)?.0)),
+            (None, "baseline") => None,
+            (None, kind) => {
+                return Err(NeuralError::Model {
+                    path: dir.join("model.json"),
+                    message: format!("model kind `{kind}` needs a latent_step graph"),
+                })
+            }
+        };
+        let program_step = build_session(rt, &file(&manifest.files.program_step), device)?.0;
+        Ok(Self {
+            manifest,
+            vocab,
+            device,
+            encoder: Mutex::new(encoder),
+            latent_step,
+            program_step: Mutex::new(program_step),
+        })
+    }
+
+    /// True for a Latent Programmer (two-level search); false for the baseline.
+    pub fn has_latents(&self) -> bool {
+        self.latent_step.is_some()
+    }
+
+    /// Encodes examples given as (inputs, output) strings.
+    pub fn encode(&self, examples: &[(Vec<&str>, &str)]) -> Result<SpecMemory, NeuralError> {
+        if examples.is_empty() {
+            return Err(NeuralError::Unsupported("the task has no examples".into()));
+        }
+        let cap = self.manifest.config.max_io_len;
+        let ins: Vec<Vec<i64>> = examples
+            .iter()
+            .map(|(i, _)| truncate(self.vocab.encode_inputs(i), cap))
+            .collect();
+        let outs: Vec<Vec<i64>> = examples
+            .iter()
+            .map(|(_, o)| truncate(self.vocab.encode(o), cap))
+            .collect();
+        let (li, in_flat) = pad_rows(&ins);
+        let (lo, out_flat) = pad_rows(&outs);
+        let e = examples.len();
+        let t_in =
+            Tensor::from_array((vec![e as i64, li as i64], in_flat)).map_err(ort_err("inputs"))?;
+        let t_out = Tensor::from_array((vec![e as i64, lo as i64], out_flat))
+            .map_err(ort_err("outputs"))?;
+        let mut session = self.encoder.lock().unwrap_or_else(|p| p.into_inner());
+        let outputs = session
+            .run(ort::inputs!["inputs" => t_in, "outputs" => t_out])
+            .map_err(ort_err("encoder"))?;
+        let (shape, io_memory) = outputs["io_memory"]
+            .try_extract_tensor::<f32>()
+            .map_err(ort_err("io_memory"))?;
+        let (length, width) = (shape[1] as usize, shape[2] as usize);
+        let io_memory = io_memory.to_vec();
+        let latent_memory = match outputs.get("latent_memory") {
+            Some(v) => Some(
+                v.try_extract_tensor::<f32>()
+                    .map_err(ort_err("latent_memory"))?
+                    .1
+                    .to_vec(),
+            ),
+            None => None,
+        };
+        let valid = outputs["memory_valid"]
+            .try_extract_tensor::<f32>()
+            .map_err(ort_err("memory_valid"))?
+            .1
+            .to_vec();
+        Ok(SpecMemory {
+            examples: e,
+            width,
+            length,
+            io_memory,
+            latent_memory,
+            valid,
+        })
+    }
+
+    fn memory_tensors(
+        &self,
+        mem: &SpecMemory,
+        latent: bool,
+    ) -> Result<(Tensor<f32>, Tensor<f32>), NeuralError> {
+        let data = if latent {
+            mem.latent_memory
+                .clone()
+                .ok_or_else(|| NeuralError::Inference("no latent memory".into()))?
+        } else {
+            mem.io_memory.clone()
+        };
+        let shape = vec![mem.examples as i64, mem.length as i64, mem.width as i64];
+        let m = Tensor::from_array((shape, data)).map_err(ort_err("memory"))?;
+        let v = Tensor::from_array((
+            vec![mem.examples as i64, mem.length as i64],
+            mem.valid.clone(),
+        ))
+        .map_err(ort_err("memory_valid"))?;
+        Ok((m, v))
+    }
+
+    /// Next-code log-probabilities for each latent prefix (each starts with BOS = 1).
+    pub fn latent_logprobs(
+        &self,
+        mem: &SpecMemory,
+        prefixes: &[Vec<u32>],
+    ) -> Result<Vec<Vec<f32>>, NeuralError> {
+        let session = self
+            .latent_step
+            .as_ref()
+            .ok_or_else(|| NeuralError::Inference("the baseline has no latent predictor".into()))?;
+        let (m, v) = self.memory_tensors(mem, true)?;
+        let p = prefix_tensor(prefixes)?;
+        let mut session = session.lock().unwrap_or_else(|p| p.into_inner());
+        let outputs = session
+            .run(ort::inputs!["latent_memory" => m, "memory_valid" => v, "prefix" => p])
+            .map_err(ort_err("latent_step"))?;
+        rows(&outputs["logprobs"], prefixes.len())
+    }
+
+    /// Next-token log-probabilities for each program prefix (each starts with BOS = 1), given
+    /// each row's latent codes (ignored by the baseline).
+    pub fn program_logprobs(
+        &self,
+        mem: &SpecMemory,
+        latents: &[&[u32]],
+        prefixes: &[Vec<u32>],
+    ) -> Result<Vec<Vec<f32>>, NeuralError> {
+        let (m, v) = self.memory_tensors(mem, false)?;
+        let p = prefix_tensor(prefixes)?;
+        let mut session = self.program_step.lock().unwrap_or_else(|p| p.into_inner());
+        let outputs = if self.has_latents() {
+            let s = latents.iter().map(|l| l.len()).max().unwrap_or(0).max(1);
+            let mut codes = vec![0i64; latents.len() * s];
+            let mut valid = vec![0f32; latents.len() * s];
+            for (i, l) in latents.iter().enumerate() {
+                for (j, &c) in l.iter().enumerate() {
+                    codes[i * s + j] = i64::from(c);
+                    valid[i * s + j] = 1.0;
+                }
+            }
+            let shape = vec![latents.len() as i64, s as i64];
+            let c = Tensor::from_array((shape.clone(), codes)).map_err(ort_err("latents"))?;
+            let lv = Tensor::from_array((shape, valid)).map_err(ort_err("latent_valid"))?;
+            session
+                .run(ort::inputs![
+                    "io_memory" => m, "memory_valid" => v, "latents" => c, "latent_valid" => lv, "prefix" => p
+                ])
+                .map_err(ort_err("program_step"))?
+        } else {
+            session
+                .run(ort::inputs!["io_memory" => m, "memory_valid" => v, "prefix" => p])
+                .map_err(ort_err("program_step"))?
+        };
+        rows(&outputs["logprobs"], prefixes.len())
+    }
+}
+
+fn truncate(mut v: Vec<i64>, cap: usize) -> Vec<i64> {
+    v.truncate(cap);
+    v
+}
+
+fn pad_rows(rows: &[Vec<i64>]) -> (usize, Vec<i64>) {
+    let width = rows.iter().map(Vec::len).max().unwrap_or(0).max(1);
+    let mut flat = vec![0i64; rows.len() * width];
+    for (i, r) in rows.iter().enumerate() {
+        flat[i * width..i * width + r.len()].copy_from_slice(r);
+    }
+    (width, flat)
+}
+
+fn prefix_tensor(prefixes: &[Vec<u32>]) -> Result<Tensor<i64>, NeuralError> {
+    let t = prefixes.first().map_or(0, Vec::len);
+    if t == 0 || prefixes.iter().any(|p| p.len() != t) {
+        return Err(NeuralError::Inference(
+            "prefixes must be non-empty and of equal length".into(),
+        ));
+    }
+    let flat: Vec<i64> = prefixes.iter().flatten().map(|&x| i64::from(x)).collect();
+    Tensor::from_array((vec![prefixes.len() as i64, t as i64], flat)).map_err(ort_err("prefix"))
+}
+
+fn rows(value: &ort::value::DynValue, n: usize) -> Result<Vec<Vec<f32>>, NeuralError> {
+    let (shape, data) = value
+        .try_extract_tensor::<f32>()
+        .map_err(ort_err("logprobs"))?;
+    let width = shape.get(1).copied().unwrap_or(0) as usize;
+    if shape.first().copied() != Some(n as i64) || data.len() != n * width {
+        return Err(NeuralError::Inference(format!(
+            "unexpected logprobs shape {shape:?}"
+        )));
+    }
+    Ok(data.chunks(width).map(<[f32]>::to_vec).collect())
+}
