@@ -75,11 +75,12 @@ fn exedec_solve_rate() {
     }
     for s in bench::summarize(&runs) {
         println!(
-            "{:<28} solved {:>4}/{:<4} ({:.1}%)  p50 {:.3}s  p90 {:.3}s  agrees with truth on fresh inputs {}",
+            "{:<28} solved {:>4}/{:<4} ({:.1}%)  first program p50 {:.4}s  returned p50 {:.3}s p90 {:.3}s  agrees with truth on fresh inputs {}",
             s.split,
             s.solved,
             s.attempted,
             100.0 * s.solved as f64 / s.attempted.max(1) as f64,
+            s.p50_first_seconds,
             s.p50_solved_seconds,
             s.p90_solved_seconds,
             s.agree_with_truth
@@ -88,20 +89,22 @@ fn exedec_solve_rate() {
 }
 
 /// Run under `/usr/bin/time -v` to read the peak RSS: an impossible task with long lists keeps
-/// the search busy until the table caps bind. `LISTS_MEMORY_SECS` (default 20).
+/// the search busy until the table caps bind. `LISTS_MEMORY_SECS` (default 20),
+/// `LISTS_MEMORY_LIST_LEN` (default 20).
 #[test]
 #[ignore]
 fn search_memory_stays_bounded() {
     use docsynth::cancel::CancelToken;
     use docsynth::domain::lists::enumerate::{search, SearchLimits};
     use docsynth::domain::lists::interp::DslValue;
+    let len = env_usize("LISTS_MEMORY_LIST_LEN", 20) as i64;
     let list =
-        |seed: i64| DslValue::List((0..20).map(|i| (i * 37 + seed * 11) % 101 - 50).collect());
+        |seed: i64| DslValue::List((0..len).map(|i| (i * 37 + seed * 11) % 101 - 50).collect());
     let examples: Vec<_> = (0..5)
         .map(|e| {
             (
                 vec![list(e), list(e + 7), DslValue::Int(e)],
-                DslValue::List(vec![e; 19]),
+                DslValue::List(vec![e; len as usize + 3]),
             )
         })
         .collect();

@@ -29,7 +29,7 @@ pub struct SynthBenchArgs {
     )]
     pub suites: Vec<String>,
     /// Domains whose sampler provides the generated suite.
-    #[arg(long, default_value = "strings", value_delimiter = ',')]
+    #[arg(long, default_value = "strings,lists", value_delimiter = ',')]
     pub domains: Vec<String>,
     /// Budgets per task in seconds.
     #[arg(long, default_value = "0.1,1,10", value_delimiter = ',')]
@@ -383,6 +383,29 @@ pub fn run(args: SynthBenchArgs) -> anyhow::Result<i32> {
             }
         } else {
             eprintln!("note: {} not found; ExeDec suite skipped", path.display());
+        }
+        let path = bench_dir.join("exedec_deepcoder_test.jsonl");
+        if path.exists() {
+            let items: Vec<(String, Option<NamedTask>)> =
+                crate::domain::lists::load_exedec_tasks(&path)?
+                    .into_iter()
+                    .enumerate()
+                    .filter(|(_, (split, _, _))| {
+                        args.splits.is_empty() || args.splits.iter().any(|s| s == split)
+                    })
+                    .map(|(i, (split, task, _))| {
+                        let t = NamedTask {
+                            name: format!("{split}_{i}"),
+                            part: split.clone(),
+                            task,
+                        };
+                        (split, Some(t))
+                    })
+                    .collect();
+            for (part, tasks) in group(items, args.limit) {
+                let d = domain_by_name("lists").context("lists")?;
+                suites.push(("exedec-deepcoder".into(), part, d, tasks));
+            }
         }
         let path = bench_dir.join("exedec_deepcoder_test.jsonl");
         if path.exists() {

@@ -15,8 +15,10 @@ pub struct TaskRun {
     pub split: String,
     /// Index of the task in the loaded list.
     pub index: usize,
-    /// Seconds to the first consistent program (`None`: unsolved within the budget).
+    /// Seconds until the search returned its (smallest) program (`None`: unsolved).
     pub seconds: Option<f64>,
+    /// Seconds to the first consistent program found (`None`: unsolved).
+    pub first_seconds: Option<f64>,
     /// Statements in the program found.
     pub statements: Option<usize>,
     /// The program found, in ExeDec's text form.
@@ -69,8 +71,10 @@ pub struct SplitSummary {
     pub attempted: usize,
     /// Tasks solved (a program reproducing every example).
     pub solved: usize,
-    /// Median seconds to the first solution over solved tasks.
+    /// Median seconds until the search returned, over solved tasks.
     pub p50_solved_seconds: f64,
+    /// Median seconds to the first consistent program, over solved tasks.
+    pub p50_first_seconds: f64,
     /// 90th percentile seconds to the first solution over solved tasks.
     pub p90_solved_seconds: f64,
     /// Solved tasks whose program agrees with the ground truth on fresh inputs.
@@ -117,6 +121,7 @@ pub fn run_tasks(
             split: split.clone(),
             index,
             seconds: first.map(|_| secs),
+            first_seconds: outcome.first_found_after.map(|d| d.as_secs_f64()),
             statements: first.map(|(p, _)| p.statements.len()),
             program: first.map(|(p, _)| text_form::print_program(p)),
             truth_statements,
@@ -148,6 +153,8 @@ pub fn summarize(runs: &[TaskRun]) -> Vec<SplitSummary> {
             let mine: Vec<&TaskRun> = runs.iter().filter(|r| r.split == split).collect();
             let mut times: Vec<f64> = mine.iter().filter_map(|r| r.seconds).collect();
             times.sort_by(f64::total_cmp);
+            let mut firsts: Vec<f64> = mine.iter().filter_map(|r| r.first_seconds).collect();
+            firsts.sort_by(f64::total_cmp);
             SplitSummary {
                 agree_with_truth: mine
                     .iter()
@@ -156,6 +163,7 @@ pub fn summarize(runs: &[TaskRun]) -> Vec<SplitSummary> {
                 attempted: mine.len(),
                 solved: times.len(),
                 p50_solved_seconds: percentile(&times, 0.5),
+                p50_first_seconds: percentile(&firsts, 0.5),
                 p90_solved_seconds: percentile(&times, 0.9),
                 split,
             }

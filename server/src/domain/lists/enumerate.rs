@@ -6,6 +6,13 @@
 //! output; a match becomes a program (shared subexpressions become shared statements). The
 //! value table is capped in count and in stored ints, so memory stays bounded whatever the
 //! task; once full, the search keeps enumerating the current level without storing.
+//!
+//! Goal-directed last steps extend the reach by one or two operations: values one or two
+//! invertible operations (Reverse, Map ±1/×2/×3/×4/negate, Scanl1 +/−/×) away from the target
+//! are precomputed as goals, and each new list value `a` with the target's lengths is tested
+//! as `ZipWith f a b` for f in {+, −, ×} by looking the required `b` up in the table. Programs
+//! found this way are larger than the level being enumerated, so enumeration continues until
+//! no smaller program can appear; every program is re-run on the examples before it counts.
 
 use super::dsl::{Lambda, LambdaType, Op, Program, Statement, Type, MAX_VARIABLES};
 use super::interp::{apply, DslValue, Machine, Out};
@@ -25,10 +32,12 @@ pub struct SearchLimits {
 
 impl Default for SearchLimits {
     fn default() -> Self {
-        // About 6M values * ~100 bytes + 64M * 4 bytes of arena: well under 1 GB.
+        // Peak use measured with `search_memory_stays_bounded` (see tests/lists_bench.rs):
+        // ~5M values * ~40 bytes of bookkeeping + 48M * 4 bytes of arena, plus growth copies,
+        // stays well under 1 GB.
         Self {
-            max_values: 6_000_000,
-            max_arena: 64_000_000,
+            max_values: 5_000_000,
+            max_arena: 48_000_000,
             max_size: 8,
         }
     }
@@ -45,6 +54,8 @@ pub struct SearchOutcome {
     pub candidates: u64,
     /// Largest size level started.
     pub levels_started: usize,
+    /// Time from the start of the search to the first consistent program.
+    pub first_found_after: Option<std::time::Duration>,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -377,6 +388,8 @@ struct Search<'a> {
     candidates: u64,
     /// The size level being enumerated.
     level: usize,
+    started: std::time::Instant,
+    first_found_after: Option<std::time::Duration>,
     cand: Vec<i32>,
     out: Vec<i64>,
     stop: bool,
@@ -465,6 +478,9 @@ impl Search<'_> {
             return;
         }
         if self.found_set.insert(p.clone()) {
+            if self.found.is_empty() {
+                self.first_found_after = Some(self.started.elapsed());
+            }
             self.found.push((p, size));
             // Programs of size <= the current level cannot be beaten by later levels.
             let settled = self.found.iter().filter(|(_, s)| *s <= self.level).count();
@@ -673,8 +689,10 @@ impl Search<'_> {
 }
 
 /// Searches for programs mapping every example's inputs to its output. Inputs must all have
-/// the same types across examples, and every int must be within `[-bound, bound]`. Stops at
-/// `max_solutions` programs, at the end of the first size level that found one, or on cancel.
+/// the same types across examples, and every int must be within `[-bound, bound]`. Stops once
+/// `max_solutions` programs are known to be smallest, once no program smaller than the best
+/// found can appear, or on cancel. Returns at most `max_solutions` programs, fewest statements
+/// first (then smallest expression size).
 pub fn search(
     examples: &[(Vec<DslValue>, DslValue)],
     bound: i64,
@@ -723,6 +741,8 @@ pub fn search(
         machine: Machine::new(),
         candidates: 0,
         level: 0,
+        started: std::time::Instant::now(),
+        first_found_after: None,
         cand: Vec::new(),
         out: Vec::new(),
         stop: false,
@@ -761,6 +781,7 @@ pub fn search(
     }
     outcome.values_stored = s.table.nodes.len();
     outcome.candidates = s.candidates;
+    outcome.first_found_after = s.first_found_after;
     // Fewest statements first (shared subexpressions count once), then tree size.
     let mut programs = s.found;
     programs.sort_by_key(|(p, size)| (p.statements.len(), *size));

@@ -61,7 +61,7 @@ pub fn search(examples: &[ByteExample], cancel: &CancelToken, max: usize) -> Vec
         return Vec::new();
     }
     if uniq.len() <= 6 {
-        return search_exact(&uniq, cancel, max);
+        return search_exact(&uniq, cancel, max, max > 1);
     }
     // Counterexample-guided: start from the examples with the longest outputs.
     let mut order: Vec<usize> = (0..uniq.len()).collect();
@@ -69,7 +69,7 @@ pub fn search(examples: &[ByteExample], cancel: &CancelToken, max: usize) -> Vec
     let mut subset: Vec<usize> = order.iter().copied().take(3).collect();
     loop {
         let exs: Vec<ByteExample> = subset.iter().map(|&i| uniq[i].clone()).collect();
-        let found = search_exact(&exs, cancel, max.max(20));
+        let found = search_exact(&exs, cancel, max.max(20), max > 1);
         if found.is_empty() {
             return Vec::new();
         }
@@ -452,6 +452,32 @@ fn compose_plan(t: &Tables, outers_cheap: bool, span_inners: bool) -> ComposePla
     }
 }
 
+/// For `Substitute(t, i, c)` applied to `v`: `None` when the result does not depend on `c`
+/// (no such match), else the characters `c` for which the result occurs in `out`.
+fn substitute_chars(v: &[u8], t: Type, i: i8, out: &[u8]) -> Option<Vec<u8>> {
+    let mut m = Vec::new();
+    interp::eval_func(&Func::GetToken(t, i), v, &mut m);
+    if m.is_empty() {
+        return None;
+    }
+    // The match text's first occurrence is what gets replaced.
+    let a = v.windows(m.len()).position(|w| w == m.as_slice())?;
+    let (prefix, suffix) = (&v[..a], &v[a + m.len()..]);
+    let need = prefix.len() + 1 + suffix.len();
+    let mut chars = Vec::new();
+    if out.len() >= need {
+        for q in 0..=out.len() - need {
+            if &out[q..q + prefix.len()] == prefix
+                && &out[q + prefix.len() + 1..q + need] == suffix
+                && !chars.contains(&out[q + prefix.len()])
+            {
+                chars.push(out[q + prefix.len()]);
+            }
+        }
+    }
+    Some(chars)
+}
+
 /// Processes compose groups until about `eval_budget` evaluations are spent; returns false when
 /// the plan is exhausted or cancelled.
 fn compose_step(
@@ -472,8 +498,20 @@ fn compose_step(
         let g = plan.next;
         plan.next += 1;
         let input = t.values[plan.groups[g].1[0]].0;
+        let mut sub_memo: FxHashMap<(Type, i8), Option<Vec<u8>>> = FxHashMap::default();
         for oi in 0..plan.outers[input as usize].len() {
             let outer = plan.outers[input as usize][oi].clone();
+            if let Func::Substitute(ty, i, c) = outer {
+                // One split per (type, index) decides every replacement character at once.
+                let ok = sub_memo
+                    .entry((ty, i))
+                    .or_insert_with(|| substitute_chars(&plan.groups[g].0, ty, i, &t.exs[0].output))
+                    .as_ref()
+                    .is_none_or(|cs| cs.contains(&c));
+                if !ok {
+                    continue;
+                }
+            }
             buf.clear();
             interp::eval_func(&outer, &plan.groups[g].0, &mut buf);
             t.evals += 1;
@@ -796,8 +834,40 @@ fn programs_from_path(t: &Tables, path: &[Vec<(Edge, u32)>], max: usize) -> Vec<
         .collect()
 }
 
-/// Searches with all given examples at once.
-pub fn search_exact(exs: &[ByteExample], cancel: &CancelToken, max: usize) -> Vec<Found> {
+/// Records a solution; true when the search should stop (one solution wanted), else starts the
+/// refinement deadline on the first one.
+fn offer(
+    found: Vec<Found>,
+    best: &mut Option<Vec<Found>>,
+    refine: &mut Option<CancelToken>,
+    refine_more: bool,
+    t0: std::time::Instant,
+    cancel: &CancelToken,
+) -> bool {
+    let cheaper = best
+        .as_ref()
+        .is_none_or(|b| found.first().map(|f| f.cost) < b.first().map(|f| f.cost));
+    if cheaper {
+        *best = Some(found);
+    }
+    if !refine_more {
+        return true;
+    }
+    if refine.is_none() {
+        let extra = (t0.elapsed() * 2).max(std::time::Duration::from_millis(200));
+        *refine = Some(cancel.child_with_budget(extra));
+    }
+    false
+}
+
+/// Searches with all given examples at once; with `refine_more`, keeps looking for cheaper
+/// programs for a bounded time after the first.
+pub fn search_exact(
+    exs: &[ByteExample],
+    cancel: &CancelToken,
+    max: usize,
+    refine_more: bool,
+) -> Vec<Found> {
     if exs.iter().any(|e| e.output.len() >= u16::MAX as usize) {
         return Vec::new();
     }
@@ -814,7 +884,7 @@ pub fn search_exact(exs: &[ByteExample], cancel: &CancelToken, max: usize) -> Ve
             t0.elapsed()
         );
     }
-    let try_solve = |t: &Tables, pops: u32| -> Option<Vec<Found>> {
+    let try_solve = |t: &Tables, pops: u32, cancel: &CancelToken| -> Option<Vec<Found>> {
         let t1 = std::time::Instant::now();
         let dag = Dag::new(t);
         let path = dag.solve(cancel, pops);
@@ -828,30 +898,44 @@ pub fn search_exact(exs: &[ByteExample], cancel: &CancelToken, max: usize) -> Ve
         }
         Some(programs_from_path(t, &path?, max))
     };
-    if let Some(found) = try_solve(&t, QUICK_POPS) {
-        return found;
+    // With several solutions wanted (the editor), keep looking for a cheaper program in the
+    // later tiers for a while after the first one (twice the time taken so far, at least
+    // 200 ms, within the budget); with one wanted (benchmarks), stop at the first.
+    let mut best: Option<Vec<Found>> = None;
+    let mut refine: Option<CancelToken> = None;
+    if let Some(found) = try_solve(&t, QUICK_POPS, cancel) {
+        if offer(found, &mut best, &mut refine, refine_more, t0, cancel) {
+            return best.unwrap_or_default();
+        }
     }
     for (cheap, span) in [(true, false), (false, false), (true, true), (false, true)] {
-        if cancel.is_cancelled() {
+        let tok = refine.clone().unwrap_or_else(|| cancel.clone());
+        if tok.is_cancelled() {
             break;
         }
         let t2 = std::time::Instant::now();
         let mut plan = compose_plan(&t, cheap, span);
         loop {
+            let tok = refine.clone().unwrap_or_else(|| cancel.clone());
             let before = t.atoms.len();
-            let more = compose_step(&mut t, &mut plan, COMPOSE_CHUNK, cancel);
+            let more = compose_step(&mut t, &mut plan, COMPOSE_CHUNK, &tok);
             if t.atoms.len() > before {
-                if let Some(found) = try_solve(&t, QUICK_POPS) {
-                    return found;
+                if let Some(found) = try_solve(&t, QUICK_POPS, &tok) {
+                    if offer(found, &mut best, &mut refine, refine_more, t0, cancel) {
+                        return best.unwrap_or_default();
+                    }
                 }
             }
             if !more {
                 break;
             }
         }
-        if !cancel.is_cancelled() {
-            if let Some(found) = try_solve(&t, FULL_POPS) {
-                return found;
+        let tok = refine.clone().unwrap_or_else(|| cancel.clone());
+        if !tok.is_cancelled() {
+            if let Some(found) = try_solve(&t, FULL_POPS, &tok) {
+                if offer(found, &mut best, &mut refine, refine_more, t0, cancel) {
+                    return best.unwrap_or_default();
+                }
             }
         }
         if debug {
@@ -864,7 +948,7 @@ pub fn search_exact(exs: &[ByteExample], cancel: &CancelToken, max: usize) -> Ve
             );
         }
     }
-    Vec::new()
+    best.unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -901,5 +985,31 @@ mod tests {
         let found = search(&exs, &CancelToken::new(), 1);
         assert_eq!(found.len(), 1);
         assert_eq!(first_failure(&found[0].program, &exs), None);
+    }
+}
+
+#[cfg(test)]
+mod substitute_filter_tests {
+    use super::*;
+
+    #[test]
+    fn substitute_chars_agrees_with_evaluation() {
+        let out = b"xa9b 1c7";
+        for v in [&b"12 2"[..], b"a1b", b"aab", b"Abc Def", b"7", b"", b"1c1"] {
+            for t in Type::ALL {
+                for i in [-3i8, -1, 1, 2, 3] {
+                    let got = substitute_chars(v, t, i, out);
+                    for c in b"xa9b 1c7Zq".iter().copied() {
+                        let mut r = Vec::new();
+                        interp::eval_func(&Func::Substitute(t, i, c), v, &mut r);
+                        let occurs =
+                            out.windows(r.len().max(1)).any(|w| w == r.as_slice()) || r.is_empty();
+                        if let Some(cs) = &got {
+                            assert_eq!(cs.contains(&c), occurs, "{v:?} {t:?} {i} {}", c as char);
+                        }
+                    }
+                }
+            }
+        }
     }
 }
