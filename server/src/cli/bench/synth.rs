@@ -28,7 +28,7 @@ pub struct SynthBenchArgs {
         value_delimiter = ','
     )]
     pub suites: Vec<String>,
-    /// Domains whose sampler provides the generated suite.
+    /// Domains to benchmark: their generated suites and their ExeDec sets (strings: RobustFill, lists: DeepCoder).
     #[arg(long, default_value = "strings,lists", value_delimiter = ',')]
     pub domains: Vec<String>,
     /// Budgets per task in seconds.
@@ -341,6 +341,7 @@ pub fn run(args: SynthBenchArgs) -> anyhow::Result<i32> {
     });
     let mut suites: Vec<Suite> = Vec::new();
     let wants = |s: &str| args.suites.iter().any(|x| x == s);
+    let wants_domain = |d: &str| args.domains.iter().any(|x| x == d);
     if wants("generated") {
         for dname in &args.domains {
             let Some(d) = domain_by_name(dname) else {
@@ -369,7 +370,9 @@ pub fn run(args: SynthBenchArgs) -> anyhow::Result<i32> {
     }
     if wants("exedec") {
         let path = bench_dir.join("exedec_robustfill_test.jsonl");
-        if path.exists() {
+        if !wants_domain("strings") {
+            // Not asked for (`--domains`).
+        } else if path.exists() {
             let items = load_jsonl(strings.as_ref(), &path, |j| {
                 args.splits.is_empty()
                     || args
@@ -385,30 +388,9 @@ pub fn run(args: SynthBenchArgs) -> anyhow::Result<i32> {
             eprintln!("note: {} not found; ExeDec suite skipped", path.display());
         }
         let path = bench_dir.join("exedec_deepcoder_test.jsonl");
-        if path.exists() {
-            let items: Vec<(String, Option<NamedTask>)> =
-                crate::domain::lists::load_exedec_tasks(&path)?
-                    .into_iter()
-                    .enumerate()
-                    .filter(|(_, (split, _, _))| {
-                        args.splits.is_empty() || args.splits.iter().any(|s| s == split)
-                    })
-                    .map(|(i, (split, task, _))| {
-                        let t = NamedTask {
-                            name: format!("{split}_{i}"),
-                            part: split.clone(),
-                            task,
-                        };
-                        (split, Some(t))
-                    })
-                    .collect();
-            for (part, tasks) in group(items, args.limit) {
-                let d = domain_by_name("lists").context("lists")?;
-                suites.push(("exedec-deepcoder".into(), part, d, tasks));
-            }
-        }
-        let path = bench_dir.join("exedec_deepcoder_test.jsonl");
-        if path.exists() {
+        if !wants_domain("lists") {
+            // Not asked for (`--domains`).
+        } else if path.exists() {
             let items: Vec<(String, Option<NamedTask>)> =
                 crate::domain::lists::load_exedec_tasks(&path)?
                     .into_iter()
