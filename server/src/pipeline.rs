@@ -33,6 +33,32 @@ pub struct SynthConfig {
     pub python: Option<PathBuf>,
     /// Directory whose `.venv` is preferred (the file's workspace).
     pub workspace: Option<PathBuf>,
+    /// Settings of the neural writer (used unless `engine` is `Search`).
+    pub neural: NeuralSettings,
+}
+
+/// Settings of the neural (Latent Programmer) writer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NeuralSettings {
+    /// Model directory (`None`: `DOCSYNTH_MODEL_DIR`, else the shipped `models/strings`).
+    pub model_dir: Option<PathBuf>,
+    /// `auto`, `cpu` or `cuda`.
+    pub device: String,
+    /// Total beam size B.
+    pub beam: usize,
+    /// Latent beams L.
+    pub latent_beams: usize,
+}
+
+impl Default for NeuralSettings {
+    fn default() -> Self {
+        Self {
+            model_dir: None,
+            device: "auto".to_string(),
+            beam: 10,
+            latent_beams: 3,
+        }
+    }
 }
 
 impl Default for SynthConfig {
@@ -43,6 +69,7 @@ impl Default for SynthConfig {
             engine: Engine::All,
             python: None,
             workspace: None,
+            neural: NeuralSettings::default(),
         }
     }
 }

@@ -18,6 +18,7 @@ fn demo_initials_is_solved_and_checked() {
         engine: Engine::Search,
         python: None,
         workspace: None,
+        neural: Default::default(),
     };
     let results = match synthesize_source(&source, None, &config, &[], &CancelToken::new()) {
         Ok(r) => r,

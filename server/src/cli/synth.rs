@@ -1,7 +1,7 @@
 //! `docsynth synth`: ranked, checked implementations for the unimplemented functions of a file.
 
 use crate::cancel::CancelToken;
-use crate::pipeline::{synthesize_source, Engine, SynthConfig, SynthStatus};
+use crate::pipeline::{synthesize_source, Engine, NeuralSettings, SynthConfig, SynthStatus};
 use anyhow::Context;
 use clap::Args;
 use std::path::PathBuf;
@@ -47,25 +47,14 @@ pub struct SynthArgs {
 
 /// The neural writer when the engine wants it and it loads; otherwise `None` with a message.
 fn neural_writer(
-    args: &SynthArgs,
+    settings: &NeuralSettings,
     engine: Engine,
 ) -> Option<crate::neural::writer::NeuralPipelineWriter> {
     if engine == Engine::Search {
         return None;
     }
-    let device: crate::neural::Device = match args.device.parse() {
-        Ok(d) => d,
-        Err(e) => {
-            eprintln!("docsynth: {e}; the neural writer is off");
-            return None;
-        }
-    };
-    match crate::neural::writer::shared_writer(args.model.as_deref(), device) {
-        Ok(writer) => Some(crate::neural::writer::NeuralPipelineWriter {
-            writer,
-            beam: args.beam.max(1),
-            latent_beams: args.latent_beams.max(1),
-        }),
+    match crate::neural::writer::pipeline_writer(settings) {
+        Ok(writer) => Some(writer),
         Err(e) => {
             eprintln!("docsynth: neural writer unavailable ({e}); using the search only");
             None
@@ -85,7 +74,13 @@ pub fn run(args: SynthArgs) -> anyhow::Result<i32> {
         "all" => Engine::All,
         other => anyhow::bail!("unknown engine `{other}` (expected neural, search or all)"),
     };
-    let neural = neural_writer(&args, engine);
+    let neural_settings = NeuralSettings {
+        model_dir: args.model.clone(),
+        device: args.device.clone(),
+        beam: args.beam.max(1),
+        latent_beams: args.latent_beams.max(1),
+    };
+    let neural = neural_writer(&neural_settings, engine);
     let writers: Vec<&dyn crate::pipeline::Writer> = neural
         .as_ref()
         .map(|w| w as &dyn crate::pipeline::Writer)
@@ -101,6 +96,7 @@ pub fn run(args: SynthArgs) -> anyhow::Result<i32> {
             .canonicalize()
             .ok()
             .and_then(|p| p.parent().map(PathBuf::from)),
+        neural: neural_settings.clone(),
     };
     let results = synthesize_source(
         &source,

@@ -216,7 +216,14 @@ impl Analysis for PipelineAnalysis {
         };
         let domains = all_domains();
         let search = SearchWriter;
+        // A missing runtime or model was reported once at startup (health); search goes on alone.
+        let neural = (request.config.engine != Engine::Search)
+            .then(|| crate::neural::writer::pipeline_writer(&request.config.neural).ok())
+            .flatten();
         let mut writers: Vec<&dyn Writer> = Vec::new();
+        if let Some(n) = neural.as_ref() {
+            writers.push(n);
+        }
         if request.config.engine != Engine::Neural {
             writers.push(&search);
         }

@@ -138,6 +138,12 @@ impl Settings {
             engine: self.engine,
             python: self.python_path.clone(),
             workspace,
+            neural: crate::pipeline::NeuralSettings {
+                model_dir: self.model_dir.clone(),
+                device: self.device.as_str().to_string(),
+                beam: self.beam_size.max(1),
+                latent_beams: self.latent_beams.max(1),
+            },
         }
     }
 

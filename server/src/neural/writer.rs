@@ -109,3 +109,16 @@ pub fn shared_writer(
     entries.push(((dir, device), entry.clone()));
     entry
 }
+
+/// The pipeline's neural writer for `settings`, loaded once per (directory, device) and shared.
+pub fn pipeline_writer(
+    settings: &crate::pipeline::NeuralSettings,
+) -> Result<NeuralPipelineWriter, String> {
+    let device: super::Device = settings.device.parse().map_err(|e| format!("{e}"))?;
+    let writer = shared_writer(settings.model_dir.as_deref(), device)?;
+    Ok(NeuralPipelineWriter {
+        writer,
+        beam: settings.beam.max(1),
+        latent_beams: settings.latent_beams.max(1),
+    })
+}
