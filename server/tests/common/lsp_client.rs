@@ -268,6 +268,13 @@ impl LspClient {
         let deadline = Instant::now() + Duration::from_secs(20);
         loop {
             if let Some(status) = self.child.try_wait().expect("try_wait") {
+                if !status.success() {
+                    let mut err = String::new();
+                    if let Some(mut e) = self.child.stderr.take() {
+                        let _ = std::io::Read::read_to_string(&mut e, &mut err);
+                    }
+                    eprintln!("server exited with {status}; stderr tail:\n{}", &err[err.len().saturating_sub(2000)..]);
+                }
                 return status;
             }
             if Instant::now() > deadline {
