@@ -269,11 +269,8 @@ impl LspClient {
         loop {
             if let Some(status) = self.child.try_wait().expect("try_wait") {
                 if !status.success() {
-                    let mut err = String::new();
-                    if let Some(mut e) = self.child.stderr.take() {
-                        let _ = std::io::Read::read_to_string(&mut e, &mut err);
-                    }
-                    eprintln!("server exited with {status}; stderr tail:\n{}", &err[err.len().saturating_sub(2000)..]);
+                    // The server's stderr is inherited: its last lines are just above.
+                    eprintln!("server exited with {status}");
                 }
                 return status;
             }
