@@ -106,6 +106,15 @@ pub fn build(
         .collect()
 }
 
+/// The line ending new text should use in `source`: CRLF when the document already has one.
+pub fn line_ending(source: &str) -> &'static str {
+    if source.contains("\r\n") {
+        "\r\n"
+    } else {
+        "\n"
+    }
+}
+
 /// What building an edit needs besides the candidate.
 #[derive(Clone, Copy, Debug)]
 pub struct EditContext<'a> {

@@ -71,7 +71,8 @@ pub fn parse_range(text: &str, start: usize, end: usize) -> Option<Tree> {
     parser.parse(text, None)
 }
 
-fn point_at(text: &str, offset: usize) -> Point {
+/// Tree-sitter's point (row counted by `\n`, column in bytes) of byte `offset`.
+pub(crate) fn point_at(text: &str, offset: usize) -> Point {
     let before = &text.as_bytes()[..offset];
     let row = before.iter().filter(|&&b| b == b'\n').count();
     let line_start = before

@@ -1,11 +1,12 @@
 //! Incremental extraction for editors: keeps the text and the tree-sitter tree, applies edits
 //! with `Tree::edit` and reparses only what changed.
 
+use super::chunks::point_at;
 use super::extract::extract_from_tree;
 use super::parse::new_parser;
 use super::positions::LineIndex;
 use super::FileSpecs;
-use tree_sitter::{InputEdit, Parser, Point, Tree};
+use tree_sitter::{InputEdit, Parser, Tree};
 
 /// Why an edit could not be applied.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -105,20 +106,6 @@ impl SpecExtractor {
                 ..FileSpecs::default()
             },
         }
-    }
-}
-
-/// Tree-sitter's point (row counted by `\n`, column in bytes) of byte `offset`.
-fn point_at(text: &str, offset: usize) -> Point {
-    let before = &text.as_bytes()[..offset];
-    let row = before.iter().filter(|&&b| b == b'\n').count();
-    let line_start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
-    Point {
-        row,
-        column: offset - line_start,
     }
 }
 

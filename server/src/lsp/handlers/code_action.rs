@@ -67,11 +67,7 @@ pub async fn handle(
     let settings = state.settings();
     let pct = match state.lookup(key) {
         Lookup::Ready(r) if r.status == SynthStatus::Solved => {
-            let eol = if a.source.contains("\r\n") {
-                "\r\n"
-            } else {
-                "\n"
-            };
+            let eol = crate::lsp::actions::line_ending(&a.source);
             let ctx = EditContext {
                 uri: &uri,
                 version: a.version,

@@ -75,11 +75,7 @@ pub async fn handle(state: &Arc<ServerState>, mut action: CodeAction) -> Result<
         .find(|c| c.rank == data.rank)
         .ok_or_else(|| Error::invalid_params("no such candidate"))?;
     let caps = state.caps();
-    let eol = if a.source.contains("\r\n") {
-        "\r\n"
-    } else {
-        "\n"
-    };
+    let eol = crate::lsp::actions::line_ending(&a.source);
     let ctx = EditContext {
         uri: &uri,
         version: a.version,

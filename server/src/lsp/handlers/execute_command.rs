@@ -116,11 +116,7 @@ pub async fn handle(
         ensure_job(state, a.keys[i], input);
     }
     let caps = state.caps();
-    let eol = if a.source.contains("\r\n") {
-        "\r\n"
-    } else {
-        "\n"
-    };
+    let eol = crate::lsp::actions::line_ending(&a.source);
     let mut reports = Vec::new();
     let mut body_edits = Vec::new();
     let mut imports: Vec<String> = Vec::new();
