@@ -10,6 +10,7 @@ class ModelConfig:
     """Sizes of the Latent Programmer (paper defaults: 128/512/4 heads/3 layers, K=40, l=2)."""
 
     kind: str = "lp"  # "lp" or "baseline"
+    domain: str = "strings"  # "strings" (RobustFill) or "lists" (DeepCoder)
     io_vocab: int = 98
     program_vocab: int = 316
     latent_vocab: int = 40

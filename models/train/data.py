@@ -12,7 +12,7 @@ from pathlib import Path
 import torch
 from torch import Tensor
 
-from .vocab import EOS, IoVocab
+from .vocab import EOS, DomainVocab, IoVocab
 
 
 @dataclass
@@ -34,7 +34,7 @@ class Batch:
         return Batch(self.inputs.to(device), self.outputs.to(device), self.program.to(device))
 
 
-def encode_task(obj: dict[str, object], vocab: IoVocab, max_io: int, max_prog: int) -> Encoded | None:
+def encode_task(obj: dict[str, object], vocab: DomainVocab, max_io: int, max_prog: int) -> Encoded | None:
     """Encodes one datagen record; None when the program is too long or there are no examples."""
     tokens = [int(t) for t in obj.get("tokens", [])]  # type: ignore[union-attr]
     examples = obj.get("examples", [])
@@ -43,8 +43,8 @@ def encode_task(obj: dict[str, object], vocab: IoVocab, max_io: int, max_prog: i
     ins: list[list[int]] = []
     outs: list[list[int]] = []
     for ex in examples:  # type: ignore[union-attr]
-        ins.append(vocab.encode_inputs([str(s) for s in ex["inputs"]])[:max_io] or [0])
-        outs.append(vocab.encode(str(ex["output"]))[:max_io] or [0])
+        ins.append(vocab.encode_inputs(list(ex["inputs"]))[:max_io] or [0])
+        outs.append(vocab.encode_output(ex["output"])[:max_io] or [0])
     return Encoded(ins, outs, [*tokens, EOS])
 
 
@@ -98,7 +98,7 @@ def read_jsonl(path: Path) -> Iterator[dict[str, object]]:
                 yield json.loads(line)
 
 
-def load_encoded(path: Path, vocab: IoVocab, max_io: int, max_prog: int, limit: int | None = None) -> list[Encoded]:
+def load_encoded(path: Path, vocab: DomainVocab, max_io: int, max_prog: int, limit: int | None = None) -> list[Encoded]:
     out: list[Encoded] = []
     for obj in read_jsonl(path):
         enc = encode_task(obj, vocab, max_io, max_prog)
@@ -109,14 +109,16 @@ def load_encoded(path: Path, vocab: IoVocab, max_io: int, max_prog: int, limit: 
     return out
 
 
-def datagen_stream(binary: str, profile: str, seed: int, chunk: int = 100_000) -> Iterator[dict[str, object]]:
+def datagen_stream(
+    binary: str, domain: str, profile: str, seed: int, chunk: int = 100_000
+) -> Iterator[dict[str, object]]:
     """Endless records from child `docsynth datagen` processes (a new seed per chunk)."""
     while True:
         cmd = [
             binary,
             "datagen",
             "--domain",
-            "strings",
+            domain,
             "--n",
             str(chunk),
             "--seed",
@@ -149,7 +151,7 @@ def batches_from_list(tasks: list[Encoded], batch: int, seed: int) -> Iterator[B
 
 
 def batches_from_stream(
-    records: Iterator[dict[str, object]], vocab: IoVocab, batch: int, max_io: int, max_prog: int
+    records: Iterator[dict[str, object]], vocab: DomainVocab, batch: int, max_io: int, max_prog: int
 ) -> Iterator[Batch]:
     buf: list[Encoded] = []
     for obj in records:

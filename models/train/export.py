@@ -15,7 +15,7 @@ from torch import nn
 from .baseline import BaselineProgramStep, BaselineSpecEncoder, RobustFillBaseline, build
 from .config import ModelConfig
 from .model import LatentProgrammer, LatentStep, ProgramStep, SpecEncoder
-from .vocab import IoVocab
+from .vocab import DomainVocab
 
 OPSET = 17
 
@@ -154,12 +154,11 @@ def export(model: nn.Module, cfg: ModelConfig, out: Path) -> dict[str, str]:
 
 def write_manifest(cfg: ModelConfig, files: dict[str, str], out: Path, extra: dict[str, object]) -> None:
     """`model.json`: what the Rust side needs to drive the graphs."""
-    vocab = IoVocab.printable_ascii()
-    vocab.save(out / "io_vocab.json")
+    DomainVocab(cfg.domain).save(out / "io_vocab.json")
     manifest = {
         "format": "docsynth-lp-onnx/1",
         "kind": cfg.kind,
-        "domain": "strings",
+        "domain": cfg.domain,
         "files": files,
         "io_vocab": "io_vocab.json",
         "config": cfg.to_dict(),

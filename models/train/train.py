@@ -17,7 +17,7 @@ from .baseline import build
 from .config import ModelConfig
 from .data import Batch, batches_from_list, batches_from_stream, collate, datagen_stream, load_encoded
 from .evaluate import exact_match, greedy_programs
-from .vocab import IoVocab
+from .vocab import DomainVocab
 
 
 def lr_at(step: int, base: float, warmup: int) -> float:
@@ -31,7 +31,10 @@ def parse_args() -> argparse.Namespace:
     p.add_argument("--kind", choices=["lp", "baseline"], default="lp")
     p.add_argument("--data", help="training JSONL file (from docsynth datagen)")
     p.add_argument("--datagen", help="docsynth binary: stream endless data from `datagen` instead")
+    p.add_argument("--domain", choices=["strings", "lists"], default="strings")
     p.add_argument("--profile", default="exedec")
+    p.add_argument("--max-program-len", type=int, default=130)
+    p.add_argument("--max-io-len", type=int, default=160)
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--eval", help="held-out JSONL (a different datagen seed)")
     p.add_argument("--eval-n", type=int, default=512)
@@ -89,10 +92,14 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     ckpt = out / "checkpoint.pt"
     device = torch.device(args.device)
-    vocab = IoVocab.printable_ascii()
+    vocab = DomainVocab(args.domain)
     cfg = ModelConfig(
         kind=args.kind,
-        io_vocab=vocab.size,
+        domain=args.domain,
+        io_vocab=vocab.io_size,
+        program_vocab=vocab.program_size,
+        max_program_len=args.max_program_len,
+        max_io_len=args.max_io_len,
         dim=args.dim,
         hidden=args.hidden,
         layers=args.layers,
@@ -103,6 +110,7 @@ def main() -> None:
     state = torch.load(ckpt, map_location="cpu") if ckpt.exists() else None
     if state is not None:
         cfg = ModelConfig.from_dict(state["config"])
+        vocab = DomainVocab(cfg.domain)
     torch.manual_seed(args.seed)
     model = build(cfg).to(device)
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, betas=(0.9, 0.98), eps=1e-9, weight_decay=args.weight_decay)
@@ -114,7 +122,7 @@ def main() -> None:
 
     if args.datagen:
         batches = batches_from_stream(
-            datagen_stream(args.datagen, args.profile, args.seed * 1000 + step),
+            datagen_stream(args.datagen, cfg.domain, args.profile, args.seed * 1000 + step),
             vocab,
             args.batch,
             cfg.max_io_len,
@@ -161,6 +169,9 @@ def main() -> None:
                 "lr": lr_at(step, args.lr, args.warmup),
             }
             rec.update({k: round(float(v), 4) for k, v in losses.items()})
+            vq = getattr(model, "vq", None)
+            if vq is not None:
+                rec["codes_used"] = int((vq.usage() > 0.5 / vq.usage().numel()).sum())
             if eval_batches and step % args.eval_every == 0:
                 rec.update(evaluate(model, eval_batches, device, cfg.max_program_len))
             line = json.dumps(rec)

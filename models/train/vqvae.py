@@ -50,10 +50,30 @@ class VectorQuantizerEMA(nn.Module):
         super().__init__()
         self.decay = decay
         self.beta = beta
+        self.dead_usage = 0.03  # EMA count per step below which a code is restarted
         init = torch.randn(codes, dim)
         self.register_buffer("codebook", init.clone())
         self.register_buffer("cluster_size", torch.ones(codes))
         self.register_buffer("embed_sum", init.clone())
+
+    def _restart_dead_codes(self, vectors: Tensor) -> None:
+        """Codebook restarts: a code whose EMA usage fell below `dead_usage` moves onto a random
+        encoder output of this batch (counters reset), so the codebook does not collapse."""
+        if vectors.shape[0] == 0:
+            return
+        dead = self.cluster_size < self.dead_usage
+        dead[:LATENT_RESERVED] = False
+        k = int(dead.sum())
+        if k == 0:
+            return
+        pick = torch.randint(0, vectors.shape[0], (k,), device=vectors.device)
+        self.codebook[dead] = vectors[pick]
+        self.embed_sum[dead] = vectors[pick]
+        self.cluster_size[dead] = 1.0
+
+    def usage(self) -> Tensor:
+        """Fraction of EMA assignments per code (diagnostics)."""
+        return self.cluster_size / self.cluster_size.sum().clamp(min=1e-9)
 
     def lookup(self, codes: Tensor) -> Tensor:
         return F.embedding(codes, self.codebook)
@@ -80,6 +100,7 @@ class VectorQuantizerEMA(nn.Module):
                 n = self.cluster_size.sum()
                 size = (self.cluster_size + 1e-5) / (n + cb.shape[0] * 1e-5) * n
                 self.codebook.copy_(self.embed_sum / size.unsqueeze(-1))
+                self._restart_dead_codes(z.detach()[valid])
         vmask = valid.unsqueeze(-1).float()
         commit = ((z - q.detach()).pow(2) * vmask).sum() / (vmask.sum() * z.shape[-1]).clamp(min=1)
         q_st = z + (q - z).detach()

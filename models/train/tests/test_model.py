@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import numpy as np
@@ -12,9 +13,10 @@ from models.train.baseline import BaselineProgramStep, BaselineSpecEncoder, buil
 from models.train.config import ModelConfig
 from models.train.data import Encoded, collate
 from models.train.evaluate import greedy_programs
-from models.train.export import export
+from models.train.export import export, write_manifest
 from models.train.model import LatentStep, ProgramStep, SpecEncoder
-from models.train.vocab import EOS
+from models.train.vocab import EOS, DomainVocab
+from models.train.vqvae import VectorQuantizerEMA
 
 TINY = {"dim": 32, "hidden": 64, "heads": 4, "layers": 1}
 
@@ -116,3 +118,47 @@ def test_onnx_matches_pytorch(kind: str, tmp_path: Path) -> None:
             got = run(sess["program_step"], {"io_memory": io_mem, "memory_valid": valid, "prefix": prefix})[0]
         assert got.shape == (n, 316)
         assert np.abs(got - ref.numpy()).max() <= 1e-4
+
+
+def test_lists_io_encoding_matches_the_documented_ids() -> None:
+    v = DomainVocab("lists")
+    # [3, -1] and 60 (out of range): `[` 3+50+5 -1+50+5 `]` SEP UNK
+    assert v.encode_inputs([[3, -1], 60]) == [3, 58, 54, 4, 1, 2]
+    assert v.encode_output(-50) == [5]
+    assert v.encode_output([]) == [3, 4]
+    assert v.io_size == 106 and v.program_size == 153
+
+
+def test_lists_model_exports_with_its_vocabularies(tmp_path: Path) -> None:
+    v = DomainVocab("lists")
+    cfg = ModelConfig(kind="lp", domain="lists", io_vocab=v.io_size, program_vocab=v.program_size, **TINY)
+    model = build(cfg).eval()
+    files = export(model, cfg, tmp_path)
+    write_manifest(cfg, files, tmp_path, {})
+    manifest = json.loads((tmp_path / "model.json").read_text())
+    assert manifest["domain"] == "lists"
+    assert json.loads((tmp_path / "io_vocab.json").read_text())["kind"] == "ints"
+    sess = ort.InferenceSession(str(tmp_path / files["program_step"]), providers=["CPUExecutionProvider"])
+    io_mem, _, valid = SpecEncoder(model)(torch.tensor([[3, 58, 4]]), torch.tensor([[3, 4]]))  # type: ignore[arg-type]
+    got = sess.run(
+        None,
+        {
+            "io_memory": io_mem.detach().numpy(),
+            "memory_valid": valid.detach().numpy(),
+            "latents": np.full((2, 3), 5, dtype=np.int64),
+            "latent_valid": np.ones((2, 3), dtype=np.float32),
+            "prefix": np.ones((2, 1), dtype=np.int64),
+        },
+    )[0]
+    assert got.shape == (2, 153)
+
+
+def test_dead_codes_are_restarted() -> None:
+    vq = VectorQuantizerEMA(8, 4)
+    vq.train()
+    z = torch.zeros(2, 5, 4) + 3.0  # every vector lands on one code
+    valid = torch.ones(2, 5, dtype=torch.bool)
+    for _ in range(600):
+        vq(z + 0.01 * torch.randn_like(z), valid, update=True)
+    # the dead codes were moved onto encoder outputs instead of staying at their random init
+    assert (vq.codebook[3:] - 3.0).abs().max() < 0.5
