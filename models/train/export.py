@@ -13,6 +13,7 @@ import torch
 from torch import nn
 
 from .baseline import BaselineProgramStep, BaselineSpecEncoder, RobustFillBaseline, build
+from .cached import ProgramCross, ProgramStepKv, empty_cache
 from .config import ModelConfig
 from .model import LatentProgrammer, LatentStep, ProgramStep, SpecEncoder
 from .vocab import DomainVocab
@@ -69,8 +70,74 @@ def _export(
     onnx.save(model, str(path))  # one file, no external data
 
 
+KV_AXES = {0: "layers", 1: "G", 2: "W", 3: "E", 4: "heads", 5: "T", 6: "dh"}
+CROSS_AXES = {1: "G", 2: "E", 4: "M"}
+
+
+def export_cached(
+    model: nn.Module, cfg: ModelConfig, out: Path, io_mem: torch.Tensor, valid: torch.Tensor
+) -> dict[str, str]:
+    """Writes `program_cross.onnx` and `program_step_kv.onnx` (key/value-cached decoding)."""
+    x = example_inputs(cfg)
+    lp = isinstance(model, LatentProgrammer)
+    g = 2 if lp else 1
+    latent_args = (x["latents"][:g], x["latent_valid"][:g]) if lp else ()
+    cross = ProgramCross(model).eval()
+    ck, cv, cvalid = cross(io_mem, valid, *latent_args)
+    names = ["io_memory", "memory_valid"] + (["latents", "latent_valid"] if lp else [])
+    axes: dict[str, dict[int, str]] = {"io_memory": {0: "E", 1: "M0"}, "memory_valid": {0: "E", 1: "M0"}}
+    if lp:
+        axes.update({"latents": {0: "G", 1: "S"}, "latent_valid": {0: "G", 1: "S"}})
+    axes.update({"cross_k": CROSS_AXES, "cross_v": CROSS_AXES, "cross_valid": {0: "G", 1: "E", 2: "M"}})
+    _export(
+        cross,
+        (io_mem, valid, *latent_args),
+        out / "program_cross.onnx",
+        names,
+        ["cross_k", "cross_v", "cross_valid"],
+        axes,
+    )
+    w, e = 3, io_mem.shape[0]
+    step = ProgramStepKv(model).eval()
+    token = x["prefix"][:w, 0].unsqueeze(0).expand(g, -1).contiguous()
+    past = empty_cache(model, g, w, e)
+    _, pk, pv = step(ck, cv, cvalid, token, past, past)  # trace with a non-empty cache
+    _export(
+        step,
+        (ck, cv, cvalid, token, pk, pv),
+        out / "program_step_kv.onnx",
+        ["cross_k", "cross_v", "cross_valid", "token", "past_k", "past_v"],
+        ["logprobs", "present_k", "present_v"],
+        {
+            "cross_k": CROSS_AXES,
+            "cross_v": CROSS_AXES,
+            "cross_valid": {0: "G", 1: "E", 2: "M"},
+            "token": {0: "G", 1: "W"},
+            "past_k": KV_AXES,
+            "past_v": KV_AXES,
+            "logprobs": {0: "G", 1: "W"},
+            "present_k": KV_AXES,
+            "present_v": KV_AXES,
+        },
+    )
+    return {"program_cross": "program_cross.onnx", "program_step_kv": "program_step_kv.onnx"}
+
+
 def export(model: nn.Module, cfg: ModelConfig, out: Path) -> dict[str, str]:
     """Writes the graphs for `model` into `out`; returns {role: file name}."""
+    files = _export_steps(model, cfg, out)
+    x = example_inputs(cfg)
+    with torch.no_grad():
+        if isinstance(model, LatentProgrammer):
+            io_mem, _, valid = SpecEncoder(model).eval()(x["inputs"], x["outputs"])
+        else:
+            io_mem, valid = BaselineSpecEncoder(model).eval()(x["inputs"], x["outputs"])  # type: ignore[arg-type]
+        files.update(export_cached(model, cfg, out, io_mem, valid))
+    return files
+
+
+def _export_steps(model: nn.Module, cfg: ModelConfig, out: Path) -> dict[str, str]:
+    """The encoder and the uncached step graphs."""
     out.mkdir(parents=True, exist_ok=True)
     x = example_inputs(cfg)
     with torch.no_grad():

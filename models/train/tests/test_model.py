@@ -10,11 +10,13 @@ import onnxruntime as ort
 import pytest
 import torch
 from models.train.baseline import BaselineProgramStep, BaselineSpecEncoder, build
+from models.train.cached import ProgramCross, ProgramStepKv, empty_cache
 from models.train.config import ModelConfig
 from models.train.data import Encoded, collate
 from models.train.evaluate import greedy_programs
 from models.train.export import export, write_manifest
 from models.train.model import LatentStep, ProgramStep, SpecEncoder
+from models.train.recover import recover
 from models.train.vocab import EOS, DomainVocab
 from models.train.vqvae import VectorQuantizerEMA
 
@@ -162,3 +164,103 @@ def test_dead_codes_are_restarted() -> None:
         vq(z + 0.01 * torch.randn_like(z), valid, update=True)
     # the dead codes were moved onto encoder outputs instead of staying at their random init
     assert (vq.codebook[3:] - 3.0).abs().max() < 0.5
+
+
+@pytest.mark.parametrize("kind", ["lp", "baseline"])
+def test_cached_decoding_matches_full_recomputation(kind: str) -> None:
+    torch.manual_seed(3)
+    model = build(ModelConfig(kind=kind, **TINY)).eval()
+    g = torch.Generator().manual_seed(5)
+    e, groups, width, steps = 3, 2 if kind == "lp" else 1, 4, 6
+    inputs = torch.randint(3, 98, (e, 10), generator=g)
+    outputs = torch.randint(3, 98, (e, 8), generator=g)
+    outputs[1, 5:] = 0
+    tokens = torch.randint(3, 316, (groups, width, steps), generator=g)
+    tokens[:, :, 0] = 1  # BOS
+    with torch.no_grad():
+        if kind == "lp":
+            io_mem, _, valid = SpecEncoder(model)(inputs, outputs)  # type: ignore[arg-type]
+            lat = torch.randint(3, 40, (groups, 3), generator=g)
+            lv = torch.ones(groups, 3)
+            lv[1, 2] = 0
+            ck, cv, cvalid = ProgramCross(model)(io_mem, valid, lat, lv)
+        else:
+            io_mem, valid = BaselineSpecEncoder(model)(inputs, outputs)  # type: ignore[arg-type]
+            ck, cv, cvalid = ProgramCross(model)(io_mem, valid)
+        pk = pv = empty_cache(model, groups, width, e)
+        for t in range(steps):
+            got, pk, pv = ProgramStepKv(model)(ck, cv, cvalid, tokens[:, :, t], pk, pv)
+            for gi in range(groups):
+                prefix = tokens[gi, :, : t + 1]
+                if kind == "lp":
+                    ref = ProgramStep(model)(
+                        io_mem, valid, lat[gi : gi + 1].expand(width, -1), lv[gi : gi + 1].expand(width, -1), prefix
+                    )  # type: ignore[arg-type]
+                else:
+                    ref = BaselineProgramStep(model)(io_mem, valid, prefix)  # type: ignore[arg-type]
+                assert np.abs(got[gi].numpy() - ref.numpy()).max() <= 1e-4
+
+
+@pytest.mark.parametrize("kind", ["lp", "baseline"])
+def test_onnx_cached_decoding_matches_pytorch(kind: str, tmp_path: Path) -> None:
+    torch.manual_seed(4)
+    model = build(ModelConfig(kind=kind, **TINY)).eval()
+    files = export(model, model.cfg, tmp_path)  # type: ignore[arg-type]
+    cross = ort.InferenceSession(str(tmp_path / files["program_cross"]), providers=["CPUExecutionProvider"])
+    step = ort.InferenceSession(str(tmp_path / files["program_step_kv"]), providers=["CPUExecutionProvider"])
+    g = torch.Generator().manual_seed(9)
+    e, groups, width, steps = 2, 3 if kind == "lp" else 1, 5, 4
+    inputs = torch.randint(3, 98, (e, 12), generator=g)
+    outputs = torch.randint(3, 98, (e, 6), generator=g)
+    tokens = torch.randint(3, 316, (groups, width, steps), generator=g)
+    tokens[:, :, 0] = 1
+    with torch.no_grad():
+        if kind == "lp":
+            io_mem, _, valid = SpecEncoder(model)(inputs, outputs)  # type: ignore[arg-type]
+            lat = torch.randint(3, 40, (groups, 2), generator=g)
+            lv = torch.ones(groups, 2)
+            feeds = {"io_memory": io_mem, "memory_valid": valid, "latents": lat, "latent_valid": lv}
+        else:
+            io_mem, valid = BaselineSpecEncoder(model)(inputs, outputs)  # type: ignore[arg-type]
+            feeds = {"io_memory": io_mem, "memory_valid": valid}
+        ck, cv, cvalid = run(cross, feeds)
+        pk = pv = empty_cache(model, groups, width, e).numpy()
+        for t in range(steps):
+            lp_, pk, pv = step.run(
+                None,
+                {
+                    "cross_k": ck,
+                    "cross_v": cv,
+                    "cross_valid": cvalid,
+                    "token": tokens[:, :, t].numpy(),
+                    "past_k": pk,
+                    "past_v": pv,
+                },
+            )
+            assert pk.shape[5] == t + 1
+            for gi in range(groups):
+                prefix = tokens[gi, :, : t + 1]
+                if kind == "lp":
+                    ref = ProgramStep(model)(
+                        io_mem, valid, lat[gi : gi + 1].expand(width, -1), lv[gi : gi + 1].expand(width, -1), prefix
+                    )  # type: ignore[arg-type]
+                else:
+                    ref = BaselineProgramStep(model)(io_mem, valid, prefix)  # type: ignore[arg-type]
+                assert np.abs(lp_[gi] - ref.numpy()).max() <= 1e-4
+
+
+@pytest.mark.parametrize("kind", ["lp", "baseline"])
+def test_weights_are_recovered_from_the_graphs(kind: str, tmp_path: Path) -> None:
+    torch.manual_seed(6)
+    model = build(ModelConfig(kind=kind, **TINY)).eval()
+    with torch.no_grad():  # distinct values everywhere (the exporter merges equal constants)
+        for prm in model.parameters():
+            prm.add_(0.1 * torch.randn_like(prm))
+    files = export(model, model.cfg, tmp_path)  # type: ignore[arg-type]
+    write_manifest(model.cfg, files, tmp_path, {})  # type: ignore[arg-type]
+    back, _, missing = recover(tmp_path)
+    original = model.state_dict()
+    for key, value in back.state_dict().items():
+        if key not in missing:
+            assert torch.equal(value, original[key]), key
+    assert all(k.startswith(("program_encoder.", "vq.cluster", "vq.embed_sum")) for k in missing)
