@@ -7,19 +7,20 @@
 //! (LP's criterion), checked with the domain's interpreter.
 
 mod report;
+mod runs;
 mod tasks;
 
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use anyhow::Context;
 use clap::Args;
 
-use crate::cancel::CancelToken;
-use crate::domain::{domain_by_name, Domain, Task};
+use crate::domain::domain_by_name;
 use crate::neural::{Device, NeuralWriter};
 
 use report::{used_buckets, Row, RowLabel, TaskResult};
+use runs::{combine, latent_beams_for, run_neural, run_search};
 use tasks::TaskFile;
 
 /// Models tried when `--models` is not given (those that exist).
@@ -56,10 +57,14 @@ pub struct NeuralBenchArgs {
     #[arg(long, default_value_t = 60.0)]
     pub budget: f64,
     /// Also run the search alone with this budget per task (seconds), and neural-then-search
-    /// within the same total: the neural decode at the largest B with the best L, then the
-    /// search in what remains. 0: skip both.
+    /// (the neural decode at the largest B with the best L, then the search in what remains of
+    /// `--combined-budget`). 0: skip both.
     #[arg(long, default_value_t = 0.0)]
     pub search_budget: f64,
+    /// Total time per task of neural-then-search, seconds (default: the search budget, so both
+    /// rows get the same time).
+    #[arg(long)]
+    pub combined_budget: Option<f64>,
     /// `auto`, `cpu` or `cuda`.
     #[arg(long, default_value = "cpu")]
     pub device: String,
@@ -72,71 +77,6 @@ pub struct NeuralBenchArgs {
 struct Model {
     name: String,
     writer: NeuralWriter,
-}
-
-fn solves(domain: &dyn Domain, task: &Task, tokens: &[u32]) -> bool {
-    task.examples
-        .iter()
-        .all(|e| domain.eval_tokens(tokens, &e.inputs).as_ref() == Some(&e.output))
-}
-
-/// One neural decode of one task.
-fn run_neural(
-    w: &NeuralWriter,
-    domain: &dyn Domain,
-    task: &Task,
-    beam: usize,
-    latent_beams: usize,
-    budget: f64,
-) -> TaskResult {
-    let cancel = CancelToken::with_budget(Duration::from_secs_f64(budget));
-    let start = Instant::now();
-    let (mut solved, mut candidates) = (false, 0);
-    let res = w.propose(task, beam, latent_beams, &cancel, |tokens, _| {
-        candidates += 1;
-        solved = solves(domain, task, &tokens);
-        !solved
-    });
-    TaskResult {
-        solved,
-        seconds: start.elapsed().as_secs_f64(),
-        candidates,
-        failed: res.is_err(),
-    }
-}
-
-/// The search alone on one task.
-fn run_search(domain: &dyn Domain, task: &Task, budget: Duration) -> TaskResult {
-    let start = Instant::now();
-    let cancel = CancelToken::with_budget(budget);
-    let found = domain
-        .search(task, &cancel, 1)
-        .iter()
-        .any(|s| solves(domain, task, &s.tokens));
-    TaskResult {
-        solved: found,
-        seconds: start.elapsed().as_secs_f64(),
-        candidates: 0,
-        failed: false,
-    }
-}
-
-/// The distinct latent beams to try at beam `b` (clamped to B; one for the baseline).
-fn latent_beams_for(w: &NeuralWriter, b: usize, wanted: &[usize]) -> Vec<Option<usize>> {
-    if w.kind() == "baseline" {
-        return vec![None];
-    }
-    let mut out: Vec<Option<usize>> = Vec::new();
-    for &l in wanted {
-        let l = Some(l.clamp(1, b.max(1)));
-        if !out.contains(&l) {
-            out.push(l);
-        }
-    }
-    if out.is_empty() {
-        out.push(Some(1));
-    }
-    out
 }
 
 fn benchmarks_dir(args: &NeuralBenchArgs) -> PathBuf {
@@ -249,11 +189,11 @@ fn bench_file(
         }
     }
     if args.search_budget > 0.0 {
-        let total = Duration::from_secs_f64(args.search_budget);
+        let search_budget = Duration::from_secs_f64(args.search_budget);
         let search: Vec<TaskResult> = file
             .tasks
             .iter()
-            .map(|t| run_search(d, &t.task, total))
+            .map(|t| run_search(d, &t.task, search_budget))
             .collect();
         let label = RowLabel {
             writer: "search".into(),
@@ -263,6 +203,7 @@ fn bench_file(
         let row = Row::new(label, &search, &lengths);
         println!("{}", row.table_line());
         rows.push(row);
+        let total = Duration::from_secs_f64(args.combined_budget.unwrap_or(args.search_budget));
         for (mi, m) in models.iter().enumerate() {
             // The best L at the largest B: most solved, then least time.
             let best = at_b_max.iter().filter(|(i, _, _)| *i == mi).max_by(|a, b| {
@@ -286,7 +227,7 @@ fn bench_file(
                 kind: Some(m.writer.kind().to_string()),
                 beam: rows[*ri].beam,
                 latent_beams: rows[*ri].latent_beams,
-                budget_s: args.search_budget,
+                budget_s: total.as_secs_f64(),
             };
             let row = Row::new(label, &combined, &lengths);
             println!("{}", row.table_line());
@@ -302,29 +243,6 @@ fn bench_file(
         println!("{}", r.length_line(&buckets));
     }
     Ok(rows)
-}
-
-/// Neural-then-search within `total`: the neural run's result when it solved the task in time
-/// (the decode is deterministic, so its run at the largest B stands in for a fresh one),
-/// otherwise the search in what the decode left.
-fn combine(domain: &dyn Domain, task: &Task, neural: &TaskResult, total: Duration) -> TaskResult {
-    let total_s = total.as_secs_f64();
-    if neural.solved && neural.seconds <= total_s {
-        return *neural;
-    }
-    let spent = neural.seconds.min(total_s);
-    let left = total_s - spent;
-    let mut out = TaskResult {
-        seconds: spent,
-        ..*neural
-    };
-    out.solved = false;
-    if left > 0.0 {
-        let s = run_search(domain, task, Duration::from_secs_f64(left));
-        out.solved = s.solved;
-        out.seconds += s.seconds;
-    }
-    out
 }
 
 /// Runs `docsynth bench neural`; returns the exit code.
@@ -374,6 +292,7 @@ pub fn run(args: NeuralBenchArgs) -> anyhow::Result<i32> {
                 "latent_beams": args.latent_beams,
                 "budget_s": args.budget,
                 "search_budget_s": args.search_budget,
+                "combined_budget_s": args.combined_budget.unwrap_or(args.search_budget),
                 "splits": args.splits,
                 "limit": args.limit,
                 "device": args.device,
