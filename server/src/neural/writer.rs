@@ -184,20 +184,31 @@ fn cached_load(dir: &Path, device: Device) -> CacheEntry {
     entry
 }
 
+/// The `domain` named by `dir/model.json`, when it can be read.
+fn manifest_domain(dir: &Path) -> Option<String> {
+    let text = std::fs::read_to_string(dir.join("model.json")).ok()?;
+    let json: serde_json::Value = serde_json::from_str(&text).ok()?;
+    json.get("domain")?.as_str().map(str::to_string)
+}
+
 /// The model for `domain`, loaded once per (directory, device) and shared across the process.
 ///
 /// The explicit directory (`model_dir`, else `DOCSYNTH_MODEL_DIR`) serves the domain its manifest
 /// names; other domains use [`default_model_dir`]. An explicit directory that does not load is
-/// an error for every domain (it is a configuration mistake, and its domain is unknown).
+/// an error for its manifest's domain, and for every domain when even its manifest cannot be
+/// read (a configuration mistake whose domain is unknown).
 pub fn shared_writer(
     model_dir: Option<&Path>,
     domain: &str,
     device: Device,
 ) -> Result<NeuralWriter, String> {
     if let Some(dir) = explicit_model_dir(model_dir) {
-        let w = cached_load(&dir, device)?;
-        if w.domain() == domain {
-            return Ok(w);
+        match cached_load(&dir, device) {
+            Ok(w) if w.domain() == domain => return Ok(w),
+            Ok(_) => {}
+            // A broken model of another domain (its manifest says so) leaves this one alone.
+            Err(_) if manifest_domain(&dir).is_some_and(|d| d != domain) => {}
+            Err(e) => return Err(e),
         }
     }
     let dir = default_model_dir(domain).ok_or_else(|| {
@@ -226,4 +237,33 @@ pub fn pipeline_writer(
         settings.beam,
         settings.latent_beams,
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_broken_explicit_model_only_affects_its_own_domain() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::write(dir.path().join("model.json"), r#"{"domain": "lists"}"#).expect("write");
+        let shown = dir.path().display().to_string();
+        let lists = shared_writer(Some(dir.path()), "lists", Device::Cpu);
+        assert!(lists.is_err());
+        // Strings falls back to its default model (or fails for reasons unrelated to `dir`).
+        if let Err(e) = shared_writer(Some(dir.path()), "strings", Device::Cpu) {
+            assert!(!e.contains(&shown), "{e}");
+        }
+        // An explicit directory without a readable manifest is an error for every domain.
+        let none = Path::new("/nonexistent/model");
+        for d in ["strings", "lists"] {
+            assert!(shared_writer(Some(none), d, Device::Cpu).is_err());
+        }
+    }
+
+    #[test]
+    fn the_explicit_setting_wins_over_the_environment() {
+        let p = Path::new("/some/where");
+        assert_eq!(explicit_model_dir(Some(p)), Some(p.to_path_buf()));
+    }
 }
