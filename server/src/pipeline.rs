@@ -40,7 +40,8 @@ pub struct SynthConfig {
 /// Settings of the neural (Latent Programmer) writer.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NeuralSettings {
-    /// Model directory (`None`: `DOCSYNTH_MODEL_DIR`, else the shipped `models/strings`).
+    /// Model directory, serving the domain its manifest names (`None`: `DOCSYNTH_MODEL_DIR`);
+    /// other domains use the shipped `models/<domain>`.
     pub model_dir: Option<PathBuf>,
     /// `auto`, `cpu` or `cuda`.
     pub device: String,

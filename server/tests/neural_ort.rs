@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use docsynth::cancel::CancelToken;
 use docsynth::domain::{IoExample, Task};
-use docsynth::neural::grammar::is_valid_program;
+use docsynth::neural::grammar::strings::is_valid_program;
 use docsynth::neural::{Device, NeuralError, NeuralWriter};
 use docsynth::value::Value;
 
@@ -148,11 +148,7 @@ fn pipeline_writer_renders_neural_solutions() {
     use docsynth::pipeline::Writer;
     let Some(w) = writer() else { return };
     let domain = domain_by_name("strings").expect("strings domain");
-    let pw = NeuralPipelineWriter {
-        writer: w,
-        beam: 4,
-        latent_beams: 2,
-    };
+    let pw = NeuralPipelineWriter::with_models(vec![w], 4, 2);
     let sols = pw.write(domain.as_ref(), &upper_task(), &CancelToken::new(), 3);
     assert!(!sols.is_empty());
     for s in &sols {
@@ -165,8 +161,8 @@ fn pipeline_writer_renders_neural_solutions() {
 #[test]
 fn shared_writer_reports_a_missing_model_once_without_panicking() {
     let dir = std::path::Path::new("/nonexistent/model");
-    let a = docsynth::neural::writer::shared_writer(Some(dir), Device::Cpu);
-    let b = docsynth::neural::writer::shared_writer(Some(dir), Device::Cpu);
+    let a = docsynth::neural::writer::shared_writer(Some(dir), "strings", Device::Cpu);
+    let b = docsynth::neural::writer::shared_writer(Some(dir), "strings", Device::Cpu);
     assert!(a.is_err() && b.is_err());
     assert_eq!(a.err(), b.err());
 }

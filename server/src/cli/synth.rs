@@ -30,8 +30,9 @@ pub struct SynthArgs {
     /// Writers: `neural`, `search` or `all` (neural first, then search in the remaining budget).
     #[arg(long, default_value = "all")]
     pub engine: String,
-    /// Neural model directory (default: `DOCSYNTH_MODEL_DIR`, else `models/strings` found above
-    /// the working directory or the executable).
+    /// Neural model directory; it serves the domain its `model.json` names (default:
+    /// `DOCSYNTH_MODEL_DIR`; other domains use `models/<domain>` found above the working
+    /// directory or the executable).
     #[arg(long)]
     pub model: Option<PathBuf>,
     /// Total beam size B of the neural writer.
@@ -45,7 +46,8 @@ pub struct SynthArgs {
     pub device: String,
 }
 
-/// The neural writer when the engine wants it and it loads; otherwise `None` with a message.
+/// The neural writer when the engine wants it; otherwise `None`. Each domain's model loads on
+/// first use; one that cannot is reported once and that domain uses the search only.
 fn neural_writer(
     settings: &NeuralSettings,
     engine: Engine,

@@ -216,7 +216,9 @@ impl Analysis for PipelineAnalysis {
         };
         let domains = all_domains();
         let search = SearchWriter;
-        // A missing runtime or model was reported once at startup (health); search goes on alone.
+        // Each domain's model loads once per process on first use (shared across requests); a
+        // missing runtime or model is reported once (health at startup, stderr per domain) and
+        // that domain's search goes on alone.
         let neural = (request.config.engine != Engine::Search)
             .then(|| crate::neural::writer::pipeline_writer(&request.config.neural).ok())
             .flatten();

@@ -34,7 +34,8 @@ impl Device {
 pub struct Settings {
     /// `pythonPath`: interpreter for the checker (`None`: workspace `.venv`, else `python3`).
     pub python_path: Option<PathBuf>,
-    /// `modelDir`: directory of the ONNX models (`None`: the default location).
+    /// `modelDir`: a model directory, serving the domain its manifest names (`None`: the
+    /// default `models/<domain>` locations).
     pub model_dir: Option<PathBuf>,
     /// `device`: `auto`, `cpu` or `cuda`.
     pub device: Device,

@@ -1,11 +1,12 @@
 //! Two-level beam search (Latent Programmer, `predict_step`): a beam of L latent sequences from
 //! the latent predictor, then B/L programs per latent sequence from the program decoder, all
-//! latent groups batched into one graph run per step. Programs are constrained by the grammar,
-//! streamed to a callback as they finish, and the search is cancellable between steps.
+//! latent groups batched into one graph run per step. Programs are constrained by the domain's
+//! [`Grammar`] (and the length cap), streamed to a callback as they finish, and the search is
+//! cancellable between steps.
 
 use crate::cancel::CancelToken;
 
-use super::grammar::{GrammarState, EOS};
+use super::grammar::{Grammar, EOS};
 use super::model::{Model, SpecMemory};
 use super::NeuralError;
 
@@ -44,10 +45,10 @@ pub struct ProgramLimits {
     pub max_len: usize,
 }
 
-struct Hyp {
+struct Hyp<G> {
     tokens: Vec<u32>,
     logp: f64,
-    grammar: GrammarState,
+    grammar: G,
 }
 
 /// Top `k` indices of `scores`, best first.
@@ -130,35 +131,38 @@ pub fn latent_beam(
     Ok(Some(finished))
 }
 
-struct Group {
+struct Group<G> {
     latent: Vec<u32>,
-    live: Vec<Hyp>,
+    live: Vec<Hyp<G>>,
     finished: Vec<f64>,
     width: usize,
     done: bool,
 }
 
 /// Program beam search for each latent sequence (one group each, `width` beams per group),
-/// batched across groups. Calls `on_candidate(tokens, score)` for each program that finishes
-/// within its group's top `width`; a `false` return stops the search.
-pub fn program_beam(
+/// batched across groups, every hypothesis starting from the grammar state `start`. Calls
+/// `on_candidate(tokens, score)` for each program that finishes within its group's top `width`;
+/// a `false` return stops the search.
+#[allow(clippy::too_many_arguments)]
+pub fn program_beam<G: Grammar>(
     model: &Model,
     mem: &SpecMemory,
     latents: Vec<Vec<u32>>,
     limits: ProgramLimits,
+    start: G,
     cancel: &CancelToken,
     stats: &mut SearchStats,
     on_candidate: &mut dyn FnMut(Vec<u32>, f64) -> bool,
 ) -> Result<(), NeuralError> {
     let ProgramLimits { width, max_len } = limits;
-    let mut groups: Vec<Group> = latents
+    let mut groups: Vec<Group<G>> = latents
         .into_iter()
         .map(|latent| Group {
             latent,
             live: vec![Hyp {
                 tokens: Vec::new(),
                 logp: 0.0,
-                grammar: GrammarState::new(),
+                grammar: start.clone(),
             }],
             finished: Vec::new(),
             width,
@@ -197,15 +201,8 @@ pub fn program_beam(
                 let lp = &lps[row + i];
                 for (tok, &l) in lp.iter().enumerate() {
                     let tok = tok as u32;
-                    if !h.grammar.allows(tok) {
+                    if !h.grammar.allows_within(tok, remaining_after) {
                         continue;
-                    }
-                    if tok != EOS {
-                        let mut next = h.grammar.clone();
-                        next.push(tok);
-                        if next.min_remaining() + 1 > remaining_after {
-                            continue;
-                        }
                     }
                     cands.push((h.logp + f64::from(l), i, tok));
                 }

@@ -8,6 +8,7 @@ pub mod beam;
 pub mod grammar;
 pub mod model;
 pub mod runtime;
+pub mod vocab;
 pub mod writer;
 
 use std::path::{Path, PathBuf};
@@ -15,8 +16,13 @@ use std::str::FromStr;
 use std::sync::Arc;
 
 use crate::cancel::CancelToken;
+use crate::domain::lists::dsl::Type;
 use crate::domain::Task;
 use crate::value::Value;
+
+use grammar::lists::ListsGrammar;
+use grammar::Grammar;
+use model::ModelDomain;
 
 pub use beam::SearchStats;
 
@@ -42,7 +48,7 @@ pub enum NeuralError {
         /// What went wrong.
         message: String,
     },
-    /// The task cannot be given to the model (non-string values, no examples).
+    /// The task cannot be given to the model (values outside its vocabulary, no examples).
     #[error("task not supported by the neural model: {0}")]
     Unsupported(String),
     /// A graph failed at run time.
@@ -114,13 +120,21 @@ impl NeuralWriter {
         &self.model.manifest.kind
     }
 
-    /// The program space the model writes (`strings`).
+    /// The program space the model writes (`strings` or `lists`), from its manifest.
     pub fn domain(&self) -> &str {
-        &self.model.manifest.domain
+        self.model.domain.name()
+    }
+
+    /// The model's manifest (`model.json`).
+    pub fn manifest(&self) -> &model::Manifest {
+        &self.model.manifest
     }
 
     /// Proposes programs for `task` by two-level beam search with total beam `beam` and
     /// `latent_beams` latent sequences (clamped to `1..=beam`; the baseline uses one plain beam).
+    /// Decoding is masked by the grammar of the model's domain: strings programs are
+    /// syntactically valid; lists programs are also type-correct for the task's input and output
+    /// types. Values the model cannot encode give [`NeuralError::Unsupported`].
     ///
     /// Each finished program is passed to `on_candidate(tokens, score)` as soon as it is found
     /// (tokens without BOS/EOS, score = length-normalized log-probability); return `false` to stop.
@@ -130,9 +144,35 @@ impl NeuralWriter {
         beam: usize,
         latent_beams: usize,
         cancel: &CancelToken,
+        on_candidate: impl FnMut(Vec<u32>, f64) -> bool,
+    ) -> Result<SearchStats, NeuralError> {
+        match self.model.domain {
+            ModelDomain::Strings => {
+                let start = grammar::strings::GrammarState::new();
+                self.decode(task, beam, latent_beams, start, cancel, on_candidate)
+            }
+            ModelDomain::Lists => {
+                let (inputs, output) = list_signature(task)?;
+                let start = ListsGrammar::new(&inputs, Some(output));
+                self.decode(task, beam, latent_beams, start, cancel, on_candidate)
+            }
+        }
+    }
+
+    fn decode<G: Grammar>(
+        &self,
+        task: &Task,
+        beam: usize,
+        latent_beams: usize,
+        start: G,
+        cancel: &CancelToken,
         mut on_candidate: impl FnMut(Vec<u32>, f64) -> bool,
     ) -> Result<SearchStats, NeuralError> {
-        let examples = string_examples(task)?;
+        let examples: Vec<(Vec<&Value>, &Value)> = task
+            .examples
+            .iter()
+            .map(|e| (e.inputs.iter().collect(), &e.output))
+            .collect();
         let beam = beam.max(1);
         let m = &self.model;
         let mem = m.encode(&examples)?;
@@ -160,6 +200,7 @@ impl NeuralWriter {
             &mem,
             latents,
             beam::ProgramLimits { width, max_len },
+            start,
             cancel,
             &mut stats,
             &mut on_candidate,
@@ -168,24 +209,28 @@ impl NeuralWriter {
     }
 }
 
-/// The task's examples as strings: every input and output must be a `str`.
-fn string_examples(task: &Task) -> Result<Vec<(Vec<&str>, &str)>, NeuralError> {
-    fn as_str(v: &Value) -> Option<&str> {
-        match v {
-            Value::Str(s) => Some(s.as_str()),
-            _ => None,
+/// The input and output types of a lists task: every example must agree, and every value must
+/// be an int or a list of ints.
+pub fn list_signature(task: &Task) -> Result<(Vec<Type>, Type), NeuralError> {
+    let unsupported = |why: &str| NeuralError::Unsupported(why.to_string());
+    let ty = |v: &Value| {
+        crate::domain::lists::to_dsl(v)
+            .map(|d| d.ty())
+            .ok_or_else(|| unsupported("inputs and outputs must be ints or lists of ints"))
+    };
+    let first = task
+        .examples
+        .first()
+        .ok_or_else(|| unsupported("the task has no examples"))?;
+    let inputs = first.inputs.iter().map(ty).collect::<Result<Vec<_>, _>>()?;
+    let output = ty(&first.output)?;
+    for e in &task.examples {
+        let ins = e.inputs.iter().map(ty).collect::<Result<Vec<_>, _>>()?;
+        if ins != inputs || ty(&e.output)? != output {
+            return Err(unsupported(
+                "examples disagree on the argument or result types",
+            ));
         }
     }
-    task.examples
-        .iter()
-        .map(|ex| {
-            let ins: Option<Vec<&str>> = ex.inputs.iter().map(as_str).collect();
-            match (ins, as_str(&ex.output)) {
-                (Some(i), Some(o)) => Ok((i, o)),
-                _ => Err(NeuralError::Unsupported(
-                    "inputs and outputs must be strings".into(),
-                )),
-            }
-        })
-        .collect()
+    Ok((inputs, output))
 }

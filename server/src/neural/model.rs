@@ -8,18 +8,20 @@ use ort::value::Tensor;
 use serde::Deserialize;
 
 use super::runtime::Runtime;
+use super::vocab::IoVocab;
 use super::{Device, NeuralError};
+use crate::value::Value;
 
 /// `model.json`, written by `models/train/export.py`.
 #[derive(Clone, Debug, Deserialize)]
 pub struct Manifest {
     /// `lp` (Latent Programmer) or `baseline` (RobustFill, no latents).
     pub kind: String,
-    /// Program space the model writes (`strings`).
+    /// Program space the model writes (`strings` or `lists`).
     pub domain: String,
     /// Graph files by role: `encoder`, `latent_step` (LP only), `program_step`.
     pub files: Files,
-    /// The I/O character vocabulary file.
+    /// The I/O vocabulary file (`io_vocab.json`, see [`IoVocab`]).
     pub io_vocab: String,
     /// Model sizes.
     pub config: ManifestConfig,
@@ -41,70 +43,96 @@ pub struct Files {
 pub struct ManifestConfig {
     /// Latent vocabulary size K (codes 0..=2 are PAD/BOS/EOS).
     pub latent_vocab: usize,
-    /// Program vocabulary size (316).
+    /// Program vocabulary size (316 for strings, 153 for lists).
     pub program_vocab: usize,
+    /// I/O vocabulary size (the encoder's embedding rows), when the manifest states it.
+    #[serde(default)]
+    pub io_vocab: Option<usize>,
     /// Longest program, in tokens including EOS.
     pub max_program_len: usize,
-    /// I/O strings are truncated to this many characters.
+    /// Encoded I/O sequences are truncated to this many ids.
     pub max_io_len: usize,
     /// Number of stride-2 convolutions (latent length = ceil(T / 2^levels)).
     pub levels: u32,
 }
 
-#[derive(Clone, Debug, Deserialize)]
-struct IoVocabFile {
-    sep: i64,
-    unk: i64,
-    first_char_id: i64,
-    chars: String,
+/// The program space a model writes, with the token table its grammar relies on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ModelDomain {
+    /// RobustFill strings (`domain::strings`), character I/O vocabulary.
+    Strings,
+    /// DeepCoder lists (`domain::lists`), ints I/O vocabulary.
+    Lists,
 }
 
-/// Maps example strings to character ids the way `models/train/vocab.py` does.
-#[derive(Clone, Debug)]
-pub struct IoVocab {
-    sep: i64,
-    unk: i64,
-    ids: Vec<(char, i64)>,
-}
-
-impl IoVocab {
-    fn from_file(file: IoVocabFile) -> Self {
-        let ids = file
-            .chars
-            .chars()
-            .enumerate()
-            .map(|(i, c)| (c, file.first_char_id + i as i64))
-            .collect();
-        Self {
-            sep: file.sep,
-            unk: file.unk,
-            ids,
+impl ModelDomain {
+    /// The domain named in a manifest.
+    pub fn parse(name: &str) -> Option<Self> {
+        match name {
+            "strings" => Some(Self::Strings),
+            "lists" => Some(Self::Lists),
+            _ => None,
         }
     }
 
-    /// Character ids of one string.
-    pub fn encode(&self, text: &str) -> Vec<i64> {
-        text.chars()
-            .map(|c| {
-                self.ids
-                    .iter()
-                    .find(|(d, _)| *d == c)
-                    .map_or(self.unk, |(_, id)| *id)
-            })
-            .collect()
+    /// The domain's name (as in [`crate::domain::Domain::name`]).
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Strings => "strings",
+            Self::Lists => "lists",
+        }
     }
 
-    /// Character ids of several inputs joined by the separator.
-    pub fn encode_inputs(&self, inputs: &[&str]) -> Vec<i64> {
-        let mut out = Vec::new();
-        for (i, s) in inputs.iter().enumerate() {
-            if i > 0 {
-                out.push(self.sep);
-            }
-            out.extend(self.encode(s));
+    /// The I/O vocabulary kind the domain's examples need.
+    fn vocab_kind(self) -> &'static str {
+        match self {
+            Self::Strings => "chars",
+            Self::Lists => "ints",
         }
-        out
     }
+
+    /// The program vocabulary size the domain's grammar is written for.
+    fn program_vocab(self) -> usize {
+        match self {
+            Self::Strings => 316,
+            Self::Lists => crate::domain::lists::tokens::VOCAB_SIZE as usize,
+        }
+    }
+}
+
+/// Checks that the manifest, the vocabulary and the grammar agree; returns the domain.
+fn check_manifest(manifest: &Manifest, vocab: &IoVocab) -> Result<ModelDomain, String> {
+    let domain = ModelDomain::parse(&manifest.domain).ok_or_else(|| {
+        format!(
+            "unknown domain `{}` (expected strings or lists)",
+            manifest.domain
+        )
+    })?;
+    if vocab.kind() != domain.vocab_kind() {
+        return Err(format!(
+            "a {} model needs a `{}` I/O vocabulary, found `{}`",
+            domain.name(),
+            domain.vocab_kind(),
+            vocab.kind()
+        ));
+    }
+    if manifest.config.program_vocab != domain.program_vocab() {
+        return Err(format!(
+            "program_vocab is {}, but the {} token table has {} tokens",
+            manifest.config.program_vocab,
+            domain.name(),
+            domain.program_vocab()
+        ));
+    }
+    if let Some(n) = manifest.config.io_vocab {
+        if vocab.max_id() >= n as i64 {
+            return Err(format!(
+                "the I/O vocabulary produces id {} but the encoder has {n} rows",
+                vocab.max_id()
+            ));
+        }
+    }
+    Ok(domain)
 }
 
 /// One task's encoded specification, reused by every decoding step.
@@ -121,7 +149,9 @@ pub struct SpecMemory {
 pub struct Model {
     /// The manifest.
     pub manifest: Manifest,
-    /// The character vocabulary.
+    /// The program space, from the manifest.
+    pub domain: ModelDomain,
+    /// The I/O vocabulary.
     pub vocab: IoVocab,
     /// The device the sessions run on.
     pub device: Device,
@@ -195,8 +225,21 @@ fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, NeuralErr
 impl Model {
     /// Loads `model.json` and the graphs it names from `dir`.
     pub fn load(rt: &Runtime, dir: &Path, device: Device) -> Result<Self, NeuralError> {
-        let manifest: Manifest = read_json(&dir.join("model.json"))?;
-        let vocab = IoVocab::from_file(read_json(&dir.join(&manifest.io_vocab))?);
+        let manifest_path = dir.join("model.json");
+        let manifest: Manifest = read_json(&manifest_path)?;
+        let vocab_path = dir.join(&manifest.io_vocab);
+        let vocab_text = std::fs::read_to_string(&vocab_path).map_err(|e| NeuralError::Model {
+            path: vocab_path.clone(),
+            message: e.to_string(),
+        })?;
+        let vocab = IoVocab::parse(&vocab_text).map_err(|message| NeuralError::Model {
+            path: vocab_path.clone(),
+            message,
+        })?;
+        let domain = check_manifest(&manifest, &vocab).map_err(|message| NeuralError::Model {
+            path: manifest_path,
+            message,
+        })?;
         let file = |name: &str| -> PathBuf { dir.join(name) };
         let (encoder, device) = build_session(rt, &file(&manifest.files.encoder), device)?;
         let latent_step = match (&manifest.files.latent_step, manifest.kind.as_str()) {
@@ -212,6 +255,7 @@ impl Model {
         let program_step = build_session(rt, &file(&manifest.files.program_step), device)?.0;
         Ok(Self {
             manifest,
+            domain,
             vocab,
             device,
             encoder: Mutex::new(encoder),
@@ -225,20 +269,21 @@ impl Model {
         self.latent_step.is_some()
     }
 
-    /// Encodes examples given as (inputs, output) strings.
-    pub fn encode(&self, examples: &[(Vec<&str>, &str)]) -> Result<SpecMemory, NeuralError> {
+    /// Encodes examples given as (inputs, output) values with the model's I/O vocabulary
+    /// (strings for a strings model, ints or lists of ints for a lists model; anything else is
+    /// [`NeuralError::Unsupported`]), truncated to `max_io_len`.
+    pub fn encode(&self, examples: &[(Vec<&Value>, &Value)]) -> Result<SpecMemory, NeuralError> {
         if examples.is_empty() {
             return Err(NeuralError::Unsupported("the task has no examples".into()));
         }
         let cap = self.manifest.config.max_io_len;
-        let ins: Vec<Vec<i64>> = examples
-            .iter()
-            .map(|(i, _)| truncate(self.vocab.encode_inputs(i), cap))
-            .collect();
-        let outs: Vec<Vec<i64>> = examples
-            .iter()
-            .map(|(_, o)| truncate(self.vocab.encode(o), cap))
-            .collect();
+        let mut ins: Vec<Vec<i64>> = Vec::with_capacity(examples.len());
+        let mut outs: Vec<Vec<i64>> = Vec::with_capacity(examples.len());
+        for (i, o) in examples {
+            let (a, b) = self.vocab.encode_example(i, o)?;
+            ins.push(truncate(a, cap));
+            outs.push(truncate(b, cap));
+        }
         let (li, in_flat) = pad_rows(&ins);
         let (lo, out_flat) = pad_rows(&outs);
         let e = examples.len();

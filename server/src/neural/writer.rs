@@ -1,22 +1,93 @@
 //! The neural writer as a pipeline [`Writer`]: proposals become rendered [`Solution`]s.
+//!
+//! Each domain has its own model. [`NeuralPipelineWriter`] asks, per task, for the model of the
+//! task's domain: an explicit model directory (the `model_dir` setting, else
+//! `DOCSYNTH_MODEL_DIR`) serves the domain its manifest names, and every other domain uses its
+//! default `models/<domain>` directory. Models are loaded once per process and shared
+//! ([`shared_writer`]); a model that cannot be loaded is reported once on stderr and leaves the
+//! other domains and the search untouched.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, OnceLock};
 
 use crate::cancel::CancelToken;
 use crate::domain::{Domain, Solution, Task, WriterKind};
 use crate::pipeline::Writer;
 
-use super::NeuralWriter;
+use super::{Device, NeuralWriter};
 
-/// Two-level beam search settings plus the loaded model.
+/// Where the models come from.
+#[derive(Clone)]
+enum Models {
+    /// These loaded models only (one per domain; tests and benchmarks).
+    Loaded(Vec<NeuralWriter>),
+    /// The process-wide cache, by explicit directory (if any) and device.
+    Shared {
+        model_dir: Option<PathBuf>,
+        device: Device,
+    },
+}
+
+/// Two-level beam search settings plus where to find each domain's model.
 #[derive(Clone)]
 pub struct NeuralPipelineWriter {
-    /// The loaded model.
-    pub writer: NeuralWriter,
+    models: Models,
     /// Total beam size B.
     pub beam: usize,
     /// Latent beams L.
     pub latent_beams: usize,
+}
+
+impl NeuralPipelineWriter {
+    /// A writer over already loaded models (at most one per domain is used: the first).
+    pub fn with_models(models: Vec<NeuralWriter>, beam: usize, latent_beams: usize) -> Self {
+        Self {
+            models: Models::Loaded(models),
+            beam: beam.max(1),
+            latent_beams: latent_beams.max(1),
+        }
+    }
+
+    /// A writer that loads each domain's model on first use through [`shared_writer`].
+    pub fn shared(
+        model_dir: Option<PathBuf>,
+        device: Device,
+        beam: usize,
+        latent_beams: usize,
+    ) -> Self {
+        Self {
+            models: Models::Shared { model_dir, device },
+            beam: beam.max(1),
+            latent_beams: latent_beams.max(1),
+        }
+    }
+
+    /// The model for `domain`, or why there is none.
+    pub fn writer_for(&self, domain: &str) -> Result<NeuralWriter, String> {
+        match &self.models {
+            Models::Loaded(ws) => ws
+                .iter()
+                .find(|w| w.domain() == domain)
+                .cloned()
+                .ok_or_else(|| format!("no {domain} model loaded")),
+            Models::Shared { model_dir, device } => {
+                shared_writer(model_dir.as_deref(), domain, *device)
+            }
+        }
+    }
+}
+
+/// Prints `message` on stderr the first time it is seen in this process.
+fn report_once(message: String) {
+    static SEEN: OnceLock<Mutex<Vec<String>>> = OnceLock::new();
+    let mut seen = SEEN
+        .get_or_init(|| Mutex::new(Vec::new()))
+        .lock()
+        .unwrap_or_else(|p| p.into_inner());
+    if !seen.contains(&message) {
+        eprintln!("{message}");
+        seen.push(message);
+    }
 }
 
 impl Writer for NeuralPipelineWriter {
@@ -31,12 +102,21 @@ impl Writer for NeuralPipelineWriter {
         cancel: &CancelToken,
         max: usize,
     ) -> Vec<Solution> {
-        if domain.name() != self.writer.domain() {
-            return Vec::new();
-        }
+        let writer = match self.writer_for(domain.name()) {
+            Ok(w) => w,
+            Err(e) => {
+                if matches!(self.models, Models::Shared { .. }) {
+                    report_once(format!(
+                        "docsynth: neural writer unavailable for {} ({e}); using the search only",
+                        domain.name()
+                    ));
+                }
+                return Vec::new();
+            }
+        };
         let mut out: Vec<Solution> = Vec::new();
         let mut consistent = 0usize;
-        let res = self.writer.propose(
+        let res = writer.propose(
             task,
             self.beam,
             self.latent_beams,
@@ -62,12 +142,9 @@ impl Writer for NeuralPipelineWriter {
     }
 }
 
-/// The shipped model directory for `domain`: `DOCSYNTH_MODEL_DIR` if set, else the first
-/// `models/<domain>/model.json` found above the working directory or the executable.
+/// The shipped model directory for `domain`: the first `models/<domain>/model.json` found above
+/// the working directory or the executable.
 pub fn default_model_dir(domain: &str) -> Option<PathBuf> {
-    if let Some(p) = std::env::var_os("DOCSYNTH_MODEL_DIR") {
-        return Some(PathBuf::from(p));
-    }
     let mut roots: Vec<PathBuf> = Vec::new();
     if let Ok(cwd) = std::env::current_dir() {
         roots.push(cwd);
@@ -82,43 +159,111 @@ pub fn default_model_dir(domain: &str) -> Option<PathBuf> {
     })
 }
 
-type CacheKey = (PathBuf, super::Device);
+/// The explicit model directory: the setting, else `DOCSYNTH_MODEL_DIR` (non-empty).
+pub fn explicit_model_dir(setting: Option<&Path>) -> Option<PathBuf> {
+    setting.map(PathBuf::from).or_else(|| {
+        std::env::var_os("DOCSYNTH_MODEL_DIR")
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    })
+}
+
+type CacheKey = (PathBuf, Device);
 type CacheEntry = Result<NeuralWriter, String>;
 
-/// A process-wide cache of loaded models keyed by (directory, device), failures included, so a
-/// long-running server loads each model once and reports a missing runtime once per key.
-pub fn shared_writer(
-    model_dir: Option<&std::path::Path>,
-    device: super::Device,
-) -> Result<NeuralWriter, String> {
-    use std::sync::{Mutex, OnceLock};
+/// Loads the model in `dir` once per process (failures included) and shares it.
+fn cached_load(dir: &Path, device: Device) -> CacheEntry {
     static CACHE: OnceLock<Mutex<Vec<(CacheKey, CacheEntry)>>> = OnceLock::new();
-    let dir = match model_dir
-        .map(PathBuf::from)
-        .or_else(|| default_model_dir("strings"))
-    {
-        Some(d) => d,
-        None => return Err("no neural model found (set modelDir or DOCSYNTH_MODEL_DIR)".into()),
-    };
     let cache = CACHE.get_or_init(|| Mutex::new(Vec::new()));
     let mut entries = cache.lock().unwrap_or_else(|p| p.into_inner());
     if let Some((_, entry)) = entries.iter().find(|(k, _)| k.0 == dir && k.1 == device) {
         return entry.clone();
     }
-    let entry = NeuralWriter::load(&dir, device).map_err(|e| e.to_string());
-    entries.push(((dir, device), entry.clone()));
+    let entry = NeuralWriter::load(dir, device).map_err(|e| e.to_string());
+    entries.push(((dir.to_path_buf(), device), entry.clone()));
     entry
 }
 
-/// The pipeline's neural writer for `settings`, loaded once per (directory, device) and shared.
+/// The `domain` named by `dir/model.json`, when it can be read.
+fn manifest_domain(dir: &Path) -> Option<String> {
+    let text = std::fs::read_to_string(dir.join("model.json")).ok()?;
+    let json: serde_json::Value = serde_json::from_str(&text).ok()?;
+    json.get("domain")?.as_str().map(str::to_string)
+}
+
+/// The model for `domain`, loaded once per (directory, device) and shared across the process.
+///
+/// The explicit directory (`model_dir`, else `DOCSYNTH_MODEL_DIR`) serves the domain its manifest
+/// names; other domains use [`default_model_dir`]. An explicit directory that does not load is
+/// an error for its manifest's domain, and for every domain when even its manifest cannot be
+/// read (a configuration mistake whose domain is unknown).
+pub fn shared_writer(
+    model_dir: Option<&Path>,
+    domain: &str,
+    device: Device,
+) -> Result<NeuralWriter, String> {
+    if let Some(dir) = explicit_model_dir(model_dir) {
+        match cached_load(&dir, device) {
+            Ok(w) if w.domain() == domain => return Ok(w),
+            Ok(_) => {}
+            // A broken model of another domain (its manifest says so) leaves this one alone.
+            Err(_) if manifest_domain(&dir).is_some_and(|d| d != domain) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    let dir = default_model_dir(domain).ok_or_else(|| {
+        format!("no {domain} model found (models/{domain}; set modelDir or DOCSYNTH_MODEL_DIR)")
+    })?;
+    let w = cached_load(&dir, device)?;
+    if w.domain() != domain {
+        return Err(format!(
+            "{} holds a {} model, not a {domain} one",
+            dir.display(),
+            w.domain()
+        ));
+    }
+    Ok(w)
+}
+
+/// The pipeline's neural writer for `settings`; each domain's model is loaded on first use and
+/// shared. Fails only for an unknown device.
 pub fn pipeline_writer(
     settings: &crate::pipeline::NeuralSettings,
 ) -> Result<NeuralPipelineWriter, String> {
-    let device: super::Device = settings.device.parse().map_err(|e| format!("{e}"))?;
-    let writer = shared_writer(settings.model_dir.as_deref(), device)?;
-    Ok(NeuralPipelineWriter {
-        writer,
-        beam: settings.beam.max(1),
-        latent_beams: settings.latent_beams.max(1),
-    })
+    let device: Device = settings.device.parse().map_err(|e| format!("{e}"))?;
+    Ok(NeuralPipelineWriter::shared(
+        settings.model_dir.clone(),
+        device,
+        settings.beam,
+        settings.latent_beams,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_broken_explicit_model_only_affects_its_own_domain() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::write(dir.path().join("model.json"), r#"{"domain": "lists"}"#).expect("write");
+        let shown = dir.path().display().to_string();
+        let lists = shared_writer(Some(dir.path()), "lists", Device::Cpu);
+        assert!(lists.is_err());
+        // Strings falls back to its default model (or fails for reasons unrelated to `dir`).
+        if let Err(e) = shared_writer(Some(dir.path()), "strings", Device::Cpu) {
+            assert!(!e.contains(&shown), "{e}");
+        }
+        // An explicit directory without a readable manifest is an error for every domain.
+        let none = Path::new("/nonexistent/model");
+        for d in ["strings", "lists"] {
+            assert!(shared_writer(Some(none), d, Device::Cpu).is_err());
+        }
+    }
+
+    #[test]
+    fn the_explicit_setting_wins_over_the_environment() {
+        let p = Path::new("/some/where");
+        assert_eq!(explicit_model_dir(Some(p)), Some(p.to_path_buf()));
+    }
 }

@@ -4,8 +4,8 @@
 //! Token ids follow `robustfill_token_ids.json`: ops 3..=18, characters 19..=101, types
 //! 102..=109, cases 110..=112, boundaries 113..=114, integers -100..=100 at 115..=315.
 
-/// End of program.
-pub const EOS: u32 = 2;
+use super::{Grammar, EOS};
+
 const COMPOSE: u32 = 3;
 const CONST_STR: u32 = 4;
 const SUB_STR: u32 = 5;
@@ -139,10 +139,27 @@ impl GrammarState {
     }
 }
 
+impl Grammar for GrammarState {
+    fn allows(&self, token: u32) -> bool {
+        GrammarState::allows(self, token)
+    }
+
+    fn push(&mut self, token: u32) -> bool {
+        GrammarState::push(self, token)
+    }
+
+    fn can_end(&self) -> bool {
+        GrammarState::can_end(self)
+    }
+
+    fn min_remaining(&self) -> usize {
+        GrammarState::min_remaining(self)
+    }
+}
+
 /// True when `tokens` (no BOS/EOS) form a complete program under the grammar.
 pub fn is_valid_program(tokens: &[u32]) -> bool {
-    let mut g = GrammarState::new();
-    tokens.iter().all(|&t| t != EOS && g.push(t)) && g.can_end()
+    super::accepts(GrammarState::new(), tokens)
 }
 
 #[cfg(test)]
