@@ -166,3 +166,42 @@ fn shared_writer_reports_a_missing_model_once_without_panicking() {
     assert!(a.is_err() && b.is_err());
     assert_eq!(a.err(), b.err());
 }
+
+/// Every candidate (tokens and score, in stream order) of one search.
+fn candidates(w: &NeuralWriter, t: &Task, beam: usize, l: usize) -> Vec<(Vec<u32>, f64)> {
+    let mut got = Vec::new();
+    w.propose(t, beam, l, &CancelToken::new(), |tok, s| {
+        got.push((tok, s));
+        true
+    })
+    .expect("propose");
+    got
+}
+
+fn assert_same_candidates(w: &NeuralWriter, t: &Task, beam: usize, l: usize) {
+    let cached = candidates(w, t, beam, l);
+    let full = candidates(&w.with_cached_decoding(false), t, beam, l);
+    assert!(!cached.is_empty());
+    assert_eq!(cached.len(), full.len(), "different candidate counts");
+    for ((a, sa), (b, sb)) in cached.iter().zip(&full) {
+        assert_eq!(a, b, "cached and full decoding chose different programs");
+        assert!((sa - sb).abs() < 1e-3, "scores {sa} vs {sb}");
+    }
+}
+
+#[test]
+fn cached_decoding_gives_the_same_programs_as_full_recomputation() {
+    let Some(w) = writer() else { return };
+    assert!(
+        w.uses_cached_decoding(),
+        "the shipped model should ship program_cross/program_step_kv"
+    );
+    let t = task(&[("Mason Smith", "Smith M"), ("Ada Lovelace", "Lovelace A")]);
+    assert_same_candidates(&w, &t, 12, 3);
+    assert_same_candidates(&w, &upper_task(), 5, 1);
+    let baseline = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../models/strings-baseline");
+    if let Ok(b) = NeuralWriter::load(&baseline, Device::Cpu) {
+        assert!(b.uses_cached_decoding());
+        assert_same_candidates(&b, &t, 8, 1);
+    }
+}

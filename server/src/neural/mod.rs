@@ -6,6 +6,7 @@
 
 pub mod beam;
 pub mod grammar;
+pub mod kv;
 pub mod model;
 pub mod runtime;
 pub mod vocab;
@@ -88,6 +89,7 @@ impl FromStr for Device {
 #[derive(Clone)]
 pub struct NeuralWriter {
     model: Arc<model::Model>,
+    cached_decoding: bool,
 }
 
 impl NeuralWriter {
@@ -107,12 +109,27 @@ impl NeuralWriter {
         let model = model::Model::load(rt, model_dir, device)?;
         Ok(Self {
             model: Arc::new(model),
+            cached_decoding: true,
         })
     }
 
     /// The device the sessions ended up on.
     pub fn device(&self) -> Device {
         self.model.device
+    }
+
+    /// The same model decoding with (`true`, the default when the model ships the cached graphs)
+    /// or without the key/value cache; both give the same programs, the cache is faster.
+    pub fn with_cached_decoding(&self, cached: bool) -> Self {
+        Self {
+            model: Arc::clone(&self.model),
+            cached_decoding: cached,
+        }
+    }
+
+    /// True when decoding uses the key/value-cached graphs.
+    pub fn uses_cached_decoding(&self) -> bool {
+        self.cached_decoding && self.model.has_kv()
     }
 
     /// The model kind from the manifest (`lp` or `baseline`).
@@ -199,7 +216,11 @@ impl NeuralWriter {
             m,
             &mem,
             latents,
-            beam::ProgramLimits { width, max_len },
+            beam::ProgramLimits {
+                width,
+                max_len,
+                cached: self.cached_decoding,
+            },
             start,
             cancel,
             &mut stats,

@@ -36,6 +36,10 @@ pub struct Files {
     pub latent_step: Option<String>,
     /// One program-decoder step.
     pub program_step: String,
+    /// Cross-attention keys/values per latent group (key/value-cached decoding; optional).
+    pub program_cross: Option<String>,
+    /// One cached program-decoder step (optional; used with `program_cross`).
+    pub program_step_kv: Option<String>,
 }
 
 /// The sizes the decoder needs.
@@ -158,9 +162,10 @@ pub struct Model {
     encoder: Mutex<Session>,
     latent_step: Option<Mutex<Session>>,
     program_step: Mutex<Session>,
+    pub(super) cached: Option<super::kv::CachedSessions>,
 }
 
-fn ort_err(what: &str) -> impl Fn(ort::Error) -> NeuralError + '_ {
+pub(super) fn ort_err(what: &str) -> impl Fn(ort::Error) -> NeuralError + '_ {
     move |e| NeuralError::Inference(format!("{what}: {e}"))
 }
 
@@ -253,6 +258,16 @@ impl Model {
             }
         };
         let program_step = build_session(rt, &file(&manifest.files.program_step), device)?.0;
+        let cached = match (
+            &manifest.files.program_cross,
+            &manifest.files.program_step_kv,
+        ) {
+            (Some(c), Some(s)) => Some(super::kv::CachedSessions {
+                cross: Mutex::new(build_session(rt, &file(c), device)?.0),
+                step: Mutex::new(build_session(rt, &file(s), device)?.0),
+            }),
+            _ => None,
+        };
         Ok(Self {
             manifest,
             domain,
@@ -261,6 +276,7 @@ impl Model {
             encoder: Mutex::new(encoder),
             latent_step,
             program_step: Mutex::new(program_step),
+            cached,
         })
     }
 
@@ -324,7 +340,7 @@ impl Model {
         })
     }
 
-    fn memory_tensors(
+    pub(super) fn memory_tensors(
         &self,
         mem: &SpecMemory,
         latent: bool,

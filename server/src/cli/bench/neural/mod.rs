@@ -26,6 +26,9 @@ use tasks::TaskFile;
 /// Models tried when `--models` is not given (those that exist).
 const DEFAULT_MODELS: [&str; 3] = ["models/strings", "models/strings-baseline", "models/lists"];
 
+/// Suffix of the twin of a model that decodes without the key/value cache.
+const FULL_DECODING: &str = " (no KV cache)";
+
 /// Arguments of `docsynth bench neural`.
 #[derive(Debug, Args)]
 pub struct NeuralBenchArgs {
@@ -68,6 +71,10 @@ pub struct NeuralBenchArgs {
     /// `auto`, `cpu` or `cuda`.
     #[arg(long, default_value = "cpu")]
     pub device: String,
+    /// Also run every model that has the key/value-cached graphs without them (full prefix
+    /// recomputation each step), side by side, and print the speed-up of the cache.
+    #[arg(long)]
+    pub compare_full_decoding: bool,
     /// Also write the results as JSON to this file.
     #[arg(long)]
     pub json: Option<PathBuf>,
@@ -110,6 +117,17 @@ fn load_models(args: &NeuralBenchArgs, device: Device) -> anyhow::Result<Vec<Mod
             name: m.display().to_string(),
             writer,
         });
+    }
+    if args.compare_full_decoding {
+        let twins: Vec<Model> = models
+            .iter()
+            .filter(|m| m.writer.uses_cached_decoding())
+            .map(|m| Model {
+                name: format!("{}{FULL_DECODING}", m.name),
+                writer: m.writer.with_cached_decoding(false),
+            })
+            .collect();
+        models.extend(twins);
     }
     Ok(models)
 }
@@ -205,6 +223,9 @@ fn bench_file(
         rows.push(row);
         let total = Duration::from_secs_f64(args.combined_budget.unwrap_or(args.search_budget));
         for (mi, m) in models.iter().enumerate() {
+            if m.name.ends_with(FULL_DECODING) {
+                continue;
+            }
             // The best L at the largest B: most solved, then least time.
             let best = at_b_max.iter().filter(|(i, _, _)| *i == mi).max_by(|a, b| {
                 let (ra, rb) = (&rows[a.1], &rows[b.1]);
@@ -234,6 +255,7 @@ fn bench_file(
             rows.push(row);
         }
     }
+    print_cache_speedups(&rows);
     let buckets = used_buckets(&rows);
     println!();
     println!("accuracy by reference program length (tokens):");
@@ -243,6 +265,37 @@ fn bench_file(
         println!("{}", r.length_line(&buckets));
     }
     Ok(rows)
+}
+
+/// For each row decoded without the cache, the ratio of its mean time to its cached twin's.
+fn print_cache_speedups(rows: &[Row]) {
+    for full in rows {
+        let Some(name) = full
+            .model
+            .as_deref()
+            .and_then(|n| n.strip_suffix(FULL_DECODING))
+        else {
+            continue;
+        };
+        let twin = rows.iter().find(|r| {
+            r.model.as_deref() == Some(name)
+                && r.writer == full.writer
+                && r.beam == full.beam
+                && r.latent_beams == full.latent_beams
+        });
+        if let Some(c) = twin {
+            println!(
+                "KV cache: {name} B={} L={}: mean {:.3} s/task without, {:.3} s with = {:.1}x faster; solved {} vs {}",
+                c.beam.unwrap_or(0),
+                c.latent_beams.map_or("-".to_string(), |l| l.to_string()),
+                full.mean_s,
+                c.mean_s,
+                full.mean_s / c.mean_s.max(1e-9),
+                full.solved,
+                c.solved
+            );
+        }
+    }
 }
 
 /// Runs `docsynth bench neural`; returns the exit code.
