@@ -24,7 +24,12 @@ use runs::{combine, latent_beams_for, run_neural, run_search};
 use tasks::TaskFile;
 
 /// Models tried when `--models` is not given (those that exist).
-const DEFAULT_MODELS: [&str; 3] = ["models/strings", "models/strings-baseline", "models/lists"];
+const DEFAULT_MODELS: [&str; 4] = [
+    "models/strings",
+    "models/strings-baseline",
+    "models/lists",
+    "models/lists-baseline",
+];
 
 /// Suffix of the twin of a model that decodes without the key/value cache.
 const FULL_DECODING: &str = " (no KV cache)";
@@ -33,7 +38,8 @@ const FULL_DECODING: &str = " (no KV cache)";
 #[derive(Debug, Args)]
 pub struct NeuralBenchArgs {
     /// Model directories (`model.json` + ONNX graphs), compared side by side (default: those of
-    /// `models/strings`, `models/strings-baseline`, `models/lists` that exist).
+    /// `models/strings`, `models/strings-baseline`, `models/lists`, `models/lists-baseline` that
+    /// exist).
     #[arg(long, value_delimiter = ',')]
     pub models: Vec<PathBuf>,
     /// Task files: datagen JSONL (strings or lists) or the ExeDec test files (default: the ExeDec
