@@ -9,7 +9,7 @@ use std::sync::Mutex;
 use ort::session::Session;
 use ort::value::Tensor;
 
-use super::model::{ort_err, Model, SpecMemory};
+use super::model::{latent_tensors, ort_err, Model, SpecMemory};
 use super::NeuralError;
 
 /// The two sessions of cached decoding.
@@ -96,18 +96,7 @@ impl Model {
         let (m, mv) = self.memory_tensors(mem, false)?;
         let mut session = sessions.cross.lock().unwrap_or_else(|p| p.into_inner());
         let outputs = if self.has_latents() {
-            let s = latents.iter().map(Vec::len).max().unwrap_or(0).max(1);
-            let mut codes = vec![0i64; latents.len() * s];
-            let mut valid = vec![0f32; latents.len() * s];
-            for (i, l) in latents.iter().enumerate() {
-                for (j, &c) in l.iter().enumerate() {
-                    codes[i * s + j] = i64::from(c);
-                    valid[i * s + j] = 1.0;
-                }
-            }
-            let shape = vec![latents.len() as i64, s as i64];
-            let c = Tensor::from_array((shape.clone(), codes)).map_err(ort_err("latents"))?;
-            let lv = Tensor::from_array((shape, valid)).map_err(ort_err("latent_valid"))?;
+            let (c, lv) = latent_tensors(latents)?;
             session
                 .run(ort::inputs![
                     "io_memory" => m, "memory_valid" => mv, "latents" => c, "latent_valid" => lv

@@ -393,18 +393,7 @@ impl Model {
         let p = prefix_tensor(prefixes)?;
         let mut session = self.program_step.lock().unwrap_or_else(|p| p.into_inner());
         let outputs = if self.has_latents() {
-            let s = latents.iter().map(|l| l.len()).max().unwrap_or(0).max(1);
-            let mut codes = vec![0i64; latents.len() * s];
-            let mut valid = vec![0f32; latents.len() * s];
-            for (i, l) in latents.iter().enumerate() {
-                for (j, &c) in l.iter().enumerate() {
-                    codes[i * s + j] = i64::from(c);
-                    valid[i * s + j] = 1.0;
-                }
-            }
-            let shape = vec![latents.len() as i64, s as i64];
-            let c = Tensor::from_array((shape.clone(), codes)).map_err(ort_err("latents"))?;
-            let lv = Tensor::from_array((shape, valid)).map_err(ort_err("latent_valid"))?;
+            let (c, lv) = latent_tensors(latents)?;
             session
                 .run(ort::inputs![
                     "io_memory" => m, "memory_valid" => v, "latents" => c, "latent_valid" => lv, "prefix" => p
@@ -417,6 +406,30 @@ impl Model {
         };
         rows(&outputs["logprobs"], prefixes.len())
     }
+}
+
+/// Latent code rows padded to one width: codes (N, S) and validity (N, S) as graph inputs.
+pub(super) fn latent_tensors<L: AsRef<[u32]>>(
+    latents: &[L],
+) -> Result<(Tensor<i64>, Tensor<f32>), NeuralError> {
+    let s = latents
+        .iter()
+        .map(|l| l.as_ref().len())
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let mut codes = vec![0i64; latents.len() * s];
+    let mut valid = vec![0f32; latents.len() * s];
+    for (i, l) in latents.iter().enumerate() {
+        for (j, &c) in l.as_ref().iter().enumerate() {
+            codes[i * s + j] = i64::from(c);
+            valid[i * s + j] = 1.0;
+        }
+    }
+    let shape = vec![latents.len() as i64, s as i64];
+    let c = Tensor::from_array((shape.clone(), codes)).map_err(ort_err("latents"))?;
+    let lv = Tensor::from_array((shape, valid)).map_err(ort_err("latent_valid"))?;
+    Ok((c, lv))
 }
 
 fn truncate(mut v: Vec<i64>, cap: usize) -> Vec<i64> {
