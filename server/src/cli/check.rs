@@ -70,6 +70,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<i32> {
             ..RunnerConfig::default()
         };
         let mut runner = Runner::new(config)?;
+        super::doctor::warn_sandbox();
         check_specs(
             &source,
             &specs,

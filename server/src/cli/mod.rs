@@ -3,6 +3,7 @@
 pub mod bench;
 pub mod check;
 pub mod datagen;
+pub mod doctor;
 pub mod lsp;
 pub mod synth;
 
@@ -30,6 +31,8 @@ pub enum Command {
     Datagen(datagen::DatagenArgs),
     /// Run the language server over stdio.
     Lsp(lsp::LspArgs),
+    /// Show what this machine gives docsynth: sandbox layers, Python, a real sandboxed check.
+    Doctor(doctor::DoctorArgs),
 }
 
 /// Parses the command line and runs it; returns the process exit code.
@@ -48,6 +51,7 @@ pub fn main() -> i32 {
         Command::Bench(args) => bench::run(args),
         Command::Datagen(args) => datagen::run(args),
         Command::Lsp(args) => lsp::run(args),
+        Command::Doctor(args) => doctor::run(args),
     };
     match result {
         Ok(code) => code,

@@ -70,6 +70,7 @@ pub fn run(args: SynthArgs) -> anyhow::Result<i32> {
         std::fs::read(&args.file).with_context(|| format!("reading {}", args.file.display()))?;
     let source = crate::spec::decode::decode_source(&bytes)
         .map_err(|e| anyhow::anyhow!("{}: {e}", args.file.display()))?;
+    super::doctor::warn_sandbox();
     let engine = match args.engine.as_str() {
         "neural" => Engine::Neural,
         "search" => Engine::Search,

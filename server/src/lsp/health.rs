@@ -1,4 +1,5 @@
-//! Start-up checks of what synthesis needs outside the server: the Python interpreter (checker),
+//! Start-up checks of what synthesis needs outside the server: the sandbox layers the kernel
+//! grants, the Python interpreter (checker),
 //! the ONNX Runtime library and the model files (neural writer). Each problem becomes one line of
 //! a single `window/showMessage`; the server keeps serving whatever still works.
 
@@ -25,6 +26,8 @@ pub fn interpreter(settings: &Settings, workspace: Option<&Path>) -> PathBuf {
 /// Problems found, each a full sentence saying what is affected.
 pub fn check(settings: &Settings, workspace: Option<&Path>) -> Vec<String> {
     let mut problems = Vec::new();
+    // A sandbox layer this kernel refuses is said once, clearly; the others stay on.
+    problems.extend(crate::runner::sandbox::probe().warnings());
     let py = interpreter(settings, workspace);
     if let Err(why) = probe_python(&py) {
         problems.push(format!(

@@ -11,6 +11,7 @@ use super::RunnerError;
 use crate::cancel::CancelToken;
 use rustc_hash::FxHashMap;
 use serde_json::json;
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -19,6 +20,9 @@ const CHUNK: usize = 256;
 
 /// Suites kept loaded in one worker before they are all forgotten.
 const MAX_LOADED_SUITES: usize = 64;
+
+/// Directories a worker may read beyond the system's before the list starts afresh.
+const MAX_READABLE_DIRS: usize = 32;
 
 /// Extra time Rust allows beyond the in-worker example timeout before killing the worker.
 const GRACE: Duration = Duration::from_millis(500);
@@ -44,6 +48,9 @@ pub struct Runner {
     next_suite_id: u64,
     candidates_in_worker: usize,
     restarts: usize,
+    /// Directories the examples may read (their modules' directories); a suite that needs
+    /// another one restarts the worker with it added (Landlock rules are fixed at start).
+    readable: Vec<PathBuf>,
 }
 
 impl Runner {
@@ -68,6 +75,7 @@ impl Runner {
             next_suite_id: 0,
             candidates_in_worker: 0,
             restarts: 0,
+            readable: Vec::new(),
         };
         runner.ensure_worker()?;
         runner.restarts = 0;
@@ -167,6 +175,7 @@ impl Runner {
             {
                 self.drop_worker();
             }
+            self.allow_reading(&suite.context.search_paths);
             self.ensure_worker()?;
             let loaded = match self.load_suite(suite, &key, cancel)? {
                 Ok(loaded) => loaded,
@@ -440,7 +449,8 @@ impl Runner {
             let worker = Worker::start(
                 &self.interpreter,
                 &self.config.limits,
-                !self.config.no_network_namespace,
+                &self.config.sandbox,
+                &self.readable,
                 self.kill.clone(),
             )?;
             self.worker = Some(worker);
@@ -449,6 +459,23 @@ impl Runner {
             self.restarts += 1;
         }
         Ok(())
+    }
+
+    /// Makes `paths` readable for the examples, restarting the worker if it cannot read them.
+    fn allow_reading(&mut self, paths: &[PathBuf]) {
+        let missing: Vec<PathBuf> = paths
+            .iter()
+            .filter(|p| !self.readable.iter().any(|r| p.starts_with(r)))
+            .cloned()
+            .collect();
+        if missing.is_empty() {
+            return;
+        }
+        if self.readable.len() + missing.len() > MAX_READABLE_DIRS {
+            self.readable.clear();
+        }
+        self.readable.extend(missing);
+        self.drop_worker();
     }
 
     fn drop_worker(&mut self) {

@@ -1,5 +1,6 @@
 //! Runner settings and Python interpreter discovery.
 
+use super::sandbox::SandboxPolicy;
 use super::RunnerError;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -45,8 +46,8 @@ pub struct RunnerConfig {
     pub workspace: Option<PathBuf>,
     /// Limits for the worker and each check.
     pub limits: Limits,
-    /// Skip the network namespace even where `unshare -rn` works.
-    pub no_network_namespace: bool,
+    /// Sandbox layers left out on purpose (tests of the fallbacks); reported as missing.
+    pub sandbox: SandboxPolicy,
     /// Restart the worker after this many candidates (0: never), so state that candidates leak
     /// into the interpreter (patched builtins, imported modules) does not pile up.
     pub recycle_after: usize,
@@ -58,7 +59,7 @@ impl Default for RunnerConfig {
             python: None,
             workspace: None,
             limits: Limits::default(),
-            no_network_namespace: false,
+            sandbox: SandboxPolicy::default(),
             recycle_after: 10_000,
         }
     }
@@ -73,6 +74,9 @@ pub struct Interpreter {
     pub executable: PathBuf,
     /// `(major, minor)`.
     pub version: (u32, u32),
+    /// Directories the interpreter reads at startup and import time (prefixes, `sys.path`,
+    /// the executable's directories); the sandbox lets the worker read these.
+    pub read_roots: Vec<PathBuf>,
 }
 
 /// Picks the interpreter per the config (explicit, workspace `.venv`, `python3`) without
@@ -109,7 +113,9 @@ pub fn probe_interpreter(requested: &Path) -> Result<Interpreter, RunnerError> {
         .args([
             "-I",
             "-c",
-            "import sys; print(sys.executable); print('%d %d' % sys.version_info[:2])",
+            "import os, sys; print(sys.executable); print('%d %d' % sys.version_info[:2]); \
+             [print(p) for p in {sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix, \
+             os.path.dirname(sys.executable), os.path.dirname(os.path.realpath(sys.executable)), *sys.path} if p]",
         ])
         .stdin(Stdio::null())
         .output()
@@ -137,6 +143,11 @@ pub fn probe_interpreter(requested: &Path) -> Result<Interpreter, RunnerError> {
             "Python {major}.{minor} is too old (3.8 or newer needed)"
         )));
     }
+    let read_roots: Vec<PathBuf> = lines
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(PathBuf::from)
+        .collect();
     let executable = if executable.is_empty() {
         requested.to_path_buf()
     } else {
@@ -146,5 +157,6 @@ pub fn probe_interpreter(requested: &Path) -> Result<Interpreter, RunnerError> {
         requested: requested.to_path_buf(),
         executable,
         version: (major, minor),
+        read_roots,
     })
 }

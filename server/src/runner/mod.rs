@@ -7,27 +7,23 @@
 //! - [`batch`]: [`Runner`], the batch API with crash and timeout recovery.
 //! - [`pool`]: [`RunnerPool`], thread-safe reuse of warm runners.
 //!
-//! Code never runs inside docsynth: every candidate runs in the worker, under `python -I -B`
-//! with a cleared environment and a fresh scratch directory as cwd (removed afterwards), with
-//! an audit hook refusing processes (`os.system`, `subprocess`, `os.exec*`, `os.fork`,
-//! `posix_spawn`, `os.kill`), sockets, threads, `ctypes` symbol lookups and foreign calls,
-//! `resource.setrlimit`, and writes/removes/renames outside the scratch directory; with
-//! `RLIMIT_AS`, `RLIMIT_FSIZE`, `RLIMIT_CORE=0` (set before exec), `RLIMIT_NPROC=0` and a
-//! refreshed `RLIMIT_CPU` (set by the worker); per-example `setitimer` timeouts and a Rust-side
-//! deadline that kills and restarts the worker; output captured per example and capped; and a
-//! network namespace of its own where `unshare -rn` works (detected once).
-//!
-//! Limits of this design: the audit hook lives in the same interpreter as the untrusted code,
-//! so it stops accidents and ordinary code, not a determined attacker (who could, for example,
-//! write forged replies to the worker's private pipe with `os.write`); reads are not
-//! restricted; `RLIMIT_NPROC` is not enforced for root. The hard boundaries are the process,
-//! its rlimits, the cleared environment, and the network namespace.
+//! Code never runs inside docsynth. The first line of defence is the kernel ([`sandbox`]): the
+//! worker starts in user, mount, network, IPC and UTS namespaces of its own with a read-only view
+//! of every mount but its scratch directory, Landlock rules (reads only from system, interpreter
+//! and example directories; writes only to scratch; no signals or abstract sockets across the
+//! sandbox), seccomp filters, hard rlimits and a session of its own that is killed as a whole.
+//! The worker is a clean zygote that never runs untrusted code: each function's examples and
+//! candidates run in a child forked from it, which first installs the strict per-function
+//! seccomp set (no processes, threads, `exec`, signals or sockets), so no function sees state
+//! that another function's examples left behind. The audit hook inside Python stays as a
+//! second line that turns refused operations into clear `refused` results.
 
 pub mod batch;
 pub mod config;
 pub mod pool;
 pub mod protocol;
 pub mod sandbox;
+mod seccomp;
 pub mod worker;
 
 pub use batch::Runner;

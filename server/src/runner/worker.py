@@ -616,7 +616,8 @@ def _reset_streams() -> None:
         sys.setrecursionlimit(_RECURSION_LIMIT)
 
 
-def main() -> None:
+def _serve() -> None:
+    """The request loop of one function's process: runs untrusted code, under the audit hook."""
     sys.dont_write_bytecode = True
     try:
         os.chdir(SCRATCH)
@@ -628,10 +629,10 @@ def main() -> None:
     except (ValueError, OSError):
         pass
     _reset_streams()
-    _refuse_threads()
-    sys.addaudithook(_audit)
+    if AUDIT_HOOK:
+        _refuse_threads()
+        sys.addaudithook(_audit)
     suites: dict[int, Suite] = {}
-    _send(["R", "{}.{}".format(*sys.version_info[:2])])
     while True:
         line = _IN.readline()
         if not line:
@@ -665,8 +666,274 @@ def main() -> None:
                     # An alarm that fired just after its example finished; the candidate's
                     # lines may be incomplete, so Rust's deadline will restart the worker.
                     signal.setitimer(signal.ITIMER_REAL, 0)
+        else:
+            _send(["X", f"unknown op {op!r}"])
+
+
+# ---------------------------------------------------------------------------------------------
+# The zygote: a clean process that never runs untrusted code. Each function's suite lives in a
+# child forked from it, which installs the per-function seccomp filters first; the zygote relays
+# and validates the child's replies, so a child can neither reach docsynth's pipe nor another
+# function's process.
+
+_OPTIONS = sys.argv[3:]
+SUITE_FILTERS = (
+    _OPTIONS[_OPTIONS.index("--suite-filters") + 1] if "--suite-filters" in _OPTIONS else None
+)
+AUDIT_HOOK = "--no-audit-hook" not in _OPTIONS
+MAX_CHILDREN = 4
+LINE_LIMIT = 256 << 20
+_PR_SET_PDEATHSIG = 1
+_PR_SET_SECCOMP = 22
+_PR_SET_NO_NEW_PRIVS = 38
+_SECCOMP_MODE_FILTER = 2
+
+
+class _Filters:
+    """The per-function seccomp programs compiled by docsynth (`seccomp.rs`), ready for prctl."""
+
+    def __init__(self, path: str) -> None:
+        import ctypes
+        import struct
+
+        class FProg(ctypes.Structure):
+            _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.c_void_p)]
+
+        self.ctypes = ctypes
+        self.libc = ctypes.CDLL(None, use_errno=True)
+        self.programs: list[Any] = []
+        self._buffers: list[Any] = []
+        with open(path, "rb") as f:
+            data = f.read()
+        i = 0
+        while i < len(data):
+            (count,) = struct.unpack_from("<H", data, i)
+            i += 2
+            buf = ctypes.create_string_buffer(data[i : i + 8 * count], 8 * count)
+            i += 8 * count
+            self._buffers.append(buf)
+            self.programs.append(FProg(count, ctypes.cast(buf, ctypes.c_void_p)))
+
+    def install(self) -> None:
+        libc, ctypes = self.libc, self.ctypes
+        if libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:
+            raise OSError(ctypes.get_errno(), "prctl(PR_SET_NO_NEW_PRIVS) failed")
+        for program in self.programs:
+            if libc.prctl(_PR_SET_SECCOMP, _SECCOMP_MODE_FILTER, ctypes.byref(program), 0, 0):
+                raise OSError(ctypes.get_errno(), "installing the seccomp filter failed")
+
+    def die_with_parent(self) -> None:
+        self.libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+
+
+class _Child:
+    """One function's process as the zygote sees it."""
+
+    def __init__(self, pid: int, requests: int, replies: Any, suite_line: bytes) -> None:
+        self.pid = pid
+        self.requests = requests
+        self.replies = replies
+        self.suite_line = suite_line
+
+    def stop(self) -> None:
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+        except OSError:
+            pass
+        try:
+            os.waitpid(self.pid, 0)
+        except OSError:
+            pass
+        for close in (lambda: os.close(self.requests), self.replies.close):
+            try:
+                close()
+            except OSError:
+                pass
+
+
+def _child_main(requests: int, replies: int, filters: _Filters | None, zygote: int) -> None:
+    """Runs in the forked child: drops every descriptor but its own pipes, then serves."""
+    global _IN, _OUT_FD
+    if filters is not None:
+        filters.die_with_parent()
+    if os.getppid() != zygote:
+        os._exit(0)
+    devnull = os.open(os.devnull, os.O_RDWR)
+    os.dup2(devnull, 2)
+    os.close(devnull)
+    keep = sorted((requests, replies))
+    low = 3
+    for fd in keep:
+        os.closerange(low, fd)
+        low = fd + 1
+    os.closerange(low, 1 << 20)
+    _IN = os.fdopen(requests, "rb", buffering=1 << 16)
+    _OUT_FD = replies
+    if filters is not None:
+        try:
+            filters.install()
+        except OSError as exc:
+            _send(["X", f"docsynth sandbox: cannot restrict the function's process: {exc}"])
+            os._exit(71)
+    _serve()
+
+
+def _spawn(suite_line: bytes, filters: _Filters | None) -> _Child:
+    req_r, req_w = os.pipe()
+    rep_r, rep_w = os.pipe()
+    zygote = os.getpid()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            _child_main(req_r, rep_w, filters, zygote)
+        finally:
+            os._exit(0)
+    os.close(req_r)
+    os.close(rep_w)
+    return _Child(pid, req_w, os.fdopen(rep_r, "rb", buffering=1 << 16), suite_line)
+
+
+def _child_died(child: _Child, why: str) -> None:
+    """A function's process ended mid-request: the zygote ends the same way, so docsynth's
+    crash and CPU-limit handling see what happened (it restarts the worker)."""
+    try:
+        os.kill(child.pid, signal.SIGKILL)
+    except OSError:
+        pass
+    try:
+        _, status = os.waitpid(child.pid, 0)
+    except OSError:
+        status = 0
+    os.write(2, f"docsynth worker: a function's process {why}\n".encode())
+    if os.WIFSIGNALED(status):
+        sig = os.WTERMSIG(status)
+        os.write(2, f"docsynth worker: it was killed by signal {sig}\n".encode())
+        if sig not in (signal.SIGKILL, signal.SIGSTOP):
+            signal.signal(sig, signal.SIG_DFL)
+        os.kill(os.getpid(), sig)
+    os._exit(os.WEXITSTATUS(status) if os.WIFEXITED(status) else 70)
+
+
+def _relay(child: _Child, line: bytes, accept: Callable[[Any], str], forward: bool) -> None:
+    """Sends one request line to the child and relays its validated replies until `accept`
+    says "done". Anything malformed or unexpected ends the child (and the zygote)."""
+    view = memoryview(line)
+    try:
+        while view:
+            view = view[os.write(child.requests, view) :]
+    except OSError:
+        _child_died(child, "closed its request pipe")
+    while True:
+        data = child.replies.readline(LINE_LIMIT)
+        if not data:
+            _child_died(child, "ended")
+        if not data.endswith(b"\n"):
+            _child_died(child, "sent an over-long reply")
+        try:
+            message = json.loads(data)
+        except ValueError:
+            _child_died(child, "sent a malformed reply")
+        verdict = accept(message)
+        if verdict == "invalid":
+            _child_died(child, f"sent an unexpected reply {data[:200]!r}")
+        if forward:
+            _send(message)
+        if verdict == "done":
+            return
+
+
+def _suite_reply(suite_id: Any) -> Callable[[Any], str]:
+    def accept(message: Any) -> str:
+        if isinstance(message, list) and message and message[0] == "X":
+            return "done"
+        if isinstance(message, list) and len(message) == 4 and message[:2] == ["S", suite_id]:
+            return "done"
+        return "invalid"
+
+    return accept
+
+
+def _check_replies(first: int, count: int) -> Callable[[Any], str]:
+    finished: set[int] = set()
+
+    def accept(message: Any) -> str:
+        if not isinstance(message, list) or not message:
+            return "invalid"
+        kind = message[0]
+        if kind == "X":
+            return "done"
+        if kind not in ("E", "C") or len(message) < 3:
+            return "invalid"
+        index = message[1]
+        if type(index) is not int or not first <= index < first + count:
+            return "invalid"
+        if kind == "E":
+            return "invalid" if index in finished else "more"
+        if index in finished:
+            return "invalid"
+        finished.add(index)
+        return "done" if len(finished) == count else "more"
+
+    return accept
+
+
+def main() -> None:
+    signal.signal(signal.SIGPIPE, signal.SIG_IGN)
+    filters = _Filters(SUITE_FILTERS) if SUITE_FILTERS else None
+    live: dict[Any, _Child] = {}
+    parked: dict[Any, bytes] = {}
+    _send(["R", "{}.{}".format(*sys.version_info[:2])])
+
+    def start(suite_id: Any, suite_line: bytes, forward: bool) -> None:
+        while len(live) >= MAX_CHILDREN:
+            oldest = next(iter(live))
+            evicted = live.pop(oldest)
+            parked[oldest] = evicted.suite_line
+            evicted.stop()
+        child = _spawn(suite_line, filters)
+        live[suite_id] = child
+        _relay(child, suite_line, _suite_reply(suite_id), forward)
+
+    while True:
+        line = _IN.readline()
+        if not line:
+            return
+        try:
+            request = json.loads(line)
+            op = request["op"]
+        except Exception as exc:  # noqa: BLE001 - protocol error
+            _send(["X", f"bad request: {exc}"])
+            continue
+        if not line.endswith(b"\n"):
+            line += b"\n"
+        if op == "suite":
+            suite_id = request.get("id")
+            old = live.pop(suite_id, None)
+            if old is not None:
+                old.stop()
+            parked.pop(suite_id, None)
+            start(suite_id, line, forward=True)
+        elif op == "check":
+            suite_id = request.get("suite")
+            child = live.pop(suite_id, None)
+            if child is None and suite_id in parked:
+                start(suite_id, parked.pop(suite_id), forward=False)
+                child = live.pop(suite_id)
+            if child is None:
+                _send(["X", f"unknown suite {suite_id}"])
+                continue
+            live[suite_id] = child  # most recently used last
+            count = len(request.get("candidates") or [])
+            if count == 0:
+                continue
+            first = int(request.get("first", 0))
+            _relay(child, line, _check_replies(first, count), forward=True)
         elif op == "forget":
-            suites.pop(request.get("suite"), None)
+            suite_id = request.get("suite")
+            parked.pop(suite_id, None)
+            child = live.pop(suite_id, None)
+            if child is not None:
+                child.stop()
         else:
             _send(["X", f"unknown op {op!r}"])
 

@@ -2,12 +2,13 @@
 //! and killing it (also from another thread).
 
 use super::config::{Interpreter, Limits};
-use super::sandbox::{self, ScratchDir};
+use super::sandbox::{self, Layer, SandboxPolicy, ScratchDir, WorkerCommand};
 use super::RunnerError;
 use crate::cancel::CancelToken;
 use std::collections::VecDeque;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::os::unix::process::ExitStatusExt;
+use std::path::PathBuf;
 use std::process::{Child, ChildStdin};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
@@ -45,10 +46,7 @@ impl KillHandle {
         if let Ok(pid) = self.inner.pid.lock() {
             if let Some(pid) = *pid {
                 self.inner.signalled.store(true, Ordering::SeqCst);
-                // SAFETY: sending a signal to a child we have not reaped yet.
-                unsafe {
-                    libc::kill(pid as libc::pid_t, libc::SIGKILL);
-                }
+                kill_tree(pid);
             }
         }
     }
@@ -97,6 +95,10 @@ pub struct Worker {
     _scratch: ScratchDir,
     /// Python version the worker reported.
     pub version: String,
+    /// The sandbox layers in force for this worker.
+    pub layers: Vec<Layer>,
+    /// Directories beyond the system's and the interpreter's that this worker may read.
+    pub readable: Vec<PathBuf>,
 }
 
 impl Worker {
@@ -104,22 +106,33 @@ impl Worker {
     pub fn start(
         interpreter: &Interpreter,
         limits: &Limits,
-        network_namespace: bool,
+        policy: &SandboxPolicy,
+        readable: &[PathBuf],
         kill: KillHandle,
     ) -> Result<Self, RunnerError> {
         let scratch = ScratchDir::create().map_err(RunnerError::Scratch)?;
         let script = scratch.root().join("docsynth_worker.py");
         std::fs::write(&script, WORKER_SOURCE).map_err(RunnerError::Scratch)?;
-        let mut cmd = sandbox::worker_command(
+        let mut readable_all = interpreter.read_roots.clone();
+        readable_all.extend(readable.iter().cloned());
+        let WorkerCommand {
+            command: mut cmd,
+            layers,
+        } = sandbox::worker_command(
             &interpreter.executable,
             &script,
             &scratch,
             limits,
-            network_namespace,
-        );
+            policy,
+            &readable_all,
+        )
+        .map_err(|e| RunnerError::Interpreter {
+            path: interpreter.executable.clone(),
+            reason: format!("cannot prepare the sandbox: {e}"),
+        })?;
         let mut child = cmd.spawn().map_err(|e| RunnerError::Interpreter {
             path: interpreter.executable.clone(),
-            reason: format!("cannot start the worker: {e}"),
+            reason: format!("cannot start the sandboxed worker: {e}"),
         })?;
         kill.set_pid(Some(child.id()));
         let (stdin, stdout, stderr) =
@@ -180,6 +193,8 @@ impl Worker {
             kill,
             _scratch: scratch,
             version: String::new(),
+            layers,
+            readable: readable.to_vec(),
         };
         let deadline = Instant::now() + limits.startup_timeout;
         match worker.read_line(deadline, &CancelToken::new()) {
@@ -306,6 +321,7 @@ impl Worker {
 
     fn shutdown(&mut self) {
         self.kill.set_pid(None);
+        kill_tree(self.child.id());
         let _ = self.child.kill();
         let _ = self.child.wait();
         for t in self.threads.drain(..) {
@@ -317,6 +333,16 @@ impl Worker {
 impl Drop for Worker {
     fn drop(&mut self) {
         self.shutdown();
+    }
+}
+
+/// Kills the worker's whole process group (it is a session leader: its group id is its pid),
+/// then the worker itself.
+fn kill_tree(pid: u32) {
+    // SAFETY: signalling the group and process of a child we have not reaped yet.
+    unsafe {
+        libc::killpg(pid as libc::pid_t, libc::SIGKILL);
+        libc::kill(pid as libc::pid_t, libc::SIGKILL);
     }
 }
 

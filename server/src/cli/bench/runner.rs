@@ -144,7 +144,7 @@ pub fn run(args: RunnerBenchArgs) -> anyhow::Result<i32> {
     Ok(0)
 }
 
-fn example(kind: ExampleKind, source: &str, expected: &str) -> Example {
+pub(crate) fn example(kind: ExampleKind, source: &str, expected: &str) -> Example {
     let p = Position {
         line: 0,
         byte_col: 0,
