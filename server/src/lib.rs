@@ -5,6 +5,7 @@
 //! Python source; [`domain`] holds the program spaces (DSLs) and their writers; [`runner`] checks
 //! candidates in a sandboxed Python process; [`pipeline`] ties them together for the CLI and LSP.
 
+pub mod ask;
 pub mod cancel;
 pub mod check;
 pub mod cli;

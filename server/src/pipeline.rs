@@ -135,6 +135,10 @@ pub struct FunctionSynthesis {
     pub error: Option<String>,
     /// Ranked verified candidates.
     pub candidates: Vec<CheckedCandidate>,
+    /// When the candidates disagree on an input like the user's: that input and their answers
+    /// (add the right answer as an example to settle it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub question: Option<crate::ask::Question>,
 }
 
 use crate::cancel::CancelToken;
@@ -322,6 +326,7 @@ pub fn synthesize_with(
         status: SynthStatus::NoExamples,
         error: None,
         candidates: Vec::new(),
+        question: None,
     };
     let (examples, skipped) = io_examples(spec);
     if examples.is_empty() {
@@ -463,6 +468,15 @@ pub fn synthesize_with(
             cluster,
         });
     }
+    result.question = question_for(
+        domain,
+        &task,
+        &spec.name,
+        &result.candidates,
+        &found,
+        &reps,
+        &extra,
+    );
     if result.candidates.is_empty() {
         result.status = SynthStatus::BudgetSpent;
         result.error = Some(format!(
@@ -473,6 +487,44 @@ pub fn synthesize_with(
         result.status = SynthStatus::Solved;
     }
     result
+}
+
+/// The input that best splits the verified candidates (user-like inputs first, then the
+/// clustering inputs), with each candidate weighted by its ranking score.
+fn question_for(
+    domain: &dyn Domain,
+    task: &Task,
+    function: &str,
+    candidates: &[CheckedCandidate],
+    found: &[Found],
+    reps: &[(usize, usize)],
+    extra: &[Vec<Value>],
+) -> Option<crate::ask::Question> {
+    if candidates.len() < 2 {
+        return None;
+    }
+    let mut inputs = crate::ask::user_like_inputs(&task.examples, 48);
+    inputs.extend(extra.iter().cloned());
+    let best_score = candidates
+        .iter()
+        .map(|c| c.score)
+        .fold(f64::NEG_INFINITY, f64::max);
+    let behaviours: Vec<crate::ask::Behaviour> = candidates
+        .iter()
+        .filter_map(|c| {
+            let &(i, _) = reps.iter().find(|&&(_, cluster)| cluster == c.cluster)?;
+            let tokens = &found[i].solution.tokens;
+            Some(crate::ask::Behaviour {
+                rank: c.rank,
+                weight: (c.score - best_score).exp(),
+                outputs: inputs
+                    .iter()
+                    .map(|inp| domain.eval_tokens(tokens, inp))
+                    .collect(),
+            })
+        })
+        .collect();
+    crate::ask::best_question(function, &inputs, &behaviours)
 }
 
 /// Removes the common leading indentation (a nested `def` copied out of its block).

@@ -222,7 +222,10 @@ struct Run {
 }
 
 fn run_check(file: &Path, disable: &str) -> Run {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_docsynth"));
+    let binary = std::env::var_os("DOCSYNTH_HOSTILE_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_docsynth")));
+    let mut cmd = Command::new(binary);
     cmd.arg("check")
         .arg(file)
         .arg("--json")
@@ -441,4 +444,22 @@ def order(xs):
     assert!(function_passed(&json, "distance"), "{}", run.stdout);
     assert!(function_passed(&json, "order"), "{}", run.stdout);
     assert!(!function_passed(&json, "wrong"), "{}", run.stdout);
+}
+
+/// Prints one line per attack (contained, or what got through) for the binary in
+/// `DOCSYNTH_HOSTILE_BIN` (default: this build) — the before/after table of the closing note:
+/// `DOCSYNTH_HOSTILE_BIN=old/docsynth cargo test --test hostile attack_table -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn attack_table() {
+    let failures = run_corpus("", &all_targets());
+    for attack in corpus() {
+        let prefix = format!("{}: ", attack.name);
+        let line = failures
+            .iter()
+            .find(|f| f.starts_with(&prefix))
+            .map(|f| f[prefix.len()..].to_string())
+            .unwrap_or_else(|| "contained".into());
+        println!("| {} | {:?} | {} |", attack.name, attack.target, line);
+    }
 }

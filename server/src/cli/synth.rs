@@ -136,12 +136,28 @@ pub fn run(args: SynthArgs) -> anyhow::Result<i32> {
                     "  #{} passed {}/{} score {:.1} via {:?} in {} ms: {}",
                     c.rank, c.passed, c.total, c.score, c.source, c.elapsed_ms, c.program
                 );
+                // Imports and body at one indentation, as they read in the file.
                 for l in c.imports.iter() {
                     println!("    {l}");
                 }
+                let indent = c
+                    .body
+                    .lines()
+                    .filter(|l| !l.trim().is_empty())
+                    .map(|l| l.len() - l.trim_start().len())
+                    .min()
+                    .unwrap_or(0);
                 for l in c.body.lines() {
-                    println!("  {l}");
+                    println!("    {}", l.get(indent..).unwrap_or(l.trim_start()));
                 }
+            }
+            if let Some(q) = &r.question {
+                println!("  ? the candidates disagree on {}:", q.call);
+                for a in &q.answers {
+                    let ranks: Vec<String> = a.clusters.iter().map(|r| format!("#{r}")).collect();
+                    println!("      {} ← {}", a.shown, ranks.join(", "));
+                }
+                println!("    add the right answer as an example to settle it");
             }
         }
     }

@@ -211,6 +211,7 @@ impl Analysis for PipelineAnalysis {
                     status: SynthStatus::Error,
                     error: Some(why),
                     candidates: Vec::new(),
+                    question: None,
                 }
             }
         };

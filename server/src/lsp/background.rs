@@ -233,6 +233,7 @@ fn failed(spec: &Spec, status: SynthStatus, why: String) -> FunctionSynthesis {
         status,
         error: Some(why),
         candidates: Vec::new(),
+        question: None,
     }
 }
 
