@@ -1,5 +1,6 @@
 //! `docsynth bench`: speed and accuracy benchmarks, one module per subject.
 
+pub mod ask;
 pub mod extract;
 pub mod lsp;
 pub mod neural;
@@ -29,6 +30,8 @@ pub enum BenchSubject {
     Neural(neural::NeuralBenchArgs),
     /// Language-server latency (code actions, time to first verified action) and memory.
     Lsp(lsp::LspBenchArgs),
+    /// Examples a user needs until the top candidate is right: asking vs random examples.
+    Ask(ask::AskBenchArgs),
 }
 
 /// Runs `docsynth bench`; returns the exit code.
@@ -39,5 +42,6 @@ pub fn run(args: BenchArgs) -> anyhow::Result<i32> {
         BenchSubject::Synth(a) => synth::run(a),
         BenchSubject::Neural(a) => neural::run(a),
         BenchSubject::Lsp(a) => lsp::run(a),
+        BenchSubject::Ask(a) => ask::run(a),
     }
 }

@@ -1,0 +1,283 @@
+//! `docsynth bench ask`: how many examples a user needs before the top candidate is the program
+//! they meant, when docsynth asks its question (the answer is added as an example) against the
+//! same loop adding a random further example instead.
+//!
+//! A simulated user holds a reference program of a domain's sampler. docsynth sees `--start`
+//! of its examples, written as asserts in a stub file, and synthesizes through the same path as
+//! `docsynth synth` (search writer). The top-1 candidate counts as correct when it passes the
+//! task's held-out examples in the sandboxed runner. Until then, each round adds one example:
+//! the reference's answer to docsynth's question (mode `ask`; a random example when there is no
+//! question or the reference raises there), or a random example (mode `random`).
+
+use super::runner::example;
+use crate::cancel::CancelToken;
+use crate::domain::{all_domains, IoExample};
+use crate::pipeline::{synthesize_source, Engine, SynthConfig};
+use crate::runner::{CheckSuite, RunContext, Runner, RunnerConfig};
+use crate::spec::ExampleKind;
+use crate::value::Value;
+use clap::{Args, ValueEnum};
+use rand::SeedableRng;
+use serde::Serialize;
+use std::time::Duration;
+
+/// Arguments of `docsynth bench ask`.
+#[derive(Debug, Args)]
+pub struct AskBenchArgs {
+    /// Domains whose samplers provide the tasks.
+    #[arg(long, value_delimiter = ',', default_value = "strings,lists")]
+    pub domains: Vec<String>,
+    /// Tasks per domain.
+    #[arg(long, default_value_t = 30)]
+    pub tasks: usize,
+    /// Examples the user gives at first.
+    #[arg(long, default_value_t = 1)]
+    pub start: usize,
+    /// Most questions (rounds adding an example) per task.
+    #[arg(long, default_value_t = 3)]
+    pub max_questions: usize,
+    /// Synthesis budget per round, in milliseconds.
+    #[arg(long, default_value_t = 2000)]
+    pub budget_ms: u64,
+    /// Random seed of the task sampler.
+    #[arg(long, default_value_t = 7)]
+    pub seed: u64,
+    /// Print the results as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// How the loop adds an example after a wrong top-1.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ValueEnum)]
+#[serde(rename_all = "snake_case")]
+enum Mode {
+    /// The reference's answer to docsynth's question.
+    Ask,
+    /// A random further example.
+    Random,
+}
+
+/// Held-out examples that decide correctness (the rest of the pool feeds `random`).
+const TEST_EXAMPLES: usize = 6;
+
+#[derive(Debug, Serialize)]
+struct Row {
+    domain: String,
+    mode: Mode,
+    tasks: usize,
+    /// Tasks whose top-1 became correct within the question limit.
+    correct: usize,
+    /// Mean examples the user gave until the top-1 was correct (over the correct tasks).
+    mean_examples_when_correct: f64,
+    /// Mean examples over all tasks, counting an unfinished task as `start + max + 1`.
+    mean_examples_all: f64,
+    /// Correct at the start, before any question.
+    correct_at_start: usize,
+    /// Rounds in which the ask mode had a question (it fell back to a random example otherwise).
+    questions_asked: usize,
+}
+
+/// Runs `docsynth bench ask`; returns the exit code.
+pub fn run(args: AskBenchArgs) -> anyhow::Result<i32> {
+    if args.start == 0 {
+        anyhow::bail!("--start must be at least 1");
+    }
+    let domains = all_domains();
+    let mut runner = Runner::new(RunnerConfig::default())?;
+    let config = SynthConfig {
+        budget: Duration::from_millis(args.budget_ms),
+        engine: Engine::Search,
+        ..SynthConfig::default()
+    };
+    let mut rows = Vec::new();
+    for name in &args.domains {
+        let Some(domain) = domains.iter().find(|d| d.name() == name) else {
+            anyhow::bail!("unknown domain `{name}`");
+        };
+        let Some(profile) = domain.datagen_profiles().first() else {
+            eprintln!("docsynth: domain {name} has no task sampler; skipped");
+            continue;
+        };
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(args.seed);
+        let mut tasks = Vec::new();
+        let mut draws = 0;
+        while tasks.len() < args.tasks && draws < args.tasks * 100 {
+            draws += 1;
+            if let Some(t) = domain.sample(profile, &mut rng, TEST_EXAMPLES + 6) {
+                if t.task.examples.len() >= args.start && t.task.held_out.len() > TEST_EXAMPLES {
+                    tasks.push(t);
+                }
+            }
+        }
+        for mode in [Mode::Ask, Mode::Random] {
+            let mut row = Row {
+                domain: name.clone(),
+                mode,
+                tasks: tasks.len(),
+                correct: 0,
+                mean_examples_when_correct: 0.0,
+                mean_examples_all: 0.0,
+                correct_at_start: 0,
+                questions_asked: 0,
+            };
+            let mut sum_correct = 0usize;
+            let mut sum_all = 0usize;
+            for t in &tasks {
+                let split = t.task.held_out.len() - TEST_EXAMPLES;
+                let test = &t.task.held_out[split..];
+                let mut pool: Vec<IoExample> = t.task.examples[args.start..].to_vec();
+                pool.extend(t.task.held_out[..split].iter().cloned());
+                let mut given: Vec<IoExample> = t.task.examples[..args.start].to_vec();
+                let mut done = None;
+                for round in 0..=args.max_questions {
+                    let source = stub(&given);
+                    let results =
+                        synthesize_source(&source, Some("f"), &config, &[], &CancelToken::new())?;
+                    let result = results.into_iter().next();
+                    let top = result.as_ref().and_then(|r| r.candidates.first());
+                    if let Some(top) = top {
+                        if generalizes(&mut runner, &top.code, &top.imports, test)? {
+                            done = Some(given.len());
+                            if round == 0 {
+                                row.correct_at_start += 1;
+                            }
+                            break;
+                        }
+                    }
+                    if round == args.max_questions {
+                        break;
+                    }
+                    let asked =
+                        match mode {
+                            Mode::Ask => result
+                                .as_ref()
+                                .and_then(|r| r.question.as_ref())
+                                .and_then(|q| {
+                                    let output = domain.eval_tokens(&t.tokens, &q.input)?;
+                                    Some(IoExample {
+                                        inputs: q.input.clone(),
+                                        output,
+                                    })
+                                }),
+                            Mode::Random => None,
+                        };
+                    match asked {
+                        Some(e) if !given.contains(&e) => {
+                            row.questions_asked += 1;
+                            given.push(e);
+                        }
+                        _ => match pool.iter().position(|e| !given.contains(e)) {
+                            Some(i) => given.push(pool.remove(i)),
+                            None => break,
+                        },
+                    }
+                }
+                match done {
+                    Some(n) => {
+                        row.correct += 1;
+                        sum_correct += n;
+                        sum_all += n;
+                    }
+                    None => sum_all += args.start + args.max_questions + 1,
+                }
+            }
+            row.mean_examples_when_correct = sum_correct as f64 / row.correct.max(1) as f64;
+            row.mean_examples_all = sum_all as f64 / row.tasks.max(1) as f64;
+            rows.push(row);
+        }
+    }
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&rows)?);
+    } else {
+        println!(
+            "bench ask: start with {} example(s), at most {} more, {} ms per round (search writer)",
+            args.start, args.max_questions, args.budget_ms
+        );
+        println!(
+            "{:<8} {:<7} {:>5} {:>9} {:>9} {:>14} {:>11} {:>9}",
+            "domain", "mode", "tasks", "correct", "at start", "examples(ok)", "examples", "asked"
+        );
+        for r in &rows {
+            println!(
+                "{:<8} {:<7} {:>5} {:>8.1}% {:>9} {:>14.2} {:>11.2} {:>9}",
+                r.domain,
+                format!("{:?}", r.mode).to_lowercase(),
+                r.tasks,
+                100.0 * r.correct as f64 / r.tasks.max(1) as f64,
+                r.correct_at_start,
+                r.mean_examples_when_correct,
+                r.mean_examples_all,
+                r.questions_asked
+            );
+        }
+    }
+    Ok(0)
+}
+
+/// A stub file: `def f(x0, …): ...` and one assert per example.
+fn stub(examples: &[IoExample]) -> String {
+    let arity = examples.first().map_or(1, |e| e.inputs.len());
+    let params: Vec<String> = (0..arity).map(|i| format!("x{i}")).collect();
+    let mut s = format!("def f({}):\n    ...\n\n\n", params.join(", "));
+    for e in examples {
+        s += &format!(
+            "assert f({}) == {}\n",
+            args_repr(&e.inputs),
+            e.output.to_python_repr()
+        );
+    }
+    s
+}
+
+fn args_repr(inputs: &[Value]) -> String {
+    inputs
+        .iter()
+        .map(Value::to_python_repr)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Whether the candidate passes every test example in the sandboxed runner.
+fn generalizes(
+    runner: &mut Runner,
+    code: &str,
+    imports: &[String],
+    test: &[IoExample],
+) -> anyhow::Result<bool> {
+    let suite = CheckSuite {
+        function: "f".into(),
+        context: RunContext::default(),
+        examples: test
+            .iter()
+            .map(|e| {
+                example(
+                    ExampleKind::Comment,
+                    &format!("f({})", args_repr(&e.inputs)),
+                    &e.output.to_python_repr(),
+                )
+            })
+            .collect(),
+    };
+    let mut source = imports.join("\n");
+    if !source.is_empty() {
+        source.push_str("\n\n");
+    }
+    source.push_str(code);
+    let reports = runner.check_candidates(&suite, &[source])?;
+    Ok(reports.first().is_some_and(|r| r.passed()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stub_writes_one_assert_per_example() {
+        let s = stub(&[IoExample {
+            inputs: vec![Value::Str("a b".into()), Value::Int(2)],
+            output: Value::List(vec![Value::Int(1)]),
+        }]);
+        assert!(s.starts_with("def f(x0, x1):\n"));
+        assert!(s.contains("assert f('a b', 2) == [1]\n"));
+    }
+}
