@@ -176,17 +176,44 @@ fn walk(dir: &Path, out: &mut BTreeMap<PathBuf, String>) {
     }
 }
 
-fn file_for(attack: &Attack, outside: &Path) -> String {
-    let code = attack.code.replace("OUT", &outside.display().to_string());
-    let mut lines = code.lines();
-    let first = lines.next().unwrap_or("");
-    let mut doctest = format!("    >>> {first}\n");
-    for line in lines {
-        doctest += &format!("    {line}\n");
+/// Switches the worker's audit hook off the way an attacker would: by rebinding the module
+/// globals it reads (the worker runs as `__main__`).
+const TAMPER: &str = "import sys; m = sys.modules['__main__']; m._inside_scratch = lambda p: True; m._ALWAYS_REFUSED = frozenset(); m._PATH_EVENTS = m._TWO_PATH_EVENTS = m._DEST_EVENTS = frozenset(); m._refuse = lambda *a: None; m._refuse_threads = lambda: None";
+
+/// The attack as real Python (its `... ` continuation prompts removed), optionally after the
+/// tamper statement, run by one `exec` so that multi-statement attacks run whole.
+fn attack_source(attack: &Attack, outside: &Path, tamper: bool) -> String {
+    let code = attack
+        .code
+        .replace("OUT", &outside.display().to_string())
+        .replace("\n... ", "\n");
+    if tamper {
+        format!("{TAMPER}\n{code}")
+    } else {
+        code
     }
-    if code.contains('\n') {
-        doctest += "    ...\n";
+}
+
+/// A Python string literal of `text` (double-quoted, escaped).
+fn py_str(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            c => out.push(c),
+        }
     }
+    out.push('"');
+    out
+}
+
+fn file_for(attack: &Attack, outside: &Path, tamper: bool) -> String {
+    let doctest = format!(
+        "    >>> exec({})\n",
+        py_str(&attack_source(attack, outside, tamper)).replace('\\', "\\\\")
+    );
     format!(
         r#"def ok(x):
     """
@@ -284,12 +311,18 @@ fn function_passed(json: &serde_json::Value, name: &str) -> bool {
 
 /// Runs every attack of `targets` with the layers in `disable` switched off; returns the
 /// failures (empty: every attack was contained).
-fn run_corpus(disable: &str, targets: &[Target]) -> Vec<String> {
+fn run_corpus(disable: &str, targets: &[Target], tamper: bool) -> Vec<String> {
     let mut failures = Vec::new();
-    for attack in corpus().iter().filter(|a| targets.contains(&a.target)) {
+    let skip: Vec<String> = std::env::var("DOCSYNTH_HOSTILE_SKIP")
+        .map(|v| v.split(',').map(str::to_string).collect())
+        .unwrap_or_default();
+    for attack in corpus()
+        .iter()
+        .filter(|a| targets.contains(&a.target) && !skip.iter().any(|s| s == a.name))
+    {
         let sandbox = Sandbox::new();
         let file = sandbox.root.path().join("proj").join("case.py");
-        let source = file_for(attack, &sandbox.outside());
+        let source = file_for(attack, &sandbox.outside(), tamper);
         std::fs::write(&file, &source).expect("write case");
         let before = sandbox.snapshot();
         let run = run_check(&file, disable);
@@ -299,6 +332,15 @@ fn run_corpus(disable: &str, targets: &[Target]) -> Vec<String> {
         }
         match serde_json::from_str::<serde_json::Value>(&run.stdout) {
             Ok(json) => {
+                // The attack must have run: an example that does not even compile proves nothing.
+                let evil_actual = json
+                    .as_array()
+                    .and_then(|fs| fs.iter().find(|f| f["function"] == "evil"))
+                    .map(|f| f["examples"].to_string())
+                    .unwrap_or_default();
+                if evil_actual.contains("SyntaxError") || evil_actual.contains("does not compile") {
+                    problems.push(format!("the attack did not compile: {evil_actual}"));
+                }
                 for f in ["ok", "ok_after"] {
                     if !function_passed(&json, f) {
                         problems.push(format!("harmless function {f} did not pass"));
@@ -333,7 +375,7 @@ fn run_corpus(disable: &str, targets: &[Target]) -> Vec<String> {
 }
 
 fn assert_contained(disable: &str, targets: &[Target]) {
-    let failures = run_corpus(disable, targets);
+    let failures = run_corpus(disable, targets, false);
     assert!(
         failures.is_empty(),
         "with DOCSYNTH_SANDBOX_DISABLE={disable:?}, {} attacks got through:\n{}",
@@ -362,6 +404,12 @@ fn every_attack_is_contained_with_every_layer() {
 }
 
 #[test]
+fn every_attack_is_contained_when_the_audit_hook_is_tampered_with() {
+    let failures = run_corpus("", &all_targets(), true);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
 fn every_attack_is_contained_by_the_kernel_layers_alone() {
     assert_contained("audit-hook", &all_targets());
 }
@@ -380,6 +428,7 @@ fn writes_and_reads_are_stopped_without_namespaces() {
     let failures: Vec<String> = run_corpus(
         "audit-hook,user-namespace,read-only-fs",
         &[Target::Files, Target::Secrets],
+        false,
     )
     .into_iter()
     .filter(|f| !(f.starts_with("chmod:") || f.starts_with("utime:")))
@@ -452,14 +501,27 @@ def order(xs):
 #[test]
 #[ignore]
 fn attack_table() {
-    let failures = run_corpus("", &all_targets());
-    for attack in corpus() {
-        let prefix = format!("{}: ", attack.name);
-        let line = failures
+    let plain = run_corpus("", &all_targets(), false);
+    let tampered = run_corpus("", &all_targets(), true);
+    let skip = std::env::var("DOCSYNTH_HOSTILE_SKIP").unwrap_or_default();
+    let verdict = |failures: &[String], name: &str| {
+        if skip.split(',').any(|s| s == name) {
+            return "not run".to_string();
+        }
+        let prefix = format!("{name}: ");
+        failures
             .iter()
             .find(|f| f.starts_with(&prefix))
             .map(|f| f[prefix.len()..].to_string())
-            .unwrap_or_else(|| "contained".into());
-        println!("| {} | {:?} | {} |", attack.name, attack.target, line);
+            .unwrap_or_else(|| "contained".into())
+    };
+    for attack in corpus() {
+        println!(
+            "| {} | {:?} | {} | {} |",
+            attack.name,
+            attack.target,
+            verdict(&plain, attack.name),
+            verdict(&tampered, attack.name)
+        );
     }
 }
