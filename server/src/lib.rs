@@ -13,6 +13,7 @@ pub mod domain;
 pub mod lsp;
 pub mod neural;
 pub mod pipeline;
+pub mod rank;
 pub mod runner;
 pub mod spec;
 pub mod text;

@@ -118,6 +118,13 @@ pub struct CheckedCandidate {
     pub elapsed_ms: u64,
     /// Behaviour cluster id (candidates with equal outputs on extra inputs share one).
     pub cluster: usize,
+    /// 1-based position in the writers' own order (before the learned ranker).
+    pub writer_order: usize,
+    /// What the ranker saw (see `rank.rs`).
+    pub features: crate::rank::Features,
+    /// The learned ranker's log-odds that it generalizes, when a ranker is shipped.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub generalization_logit: Option<f64>,
 }
 
 /// Result of synthesizing one function (the `docsynth synth --json` object).
@@ -407,6 +414,7 @@ pub fn synthesize_with(
     // Cluster by behaviour on extra inputs; keep the best candidate of each cluster.
     let extra = domain.extra_inputs(&task, 0, 32);
     let mut signatures: Vec<Vec<Option<Value>>> = Vec::new();
+    let mut cluster_sizes: Vec<usize> = Vec::new();
     let mut reps: Vec<(usize, usize)> = Vec::new(); // (found index, cluster)
     for (i, f) in found.iter().enumerate() {
         let sig: Vec<Option<Value>> = extra
@@ -414,14 +422,26 @@ pub fn synthesize_with(
             .map(|inp| domain.eval_tokens(&f.solution.tokens, inp))
             .collect();
         match signatures.iter().position(|s| *s == sig) {
-            Some(_) => {}
+            Some(c) => cluster_sizes[c] += 1,
             None => {
                 signatures.push(sig);
+                cluster_sizes.push(1);
                 reps.push((i, signatures.len() - 1));
             }
         }
     }
-    reps.truncate(config.top_k.max(1) * 2);
+    // The pragmatic listener over every consistent program's behaviour, per cluster.
+    let all_outputs: Vec<Vec<Option<Value>>> = found
+        .iter()
+        .map(|f| {
+            extra
+                .iter()
+                .map(|inp| domain.eval_tokens(&f.solution.tokens, inp))
+                .collect()
+        })
+        .collect();
+    let rsa = crate::rank::rsa_scores(&all_outputs);
+    reps.truncate(config.top_k.max(1) * 3);
     let suite = CheckSuite {
         function: spec.name.clone(),
         context: RunContext::from_module(context, &spec.name),
@@ -449,13 +469,36 @@ pub fn synthesize_with(
             return result;
         }
     };
+    let params: Vec<String> = spec.params.iter().map(|p| p.name.clone()).collect();
+    let docstring = spec.docstring.as_ref().map_or("", |d| d.cleaned.as_str());
+    let inputs: Vec<Vec<Value>> = task.examples.iter().map(|e| e.inputs.clone()).collect();
+    let text_context = crate::rank::TextContext {
+        params: &params,
+        docstring,
+        inputs: &inputs,
+    };
+    let best_score = reps
+        .iter()
+        .map(|&(i, _)| found[i].solution.score)
+        .fold(f64::NEG_INFINITY, f64::max);
+    let best_rsa = rsa.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let ranker = crate::rank::shipped_ranker();
+    let mut verified: Vec<CheckedCandidate> = Vec::new();
     for ((&(i, cluster), (code, body, _)), report) in reps.iter().zip(built).zip(reports) {
-        if !report.passed() || result.candidates.len() >= config.top_k.max(1) {
+        if !report.passed() {
             continue;
         }
         let f = &found[i];
-        result.candidates.push(CheckedCandidate {
-            rank: result.candidates.len() + 1,
+        let mut features = crate::rank::text_features(&body, &f.solution.imports, &text_context);
+        features.dsl_size = f.solution.size as f64;
+        features.relative_score = f.solution.score - best_score;
+        features.neural = f64::from(u8::from(f.solution.writer == WriterKind::Neural));
+        features.cluster_size = (1.0 + cluster_sizes[cluster] as f64).ln();
+        features.rsa = rsa[i] - best_rsa;
+        let generalization_logit = ranker.map(|r| r.logit(&features));
+        verified.push(CheckedCandidate {
+            rank: 0,
+            writer_order: verified.len() + 1,
             code,
             body,
             imports: f.solution.imports.clone(),
@@ -466,8 +509,23 @@ pub fn synthesize_with(
             source: f.solution.writer,
             elapsed_ms: f.elapsed_ms,
             cluster,
+            features,
+            generalization_logit,
         });
     }
+    // The learned ranker orders the verified candidates when shipped; else the writers' order.
+    if ranker.is_some() {
+        verified.sort_by(|a, b| {
+            b.generalization_logit
+                .unwrap_or(0.0)
+                .total_cmp(&a.generalization_logit.unwrap_or(0.0))
+        });
+    }
+    verified.truncate(config.top_k.max(1));
+    for (k, c) in verified.iter_mut().enumerate() {
+        c.rank = k + 1;
+    }
+    result.candidates = verified;
     result.question = question_for(
         domain,
         &task,

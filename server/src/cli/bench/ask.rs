@@ -215,7 +215,7 @@ pub fn run(args: AskBenchArgs) -> anyhow::Result<i32> {
 }
 
 /// A stub file: `def f(x0, …): ...` and one assert per example.
-fn stub(examples: &[IoExample]) -> String {
+pub(crate) fn stub(examples: &[IoExample]) -> String {
     let arity = examples.first().map_or(1, |e| e.inputs.len());
     let params: Vec<String> = (0..arity).map(|i| format!("x{i}")).collect();
     let mut s = format!("def f({}):\n    ...\n\n\n", params.join(", "));
@@ -238,7 +238,7 @@ fn args_repr(inputs: &[Value]) -> String {
 }
 
 /// Whether the candidate passes every test example in the sandboxed runner.
-fn generalizes(
+pub(crate) fn generalizes(
     runner: &mut Runner,
     code: &str,
     imports: &[String],

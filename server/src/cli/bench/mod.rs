@@ -4,6 +4,7 @@ pub mod ask;
 pub mod extract;
 pub mod lsp;
 pub mod neural;
+pub mod rank;
 pub mod runner;
 pub mod synth;
 
@@ -32,6 +33,8 @@ pub enum BenchSubject {
     Lsp(lsp::LspBenchArgs),
     /// Examples a user needs until the top candidate is right: asking vs random examples.
     Ask(ask::AskBenchArgs),
+    /// Top-1 generalization under each candidate ordering; the learned ranker's training data.
+    Rank(rank::RankBenchArgs),
 }
 
 /// Runs `docsynth bench`; returns the exit code.
@@ -43,5 +46,6 @@ pub fn run(args: BenchArgs) -> anyhow::Result<i32> {
         BenchSubject::Neural(a) => neural::run(a),
         BenchSubject::Lsp(a) => lsp::run(a),
         BenchSubject::Ask(a) => ask::run(a),
+        BenchSubject::Rank(a) => rank::run(a),
     }
 }
