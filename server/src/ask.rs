@@ -208,6 +208,10 @@ fn sequence_mutations(items: &[Value]) -> Vec<Vec<Value>> {
     out
 }
 
+/// An input like the user's is asked about when it tells at least this share of what the most
+/// telling input would.
+const NEARLY_AS_TELLING: f64 = 0.75;
+
 /// The probe input whose answers split the candidates best (most expected information, by
 /// their weights), or `None` when every input gets one answer from all of them. Earlier inputs
 /// win ties, so put the user-like ones first.
@@ -220,29 +224,36 @@ pub(crate) fn best_question(
         return None;
     }
     let total: f64 = behaviours.iter().map(|b| b.weight.max(1e-9)).sum();
-    let mut best: Option<(f64, usize)> = None;
-    for (j, _) in inputs.iter().enumerate() {
-        let groups = group_by_output(behaviours, j);
-        if groups.len() < 2 {
-            continue;
-        }
-        // Expected information of the answer (entropy of the weighted partition): an input
-        // that splits the likely candidates evenly beats one that sets apart an unlikely one.
-        let entropy: f64 = groups
-            .iter()
-            .map(|(_, members)| {
-                let p: f64 = members
-                    .iter()
-                    .map(|&i| behaviours[i].weight.max(1e-9))
-                    .sum::<f64>()
-                    / total;
-                -p * p.ln()
-            })
-            .sum();
-        if best.is_none_or(|(e, _)| entropy > e + 1e-9) {
-            best = Some((entropy, j));
-        }
+    let entropies: Vec<f64> = (0..inputs.len())
+        .map(|j| {
+            let groups = group_by_output(behaviours, j);
+            if groups.len() < 2 {
+                return 0.0;
+            }
+            // Expected information of the answer (entropy of the weighted partition): an input
+            // that splits the likely candidates evenly beats one that sets apart an unlikely one.
+            groups
+                .iter()
+                .map(|(_, members)| {
+                    let p: f64 = members
+                        .iter()
+                        .map(|&i| behaviours[i].weight.max(1e-9))
+                        .sum::<f64>()
+                        / total;
+                    -p * p.ln()
+                })
+                .sum()
+        })
+        .collect();
+    let most = entropies.iter().copied().fold(0.0, f64::max);
+    if most <= 0.0 {
+        return None;
     }
+    // The earliest input (user-like ones come first) that is nearly as telling as the best.
+    let best = entropies
+        .iter()
+        .position(|&e| e >= NEARLY_AS_TELLING * most)
+        .map(|j| (entropies[j], j));
     let (_, j) = best?;
     let mut groups = group_by_output(behaviours, j);
     groups.sort_by(|a, b| {

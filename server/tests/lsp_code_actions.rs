@@ -288,7 +288,7 @@ fn clients_without_resolve_get_edits_inline_as_plain_changes() {
 }
 
 #[test]
-fn an_ambiguous_example_gives_one_action_per_behaviour() {
+fn an_ambiguous_example_gives_one_action_per_behaviour_and_asks() {
     let text = "def f(xs: list[int]) -> int:\n    \"\"\"\n    >>> f([1, 2, 3])\n    3\n    \"\"\"\n    ...\n";
     let mut c = LspClient::spawn();
     c.initialize(
@@ -300,18 +300,47 @@ fn an_ambiguous_example_gives_one_action_per_behaviour() {
     wait_ready(&mut c, uri, 1);
     let actions = c.code_actions(uri, 0, 4).expect("codeAction answers");
     let actions = actions.as_array().cloned().unwrap_or_default();
+    let (implement, ask): (Vec<Value>, Vec<Value>) = actions.into_iter().partition(|a| {
+        a["title"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("Implement"))
+    });
     // Length, maximum, last element, … all give 3 on [1, 2, 3] and differ elsewhere.
-    assert!((2..=3).contains(&actions.len()), "{actions:#?}");
-    assert_eq!(actions[0]["isPreferred"], json!(true));
-    for (i, a) in actions.iter().enumerate().skip(1) {
-        assert_eq!(a["isPreferred"], json!(false));
+    assert!((2..=3).contains(&implement.len()), "{implement:#?}");
+    assert_eq!(implement[0]["isPreferred"], json!(true));
+    for (i, a) in implement.iter().enumerate() {
         let title = a["title"].as_str().unwrap_or("");
-        assert!(title.contains(&format!("alternative {}", i + 1)), "{title}");
-        assert!(title.ends_with("passes 1/1 examples"), "{title}");
+        assert!(title.contains("passes 1/1 examples"), "{title}");
+        // Each title says how that implementation answers the distinguishing input.
+        assert!(title.contains("; f(") && title.contains(" → "), "{title}");
+        if i > 0 {
+            assert_eq!(a["isPreferred"], json!(false));
+            assert!(title.contains(&format!("alternative {}", i + 1)), "{title}");
+        }
     }
-    let ranks: Vec<&Value> = actions.iter().map(|a| &a["data"]["rank"]).collect();
+    let ranks: Vec<&Value> = implement.iter().map(|a| &a["data"]["rank"]).collect();
     let mut dedup = ranks.clone();
     dedup.dedup();
     assert_eq!(ranks.len(), dedup.len(), "distinct candidates");
+    // One "Add example" per distinct answer; each inserts a doctest after the last one.
+    assert!(ask.len() >= 2, "{ask:#?}");
+    let mut inserted = Vec::new();
+    for a in &ask {
+        let title = a["title"].as_str().unwrap_or("");
+        assert!(title.starts_with("Add example: f("), "{title}");
+        let edits = edits_of(&a["edit"], uri, 1);
+        let new_text = apply_edits(text, &edits);
+        let head = "def f(xs: list[int]) -> int:\n    \"\"\"\n    >>> f([1, 2, 3])\n    3\n";
+        let tail = "    \"\"\"\n    ...\n";
+        assert!(new_text.starts_with(head) && new_text.ends_with(tail), "{new_text}");
+        let added: Vec<&str> = new_text[head.len()..new_text.len() - tail.len()]
+            .lines()
+            .collect();
+        assert_eq!(added.len(), 2, "{new_text}");
+        assert!(added[0].starts_with("    >>> f("), "{new_text}");
+        inserted.push(added[1].to_string());
+    }
+    inserted.dedup();
+    assert_eq!(inserted.len(), ask.len(), "distinct answers: {inserted:?}");
     assert!(c.shutdown().success());
 }

@@ -4,6 +4,7 @@
 use super::edit;
 use super::position::{byte_range_to_range, Encoding};
 use super::spec_key::SpecKey;
+use crate::ask::Question;
 use crate::pipeline::{CheckedCandidate, FunctionSynthesis};
 use crate::spec::Spec;
 use ropey::Rope;
@@ -58,18 +59,65 @@ fn short(s: &str, max: usize) -> String {
     }
 }
 
-/// Title of the action for `c`, the `index`-th cluster leader.
-pub fn title(name: &str, c: &CheckedCandidate, index: usize) -> String {
+/// Title of the action for `c`, the `index`-th cluster leader; with a question, how `c`
+/// answers it (so the user sees where the alternatives differ).
+pub fn title(
+    name: &str,
+    c: &CheckedCandidate,
+    index: usize,
+    question: Option<&Question>,
+) -> String {
     let passes = format!("passes {}/{} examples", c.passed, c.total);
-    if index == 0 {
-        format!("Implement {name}() — {passes}")
-    } else {
-        format!(
+    let answer = question.and_then(|q| {
+        let a = q.answers.iter().find(|a| a.clusters.contains(&c.rank))?;
+        Some(format!(
+            "; {} → {}",
+            short(&q.call, 50),
+            short(&a.shown, 40)
+        ))
+    });
+    match (index, answer) {
+        (0, None) => format!("Implement {name}() — {passes}"),
+        (0, Some(a)) => format!("Implement {name}() — {passes}{a}"),
+        (_, Some(a)) => format!("Implement {name}() — alternative {} — {passes}{a}", index + 1),
+        (_, None) => format!(
             "Implement {name}() — alternative {}: {} (behaves differently on other inputs) — {passes}",
             index + 1,
             short(&c.program, 60)
-        )
+        ),
     }
+}
+
+/// One "Add example" action per answer to the question: inserts `call → answer` in the user's
+/// own example style, after which synthesis reruns with it.
+pub fn add_example_actions(
+    ctx: &EditContext<'_>,
+    spec: &Spec,
+    question: &Question,
+) -> Vec<CodeAction> {
+    question
+        .answers
+        .iter()
+        .filter(|a| a.output.is_some())
+        .map(|a| {
+            let e = edit::add_example(ctx.source, spec, &question.call, &a.shown, ctx.eol);
+            let text_edit = TextEdit {
+                range: byte_range_to_range(ctx.rope, e.start, e.end, ctx.encoding),
+                new_text: e.text,
+            };
+            CodeAction {
+                title: format!(
+                    "Add example: {} → {}",
+                    short(&question.call, 60),
+                    short(&a.shown, 60)
+                ),
+                kind: Some(CodeActionKind::QUICKFIX),
+                is_preferred: Some(false),
+                edit: Some(wrap(ctx, vec![text_edit])),
+                ..Default::default()
+            }
+        })
+        .collect()
 }
 
 /// The actions for one function: edits filled only when `with_edits` (else carried in `data`).
@@ -81,9 +129,12 @@ pub fn build(
     spec: &Spec,
     result: &FunctionSynthesis,
     max: usize,
-    with_edits: Option<&EditContext<'_>>,
+    ctx: &EditContext<'_>,
+    fill_edits: bool,
 ) -> Vec<CodeAction> {
-    cluster_leaders(result, max)
+    let with_edits = fill_edits.then_some(ctx);
+    let question = result.question.as_ref();
+    let mut actions: Vec<CodeAction> = cluster_leaders(result, max)
         .into_iter()
         .enumerate()
         .map(|(i, c)| {
@@ -95,7 +146,7 @@ pub fn build(
                 rank: c.rank,
             };
             CodeAction {
-                title: title(&spec.name, c, i),
+                title: title(&spec.name, c, i, question),
                 kind: Some(CodeActionKind::QUICKFIX),
                 is_preferred: Some(i == 0),
                 edit: with_edits.map(|ctx| workspace_edit(ctx, spec, c)),
@@ -103,7 +154,11 @@ pub fn build(
                 ..Default::default()
             }
         })
-        .collect()
+        .collect();
+    if let Some(q) = question {
+        actions.extend(add_example_actions(ctx, spec, q));
+    }
+    actions
 }
 
 /// The line ending new text should use in `source`: CRLF when the document already has one.

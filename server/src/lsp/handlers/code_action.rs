@@ -77,7 +77,6 @@ pub async fn handle(
                 eol,
                 document_changes: caps.document_changes,
             };
-            let with_edits = if caps.resolve_edit { None } else { Some(&ctx) };
             let list = actions::build(
                 &uri,
                 a.version,
@@ -85,7 +84,8 @@ pub async fn handle(
                 spec,
                 &r,
                 settings.max_actions,
-                with_edits,
+                &ctx,
+                !caps.resolve_edit,
             );
             return Ok(Some(
                 list.into_iter()
