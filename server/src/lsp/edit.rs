@@ -297,6 +297,72 @@ pub fn apply(source: &str, edits: &[ByteEdit]) -> String {
     out
 }
 
+/// An edit adding the example `call` → `expected` (Python sources) to `spec`, in the style of
+/// its last example: a doctest line pair after the last doctest, a comment after the last
+/// comment example (same arrow), or an assert after the last assert; otherwise a
+/// `# call -> expected` comment above the `def`.
+pub fn add_example(source: &str, spec: &Spec, call: &str, expected: &str, eol: &str) -> ByteEdit {
+    use crate::spec::ExampleKind;
+    let last = |kind: ExampleKind| spec.examples.iter().rfind(|e| e.kind == kind);
+    let after = |end_byte: usize, text: String| {
+        let at = floor_boundary(source, end_byte);
+        // The end of the line the example ends on.
+        let line_end = source[at..]
+            .find(['\n', '\r'])
+            .map_or(source.len(), |p| at + p);
+        ByteEdit {
+            start: line_end,
+            end: line_end,
+            text: format!("{eol}{text}"),
+        }
+    };
+    let indent_of = |byte: usize| {
+        let at = floor_boundary(source, byte);
+        let ls = line_start(source, at);
+        leading_ws(&source[ls..]).to_string()
+    };
+    if let Some(e) = last(ExampleKind::Doctest) {
+        let indent = indent_of(e.range.start_byte);
+        return after(
+            e.range.end_byte,
+            format!("{indent}>>> {call}{eol}{indent}{expected}"),
+        );
+    }
+    if let Some(e) = last(ExampleKind::Comment) {
+        let indent = indent_of(e.range.start_byte);
+        let at = floor_boundary(source, e.range.start_byte);
+        let end = floor_boundary(source, e.range.end_byte.max(at));
+        let text = &source[at..end];
+        let arrow = ["->", "=>", "=="]
+            .into_iter()
+            .find(|a| text.contains(a))
+            .unwrap_or("->");
+        let hash = if text.trim_start().starts_with('#') {
+            "# "
+        } else {
+            ""
+        };
+        return after(
+            e.range.end_byte,
+            format!("{indent}{hash}{call} {arrow} {expected}"),
+        );
+    }
+    if let Some(e) = last(ExampleKind::Assert) {
+        let indent = indent_of(e.range.start_byte);
+        return after(
+            e.range.end_byte,
+            format!("{indent}assert {call} == {expected}"),
+        );
+    }
+    let at = line_start(source, floor_boundary(source, spec.def_range.start_byte));
+    let indent = leading_ws(&source[at..]).to_string();
+    ByteEdit {
+        start: at,
+        end: at,
+        text: format!("{indent}# {call} -> {expected}{eol}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -384,71 +450,5 @@ mod tests {
     #[test]
     fn dedent_strips_common_indent_and_blank_edges() {
         assert_eq!(dedent("\n    a = 1\n      b\n\n"), vec!["a = 1", "  b"]);
-    }
-}
-
-/// An edit adding the example `call` → `expected` (Python sources) to `spec`, in the style of
-/// its last example: a doctest line pair after the last doctest, a comment after the last
-/// comment example (same arrow), or an assert after the last assert; otherwise a
-/// `# call -> expected` comment above the `def`.
-pub fn add_example(source: &str, spec: &Spec, call: &str, expected: &str, eol: &str) -> ByteEdit {
-    use crate::spec::ExampleKind;
-    let last = |kind: ExampleKind| spec.examples.iter().rfind(|e| e.kind == kind);
-    let after = |end_byte: usize, text: String| {
-        let at = floor_boundary(source, end_byte);
-        // The end of the line the example ends on.
-        let line_end = source[at..]
-            .find(['\n', '\r'])
-            .map_or(source.len(), |p| at + p);
-        ByteEdit {
-            start: line_end,
-            end: line_end,
-            text: format!("{eol}{text}"),
-        }
-    };
-    let indent_of = |byte: usize| {
-        let at = floor_boundary(source, byte);
-        let ls = line_start(source, at);
-        leading_ws(&source[ls..]).to_string()
-    };
-    if let Some(e) = last(ExampleKind::Doctest) {
-        let indent = indent_of(e.range.start_byte);
-        return after(
-            e.range.end_byte,
-            format!("{indent}>>> {call}{eol}{indent}{expected}"),
-        );
-    }
-    if let Some(e) = last(ExampleKind::Comment) {
-        let indent = indent_of(e.range.start_byte);
-        let at = floor_boundary(source, e.range.start_byte);
-        let end = floor_boundary(source, e.range.end_byte.max(at));
-        let text = &source[at..end];
-        let arrow = ["->", "=>", "=="]
-            .into_iter()
-            .find(|a| text.contains(a))
-            .unwrap_or("->");
-        let hash = if text.trim_start().starts_with('#') {
-            "# "
-        } else {
-            ""
-        };
-        return after(
-            e.range.end_byte,
-            format!("{indent}{hash}{call} {arrow} {expected}"),
-        );
-    }
-    if let Some(e) = last(ExampleKind::Assert) {
-        let indent = indent_of(e.range.start_byte);
-        return after(
-            e.range.end_byte,
-            format!("{indent}assert {call} == {expected}"),
-        );
-    }
-    let at = line_start(source, floor_boundary(source, spec.def_range.start_byte));
-    let indent = leading_ws(&source[at..]).to_string();
-    ByteEdit {
-        start: at,
-        end: at,
-        text: format!("{indent}# {call} -> {expected}{eol}"),
     }
 }
