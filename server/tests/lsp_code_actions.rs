@@ -332,7 +332,10 @@ fn an_ambiguous_example_gives_one_action_per_behaviour_and_asks() {
         let new_text = apply_edits(text, &edits);
         let head = "def f(xs: list[int]) -> int:\n    \"\"\"\n    >>> f([1, 2, 3])\n    3\n";
         let tail = "    \"\"\"\n    ...\n";
-        assert!(new_text.starts_with(head) && new_text.ends_with(tail), "{new_text}");
+        assert!(
+            new_text.starts_with(head) && new_text.ends_with(tail),
+            "{new_text}"
+        );
         let added: Vec<&str> = new_text[head.len()..new_text.len() - tail.len()]
             .lines()
             .collect();

@@ -22,6 +22,10 @@ pub struct RunnerBenchArgs {
     /// Measured runs per mode (the median is reported, and the best).
     #[arg(long, default_value_t = 5)]
     pub repeat: usize,
+    /// Distinct functions in the "fresh functions" mode (each its own suite, so each gets a
+    /// fresh process in the sandboxed worker), with 5 candidates each.
+    #[arg(long, default_value_t = 100)]
+    pub functions: usize,
     /// Print the results as JSON.
     #[arg(long)]
     pub json: bool,
@@ -106,6 +110,62 @@ pub fn run(args: RunnerBenchArgs) -> anyhow::Result<i32> {
             checks_per_second: examples_run as f64 / seconds,
             best_checks_per_second: examples_run as f64 / best_seconds,
             candidates_per_second: reports.len() as f64 / seconds,
+        });
+    }
+    // Many functions, few candidates each: what a file's check or an editor session costs,
+    // including a fresh process per function.
+    if args.functions > 0 {
+        let suites: Vec<CheckSuite> = (0..args.functions)
+            .map(|i| {
+                let mut s = bench_suite();
+                s.function = format!("shout{i}");
+                s
+            })
+            .collect();
+        let per_function: Vec<Vec<String>> = suites
+            .iter()
+            .map(|s| {
+                candidate_sources(5)
+                    .into_iter()
+                    .map(|c| c.replacen("def shout(", &format!("def {}(", s.function), 1))
+                    .collect()
+            })
+            .collect();
+        let mut times = Vec::with_capacity(args.repeat);
+        let mut examples_run = 0;
+        let mut passed = 0;
+        for _ in 0..args.repeat.max(1) {
+            let t = Instant::now();
+            examples_run = 0;
+            passed = 0;
+            for (suite, sources) in suites.iter().zip(&per_function) {
+                // Rename the calls in the examples too.
+                let mut suite = suite.clone();
+                for e in &mut suite.examples {
+                    e.source = e
+                        .source
+                        .replacen("shout(", &format!("{}(", suite.function), 1);
+                }
+                let reports = runner.check_candidates(&suite, sources)?;
+                examples_run += reports.iter().map(|r| r.examples.len()).sum::<usize>();
+                passed += reports.iter().filter(|r| r.passed()).count();
+            }
+            times.push(t.elapsed().as_secs_f64());
+        }
+        times.sort_by(f64::total_cmp);
+        let seconds = times[times.len() / 2];
+        let best_seconds = times[0];
+        measurements.push(Measurement {
+            mode: "fresh functions",
+            candidates: args.functions * 5,
+            examples_per_candidate: 4,
+            examples_run,
+            passed_candidates: passed,
+            seconds,
+            best_seconds,
+            checks_per_second: examples_run as f64 / seconds,
+            best_checks_per_second: examples_run as f64 / best_seconds,
+            candidates_per_second: (args.functions * 5) as f64 / seconds,
         });
     }
     let result = BenchResult {
