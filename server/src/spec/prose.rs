@@ -63,9 +63,7 @@ pub(crate) fn sentence_examples(line: &str, name: &str) -> Vec<SentenceExample> 
         let Some(expected) = expected_after(line, close) else {
             continue;
         };
-        if !literal_call(&line[start..close], name)
-            || !is_literal(&line[expected.0..expected.1])
-        {
+        if !literal_call(&line[start..close], name) || !is_literal(&line[expected.0..expected.1]) {
             continue;
         }
         out.push(SentenceExample {
@@ -266,7 +264,8 @@ fn labelled(line: &str, labels: &[&str]) -> Option<(usize, Span)> {
     let stars = body.len() - body.trim_start_matches('*').len();
     let body = &body[stars..];
     let label = labels.iter().find(|l| {
-        body.get(..l.len()).is_some_and(|h| h.eq_ignore_ascii_case(l))
+        body.get(..l.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(l))
             && body[l.len()..].trim_start_matches('*').starts_with(':')
     })?;
     let after_label = &body[label.len()..];
@@ -450,7 +449,10 @@ mod tests {
             vec![pair("add(3, 2)", "5")]
         );
         assert_eq!(
-            found("`square(2)` should return `4`, and square(-3) returns 9.", "square"),
+            found(
+                "`square(2)` should return `4`, and square(-3) returns 9.",
+                "square"
+            ),
             vec![pair("square(2)", "4"), pair("square(-3)", "9")]
         );
         assert_eq!(
@@ -458,7 +460,10 @@ mod tests {
             vec![pair("f('a b')", "['a', 'b']")]
         );
         assert_eq!(
-            found("So is_even(7) is False; is_even(0) Should Return True!", "is_even"),
+            found(
+                "So is_even(7) is False; is_even(0) Should Return True!",
+                "is_even"
+            ),
             vec![pair("is_even(7)", "False"), pair("is_even(0)", "True")]
         );
         assert_eq!(found("f(2) = 4.5.", "f"), vec![pair("f(2)", "4.5")]);

@@ -4,6 +4,7 @@ pub mod extract;
 pub mod lsp;
 pub mod neural;
 pub mod runner;
+pub(crate) mod stubs;
 pub mod synth;
 
 use clap::{Args, Subcommand};
