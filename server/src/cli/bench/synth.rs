@@ -7,7 +7,7 @@
 use super::stubs::{load_lambdabeam, load_mbpp, StubBench, StubTask, Verdict};
 use crate::cancel::CancelToken;
 use crate::domain::{all_domains, domain_by_name, Domain, IoExample, Task};
-use crate::pipeline::{Engine, SearchWriter, SynthConfig, Writer};
+use crate::pipeline::{Engine, NeuralSettings, SearchWriter, SynthConfig, Writer};
 use crate::spec::{Param, ParamKind};
 use crate::value::Value;
 use anyhow::Context;
@@ -598,13 +598,19 @@ pub fn run(args: SynthBenchArgs) -> anyhow::Result<i32> {
                         .as_array()
                         .is_none_or(|a| a.iter().all(|t| t.as_str() == Some("String")))
             })?;
-            for (part, tasks) in group(items, args.limit) {
+            // The held-out variant takes `--limit` of its own tasks, not of all.
+            for (part, mut tasks) in group(items, None) {
+                let mut many = sygus_held_out(&tasks);
+                if let Some(n) = args.limit {
+                    tasks.truncate(n);
+                    many.truncate(n);
+                }
                 let d = domain_by_name("strings").context("strings")?;
                 held_out.push(Suite::domain(
                     "sygus-3-given",
                     part.clone(),
                     domain_by_name("strings").context("strings")?,
-                    sygus_held_out(&tasks),
+                    many,
                 ));
                 suites.push(Suite::domain("sygus-str-to-str", part, d, tasks));
             }
@@ -637,10 +643,15 @@ pub fn run(args: SynthBenchArgs) -> anyhow::Result<i32> {
         "all" => Engine::All,
         other => anyhow::bail!("unknown engine `{other}` (expected all or search)"),
     };
+    // As `docsynth synth` by default: top 3, the neural model on the CPU.
     let config = SynthConfig {
         engine,
         top_k: 3,
         python: args.python.clone(),
+        neural: NeuralSettings {
+            device: "cpu".to_string(),
+            ..NeuralSettings::default()
+        },
         ..SynthConfig::default()
     };
     let neural = if engine == Engine::Search
@@ -739,4 +750,93 @@ fn table_line(row: &Row) -> String {
         row.p50_ms,
         row.p95_ms
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn io(input: &str, output: &str) -> IoExample {
+        IoExample {
+            inputs: vec![Value::Str(input.to_string())],
+            output: Value::Str(output.to_string()),
+        }
+    }
+
+    fn named(examples: Vec<IoExample>) -> Option<NamedTask> {
+        Some(NamedTask {
+            name: "t".into(),
+            part: "p".into(),
+            task: Task {
+                param_names: vec!["s".into()],
+                examples,
+                held_out: Vec::new(),
+            },
+        })
+    }
+
+    #[test]
+    fn sygus_variant_gives_three_and_holds_out_the_rest() {
+        let many: Vec<IoExample> = (0..7).map(|i| io(&format!("a{i}"), "A")).collect();
+        let few: Vec<IoExample> = (0..5).map(|i| io(&format!("b{i}"), "B")).collect();
+        let out = sygus_held_out(&[named(many.clone()), named(few), None]);
+        assert_eq!(out.len(), 1);
+        let t = &out[0].as_ref().expect("task").task;
+        assert_eq!(t.examples, many[..3]);
+        assert_eq!(t.held_out, many[3..]);
+    }
+
+    /// The strings search on a SyGuS-like task: a program fitting 3 examples that the held-out
+    /// ones refute counts as solved but not generalizing; one that fits all generalizes.
+    #[test]
+    fn generalizes_is_measured_on_held_out_examples() {
+        let strings = domain_by_name("strings").expect("strings");
+        let upper = ["ab", "cd", "ef", "gh", "ij", "kl"].map(|s| io(s, &s.to_uppercase()));
+        // The held-out outputs disagree with upper-casing: no program fitting the first three
+        // (all upper-cased) can reproduce them.
+        let mut odd = upper.to_vec();
+        for e in odd.iter_mut().skip(3) {
+            e.output = Value::Str("zz".into());
+        }
+        let tasks = sygus_held_out(&[named(upper.to_vec()), named(odd)]);
+        let row = run_tasks(
+            strings.as_ref(),
+            "sygus-3-given",
+            "p",
+            &tasks,
+            Duration::from_secs(2),
+        );
+        assert_eq!((row.tasks, row.solved, row.with_held_out), (2, 2, 2));
+        assert_eq!(row.generalizes, 1);
+        assert_eq!(row.generalizes_of_solved, Some(0.5));
+        assert_eq!(row.not_expressible, 0);
+        let line = table_line(&row);
+        assert!(
+            line.contains("| 2 | 2 | 100.0 | 1/2 | 50.0 | 50.0 | 0 |"),
+            "{line}"
+        );
+    }
+
+    /// The `--json` row shape (a stable contract for scripts reading the results).
+    #[test]
+    fn json_row_shape() {
+        let row = Tally {
+            solved: 3,
+            with_held_out: 4,
+            generalizes: 2,
+            not_expressible: 1,
+            times: vec![30.0, 10.0, 20.0],
+        }
+        .into_row("mbpp", "dev", Duration::from_secs(1), 4);
+        let j = serde_json::to_value(&row).expect("json");
+        assert_eq!(
+            j,
+            serde_json::json!({
+                "suite": "mbpp", "part": "dev", "budget_s": 1.0, "tasks": 4, "solved": 3,
+                "with_held_out": 4, "generalizes": 2,
+                "generalizes_of_solved": 2.0 / 3.0, "not_expressible": 1,
+                "p50_ms": 20.0, "p95_ms": 30.0
+            })
+        );
+    }
 }
