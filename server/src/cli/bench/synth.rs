@@ -6,6 +6,7 @@
 
 use super::stubs::{load_lambdabeam, load_mbpp, StubBench, StubTask, Verdict};
 use crate::cancel::CancelToken;
+use crate::domain::lists::{text_form, tokens::program_tokens};
 use crate::domain::{all_domains, domain_by_name, Domain, IoExample, Task};
 use crate::pipeline::{Engine, NeuralSettings, SearchWriter, SynthConfig, Writer};
 use crate::spec::{Param, ParamKind};
@@ -25,9 +26,10 @@ pub struct SynthBenchArgs {
     /// `../../shared/benchmarks`, from the current directory).
     #[arg(long)]
     pub benchmarks: Option<PathBuf>,
-    /// Suites to run: any of `generated`, `exedec`, `sygus` (all examples given, and the tasks
-    /// with at least 6 examples with 3 given and the rest held out), `mbpp`, `lambdabeam`,
-    /// `speed` (comma-separated).
+    /// Suites to run: any of `generated`, `exedec` (held-out examples: 5 extra inputs run
+    /// through the task's reference program), `sygus` (all examples given, and the tasks with
+    /// at least 6 examples with 3 given and the rest held out), `mbpp`, `lambdabeam`, `speed`
+    /// (comma-separated).
     #[arg(
         long,
         default_value = "generated,exedec,sygus,speed",
@@ -301,17 +303,60 @@ pub fn load_jsonl(
             None if n_args == 1 => vec!["s".to_string()],
             None => (0..n_args).map(|i| format!("arg{i}")).collect(),
         };
+        let reference: Option<Vec<u32>> = j["program_token_ids"].as_str().and_then(|ids| {
+            ids.split(|c: char| c == '|' || c.is_whitespace())
+                .filter(|t| !t.is_empty())
+                .map(|t| t.parse().ok())
+                .collect()
+        });
         let task = domain
             .task_for(&str_params(&names), None, &examples)
             .ok()
-            .map(|task| NamedTask {
-                name,
-                part: part.clone(),
-                task,
+            .map(|mut task| {
+                if let Some(tokens) = &reference {
+                    task.held_out = reference_held_out(domain, &task, tokens, REFERENCE_HELD_OUT);
+                }
+                NamedTask {
+                    name,
+                    part: part.clone(),
+                    task,
+                }
             });
         out.push((part, task));
     }
     Ok(out)
+}
+
+/// Held-out examples made for tasks that come with a reference program (ExeDec).
+const REFERENCE_HELD_OUT: usize = 5;
+
+/// Held-out examples for a task with a reference program (`reference`, in `domain`'s tokens):
+/// up to `n` of the domain's extra inputs in the task's shape, with the reference's outputs
+/// (inputs it fails on are skipped). Empty when the reference does not reproduce every given
+/// example, so a misread reference never makes held-out examples.
+fn reference_held_out(
+    domain: &dyn Domain,
+    task: &Task,
+    reference: &[u32],
+    n: usize,
+) -> Vec<IoExample> {
+    let reproduces = task
+        .examples
+        .iter()
+        .all(|e| domain.eval_tokens(reference, &e.inputs).as_ref() == Some(&e.output));
+    if !reproduces {
+        return Vec::new();
+    }
+    domain
+        .extra_inputs(task, 0, 4 * n)
+        .into_iter()
+        .filter(|inputs| !task.examples.iter().any(|e| e.inputs == *inputs))
+        .filter_map(|inputs| {
+            let output = domain.eval_tokens(reference, &inputs)?;
+            Some(IoExample { inputs, output })
+        })
+        .take(n)
+        .collect()
 }
 
 fn group(
@@ -557,6 +602,7 @@ pub fn run(args: SynthBenchArgs) -> anyhow::Result<i32> {
         if !wants_domain("lists") {
             // Not asked for (`--domains`).
         } else if path.exists() {
+            let lists_d = domain_by_name("lists").context("lists domain missing")?;
             let items: Vec<(String, Option<NamedTask>)> =
                 crate::domain::lists::load_exedec_tasks(&path)?
                     .into_iter()
@@ -564,7 +610,15 @@ pub fn run(args: SynthBenchArgs) -> anyhow::Result<i32> {
                         args.splits.is_empty() || args.splits.iter().any(|s| s == split)
                     })
                     .enumerate()
-                    .map(|(i, (split, task, _))| {
+                    .map(|(i, (split, mut task, program))| {
+                        if let Ok(p) = text_form::parse_program(&program) {
+                            task.held_out = reference_held_out(
+                                lists_d.as_ref(),
+                                &task,
+                                &program_tokens(&p),
+                                REFERENCE_HELD_OUT,
+                            );
+                        }
                         let named = NamedTask {
                             name: format!("deepcoder-{i}"),
                             part: split.clone(),
@@ -815,6 +869,42 @@ mod tests {
             line.contains("| 2 | 2 | 100.0 | 1/2 | 50.0 | 50.0 | 0 |"),
             "{line}"
         );
+    }
+
+    /// ExeDec's reference programs give held-out examples, unless they do not reproduce the
+    /// task's own examples (a misread reference).
+    #[test]
+    fn reference_programs_make_held_out_examples() {
+        let lists = domain_by_name("lists").expect("lists");
+        let ints = |xs: &[i64]| Value::List(xs.iter().map(|&x| Value::Int(x)).collect());
+        let example = |xs: &[i64]| IoExample {
+            inputs: vec![ints(xs)],
+            output: ints(&xs.iter().map(|x| -x).collect::<Vec<_>>()),
+        };
+        let task = Task {
+            param_names: vec!["x0".into()],
+            examples: vec![example(&[1, 2, 3]), example(&[-4, 0])],
+            held_out: Vec::new(),
+        };
+        let negate = text_form::parse_program("x0 = INPUT | x1 = Map (*(-1)) x0").expect("program");
+        let held = reference_held_out(lists.as_ref(), &task, &program_tokens(&negate), 5);
+        assert_eq!(held.len(), 5);
+        for e in &held {
+            let Value::List(xs) = &e.inputs[0] else {
+                panic!("{e:?}")
+            };
+            let negated: Vec<i64> = xs
+                .iter()
+                .map(|x| match x {
+                    Value::Int(x) => -x,
+                    other => panic!("{other:?}"),
+                })
+                .collect();
+            assert_eq!(e.output, ints(&negated));
+            assert!(!task.examples.iter().any(|t| t.inputs == e.inputs));
+        }
+        let sort = text_form::parse_program("x0 = INPUT | x1 = Sort x0").expect("program");
+        assert!(reference_held_out(lists.as_ref(), &task, &program_tokens(&sort), 5).is_empty());
     }
 
     /// The `--json` row shape (a stable contract for scripts reading the results).
