@@ -671,11 +671,19 @@ pub fn run(args: SynthBenchArgs) -> anyhow::Result<i32> {
         }
         suites.extend(held_out);
     }
-    let stub_files: [(&str, &str, StubLoader); 2] = [
-        ("mbpp", "mbpp_dev.jsonl", load_mbpp),
-        ("lambdabeam", "lambdabeam_tasks.jsonl", load_lambdabeam),
+    let stub_suites = [
+        StubSuite {
+            name: "mbpp",
+            file: "mbpp_dev.jsonl",
+            load: load_mbpp,
+        },
+        StubSuite {
+            name: "lambdabeam",
+            file: "lambdabeam_tasks.jsonl",
+            load: load_lambdabeam,
+        },
     ];
-    for (name, file, load) in stub_files {
+    for StubSuite { name, file, load } in stub_suites {
         if !wants(name) {
             continue;
         }
@@ -775,8 +783,12 @@ pub fn run(args: SynthBenchArgs) -> anyhow::Result<i32> {
     Ok(0)
 }
 
-/// Loads one stub-suite file.
-type StubLoader = fn(&Path) -> anyhow::Result<Vec<StubTask>>;
+/// A suite of stub files: its name, its file in the benchmarks directory and its loader.
+struct StubSuite {
+    name: &'static str,
+    file: &'static str,
+    load: fn(&Path) -> anyhow::Result<Vec<StubTask>>,
+}
 
 /// One Markdown table line: solved and generalizes side by side, with their ratio.
 fn table_line(row: &Row) -> String {
