@@ -262,3 +262,41 @@ fn workspace_venv_interpreter_is_preferred() {
     let out = docsynth(&["check", file.to_str().expect("path")]);
     assert_usage_error(&out, ".venv/bin/python");
 }
+
+/// Prose sentences, Unicode arrows and `Input:`/`Output:` blocks (LeetCode's named inputs
+/// too) run as examples: each passes or fails on its own, and `--json` names its kind.
+#[test]
+fn prose_arrows_and_input_output_blocks_are_checked() {
+    let (code, functions) = check_json("check/prose_examples.py", &[]);
+    assert_eq!(code, 1, "square(-3) returns 10 is wrong on purpose");
+    let kinds_and_statuses = |name: &str| -> Vec<(String, String)> {
+        function(&functions, name)["examples"]
+            .as_array()
+            .expect("examples")
+            .iter()
+            .map(|e| {
+                (
+                    e["kind"].as_str().expect("kind").to_string(),
+                    e["status"].as_str().expect("status").to_string(),
+                )
+            })
+            .collect()
+    };
+    let pair = |k: &str, s: &str| (k.to_string(), s.to_string());
+    assert_eq!(
+        kinds_and_statuses("add"),
+        vec![pair("comment", "pass"), pair("comment", "pass")]
+    );
+    assert_eq!(
+        kinds_and_statuses("square"),
+        vec![pair("prose", "pass"), pair("prose", "fail")]
+    );
+    assert_eq!(
+        kinds_and_statuses("two_sum"),
+        vec![pair("input_output", "pass"), pair("input_output", "pass")]
+    );
+    assert_eq!(
+        kinds_and_statuses("is_even"),
+        vec![pair("input_output", "pass"), pair("input_output", "pass")]
+    );
+}

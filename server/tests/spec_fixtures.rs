@@ -32,6 +32,7 @@ const PARSEABLE: &[&str] = &[
     "crlf.py",
     "latin1.py",
     "tabs.py",
+    "prose_examples.py",
 ];
 
 #[test]
@@ -144,6 +145,16 @@ fn example_ranges_are_exact() {
                         );
                     }
                     ExampleKind::Assert => assert!(slice.starts_with("assert"), "{ctx}"),
+                    ExampleKind::Prose => {
+                        // From the call to the literal result, inside a sentence.
+                        assert!(slice.starts_with(&e.source), "{ctx}");
+                        assert!(slice.ends_with(&e.expected), "{ctx}");
+                    }
+                    ExampleKind::InputOutput => {
+                        // From the `Input` label to the output value.
+                        assert!(slice.to_ascii_lowercase().starts_with("input"), "{ctx}");
+                        assert!(slice.lines().count() >= 2, "{ctx}");
+                    }
                 }
                 // Line/column positions agree with the byte offsets.
                 let line_start = text[..e.range.start_byte].rfind('\n').map_or(0, |i| i + 1);
@@ -550,4 +561,74 @@ fn stdlib_docstrings_and_doctests_match_cpython() {
         mismatches.len(),
         mismatches.join("\n")
     );
+}
+
+#[test]
+fn prose_and_input_output_examples() {
+    let (_, specs) = load("prose_examples.py");
+    let got = |name: &str| -> Vec<(ExampleKind, String, String)> {
+        func(&specs, name)
+            .examples
+            .iter()
+            .map(|e| (e.kind, e.source.clone(), e.expected.clone()))
+            .collect()
+    };
+    let ex = |kind: ExampleKind, source: &str, expected: &str| {
+        (kind, source.to_string(), expected.to_string())
+    };
+    assert_eq!(
+        got("add"),
+        vec![
+            ex(ExampleKind::Comment, "add(3, 2)", "5"),
+            ex(ExampleKind::Comment, "add(-3, -6)", "-9"),
+        ]
+    );
+    assert_eq!(
+        got("square"),
+        vec![
+            ex(ExampleKind::Prose, "square(2)", "4"),
+            ex(ExampleKind::Prose, "square(-3)", "9"),
+            ex(ExampleKind::Prose, "square(0)", "0"),
+        ]
+    );
+    assert_eq!(
+        got("total"),
+        vec![
+            ex(ExampleKind::InputOutput, "total([1, 2, 3])", "6"),
+            ex(ExampleKind::InputOutput, "total([])", "0"),
+        ]
+    );
+    assert_eq!(
+        got("two_sum"),
+        vec![
+            ex(ExampleKind::InputOutput, "two_sum([2,7,11,15], 9)", "[0,1]"),
+            ex(ExampleKind::InputOutput, "two_sum([3,2,4], 6)", "[1,2]"),
+        ]
+    );
+    assert_eq!(
+        got("is_even"),
+        vec![ex(ExampleKind::InputOutput, "is_even(7)", "False")]
+    );
+    // Every new example is a direct call with split arguments, ready for synthesis.
+    for name in ["add", "square", "total", "two_sum", "is_even"] {
+        assert!(
+            func(&specs, name).examples.iter().all(|e| e.call.is_some()),
+            "{name}"
+        );
+    }
+    // Methods have no receiver in such examples: none are taken.
+    assert!(func(&specs, "Box.get").examples.is_empty());
+    // Input/output lines and their emptied headers leave the prose; sentences stay.
+    let prose = |name: &str| {
+        func(&specs, name)
+            .docstring
+            .as_ref()
+            .map(|d| d.prose.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(prose("total"), "Sum a list.");
+    assert_eq!(prose("is_even"), "Tell whether n is even.");
+    assert!(prose("two_sum").contains("Explanation: Because"));
+    assert!(!prose("two_sum").contains("Input:"));
+    assert!(prose("square").starts_with("Square a number: `square(2)` should return `4`"));
 }

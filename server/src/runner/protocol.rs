@@ -218,7 +218,9 @@ pub(crate) fn suite_request(suite: &CheckSuite) -> Json {
             json!({
                 "kind": match e.kind {
                     ExampleKind::Doctest => "doctest",
-                    ExampleKind::Comment => "comment",
+                    ExampleKind::Comment | ExampleKind::Prose | ExampleKind::InputOutput => {
+                        "comment"
+                    }
                     ExampleKind::Assert => "assert",
                 },
                 "source": e.source,

@@ -1,5 +1,6 @@
-//! Example lines of the form `f(1, 2) -> 3`, `f(1, 2) == 3` or `f(1, 2) => 3` (written as `#`
-//! comments, or as `# ` lines in a docstring), split at the top-level operator.
+//! Example lines of the form `f(1, 2) -> 3`, `f(1, 2) == 3`, `f(1, 2) => 3`, `f(1, 2) ➞ 3` or
+//! `f(1, 2) → 3` (written as `#` comments, or as lines in a docstring), split at the top-level
+//! operator. The string and bracket scanners here are shared with [`super::prose`].
 
 /// Where the parts of an arrow example lie in the text that was given.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -10,8 +11,12 @@ pub struct ArrowExample {
     pub expected: (usize, usize),
 }
 
+/// The arrows written as one character (Edabit's `➞`, and `→`), besides the ASCII `->`, `=>`
+/// and `==`.
+pub(crate) const UNICODE_ARROWS: [&str; 2] = ["➞", "→"];
+
 /// Scans Python-ish text, skipping strings and bracketed parts, and returns the byte range of
-/// the first top-level `->`, `=>` or `==`.
+/// the first top-level `->`, `=>`, `==`, `➞` or `→`.
 pub fn find_top_level_arrow(text: &str) -> Option<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut depth = 0usize;
@@ -25,6 +30,14 @@ pub fn find_top_level_arrow(text: &str) -> Option<(usize, usize)> {
                 continue;
             }
             b'#' => return None,
+            0xE2 if depth == 0 => {
+                if let Some(arrow) = UNICODE_ARROWS
+                    .iter()
+                    .find(|a| bytes[i..].starts_with(a.as_bytes()))
+                {
+                    return Some((i, i + arrow.len()));
+                }
+            }
             b'-' | b'=' if depth == 0 => {
                 let next = bytes.get(i + 1).copied();
                 let prev = i.checked_sub(1).map(|p| bytes[p]);
@@ -48,7 +61,7 @@ pub fn find_top_level_arrow(text: &str) -> Option<(usize, usize)> {
 /// like `r` is just an identifier character before it and needs no special care, except that
 /// raw strings keep backslashes; treating `\` as an escape inside them is harmless for
 /// finding the end except for a raw string ending in a backslash, which Python forbids anyway.
-fn skip_string(bytes: &[u8], i: usize) -> usize {
+pub(crate) fn skip_string(bytes: &[u8], i: usize) -> usize {
     let q = bytes[i];
     let triple = bytes.get(i + 1) == Some(&q) && bytes.get(i + 2) == Some(&q);
     let mut j = if triple { i + 3 } else { i + 1 };
@@ -74,7 +87,7 @@ fn skip_string(bytes: &[u8], i: usize) -> usize {
 }
 
 /// Length of `text` before a trailing `#` comment (outside strings).
-fn code_end(text: &str) -> usize {
+pub(crate) fn code_end(text: &str) -> usize {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -92,7 +105,7 @@ fn code_end(text: &str) -> usize {
 }
 
 /// Index just past the bracket matching the `(` at `open`, skipping strings.
-fn matching_paren(bytes: &[u8], open: usize) -> Option<usize> {
+pub(crate) fn matching_paren(bytes: &[u8], open: usize) -> Option<usize> {
     let mut depth = 0usize;
     let mut i = open;
     while i < bytes.len() {
@@ -179,6 +192,18 @@ mod tests {
         assert_eq!(parts(" f(1, 2) -> 3", "f"), want);
         assert_eq!(parts("f(1, 2) == 3 ", "f"), want);
         assert_eq!(parts("f(1, 2)=>3", "f"), want);
+        assert_eq!(parts("f(1, 2) ➞ 3", "f"), want);
+        assert_eq!(parts("f(1, 2)→3", "f"), want);
+    }
+
+    #[test]
+    fn unicode_arrows_inside_strings_are_text() {
+        assert_eq!(
+            parts("f('a➞b') ➞ 'a→b'", "f"),
+            Some(("f('a➞b')".into(), "'a→b'".into()))
+        );
+        // Other characters that start with the same UTF-8 byte are not arrows.
+        assert_eq!(parts("f(1) … 3", "f"), None);
     }
 
     #[test]

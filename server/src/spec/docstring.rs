@@ -42,12 +42,21 @@ pub fn docstring_value(stmt: Node, src: &str) -> Option<MappedText> {
 }
 
 fn is_examples_header(line: &str) -> bool {
-    let t = line.trim().trim_end_matches(':').trim_end();
+    let t = line
+        .trim()
+        .trim_matches('*')
+        .trim_end_matches(':')
+        .trim_end();
     let lower = t.to_ascii_lowercase();
+    // `Example 1:` (LeetCode numbers its examples).
+    let unnumbered = lower
+        .trim_end_matches(|c: char| c.is_ascii_digit())
+        .trim_end();
+    let numbered = unnumbered.len() < lower.len();
     matches!(
         lower.as_str(),
         "example" | "examples" | "doctest" | "doctests" | "usage"
-    )
+    ) || (numbered && matches!(unnumbered, "example" | "examples"))
 }
 
 fn is_underline(line: &str) -> bool {
@@ -133,6 +142,10 @@ mod tests {
             prose_without(doc, &removed),
             "Add numbers.\n\nReturns:\n    the sum"
         );
+        let leetcode =
+            "Sum.\n\n**Example 1:**\nInput: [1]\nOutput: 1\n\nExample 2:\nInput: []\nOutput: 0";
+        let removed = [false, false, false, true, true, false, false, true, true];
+        assert_eq!(prose_without(leetcode, &removed), "Sum.");
         let numpy = "Add.\n\nExamples\n--------\n>>> add(1, 2)\n3";
         let removed = [false, false, false, false, true, true];
         assert_eq!(prose_without(numpy, &removed), "Add.");

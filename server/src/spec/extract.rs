@@ -9,6 +9,7 @@ use super::docstring::{docstring_value, prose_without};
 use super::doctest::{line_ranges, parse_doctests};
 use super::mapped::cleandoc;
 use super::positions::LineIndex;
+use super::prose::{io_blocks, sentence_examples};
 use super::signature::{decorators, field_text, is_async, node_text, parameters};
 use super::walk::{walk, Found};
 use super::{BodyState, Docstring, Example, ExampleKind, FileSpecs, ModuleContext, Spec};
@@ -421,8 +422,11 @@ fn function_spec(
             file,
             raw,
             *stmt,
-            &name,
-            is_method,
+            Callee {
+                name: &name,
+                method: is_method,
+                params: &params,
+            },
             &mut examples,
         )),
         _ => None,
@@ -465,14 +469,26 @@ fn function_spec(
     }
 }
 
+/// The function whose examples are being collected.
+#[derive(Clone, Copy)]
+struct Callee<'a> {
+    name: &'a str,
+    method: bool,
+    params: &'a [super::Param],
+}
+
 fn docstring_examples(
     file: &FileIndex,
     raw: super::mapped::MappedText,
     stmt: Node,
-    name: &str,
-    method: bool,
+    callee: Callee,
     examples: &mut Vec<Example>,
 ) -> Docstring {
+    let Callee {
+        name,
+        method,
+        params,
+    } = callee;
     let cleaned = cleandoc(&raw);
     let text = cleaned.as_str();
     let lines = line_ranges(text);
@@ -495,6 +511,23 @@ fn docstring_examples(
             call: None,
         });
     }
+    // `Input: …` / `Output: …` pairs (methods have no receiver to call them on).
+    if !method {
+        for block in io_blocks(text, &lines, &removed, name, params) {
+            removed[block.input_line] = true;
+            removed[block.output_line] = true;
+            let (a, b) = cleaned.source_span(block.start, block.end);
+            examples.push(Example {
+                kind: ExampleKind::InputOutput,
+                range: file.range(a, b),
+                source: block.source,
+                expected: block.expected,
+                expected_exception: None,
+                directives: Vec::new(),
+                call: None,
+            });
+        }
+    }
     for (k, &(a, b)) in lines.iter().enumerate() {
         if removed[k] {
             continue;
@@ -508,14 +541,27 @@ fn docstring_examples(
             Some(rest) => (rest, a + indent + 1, 1),
             None => (trimmed, a + indent, 0),
         };
-        if let Some(ex) = arrow_example(file, content, offset, lead, name, method, |i, j| {
+        let arrow = arrow_example(file, content, offset, lead, name, method, |i, j| {
             cleaned.source_span(i, j)
-        }) {
-            if lead == 0 && !is_single_expression(&ex.expected) {
-                continue;
-            }
+        })
+        .filter(|ex| lead == 1 || is_single_expression(&ex.expected));
+        if let Some(ex) = arrow {
             removed[k] = true;
             examples.push(ex);
+        } else if lead == 0 && !method {
+            // Calls inside a sentence: the line stays in the prose.
+            for found in sentence_examples(line, name) {
+                let (s, e) = cleaned.source_span(a + found.call.0, a + found.expected.1);
+                examples.push(Example {
+                    kind: ExampleKind::Prose,
+                    range: file.range(s, e),
+                    source: line[found.call.0..found.call.1].to_string(),
+                    expected: line[found.expected.0..found.expected.1].to_string(),
+                    expected_exception: None,
+                    directives: Vec::new(),
+                    call: None,
+                });
+            }
         }
     }
     Docstring {
@@ -527,7 +573,7 @@ fn docstring_examples(
 }
 
 /// True when `src` parses as exactly one Python expression.
-fn is_single_expression(src: &str) -> bool {
+pub(crate) fn is_single_expression(src: &str) -> bool {
     let Some(tree) = super::parse::parse_text(src) else {
         return false;
     };

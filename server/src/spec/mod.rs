@@ -47,6 +47,15 @@ pub enum ExampleKind {
     /// `obj.m(...)` calls (the receiver is not among the call's arguments); other functions
     /// match plain `f(...)` calls only.
     Assert,
+    /// A call inside a sentence of the docstring's prose, with a literal result:
+    /// `For example, f(3) ➞ 9.`, "`f(2)` should return `4`", `f(1) is True`. Arguments and
+    /// result must be literals. Plain functions only.
+    Prose,
+    /// An `Input: …` line and the `Output: …` line after it in the docstring (also several
+    /// pairs under `Examples:`, and LeetCode's `Input: nums = [2, 7], target = 9`, whose names
+    /// are mapped onto the parameters). `source` is the call built from the input. Plain
+    /// functions only.
+    InputOutput,
 }
 
 /// A direct call of the function in an example, split into argument source texts. For a
@@ -67,11 +76,14 @@ pub struct Example {
     pub kind: ExampleKind,
     /// Range of the whole example in the file: for doctests from `>>>` to the end of the last
     /// expected-output line; for comments from `#` to the end of the expected expression; for
-    /// asserts the whole `assert` statement. Exact for docstrings without escapes; inside a
+    /// prose from the call to the end of the expected value; for input/output pairs from the
+    /// `Input` label to the end of the output value; for asserts the whole `assert` statement.
+    /// Exact for docstrings without escapes; inside a
     /// docstring with escape sequences each character maps to its escape's source bytes.
     pub range: TextRange,
     /// The Python source to evaluate: the doctest source (continuations joined with newlines,
-    /// prompts stripped) or the call expression of a comment/assert.
+    /// prompts stripped), the call expression of a comment/prose/assert example, or the call
+    /// built from an `Input:` line.
     pub source: String,
     /// Expected result: doctest expected output text (may be multi-line, without the final
     /// newline, `<BLANKLINE>` lines turned into empty lines, empty when the example expects no
@@ -182,6 +194,7 @@ pub mod literal;
 pub mod mapped;
 pub mod parse;
 pub mod positions;
+pub mod prose;
 pub mod signature;
 pub mod walk;
 

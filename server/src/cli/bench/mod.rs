@@ -6,6 +6,7 @@ pub mod lsp;
 pub mod neural;
 pub mod rank;
 pub mod runner;
+pub(crate) mod stubs;
 pub mod synth;
 
 use clap::{Args, Subcommand};

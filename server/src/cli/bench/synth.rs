@@ -1,9 +1,14 @@
-//! `docsynth bench synth`: accuracy and time to first solution of the enumerative writer on
-//! generated held-out tasks, the ExeDec test splits and the SyGuS string tracks, at several
-//! budgets; plus interpreter and sampler throughput.
+//! `docsynth bench synth`: accuracy, generalization and time to first solution on generated
+//! held-out tasks, the ExeDec test splits and the SyGuS string tracks (each domain's search),
+//! and on MBPP and LambdaBeam stubs (the whole pipeline, every program space, top-1 candidate
+//! run with the held-out asserts in the sandboxed runner; see [`super::stubs`]), at several
+//! budgets in one run; plus interpreter and sampler throughput.
 
+use super::stubs::{load_lambdabeam, load_mbpp, StubBench, StubTask, Verdict};
 use crate::cancel::CancelToken;
-use crate::domain::{domain_by_name, Domain, IoExample, Task};
+use crate::domain::lists::{text_form, tokens::program_tokens};
+use crate::domain::{all_domains, domain_by_name, Domain, IoExample, Task};
+use crate::pipeline::{Engine, NeuralSettings, SearchWriter, SynthConfig, Writer};
 use crate::spec::{Param, ParamKind};
 use crate::value::Value;
 use anyhow::Context;
@@ -21,15 +26,20 @@ pub struct SynthBenchArgs {
     /// `../../shared/benchmarks`, from the current directory).
     #[arg(long)]
     pub benchmarks: Option<PathBuf>,
-    /// Suites to run: any of `generated`, `exedec`, `sygus`, `speed` (comma-separated).
+    /// Suites to run: any of `generated`, `exedec` (held-out examples: 5 extra inputs run
+    /// through the task's reference program), `sygus` (all examples given, and the tasks with
+    /// at least 6 examples with 3 given and the rest held out), `mbpp`, `lambdabeam`, `speed`
+    /// (comma-separated).
     #[arg(
         long,
         default_value = "generated,exedec,sygus,speed",
         value_delimiter = ','
     )]
     pub suites: Vec<String>,
-    /// Domains to benchmark: their generated suites and their ExeDec sets (strings: RobustFill, lists: DeepCoder).
-    #[arg(long, default_value = "strings,lists", value_delimiter = ',')]
+    /// Domains to benchmark: their generated suites and their ExeDec sets (strings: RobustFill,
+    /// lists: DeepCoder). Default: every registered program space. MBPP and LambdaBeam always
+    /// go through every program space, as a user's file does.
+    #[arg(long, value_delimiter = ',')]
     pub domains: Vec<String>,
     /// Budgets per task in seconds.
     #[arg(long, default_value = "0.1,1,10", value_delimiter = ',')]
@@ -40,6 +50,16 @@ pub struct SynthBenchArgs {
     /// Generated tasks per domain and profile.
     #[arg(long, default_value_t = 1000)]
     pub generated: usize,
+    /// Held-out examples per generated task (its `generalizes` column).
+    #[arg(long, default_value_t = 4)]
+    pub held_out: usize,
+    /// Writers for the MBPP and LambdaBeam suites: `all` (neural where a model exists, then
+    /// the search, as `docsynth synth`) or `search`.
+    #[arg(long, default_value = "all")]
+    pub engine: String,
+    /// Python interpreter of the checker (MBPP, LambdaBeam).
+    #[arg(long)]
+    pub python: Option<PathBuf>,
     /// Seed of the generated suite.
     #[arg(long, default_value_t = 20_260_101)]
     pub seed: u64,
@@ -79,6 +99,11 @@ pub struct Row {
     pub with_held_out: usize,
     /// Solved tasks whose first program also reproduces the held-out examples.
     pub generalizes: usize,
+    /// `generalizes / solved` (`None` without held-out examples or solved tasks).
+    pub generalizes_of_solved: Option<f64>,
+    /// Tasks no program space can express (the domain declines them, no space fits, or the
+    /// examples are no literal calls).
+    pub not_expressible: usize,
     /// Median time to first solution over solved tasks (ms).
     pub p50_ms: f64,
     /// 95th percentile time to first solution over solved tasks (ms).
@@ -93,6 +118,37 @@ fn percentile(sorted: &[f64], q: f64) -> f64 {
     sorted[i.min(sorted.len() - 1)]
 }
 
+/// Counts for one suite part at one budget, before they become a [`Row`].
+#[derive(Debug, Default)]
+struct Tally {
+    solved: usize,
+    with_held_out: usize,
+    generalizes: usize,
+    not_expressible: usize,
+    /// Time to first solution of each solved task (ms).
+    times: Vec<f64>,
+}
+
+impl Tally {
+    fn into_row(mut self, suite: &str, part: &str, budget: Duration, tasks: usize) -> Row {
+        self.times.sort_by(f64::total_cmp);
+        Row {
+            suite: suite.to_string(),
+            part: part.to_string(),
+            budget_s: budget.as_secs_f64(),
+            tasks,
+            solved: self.solved,
+            with_held_out: self.with_held_out,
+            generalizes: self.generalizes,
+            generalizes_of_solved: (self.with_held_out > 0 && self.solved > 0)
+                .then(|| self.generalizes as f64 / self.solved as f64),
+            not_expressible: self.not_expressible,
+            p50_ms: percentile(&self.times, 0.5),
+            p95_ms: percentile(&self.times, 0.95),
+        }
+    }
+}
+
 /// Runs the domain's search on every task at one budget.
 pub fn run_tasks(
     domain: &dyn Domain,
@@ -101,15 +157,17 @@ pub fn run_tasks(
     tasks: &[Option<NamedTask>],
     budget: Duration,
 ) -> Row {
-    let mut times = Vec::new();
-    let (mut solved, mut with_held_out, mut generalizes) = (0, 0, 0);
+    let mut tally = Tally {
+        not_expressible: tasks.iter().filter(|t| t.is_none()).count(),
+        ..Tally::default()
+    };
     for t in tasks.iter().flatten() {
         let cancel = CancelToken::with_budget(budget);
         let start = Instant::now();
         let sols = domain.search(&t.task, &cancel, 1);
         let elapsed = start.elapsed();
         if !t.task.held_out.is_empty() {
-            with_held_out += 1;
+            tally.with_held_out += 1;
         }
         let Some(best) = sols.first() else {
             if std::env::var_os("DOCSYNTH_BENCH_UNSOLVED").is_some() {
@@ -117,29 +175,56 @@ pub fn run_tasks(
             }
             continue;
         };
-        solved += 1;
-        times.push(elapsed.as_secs_f64() * 1000.0);
+        tally.solved += 1;
+        tally.times.push(elapsed.as_secs_f64() * 1000.0);
         if !t.task.held_out.is_empty()
             && t.task
                 .held_out
                 .iter()
                 .all(|e| domain.eval_tokens(&best.tokens, &e.inputs).as_ref() == Some(&e.output))
         {
-            generalizes += 1;
+            tally.generalizes += 1;
         }
     }
-    times.sort_by(f64::total_cmp);
-    Row {
-        suite: suite.to_string(),
-        part: part.to_string(),
-        budget_s: budget.as_secs_f64(),
-        tasks: tasks.len(),
-        solved,
-        with_held_out,
-        generalizes,
-        p50_ms: percentile(&times, 0.5),
-        p95_ms: percentile(&times, 0.95),
+    tally.into_row(suite, part, budget, tasks.len())
+}
+
+/// Runs MBPP/LambdaBeam stubs through the pipeline at one budget (see [`super::stubs`]).
+fn run_stub_tasks(
+    bench: &mut StubBench,
+    suite: &str,
+    part: &str,
+    tasks: &[StubTask],
+    budget: Duration,
+) -> anyhow::Result<Row> {
+    let mut tally = Tally::default();
+    let verbose = std::env::var_os("DOCSYNTH_BENCH_UNSOLVED").is_some();
+    for t in tasks {
+        let outcome = bench.run(t, budget)?;
+        if !t.hidden_tests.is_empty() {
+            tally.with_held_out += 1;
+        }
+        match outcome.verdict {
+            Verdict::Generalizes => tally.generalizes += 1,
+            Verdict::NotExpressible => tally.not_expressible += 1,
+            Verdict::SolvedOnly | Verdict::Unsolved => {}
+        }
+        if matches!(outcome.verdict, Verdict::Generalizes | Verdict::SolvedOnly) {
+            tally.solved += 1;
+            tally.times.extend(outcome.found_ms);
+        }
+        if verbose && outcome.verdict != Verdict::Generalizes {
+            eprintln!(
+                "{}: {:?} ({:?}, {}, {:.0} ms)",
+                t.name,
+                outcome.verdict,
+                outcome.status,
+                outcome.domain.as_deref().unwrap_or("no space"),
+                outcome.wall_ms
+            );
+        }
     }
+    Ok(tally.into_row(suite, part, budget, tasks.len()))
 }
 
 fn str_params(names: &[String]) -> Vec<Param> {
@@ -218,17 +303,60 @@ pub fn load_jsonl(
             None if n_args == 1 => vec!["s".to_string()],
             None => (0..n_args).map(|i| format!("arg{i}")).collect(),
         };
+        let reference: Option<Vec<u32>> = j["program_token_ids"].as_str().and_then(|ids| {
+            ids.split(|c: char| c == '|' || c.is_whitespace())
+                .filter(|t| !t.is_empty())
+                .map(|t| t.parse().ok())
+                .collect()
+        });
         let task = domain
             .task_for(&str_params(&names), None, &examples)
             .ok()
-            .map(|task| NamedTask {
-                name,
-                part: part.clone(),
-                task,
+            .map(|mut task| {
+                if let Some(tokens) = &reference {
+                    task.held_out = reference_held_out(domain, &task, tokens, REFERENCE_HELD_OUT);
+                }
+                NamedTask {
+                    name,
+                    part: part.clone(),
+                    task,
+                }
             });
         out.push((part, task));
     }
     Ok(out)
+}
+
+/// Held-out examples made for tasks that come with a reference program (ExeDec).
+const REFERENCE_HELD_OUT: usize = 5;
+
+/// Held-out examples for a task with a reference program (`reference`, in `domain`'s tokens):
+/// up to `n` of the domain's extra inputs in the task's shape, with the reference's outputs
+/// (inputs it fails on are skipped). Empty when the reference does not reproduce every given
+/// example, so a misread reference never makes held-out examples.
+fn reference_held_out(
+    domain: &dyn Domain,
+    task: &Task,
+    reference: &[u32],
+    n: usize,
+) -> Vec<IoExample> {
+    let reproduces = task
+        .examples
+        .iter()
+        .all(|e| domain.eval_tokens(reference, &e.inputs).as_ref() == Some(&e.output));
+    if !reproduces {
+        return Vec::new();
+    }
+    domain
+        .extra_inputs(task, 0, 4 * n)
+        .into_iter()
+        .filter(|inputs| !task.examples.iter().any(|e| e.inputs == *inputs))
+        .filter_map(|inputs| {
+            let output = domain.eval_tokens(reference, &inputs)?;
+            Some(IoExample { inputs, output })
+        })
+        .take(n)
+        .collect()
 }
 
 fn group(
@@ -326,8 +454,81 @@ fn speed(lines: &mut Vec<String>) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// One suite part: suite name, part name, its domain and tasks (`None`: not expressible).
-type Suite = (String, String, Box<dyn Domain>, Vec<Option<NamedTask>>);
+/// What a suite part runs.
+enum SuiteTasks {
+    /// One domain's search on its tasks (`None`: the domain cannot express the task).
+    Domain(Box<dyn Domain>, Vec<Option<NamedTask>>),
+    /// Stub files through the whole pipeline.
+    Stubs(Vec<StubTask>),
+}
+
+/// One suite part.
+struct Suite {
+    suite: String,
+    part: String,
+    tasks: SuiteTasks,
+}
+
+impl Suite {
+    fn domain(
+        suite: &str,
+        part: String,
+        d: Box<dyn Domain>,
+        tasks: Vec<Option<NamedTask>>,
+    ) -> Self {
+        Self {
+            suite: suite.to_string(),
+            part,
+            tasks: SuiteTasks::Domain(d, tasks),
+        }
+    }
+}
+
+/// Stub tasks grouped by part, at most `limit` per part, in file order.
+fn group_stubs(tasks: Vec<StubTask>, limit: Option<usize>) -> Vec<(String, Vec<StubTask>)> {
+    let mut parts: Vec<(String, Vec<StubTask>)> = Vec::new();
+    for t in tasks {
+        match parts.iter_mut().find(|(p, _)| *p == t.part) {
+            Some((_, v)) => v.push(t),
+            None => parts.push((t.part.clone(), vec![t])),
+        }
+    }
+    if let Some(n) = limit {
+        for (_, v) in parts.iter_mut() {
+            v.truncate(n);
+        }
+    }
+    parts
+}
+
+/// SyGuS tasks with at least this many examples also run with [`SYGUS_GIVEN`] given.
+const SYGUS_MANY: usize = 6;
+/// Examples given to the search in the held-out variant of SyGuS; the rest are held out.
+const SYGUS_GIVEN: usize = 3;
+
+/// The SyGuS tasks with many examples, with the first [`SYGUS_GIVEN`] given and the rest held
+/// out.
+fn sygus_held_out(tasks: &[Option<NamedTask>]) -> Vec<Option<NamedTask>> {
+    tasks
+        .iter()
+        .flatten()
+        .filter(|t| t.task.examples.len() >= SYGUS_MANY)
+        .map(|t| {
+            let mut t = t.clone();
+            t.task.held_out = t.task.examples.split_off(SYGUS_GIVEN);
+            Some(t)
+        })
+        .collect()
+}
+
+/// The percentage `part / whole`, or `-` when `whole` is 0.
+fn percent(part: usize, whole: usize) -> String {
+    if whole == 0 {
+        "-".to_string()
+    } else {
+        format!("{:.1}", 100.0 * part as f64 / whole as f64)
+    }
+}
 
 /// Runs `docsynth bench synth`; returns the exit code.
 pub fn run(args: SynthBenchArgs) -> anyhow::Result<i32> {
@@ -339,11 +540,16 @@ pub fn run(args: SynthBenchArgs) -> anyhow::Result<i32> {
             .find(|p| p.is_dir())
             .unwrap_or_else(|| PathBuf::from("../shared/benchmarks"))
     });
+    let domains: Vec<String> = if args.domains.is_empty() {
+        all_domains().iter().map(|d| d.name().to_string()).collect()
+    } else {
+        args.domains.clone()
+    };
     let mut suites: Vec<Suite> = Vec::new();
     let wants = |s: &str| args.suites.iter().any(|x| x == s);
-    let wants_domain = |d: &str| args.domains.iter().any(|x| x == d);
+    let wants_domain = |d: &str| domains.iter().any(|x| x == d);
     if wants("generated") {
-        for dname in &args.domains {
+        for dname in &domains {
             let Some(d) = domain_by_name(dname) else {
                 eprintln!("note: unknown domain `{dname}`; skipped");
                 continue;
@@ -355,7 +561,7 @@ pub fn run(args: SynthBenchArgs) -> anyhow::Result<i32> {
                 let mut draws = 0;
                 while tasks.len() < n && draws < 100 * n {
                     draws += 1;
-                    if let Some(g) = d.sample(profile, &mut rng, 4) {
+                    if let Some(g) = d.sample(profile, &mut rng, args.held_out) {
                         tasks.push(Some(NamedTask {
                             name: format!("{dname}-{profile}-{}", tasks.len()),
                             part: profile.to_string(),
@@ -364,7 +570,12 @@ pub fn run(args: SynthBenchArgs) -> anyhow::Result<i32> {
                     }
                 }
                 let d2 = domain_by_name(dname).context("domain vanished")?;
-                suites.push((format!("generated-{dname}"), profile.to_string(), d2, tasks));
+                suites.push(Suite::domain(
+                    &format!("generated-{dname}"),
+                    profile.to_string(),
+                    d2,
+                    tasks,
+                ));
             }
         }
     }
@@ -382,7 +593,7 @@ pub fn run(args: SynthBenchArgs) -> anyhow::Result<i32> {
             })?;
             for (part, tasks) in group(items, args.limit) {
                 let d = domain_by_name("strings").context("strings")?;
-                suites.push(("exedec-robustfill".into(), part, d, tasks));
+                suites.push(Suite::domain("exedec-robustfill", part, d, tasks));
             }
         } else {
             eprintln!("note: {} not found; ExeDec suite skipped", path.display());
@@ -391,6 +602,7 @@ pub fn run(args: SynthBenchArgs) -> anyhow::Result<i32> {
         if !wants_domain("lists") {
             // Not asked for (`--domains`).
         } else if path.exists() {
+            let lists_d = domain_by_name("lists").context("lists domain missing")?;
             let items: Vec<(String, Option<NamedTask>)> =
                 crate::domain::lists::load_exedec_tasks(&path)?
                     .into_iter()
@@ -398,7 +610,15 @@ pub fn run(args: SynthBenchArgs) -> anyhow::Result<i32> {
                         args.splits.is_empty() || args.splits.iter().any(|s| s == split)
                     })
                     .enumerate()
-                    .map(|(i, (split, task, _))| {
+                    .map(|(i, (split, mut task, program))| {
+                        if let Ok(p) = text_form::parse_program(&program) {
+                            task.held_out = reference_held_out(
+                                lists_d.as_ref(),
+                                &task,
+                                &program_tokens(&p),
+                                REFERENCE_HELD_OUT,
+                            );
+                        }
                         let named = NamedTask {
                             name: format!("deepcoder-{i}"),
                             part: split.clone(),
@@ -409,7 +629,7 @@ pub fn run(args: SynthBenchArgs) -> anyhow::Result<i32> {
                     .collect();
             for (part, tasks) in group(items, args.limit) {
                 let d = domain_by_name("lists").context("lists domain missing")?;
-                suites.push(("exedec-deepcoder".into(), part, d, tasks));
+                suites.push(Suite::domain("exedec-deepcoder", part, d, tasks));
             }
         } else {
             eprintln!(
@@ -419,6 +639,7 @@ pub fn run(args: SynthBenchArgs) -> anyhow::Result<i32> {
         }
     }
     if wants("sygus") {
+        let mut held_out = Vec::new();
         for file in ["sygus_strings_2019.jsonl", "sygus_strings_2017.jsonl"] {
             let path = bench_dir.join(file);
             if !path.exists() {
@@ -431,37 +652,118 @@ pub fn run(args: SynthBenchArgs) -> anyhow::Result<i32> {
                         .as_array()
                         .is_none_or(|a| a.iter().all(|t| t.as_str() == Some("String")))
             })?;
-            for (part, tasks) in group(items, args.limit) {
+            // The held-out variant takes `--limit` of its own tasks, not of all.
+            for (part, mut tasks) in group(items, None) {
+                let mut many = sygus_held_out(&tasks);
+                if let Some(n) = args.limit {
+                    tasks.truncate(n);
+                    many.truncate(n);
+                }
                 let d = domain_by_name("strings").context("strings")?;
-                suites.push(("sygus-str-to-str".into(), part, d, tasks));
+                held_out.push(Suite::domain(
+                    "sygus-3-given",
+                    part.clone(),
+                    domain_by_name("strings").context("strings")?,
+                    many,
+                ));
+                suites.push(Suite::domain("sygus-str-to-str", part, d, tasks));
             }
         }
+        suites.extend(held_out);
     }
+    let stub_suites = [
+        StubSuite {
+            name: "mbpp",
+            file: "mbpp_dev.jsonl",
+            load: load_mbpp,
+        },
+        StubSuite {
+            name: "lambdabeam",
+            file: "lambdabeam_tasks.jsonl",
+            load: load_lambdabeam,
+        },
+    ];
+    for StubSuite { name, file, load } in stub_suites {
+        if !wants(name) {
+            continue;
+        }
+        let path = bench_dir.join(file);
+        if !path.exists() {
+            eprintln!("note: {} not found; {name} suite skipped", path.display());
+            continue;
+        }
+        for (part, tasks) in group_stubs(load(&path)?, args.limit) {
+            suites.push(Suite {
+                suite: name.to_string(),
+                part,
+                tasks: SuiteTasks::Stubs(tasks),
+            });
+        }
+    }
+    let engine = match args.engine.as_str() {
+        "search" => Engine::Search,
+        "all" => Engine::All,
+        other => anyhow::bail!("unknown engine `{other}` (expected all or search)"),
+    };
+    // As `docsynth synth` by default: top 3, the neural model on the CPU.
+    let config = SynthConfig {
+        engine,
+        top_k: 3,
+        python: args.python.clone(),
+        neural: NeuralSettings {
+            device: "cpu".to_string(),
+            ..NeuralSettings::default()
+        },
+        ..SynthConfig::default()
+    };
+    let neural = if engine == Engine::Search
+        || !suites
+            .iter()
+            .any(|s| matches!(s.tasks, SuiteTasks::Stubs(_)))
+    {
+        None
+    } else {
+        match crate::neural::writer::pipeline_writer(&config.neural) {
+            Ok(w) => Some(w),
+            Err(e) => {
+                eprintln!("note: neural writer unavailable ({e}); MBPP/LambdaBeam use the search");
+                None
+            }
+        }
+    };
+    let search = SearchWriter;
+    let mut writers: Vec<&dyn Writer> = Vec::new();
+    if let Some(w) = &neural {
+        writers.push(w);
+    }
+    writers.push(&search);
+    let mut stub_bench = if suites
+        .iter()
+        .any(|s| matches!(s.tasks, SuiteTasks::Stubs(_)))
+    {
+        Some(StubBench::new(config, writers)?)
+    } else {
+        None
+    };
     let mut rows = Vec::new();
     println!(
-        "| suite | part | budget | tasks | solved | solved % | generalizes | p50 ms | p95 ms |"
+        "| suite | part | budget | tasks | solved | solved % | generalizes | generalizes % | \
+         generalizes/solved % | not expressible | p50 ms | p95 ms |"
     );
-    println!("|---|---|---|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|---|---|---|---|---|");
     for &b in &args.budgets {
-        for (suite, part, d, tasks) in &suites {
-            let row = run_tasks(d.as_ref(), suite, part, tasks, Duration::from_secs_f64(b));
-            let gen = if row.with_held_out > 0 {
-                format!("{}/{}", row.generalizes, row.with_held_out)
-            } else {
-                "n/a".to_string()
+        let budget = Duration::from_secs_f64(b);
+        for s in &suites {
+            let row = match (&s.tasks, stub_bench.as_mut()) {
+                (SuiteTasks::Domain(d, tasks), _) => {
+                    run_tasks(d.as_ref(), &s.suite, &s.part, tasks, budget)
+                }
+                (SuiteTasks::Stubs(tasks), Some(bench)) => {
+                    run_stub_tasks(bench, &s.suite, &s.part, tasks, budget)?
+                }
+                (SuiteTasks::Stubs(_), None) => continue,
             };
-            println!(
-                "| {} | {} | {} s | {} | {} | {:.1} | {} | {:.1} | {:.1} |",
-                row.suite,
-                row.part,
-                row.budget_s,
-                row.tasks,
-                row.solved,
-                100.0 * row.solved as f64 / row.tasks.max(1) as f64,
-                gen,
-                row.p50_ms,
-                row.p95_ms
-            );
+            println!("{}", table_line(&row));
             rows.push(row);
         }
     }
@@ -479,4 +781,164 @@ pub fn run(args: SynthBenchArgs) -> anyhow::Result<i32> {
             .with_context(|| format!("writing {}", path.display()))?;
     }
     Ok(0)
+}
+
+/// A suite of stub files: its name, its file in the benchmarks directory and its loader.
+struct StubSuite {
+    name: &'static str,
+    file: &'static str,
+    load: fn(&Path) -> anyhow::Result<Vec<StubTask>>,
+}
+
+/// One Markdown table line: solved and generalizes side by side, with their ratio.
+fn table_line(row: &Row) -> String {
+    let (gen, gen_pct, ratio) = if row.with_held_out > 0 {
+        (
+            format!("{}/{}", row.generalizes, row.with_held_out),
+            percent(row.generalizes, row.tasks),
+            percent(row.generalizes, row.solved),
+        )
+    } else {
+        ("n/a".to_string(), "n/a".to_string(), "n/a".to_string())
+    };
+    format!(
+        "| {} | {} | {} s | {} | {} | {} | {} | {} | {} | {} | {:.1} | {:.1} |",
+        row.suite,
+        row.part,
+        row.budget_s,
+        row.tasks,
+        row.solved,
+        percent(row.solved, row.tasks),
+        gen,
+        gen_pct,
+        ratio,
+        row.not_expressible,
+        row.p50_ms,
+        row.p95_ms
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn io(input: &str, output: &str) -> IoExample {
+        IoExample {
+            inputs: vec![Value::Str(input.to_string())],
+            output: Value::Str(output.to_string()),
+        }
+    }
+
+    fn named(examples: Vec<IoExample>) -> Option<NamedTask> {
+        Some(NamedTask {
+            name: "t".into(),
+            part: "p".into(),
+            task: Task {
+                param_names: vec!["s".into()],
+                examples,
+                held_out: Vec::new(),
+            },
+        })
+    }
+
+    #[test]
+    fn sygus_variant_gives_three_and_holds_out_the_rest() {
+        let many: Vec<IoExample> = (0..7).map(|i| io(&format!("a{i}"), "A")).collect();
+        let few: Vec<IoExample> = (0..5).map(|i| io(&format!("b{i}"), "B")).collect();
+        let out = sygus_held_out(&[named(many.clone()), named(few), None]);
+        assert_eq!(out.len(), 1);
+        let t = &out[0].as_ref().expect("task").task;
+        assert_eq!(t.examples, many[..3]);
+        assert_eq!(t.held_out, many[3..]);
+    }
+
+    /// The strings search on a SyGuS-like task: a program fitting 3 examples that the held-out
+    /// ones refute counts as solved but not generalizing; one that fits all generalizes.
+    #[test]
+    fn generalizes_is_measured_on_held_out_examples() {
+        let strings = domain_by_name("strings").expect("strings");
+        let upper = ["ab", "cd", "ef", "gh", "ij", "kl"].map(|s| io(s, &s.to_uppercase()));
+        // The held-out outputs disagree with upper-casing: no program fitting the first three
+        // (all upper-cased) can reproduce them.
+        let mut odd = upper.to_vec();
+        for e in odd.iter_mut().skip(3) {
+            e.output = Value::Str("zz".into());
+        }
+        let tasks = sygus_held_out(&[named(upper.to_vec()), named(odd)]);
+        let row = run_tasks(
+            strings.as_ref(),
+            "sygus-3-given",
+            "p",
+            &tasks,
+            Duration::from_secs(2),
+        );
+        assert_eq!((row.tasks, row.solved, row.with_held_out), (2, 2, 2));
+        assert_eq!(row.generalizes, 1);
+        assert_eq!(row.generalizes_of_solved, Some(0.5));
+        assert_eq!(row.not_expressible, 0);
+        let line = table_line(&row);
+        assert!(
+            line.contains("| 2 | 2 | 100.0 | 1/2 | 50.0 | 50.0 | 0 |"),
+            "{line}"
+        );
+    }
+
+    /// ExeDec's reference programs give held-out examples, unless they do not reproduce the
+    /// task's own examples (a misread reference).
+    #[test]
+    fn reference_programs_make_held_out_examples() {
+        let lists = domain_by_name("lists").expect("lists");
+        let ints = |xs: &[i64]| Value::List(xs.iter().map(|&x| Value::Int(x)).collect());
+        let example = |xs: &[i64]| IoExample {
+            inputs: vec![ints(xs)],
+            output: ints(&xs.iter().map(|x| -x).collect::<Vec<_>>()),
+        };
+        let task = Task {
+            param_names: vec!["x0".into()],
+            examples: vec![example(&[1, 2, 3]), example(&[-4, 0])],
+            held_out: Vec::new(),
+        };
+        let negate = text_form::parse_program("x0 = INPUT | x1 = Map (*(-1)) x0").expect("program");
+        let held = reference_held_out(lists.as_ref(), &task, &program_tokens(&negate), 5);
+        assert_eq!(held.len(), 5);
+        for e in &held {
+            let Value::List(xs) = &e.inputs[0] else {
+                panic!("{e:?}")
+            };
+            let negated: Vec<i64> = xs
+                .iter()
+                .map(|x| match x {
+                    Value::Int(x) => -x,
+                    other => panic!("{other:?}"),
+                })
+                .collect();
+            assert_eq!(e.output, ints(&negated));
+            assert!(!task.examples.iter().any(|t| t.inputs == e.inputs));
+        }
+        let sort = text_form::parse_program("x0 = INPUT | x1 = Sort x0").expect("program");
+        assert!(reference_held_out(lists.as_ref(), &task, &program_tokens(&sort), 5).is_empty());
+    }
+
+    /// The `--json` row shape (a stable contract for scripts reading the results).
+    #[test]
+    fn json_row_shape() {
+        let row = Tally {
+            solved: 3,
+            with_held_out: 4,
+            generalizes: 2,
+            not_expressible: 1,
+            times: vec![30.0, 10.0, 20.0],
+        }
+        .into_row("mbpp", "dev", Duration::from_secs(1), 4);
+        let j = serde_json::to_value(&row).expect("json");
+        assert_eq!(
+            j,
+            serde_json::json!({
+                "suite": "mbpp", "part": "dev", "budget_s": 1.0, "tasks": 4, "solved": 3,
+                "with_held_out": 4, "generalizes": 2,
+                "generalizes_of_solved": 2.0 / 3.0, "not_expressible": 1,
+                "p50_ms": 20.0, "p95_ms": 30.0
+            })
+        );
+    }
 }

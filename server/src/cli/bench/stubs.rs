@@ -1,0 +1,389 @@
+//! Benchmark suites of stub files (MBPP, LambdaBeam) run the way a user's file runs: spec
+//! extraction of the stub → the pipeline's [`synthesize_with`] over every registered program
+//! space → the top-1 candidate. Its full source is then run in the sandboxed runner with the
+//! task's given and held-out asserts: solved = a candidate that passes the given tests,
+//! generalizes = the top-1 also passes the held-out ones.
+
+use crate::cancel::CancelToken;
+use crate::domain::{all_domains, Domain};
+use crate::pipeline::{synthesize_with, SynthConfig, SynthStatus, Writer};
+use crate::runner::{CheckSuite, RunContext, Runner, RunnerConfig};
+use crate::spec::{Example, ExampleKind};
+use crate::text::{Position, TextRange};
+use anyhow::Context;
+use serde::Deserialize;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+/// One task given as a stub file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct StubTask {
+    /// Task name (`mbpp-2`, `lambdabeam-handwritten-deepcoder_0`).
+    pub name: String,
+    /// Part of the suite it is reported under (`dev`, `handwritten`, `synthetic`).
+    pub part: String,
+    /// The function to synthesize.
+    pub function: String,
+    /// The file text a user would write: signature, docstring, examples.
+    pub stub: String,
+    /// Statements that must pass for "solved" besides the stub's own examples (MBPP's given
+    /// asserts; empty when the stub's examples are the whole given set).
+    pub given_tests: Vec<String>,
+    /// Held-out statements (asserts) the top-1 candidate is run against.
+    pub hidden_tests: Vec<String>,
+    /// Module code the tests need, run before them.
+    pub setup: String,
+}
+
+/// Reads a JSON Lines file of stub tasks; `part` names each task's part from its line.
+fn load_lines<L: for<'de> Deserialize<'de>>(
+    path: &Path,
+    convert: impl Fn(L) -> StubTask,
+) -> anyhow::Result<Vec<StubTask>> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| {
+            serde_json::from_str::<L>(l)
+                .with_context(|| format!("{}:{}: not a task line", path.display(), i + 1))
+                .map(&convert)
+        })
+        .collect()
+}
+
+#[derive(Deserialize)]
+struct MbppLine {
+    id: String,
+    function: String,
+    stub: String,
+    given_tests: Vec<String>,
+    hidden_tests: Vec<String>,
+    #[serde(default)]
+    setup: String,
+}
+
+/// MBPP dev (`mbpp_dev.jsonl`): every task in part `dev`.
+pub(crate) fn load_mbpp(path: &Path) -> anyhow::Result<Vec<StubTask>> {
+    load_lines(path, |l: MbppLine| StubTask {
+        name: l.id,
+        part: "dev".to_string(),
+        function: l.function,
+        stub: l.stub,
+        given_tests: l.given_tests,
+        hidden_tests: l.hidden_tests,
+        setup: l.setup,
+    })
+}
+
+#[derive(Deserialize)]
+struct LambdaBeamLine {
+    id: String,
+    set: String,
+    function: String,
+    stub: String,
+    hidden_tests: Vec<String>,
+}
+
+/// LambdaBeam's tasks (`lambdabeam_tasks.jsonl`), in parts `handwritten` and `synthetic`. The
+/// stub's doctests are the given examples.
+pub(crate) fn load_lambdabeam(path: &Path) -> anyhow::Result<Vec<StubTask>> {
+    load_lines(path, |l: LambdaBeamLine| StubTask {
+        name: l.id,
+        part: l.set,
+        function: l.function,
+        stub: l.stub,
+        given_tests: Vec::new(),
+        hidden_tests: l.hidden_tests,
+        setup: String::new(),
+    })
+}
+
+/// How one task ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Verdict {
+    /// The top-1 candidate passes the given and the held-out tests.
+    Generalizes,
+    /// The top-1 candidate passes the given tests but not all held-out ones.
+    SolvedOnly,
+    /// A program space fits, but no candidate passing the given tests was found.
+    Unsolved,
+    /// No program space fits the function, or its examples are not usable (no literal calls).
+    NotExpressible,
+}
+
+/// One task's outcome.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct TaskOutcome {
+    /// How it ended.
+    pub verdict: Verdict,
+    /// The pipeline's status.
+    pub status: SynthStatus,
+    /// The program space of the top-1 candidate (or the one tried).
+    pub domain: Option<String>,
+    /// Milliseconds until the top-1 candidate was found (solved tasks).
+    pub found_ms: Option<f64>,
+    /// Wall milliseconds of the whole synthesis.
+    pub wall_ms: f64,
+}
+
+/// What every task shares: the writers, the program spaces and one warm runner.
+pub(crate) struct StubBench<'w> {
+    runner: Runner,
+    domains: Vec<Box<dyn Domain>>,
+    writers: Vec<&'w dyn Writer>,
+    config: SynthConfig,
+}
+
+impl<'w> StubBench<'w> {
+    /// A bench over every registered program space with `writers` (the search writer must be
+    /// among them) and the settings of `config` (its budget is replaced per run).
+    pub(crate) fn new(config: SynthConfig, writers: Vec<&'w dyn Writer>) -> anyhow::Result<Self> {
+        let runner = Runner::new(RunnerConfig {
+            python: config.python.clone(),
+            workspace: config.workspace.clone(),
+            ..RunnerConfig::default()
+        })
+        .context("starting the Python checker")?;
+        Ok(Self {
+            runner,
+            domains: all_domains(),
+            writers,
+            config,
+        })
+    }
+
+    /// Synthesizes `task`'s function from its stub within `budget`, then runs the top-1
+    /// candidate with the task's tests in the runner.
+    pub(crate) fn run(&mut self, task: &StubTask, budget: Duration) -> anyhow::Result<TaskOutcome> {
+        let specs = crate::spec::extract(&task.stub);
+        let spec = specs
+            .functions
+            .iter()
+            .find(|s| s.name == task.function && s.is_top_level)
+            .with_context(|| format!("{}: the stub defines no `{}`", task.name, task.function))?;
+        let config = SynthConfig {
+            budget,
+            ..self.config.clone()
+        };
+        let start = Instant::now();
+        let result = synthesize_with(
+            &task.stub,
+            spec,
+            &specs.context,
+            &config,
+            &self.domains,
+            &self.writers,
+            &mut self.runner,
+            &CancelToken::new(),
+        );
+        let wall_ms = start.elapsed().as_secs_f64() * 1000.0;
+        let mut outcome = TaskOutcome {
+            verdict: Verdict::Unsolved,
+            status: result.status,
+            domain: result.domain.clone(),
+            found_ms: None,
+            wall_ms,
+        };
+        match result.status {
+            SynthStatus::NoDomain | SynthStatus::NoExamples => {
+                outcome.verdict = Verdict::NotExpressible;
+                return Ok(outcome);
+            }
+            SynthStatus::Solved => {}
+            SynthStatus::BudgetSpent | SynthStatus::Error | SynthStatus::Cancelled => {
+                return Ok(outcome);
+            }
+        }
+        let Some(top) = result.candidates.first() else {
+            return Ok(outcome);
+        };
+        let mut source = top.imports.join("\n");
+        if !source.is_empty() {
+            source.push_str("\n\n");
+        }
+        source.push_str(&top.code);
+        let check = self.check_tests(task, &specs.context, &source)?;
+        if check.given_pass {
+            outcome.found_ms = Some(top.elapsed_ms as f64);
+            outcome.verdict = if check.hidden_pass {
+                Verdict::Generalizes
+            } else {
+                Verdict::SolvedOnly
+            };
+        }
+        Ok(outcome)
+    }
+
+    /// Runs `source` (a complete `def` with its imports) with the task's given and hidden
+    /// tests, each as its own statement in one namespace (after the setup code).
+    fn check_tests(
+        &mut self,
+        task: &StubTask,
+        context: &crate::spec::ModuleContext,
+        source: &str,
+    ) -> anyhow::Result<TestsPassed> {
+        let mut run_context = RunContext::from_module(context, &task.function);
+        if !task.setup.trim().is_empty() {
+            run_context
+                .definitions
+                .push(("benchmark setup".to_string(), task.setup.clone()));
+        }
+        let statement = |text: &String| Example {
+            kind: ExampleKind::Doctest,
+            range: EMPTY_RANGE,
+            source: text.clone(),
+            expected: String::new(),
+            expected_exception: None,
+            directives: Vec::new(),
+            call: None,
+        };
+        let suite = CheckSuite {
+            function: task.function.clone(),
+            context: run_context,
+            examples: task
+                .given_tests
+                .iter()
+                .chain(&task.hidden_tests)
+                .map(statement)
+                .collect(),
+        };
+        if suite.examples.is_empty() {
+            return Ok(TestsPassed {
+                given_pass: true,
+                hidden_pass: false,
+            });
+        }
+        let report = self
+            .runner
+            .check_candidates(&suite, &[source.to_string()])
+            .with_context(|| format!("{}: running the held-out tests", task.name))?
+            .into_iter()
+            .next()
+            .with_context(|| format!("{}: the runner returned no report", task.name))?;
+        let passed = |e: &crate::runner::ExampleReport| {
+            report.compile_error.is_none() && e.status == crate::runner::ExampleStatus::Pass
+        };
+        let (given, hidden) = report.examples.split_at(task.given_tests.len());
+        Ok(TestsPassed {
+            given_pass: given.iter().all(passed),
+            hidden_pass: !hidden.is_empty() && hidden.iter().all(passed),
+        })
+    }
+}
+
+/// Whether the given and the held-out tests all passed.
+struct TestsPassed {
+    given_pass: bool,
+    hidden_pass: bool,
+}
+
+const ORIGIN: Position = Position {
+    line: 0,
+    byte_col: 0,
+    utf16_col: 0,
+};
+
+/// Test statements are not in any file.
+const EMPTY_RANGE: TextRange = TextRange {
+    start_byte: 0,
+    end_byte: 0,
+    start: ORIGIN,
+    end: ORIGIN,
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::{Engine, SearchWriter};
+
+    fn task(stub: &str, given: &[&str], hidden: &[&str]) -> StubTask {
+        StubTask {
+            name: "t".into(),
+            part: "dev".into(),
+            function: "shout".into(),
+            stub: stub.into(),
+            given_tests: given.iter().map(|s| s.to_string()).collect(),
+            hidden_tests: hidden.iter().map(|s| s.to_string()).collect(),
+            setup: String::new(),
+        }
+    }
+
+    /// Real synthesis and real CPython: the same solved stub generalizes or not depending only
+    /// on the held-out asserts; a stub no space fits is not expressible.
+    #[test]
+    fn solved_generalizes_and_not_expressible() {
+        let search = SearchWriter;
+        let config = SynthConfig {
+            engine: Engine::Search,
+            top_k: 3,
+            ..SynthConfig::default()
+        };
+        let mut bench = StubBench::new(config, vec![&search]).expect("python3 for the checker");
+        let stub = "def shout(s):\n    \"\"\"Upper-case it.\"\"\"\n\n\nassert shout('ab') == 'AB'\nassert shout('xyz') == 'XYZ'\n";
+        let given = ["assert shout('ab') == 'AB'", "assert shout('xyz') == 'XYZ'"];
+        let budget = Duration::from_secs(2);
+        let good = bench
+            .run(
+                &task(stub, &given, &["assert shout('q r') == 'Q R'"]),
+                budget,
+            )
+            .expect("runs");
+        assert_eq!(good.verdict, Verdict::Generalizes, "{good:?}");
+        assert!(good.found_ms.is_some());
+        let bad = bench
+            .run(&task(stub, &given, &["assert shout('q') == 'q!'"]), budget)
+            .expect("runs");
+        assert_eq!(bad.verdict, Verdict::SolvedOnly, "{bad:?}");
+        // A given test the stub's examples do not show still decides "solved".
+        let strict = bench
+            .run(
+                &task(stub, &["assert shout('a') == 'b'"], &["assert True"]),
+                budget,
+            )
+            .expect("runs");
+        assert_eq!(strict.verdict, Verdict::Unsolved, "{strict:?}");
+        let no_examples = "def shout(s):\n    \"\"\"Upper-case it.\"\"\"\n";
+        let none = bench
+            .run(&task(no_examples, &[], &["assert True"]), budget)
+            .expect("runs");
+        assert_eq!(none.verdict, Verdict::NotExpressible);
+        let missing = StubTask {
+            function: "other".into(),
+            ..task(stub, &given, &[])
+        };
+        assert!(bench.run(&missing, budget).is_err());
+    }
+
+    #[test]
+    fn loads_both_formats() {
+        let dir = std::env::temp_dir().join(format!("docsynth-stubs-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let mbpp = dir.join("mbpp.jsonl");
+        std::fs::write(
+            &mbpp,
+            r#"{"id": "mbpp-1", "task_id": 1, "function": "f", "stub": "def f(x):\n    pass\n", "given_tests": ["assert f(1) == 2"], "hidden_tests": ["assert f(2) == 3"], "setup": "import math", "reference": ""}"#,
+        )
+        .expect("write");
+        let lb = dir.join("lb.jsonl");
+        std::fs::write(
+            &lb,
+            "{\"id\": \"lb-1\", \"set\": \"synthetic\", \"function\": \"g\", \"stub\": \"def g(x): ...\", \"hidden_tests\": [\"assert g(1) == 1\"], \"examples\": []}\n\n",
+        )
+        .expect("write");
+        let m = load_mbpp(&mbpp).expect("mbpp");
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].part, "dev");
+        assert_eq!(m[0].given_tests, vec!["assert f(1) == 2"]);
+        assert_eq!(m[0].setup, "import math");
+        let l = load_lambdabeam(&lb).expect("lambdabeam");
+        assert_eq!(l.len(), 1);
+        assert_eq!(l[0].part, "synthetic");
+        assert!(l[0].given_tests.is_empty());
+        std::fs::write(&lb, "{\"id\": 3}\n").expect("write");
+        let err = load_lambdabeam(&lb).expect_err("bad line");
+        assert!(format!("{err:#}").contains("lb.jsonl:1"), "{err:#}");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
