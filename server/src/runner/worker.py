@@ -23,7 +23,6 @@ import __future__
 
 import builtins
 import doctest
-import gc
 import json
 import os
 import resource
@@ -796,8 +795,6 @@ def _spawn(suite_line: bytes, filters: _Filters | None) -> _Child:
     req_r, req_w = os.pipe()
     rep_r, rep_w = os.pipe()
     zygote = os.getpid()
-    # Objects of the zygote stay out of the child's garbage collections (fewer copied pages).
-    gc.freeze()
     pid = os.fork()
     if pid == 0:
         try:
