@@ -12,7 +12,7 @@ pub struct LspArgs {
 
 /// Runs `docsynth lsp` (LSP over stdin/stdout); returns the exit code.
 pub fn run(_args: LspArgs) -> anyhow::Result<i32> {
-    crate::lsp::serve_stdio()?;
+    let end = crate::lsp::serve_stdio()?;
     // A background synthesis may still be inside an ONNX Runtime session (its blocking thread
     // outlives the 500 ms runtime shutdown); ONNX Runtime's exit-time teardown then crashes the
     // process. Everything the client needs was written and flushed by the server loop, so leave
@@ -20,5 +20,6 @@ pub fn run(_args: LspArgs) -> anyhow::Result<i32> {
     use std::io::Write;
     let _ = std::io::stderr().flush();
     // SAFETY: `_exit` only ends the process; no Rust state is used afterwards.
-    unsafe { libc::_exit(0) }
+    // The status is 0 after `shutdown`, 1 when the client exited (or vanished) without it.
+    unsafe { libc::_exit(end.exit_code()) }
 }
