@@ -311,26 +311,23 @@ impl FrameDecoder {
         let avail = &self.buf[self.start..];
         let limit = body.len.min(avail.len());
         let mut cut = None;
-        while body.scanned < limit {
+        // A header may start inside the body but need more bytes to tell (it can only be
+        // one in a body that is not valid JSON): wait for them rather than cut the body late.
+        let mut undecided = false;
+        if body.scanned < limit {
             match find_length_header(&avail[body.scanned..]) {
-                Ok(i) if body.scanned + i < limit => {
-                    cut = Some(body.scanned + i);
-                    break;
-                }
-                Ok(_) => {
-                    body.scanned = limit;
-                    break;
-                }
+                Ok(i) if body.scanned + i < limit => cut = Some(body.scanned + i),
+                Ok(_) => body.scanned = limit,
                 Err(i) => {
                     // No header before `i`; one might start at `i` once more bytes arrive.
+                    undecided = body.scanned + i < limit;
                     body.scanned = (body.scanned + i).min(limit);
-                    break;
                 }
             }
         }
         let (end, cut_short) = match cut {
             Some(at) => (at, true),
-            None if avail.len() >= body.len => (body.len, false),
+            None if avail.len() >= body.len && !undecided => (body.len, false),
             None => {
                 self.body = Some(body);
                 return None;
@@ -501,5 +498,57 @@ mod tests {
         let mut dec = FrameDecoder::default();
         dec.push(&encode(b"{\"k\":\"\xc3\xa9\"}"));
         assert_eq!(all(&mut dec), vec![body("{\"k\":\"é\"}")]);
+    }
+
+    /// Where the stream is split into reads never changes which bodies come out (a header
+    /// straddling a read boundary at a body's declared end once swallowed the next message).
+    #[test]
+    fn chunking_never_changes_the_bodies() {
+        use rand::{Rng, SeedableRng};
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(7);
+        let bodies = |v: &[Frame]| {
+            v.iter()
+                .filter(|f| matches!(f, Frame::Body { .. }))
+                .cloned()
+                .collect::<Vec<_>>()
+        };
+        for case in 0..300 {
+            let mut stream = Vec::new();
+            for _ in 0..rng.gen_range(1..8) {
+                let body = format!(
+                    "{{\"id\":{},\"method\":\"m\",\"p\":\"Content-Length: 3\"}}",
+                    rng.gen::<u16>()
+                );
+                let len = match rng.gen_range(0..4) {
+                    0 => body.len() + rng.gen_range(1..30),
+                    1 => body.len().saturating_sub(rng.gen_range(1..10)),
+                    _ => body.len(),
+                };
+                if rng.gen_bool(0.3) {
+                    let garbage: Vec<u8> = (0..rng.gen_range(0..20)).map(|_| rng.gen()).collect();
+                    stream.extend(garbage);
+                }
+                let sep = if rng.gen_bool(0.5) { "\r\n" } else { "\n" };
+                stream.extend(format!("Content-Length: {len}{sep}{sep}{body}").into_bytes());
+            }
+            let mut one = FrameDecoder::default();
+            one.push(&stream);
+            let want: Vec<Frame> = std::iter::from_fn(|| one.next_frame()).collect();
+            let mut dec = FrameDecoder::default();
+            let mut got = Vec::new();
+            let mut at = 0;
+            while at < stream.len() {
+                let n = rng.gen_range(1..=(stream.len() - at).min(40));
+                dec.push(&stream[at..at + n]);
+                got.extend(std::iter::from_fn(|| dec.next_frame()));
+                at += n;
+            }
+            assert_eq!(
+                bodies(&got),
+                bodies(&want),
+                "case {case}: {:?}",
+                String::from_utf8_lossy(&stream)
+            );
+        }
     }
 }
