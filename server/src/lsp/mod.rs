@@ -25,6 +25,7 @@ pub mod state;
 pub(crate) mod transport;
 
 use analysis::{Analysis, PipelineAnalysis};
+use config::Settings;
 use server::Backend;
 use state::ServerState;
 use std::sync::Arc;
@@ -34,14 +35,18 @@ pub use transport::SessionEnd;
 /// The command that re-runs synthesis (`workspace/executeCommand`).
 pub const SYNTHESIZE_COMMAND: &str = "docsynth.synthesize";
 
-/// Serves LSP on stdin/stdout until the client exits; returns how the session ended.
-pub fn serve_stdio() -> anyhow::Result<SessionEnd> {
-    serve_stdio_with(Arc::new(PipelineAnalysis::default()))
+/// Serves LSP on stdin/stdout until the client exits, starting from `defaults` (settings from
+/// the client apply over them); returns how the session ended.
+pub fn serve_stdio(defaults: Settings) -> anyhow::Result<SessionEnd> {
+    serve_stdio_with(Arc::new(PipelineAnalysis::default()), defaults)
 }
 
 /// Serves LSP on stdin/stdout with the given analysis. Malformed input never ends the session
 /// (see [`transport`]).
-pub fn serve_stdio_with(analysis: Arc<dyn Analysis>) -> anyhow::Result<SessionEnd> {
+pub fn serve_stdio_with(
+    analysis: Arc<dyn Analysis>,
+    defaults: Settings,
+) -> anyhow::Result<SessionEnd> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -49,7 +54,9 @@ pub fn serve_stdio_with(analysis: Arc<dyn Analysis>) -> anyhow::Result<SessionEn
     let output = protocol_stdout();
     let end = runtime.block_on(async move {
         let (service, socket) = LspService::new(move |client| {
-            Backend::new(Arc::new(ServerState::new(client, analysis)))
+            let state = ServerState::new(client, analysis);
+            *state.settings.write().unwrap_or_else(|p| p.into_inner()) = defaults;
+            Backend::new(Arc::new(state))
         });
         transport::serve(service, socket, tokio::io::stdin(), output, 16).await
     });
