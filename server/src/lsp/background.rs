@@ -81,11 +81,7 @@ fn analyzed(
 ) -> Analyzed {
     let fp = settings.synthesis_fingerprint();
     let keys = match &specs {
-        Ok(s) => s
-            .functions
-            .iter()
-            .map(|f| SpecKey::of(f, &s.context, &fp))
-            .collect(),
+        Ok(s) => SpecKey::all(s, &fp),
         Err(_) => Vec::new(),
     };
     Analyzed {
