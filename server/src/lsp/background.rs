@@ -116,11 +116,20 @@ pub async fn current_analysis(state: &Arc<ServerState>, uri: &str) -> Option<Arc
     let source: Arc<str> = Arc::from(rope.to_string());
     let specs = extract(extractor, pending, version, Arc::clone(&source)).await;
     let a = Arc::new(analyzed(version, rope, source, specs, &state.settings()));
-    let mut docs = lock(&state.docs);
-    if let Some(entry) = docs.get_mut(uri) {
-        if entry.doc.version == version {
-            entry.analyzed = Some(Arc::clone(&a));
+    let previous = {
+        let mut docs = lock(&state.docs);
+        match docs.get_mut(uri) {
+            Some(entry) if entry.doc.version == version => entry.analyzed.replace(Arc::clone(&a)),
+            _ => None,
         }
+    };
+    if previous.is_some() {
+        // Drop the previous analysis (text, specs) off the async threads and give its memory
+        // back; nothing waits for this.
+        tokio::task::spawn_blocking(move || {
+            drop(previous);
+            super::memory::release_free_memory();
+        });
     }
     Some(a)
 }

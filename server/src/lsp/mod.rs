@@ -18,6 +18,7 @@ pub mod guard;
 pub mod handlers;
 pub mod health;
 pub mod incremental;
+pub(crate) mod memory;
 pub mod position;
 pub mod server;
 pub mod spec_key;
@@ -47,6 +48,7 @@ pub fn serve_stdio_with(
     analysis: Arc<dyn Analysis>,
     defaults: Settings,
 ) -> anyhow::Result<SessionEnd> {
+    memory::limit_arenas();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
