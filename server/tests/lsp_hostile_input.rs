@@ -67,6 +67,20 @@ fn expect_error(c: &mut LspClient, case: &str, code: i64, id: Value) {
     assert!(got.is_some(), "{case}: no error {code} with id {id}");
 }
 
+/// One malformed input and the error reply it must get (`None`: no reply is expected).
+struct Case {
+    name: &'static str,
+    bytes: Vec<u8>,
+    reply: Option<ErrorReply>,
+}
+
+/// The code and id of an expected error response.
+type ErrorReply = (i64, Value);
+
+fn case(name: &'static str, bytes: Vec<u8>, reply: Option<ErrorReply>) -> Case {
+    Case { name, bytes, reply }
+}
+
 fn initialized() -> LspClient {
     let mut c = LspClient::spawn();
     c.initialize(false, Value::Null);
@@ -83,55 +97,54 @@ fn each_malformed_frame_is_answered_and_the_session_goes_on() {
             code_action_params("file:///nope.py"),
         )
     };
-    // (case, bytes, expected error code and id; None: no error reply expected)
     let deep = "[".repeat(100_000);
-    let cases: Vec<(&str, Vec<u8>, Option<(i64, Value)>)> = vec![
-        (
+    let cases: Vec<Case> = vec![
+        case(
             "invalid JSON body",
             frame(br#"{"jsonrpc":"2.0","id":"#),
             Some((PARSE_ERROR, Value::Null)),
         ),
-        (
+        case(
             "body not UTF-8",
             frame(b"{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"\xff\xfe\"}"),
             Some((PARSE_ERROR, Value::Null)),
         ),
-        (
+        case(
             "nesting deeper than any parser allows",
             frame(deep.as_bytes()),
             Some((PARSE_ERROR, Value::Null)),
         ),
-        (
+        case(
             "missing Content-Length",
             with_header("Content-Type: application/json\r\n\r\n", &valid(9001)),
             Some((PARSE_ERROR, Value::Null)),
         ),
-        (
+        case(
             "non-numeric Content-Length",
             with_header("Content-Length: twelve\r\n\r\n", &valid(9002)),
             Some((PARSE_ERROR, Value::Null)),
         ),
-        (
+        case(
             "negative Content-Length",
             with_header("Content-Length: -5\r\n\r\n", b"{}"),
             Some((PARSE_ERROR, Value::Null)),
         ),
-        (
+        case(
             "huge Content-Length",
             with_header("Content-Length: 99999999999999999\r\n\r\n", b"{}"),
             Some((PARSE_ERROR, Value::Null)),
         ),
-        (
+        case(
             "garbage between messages",
             b"\x00\x01 GET / HTTP/1.1\r\nHost: x\r\n\r\n".to_vec(),
             Some((PARSE_ERROR, Value::Null)),
         ),
-        (
+        case(
             "truncated header",
             b"Content-Len".to_vec(),
             None, // completed by the probe's header: skipped as garbage, probe answered
         ),
-        (
+        case(
             "object as id",
             frame(&request_body(
                 json!({"x": 1}),
@@ -140,58 +153,63 @@ fn each_malformed_frame_is_answered_and_the_session_goes_on() {
             )),
             Some((INVALID_REQUEST, Value::Null)),
         ),
-        (
+        case(
             "fractional id",
             frame(&request_body(json!(1.5), "textDocument/codeAction", json!({}))),
             Some((INVALID_REQUEST, Value::Null)),
         ),
-        (
+        case(
             "id without method",
             frame(br#"{"jsonrpc":"2.0","id":9003}"#),
             Some((INVALID_REQUEST, json!(9003))),
         ),
-        (
+        case(
             "method not a string",
             frame(br#"{"jsonrpc":"2.0","id":9004,"method":[1]}"#),
             Some((INVALID_REQUEST, json!(9004))),
         ),
-        (
+        case(
             "wrong jsonrpc version",
             frame(br#"{"jsonrpc":"1.0","id":9005,"method":"textDocument/codeAction"}"#),
             Some((INVALID_REQUEST, json!(9005))),
         ),
-        (
+        case(
             "a batch",
             frame(format!("[{}]", String::from_utf8_lossy(&valid(9006))).as_bytes()),
             Some((INVALID_REQUEST, Value::Null)),
         ),
-        (
+        case(
             "unknown $/ request",
             frame(&request_body(json!(9007), "$/docsynthUnknown", json!({}))),
             Some((METHOD_NOT_FOUND, json!(9007))),
         ),
-        (
+        case(
             "unknown $/ notification",
             frame(br#"{"jsonrpc":"2.0","method":"$/docsynthUnknown","params":{}}"#),
             None,
         ),
-        (
+        case(
             "duplicate keys and unknown fields",
             frame(br#"{"jsonrpc":"2.0","id":1,"id":9008,"extra":[],"method":"textDocument/codeAction","params":{"textDocument":{"uri":"file:///x.py"},"range":{"start":{"line":0,"character":0},"end":{"line":0,"character":0}},"context":{"diagnostics":[]}}}"#),
             None,
         ),
-        (
+        case(
             "malformed response to nothing",
             frame(br#"{"jsonrpc":"2.0","id":5,"error":{"code":"x"}}"#),
             None,
         ),
-        (
+        case(
             "params of the wrong type for a request",
             frame(&request_body(json!(9009), "textDocument/codeAction", json!(["x"]))),
             Some((-32602, json!(9009))),
         ),
     ];
-    for (case, bytes, expected) in cases {
+    for Case {
+        name: case,
+        bytes,
+        reply: expected,
+    } in cases
+    {
         c.send_raw(&bytes);
         if let Some((code, id)) = expected {
             expect_error(&mut c, case, code, id);

@@ -119,7 +119,7 @@ fn scan_identifiers(code: &str) -> Vec<String> {
             }
             _ if b.is_ascii() && !(b == b'_' || b.is_ascii_alphabetic()) => i += 1,
             _ => {
-                let Some(c) = code[i..].chars().next() else {
+                let Some(c) = code.get(i..).and_then(|rest| rest.chars().next()) else {
                     break;
                 };
                 if !is_name_start(c) {
@@ -127,11 +127,11 @@ fn scan_identifiers(code: &str) -> Vec<String> {
                     continue;
                 }
                 let start = i;
-                i = code[start..]
-                    .char_indices()
-                    .find(|&(_, c)| !is_name_char(c))
+                i = code
+                    .get(start..)
+                    .and_then(|rest| rest.char_indices().find(|&(_, c)| !is_name_char(c)))
                     .map_or(code.len(), |(off, _)| start + off);
-                let word = &code[start..i];
+                let word = code.get(start..i).unwrap_or_default();
                 if matches!(bytes.get(i), Some(b'\'' | b'"')) && is_string_prefix(word) {
                     let kind = if word.bytes().any(|c| matches!(c | 0x20, b'f' | b't')) {
                         StringKind::Formatted
