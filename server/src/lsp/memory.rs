@@ -12,9 +12,12 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
-/// Most malloc arenas (glibc's default is 8 per core).
+/// Most malloc arenas (glibc's default is 8 per core). Measured on a 5 MB document, 1,000
+/// edits (a code action every 20): no cap, 726 MiB after them (peak 1.3 GiB); 4 arenas,
+/// 531 MiB (peak 994 MiB); 2 arenas, 525 MiB (peak 658 MiB) but arena contention doubled the
+/// CPU per analysis and made cached code actions 15–44 ms instead of 1–8 ms.
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
-const MAX_ARENAS: libc::c_int = 2;
+const MAX_ARENAS: libc::c_int = 4;
 
 /// Limits the allocator's arenas; call before the runtime starts its threads.
 pub(crate) fn limit_arenas() {
