@@ -18,7 +18,14 @@ let client: LanguageClient | undefined;
 let output: vscode.OutputChannel | undefined;
 
 function currentSettings(): ServerSettings {
-  return readServerSettings(vscode.workspace.getConfiguration("docsynth"));
+  return readServerSettings(vscode.workspace.getConfiguration("docsynth"), vscode.workspace.isTrusted);
+}
+
+/** Sends the current settings (and workspace trust) to the running server. */
+async function sendSettings(): Promise<void> {
+  await client?.sendNotification(DidChangeConfigurationNotification.type, {
+    settings: { docsynth: currentSettings() },
+  });
 }
 
 /**
@@ -142,9 +149,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         await startClient(context);
         return;
       }
-      await client?.sendNotification(DidChangeConfigurationNotification.type, {
-        settings: { docsynth: currentSettings() },
-      });
+      await sendSettings();
+    }),
+    // Trusting the workspace lets the server run its examples: tell it, no restart needed. (The
+    // restricted settings, e.g. a workspace's docsynth.serverPath, apply from the next start.)
+    vscode.workspace.onDidGrantWorkspaceTrust(async () => {
+      output?.appendLine("Workspace trusted: docsynth may now run this workspace's examples.");
+      await sendSettings();
     }),
   );
 }

@@ -4,7 +4,7 @@
 //! extract, check or synthesize; they report back by updating the state and publishing.
 
 use super::analysis::{CheckRequest, SynthRequest};
-use super::config::Settings;
+use super::config::{Execution, Settings};
 use super::diagnostics;
 use super::guard::{blocking, lock};
 use super::incremental::{IncrementalSpecs, PendingEdits};
@@ -81,11 +81,7 @@ fn analyzed(
 ) -> Analyzed {
     let fp = settings.synthesis_fingerprint();
     let keys = match &specs {
-        Ok(s) => s
-            .functions
-            .iter()
-            .map(|f| SpecKey::of(f, &s.context, &fp))
-            .collect(),
+        Ok(s) => SpecKey::all(s, &fp),
         Err(_) => Vec::new(),
     };
     Analyzed {
@@ -120,11 +116,20 @@ pub async fn current_analysis(state: &Arc<ServerState>, uri: &str) -> Option<Arc
     let source: Arc<str> = Arc::from(rope.to_string());
     let specs = extract(extractor, pending, version, Arc::clone(&source)).await;
     let a = Arc::new(analyzed(version, rope, source, specs, &state.settings()));
-    let mut docs = lock(&state.docs);
-    if let Some(entry) = docs.get_mut(uri) {
-        if entry.doc.version == version {
-            entry.analyzed = Some(Arc::clone(&a));
+    let previous = {
+        let mut docs = lock(&state.docs);
+        match docs.get_mut(uri) {
+            Some(entry) if entry.doc.version == version => entry.analyzed.replace(Arc::clone(&a)),
+            _ => None,
         }
+    };
+    if previous.is_some() {
+        // Drop the previous analysis (text, specs) off the async threads and give its memory
+        // back; nothing waits for this.
+        tokio::task::spawn_blocking(move || {
+            drop(previous);
+            super::memory::release_free_memory();
+        });
     }
     Some(a)
 }
@@ -152,7 +157,15 @@ pub async fn analyze(state: &Arc<ServerState>, uri: &str) {
             )
             .await;
     }
-    let wanted = a.wanted();
+    let settings = state.settings();
+    let execution = settings.execution();
+    // When workspace code may not run, nothing is wanted: running jobs are cancelled below and
+    // no check starts.
+    let wanted = if execution == Execution::Allowed {
+        a.wanted()
+    } else {
+        HashSet::new()
+    };
     {
         let mut docs = lock(&state.docs);
         let Some(entry) = docs.get_mut(uri) else {
@@ -162,9 +175,21 @@ pub async fn analyze(state: &Arc<ServerState>, uri: &str) {
             return; // a newer change will analyze again
         }
         entry.wanted = wanted.clone();
+        if execution != Execution::Allowed {
+            if let Some(c) = entry.check_cancel.take() {
+                c.cancel();
+            }
+            entry.checks = None;
+        }
     }
     retain_jobs(state);
-    let settings = state.settings();
+    if let Some(why) = execution.refusal() {
+        if has_examples(&a) {
+            state.show_once(MessageType::INFO, format!("{why}.")).await;
+        }
+        publish(state, uri).await;
+        return;
+    }
     let config = settings.synth_config(state.workspace_for(path.as_deref()));
     if let Ok(specs) = &a.specs {
         for (spec, key) in specs.functions.iter().zip(&a.keys) {
@@ -183,6 +208,13 @@ pub async fn analyze(state: &Arc<ServerState>, uri: &str) {
     start_check(state, uri, &a, path, config).await;
 }
 
+/// Whether any function of the analysis has examples (something docsynth would run).
+fn has_examples(a: &Analyzed) -> bool {
+    a.specs
+        .as_ref()
+        .is_ok_and(|s| s.functions.iter().any(|f| !f.examples.is_empty()))
+}
+
 /// Cancels jobs no open document needs.
 pub fn retain_jobs(state: &Arc<ServerState>) {
     let needed: HashSet<SpecKey> = lock(&state.docs)
@@ -199,8 +231,12 @@ pub fn retain_jobs(state: &Arc<ServerState>) {
     });
 }
 
-/// Starts synthesis for `key` unless it is cached or already running.
+/// Starts synthesis for `key` unless it is cached or already running, or workspace code may
+/// not run (synthesis runs candidates against the examples).
 pub fn ensure_job(state: &Arc<ServerState>, key: SpecKey, input: JobInput) {
+    if state.settings().execution() != Execution::Allowed {
+        return;
+    }
     if lock(&state.results).get(key).is_some() {
         return;
     }
@@ -392,6 +428,9 @@ async fn start_check(
     path: Option<PathBuf>,
     config: SynthConfig,
 ) {
+    if state.settings().execution() != Execution::Allowed {
+        return;
+    }
     let needs_check = a.specs.as_ref().is_ok_and(|s| {
         s.functions
             .iter()
@@ -484,7 +523,10 @@ pub async fn publish(state: &Arc<ServerState>, uri: &str) {
         let Some(a) = &entry.analyzed else {
             return;
         };
-        let diags = if settings.diagnostics {
+        let diags = if let Some(why) = settings.execution().refusal() {
+            // Said once per document, on its first function with examples.
+            diagnostics::not_run(a, why, enc).into_iter().collect()
+        } else if settings.diagnostics {
             let checks = entry.checks.as_deref();
             diagnostics::build(a, checks, |k| state.lookup(k), &settings, enc)
         } else {

@@ -29,6 +29,68 @@ impl Device {
     }
 }
 
+/// When docsynth may run a workspace's examples and candidates (`runExamples`; also
+/// `docsynth lsp --run-examples`). Running them is running the workspace's code.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    clap::ValueEnum,
+    serde::Serialize,
+    serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum RunExamples {
+    /// Always, trusted workspace or not.
+    Always,
+    /// Only in a trusted workspace (`workspaceTrusted`; clients that do not say are trusted).
+    #[default]
+    Trusted,
+    /// Never: no checks, no synthesis (nothing that executes code).
+    Never,
+}
+
+impl RunExamples {
+    /// The settings spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Always => "always",
+            Self::Trusted => "trusted",
+            Self::Never => "never",
+        }
+    }
+}
+
+/// Whether code from the workspace may run now, and if not, why.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Execution {
+    /// Examples, checks and synthesis run.
+    Allowed,
+    /// `runExamples` is `trusted` and the client says the workspace is not trusted.
+    UntrustedWorkspace,
+    /// `runExamples` is `never`.
+    Disabled,
+}
+
+impl Execution {
+    /// What the user is told when nothing runs (`None` when code may run).
+    pub fn refusal(self) -> Option<&'static str> {
+        match self {
+            Self::Allowed => None,
+            Self::UntrustedWorkspace => Some(
+                "docsynth does not run this workspace's examples until you trust it (no checks, no synthesis)",
+            ),
+            Self::Disabled => Some(
+                "docsynth does not run examples: the setting docsynth.runExamples is \"never\" (no checks, no synthesis)",
+            ),
+        }
+    }
+}
+
 /// Every setting the server understands.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Settings {
@@ -51,6 +113,10 @@ pub struct Settings {
     pub diagnostics: bool,
     /// `engine`: `all`, `neural` or `search`.
     pub engine: Engine,
+    /// `runExamples`: `always`, `trusted` or `never`.
+    pub run_examples: RunExamples,
+    /// `workspaceTrusted`: whether the client trusts the workspace (true when it does not say).
+    pub workspace_trusted: bool,
 }
 
 impl Default for Settings {
@@ -65,6 +131,8 @@ impl Default for Settings {
             max_actions: 5,
             diagnostics: true,
             engine: Engine::All,
+            run_examples: RunExamples::Trusted,
+            workspace_trusted: true,
         }
     }
 }
@@ -126,9 +194,28 @@ impl Settings {
                     }
                 }
             }
+            "runExamples" => {
+                self.run_examples = serde_json::from_value(v.clone()).map_err(|_| {
+                    format!("expected \"always\", \"trusted\" or \"never\", got {v}")
+                })?
+            }
+            "workspaceTrusted" => {
+                self.workspace_trusted = v
+                    .as_bool()
+                    .ok_or_else(|| format!("expected a boolean, got {v}"))?
+            }
             _ => return Err("unknown key".to_string()),
         }
         Ok(())
+    }
+
+    /// Whether workspace code may run under these settings.
+    pub fn execution(&self) -> Execution {
+        match (self.run_examples, self.workspace_trusted) {
+            (RunExamples::Always, _) | (RunExamples::Trusted, true) => Execution::Allowed,
+            (RunExamples::Trusted, false) => Execution::UntrustedWorkspace,
+            (RunExamples::Never, _) => Execution::Disabled,
+        }
     }
 
     /// The pipeline settings these imply for one file.
@@ -204,6 +291,24 @@ mod tests {
     }
 
     #[test]
+    fn run_examples_and_workspace_trust_decide_execution() {
+        let mut s = Settings::default();
+        assert_eq!(
+            s.execution(),
+            Execution::Allowed,
+            "clients that do not say are trusted"
+        );
+        s.apply_json(&json!({"docsynth": {"workspaceTrusted": false}}));
+        assert_eq!(s.execution(), Execution::UntrustedWorkspace);
+        s.apply_json(&json!({"docsynth": {"runExamples": "always"}}));
+        assert_eq!(s.execution(), Execution::Allowed);
+        s.apply_json(&json!({"docsynth": {"runExamples": "never", "workspaceTrusted": true}}));
+        assert_eq!(s.execution(), Execution::Disabled);
+        assert!(s.execution().refusal().is_some());
+        assert_eq!(s.run_examples.as_str(), "never");
+    }
+
+    #[test]
     fn bad_values_are_reported_and_ignored() {
         let mut s = Settings::default();
         let w = s.apply_json(
@@ -214,6 +319,12 @@ mod tests {
         assert_eq!(s.device, Device::Auto);
         assert_eq!(s.budget_ms, 700);
         assert_eq!(s.apply_json(&json!(null)).len(), 0);
+        assert_eq!(
+            s.apply_json(&json!({"runExamples": "sometimes", "workspaceTrusted": "yes"}))
+                .len(),
+            2
+        );
+        assert_eq!(s.execution(), Execution::Allowed);
         assert_eq!(s.apply_json(&json!([1])).len(), 1);
     }
 }

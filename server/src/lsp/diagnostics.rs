@@ -72,6 +72,22 @@ fn hint(range: Range, code: &str, message: String) -> Diagnostic {
     }
 }
 
+/// The one diagnostic of a document whose examples are not run: `why`, on the `def` line of
+/// its first function with examples (`None` if no function has any).
+pub fn not_run(a: &Analyzed, why: &str, enc: Encoding) -> Option<Diagnostic> {
+    let specs = a.specs.as_ref().ok()?;
+    let spec = specs.functions.iter().find(|f| !f.examples.is_empty())?;
+    let (s, e) = def_line(&a.source, spec);
+    Some(Diagnostic {
+        range: byte_range_to_range(&a.rope, s, e, enc),
+        severity: Some(DiagnosticSeverity::INFORMATION),
+        code: Some(NumberOrString::String("examples-not-run".to_string())),
+        source: Some(SOURCE.to_string()),
+        message: format!("{why}."),
+        ..Default::default()
+    })
+}
+
 /// Builds the diagnostics of one analyzed document.
 pub fn build(
     a: &Analyzed,

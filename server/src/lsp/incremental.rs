@@ -77,10 +77,15 @@ impl IncrementalSpecs {
         let continues = self.version == Some(pending.base) && !pending.full;
         let mut reused = false;
         if let (true, Some(ext)) = (continues, self.extractor.as_mut()) {
-            reused = pending
-                .edits
-                .iter()
-                .all(|e| ext.edit(e.start, e.end, &e.text).is_ok())
+            // All queued edits, then one incremental reparse.
+            reused = ext
+                .edit_all(
+                    pending
+                        .edits
+                        .iter()
+                        .map(|e| (e.start, e.end, e.text.as_str())),
+                )
+                .is_ok()
                 && ext.text() == source;
         } else if self.version == Some(version) {
             reused = self

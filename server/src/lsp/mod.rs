@@ -18,44 +18,53 @@ pub mod guard;
 pub mod handlers;
 pub mod health;
 pub mod incremental;
+pub(crate) mod memory;
 pub mod position;
 pub mod server;
 pub mod spec_key;
 pub mod state;
+pub(crate) mod transport;
 
 use analysis::{Analysis, PipelineAnalysis};
+use config::Settings;
 use server::Backend;
 use state::ServerState;
 use std::sync::Arc;
-use tower_lsp_server::{LspService, Server};
+use tower_lsp_server::LspService;
+pub use transport::SessionEnd;
 
 /// The command that re-runs synthesis (`workspace/executeCommand`).
 pub const SYNTHESIZE_COMMAND: &str = "docsynth.synthesize";
 
-/// Serves LSP on stdin/stdout until the client exits.
-pub fn serve_stdio() -> anyhow::Result<()> {
-    serve_stdio_with(Arc::new(PipelineAnalysis::default()))
+/// Serves LSP on stdin/stdout until the client exits, starting from `defaults` (settings from
+/// the client apply over them); returns how the session ended.
+pub fn serve_stdio(defaults: Settings) -> anyhow::Result<SessionEnd> {
+    serve_stdio_with(Arc::new(PipelineAnalysis::default()), defaults)
 }
 
-/// Serves LSP on stdin/stdout with the given analysis.
-pub fn serve_stdio_with(analysis: Arc<dyn Analysis>) -> anyhow::Result<()> {
+/// Serves LSP on stdin/stdout with the given analysis. Malformed input never ends the session
+/// (see [`transport`]).
+pub fn serve_stdio_with(
+    analysis: Arc<dyn Analysis>,
+    defaults: Settings,
+) -> anyhow::Result<SessionEnd> {
+    memory::limit_arenas();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
         .build()?;
     let output = protocol_stdout();
-    runtime.block_on(async move {
+    let end = runtime.block_on(async move {
         let (service, socket) = LspService::new(move |client| {
-            Backend::new(Arc::new(ServerState::new(client, analysis)))
+            let state = ServerState::new(client, analysis);
+            *state.settings.write().unwrap_or_else(|p| p.into_inner()) = defaults;
+            Backend::new(Arc::new(state))
         });
-        Server::new(tokio::io::stdin(), output, socket)
-            .concurrency_level(16)
-            .serve(service)
-            .await;
+        transport::serve(service, socket, tokio::io::stdin(), output, 16).await
     });
     // Blocking workers (a synthesis that ignores cancellation) must not keep the process alive.
     runtime.shutdown_timeout(std::time::Duration::from_millis(500));
-    Ok(())
+    Ok(end)
 }
 
 /// The stream LSP messages are written to: a duplicate of stdout, after which file descriptor 1

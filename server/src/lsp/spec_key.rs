@@ -2,7 +2,8 @@
 //! the module definitions the examples mention, and the settings), and nothing else, so results
 //! survive unrelated edits.
 
-use crate::spec::{ModuleContext, Spec};
+use crate::spec::{FileSpecs, ModuleContext, Spec};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::hash_map::DefaultHasher;
 use std::fmt;
 use std::hash::{Hash, Hasher};
@@ -25,6 +26,22 @@ impl SpecKey {
 
     /// The key of `spec` in `context` under settings `fingerprint`.
     pub fn of(spec: &Spec, context: &ModuleContext, fingerprint: &str) -> Self {
+        Self::with_index(spec, &DefinitionIndex::new(context), fingerprint)
+    }
+
+    /// The keys of every function of `specs` (the definitions indexed once: linear in the
+    /// file, where one [`SpecKey::of`] per function is quadratic).
+    pub fn all(specs: &FileSpecs, fingerprint: &str) -> Vec<Self> {
+        let index = DefinitionIndex::new(&specs.context);
+        specs
+            .functions
+            .iter()
+            .map(|f| Self::with_index(f, &index, fingerprint))
+            .collect()
+    }
+
+    fn with_index(spec: &Spec, index: &DefinitionIndex<'_>, fingerprint: &str) -> Self {
+        let context = index.context;
         let mut h = DefaultHasher::new();
         spec.name.hash(&mut h);
         spec.qualified_name.hash(&mut h);
@@ -38,7 +55,7 @@ impl SpecKey {
             p.default.hash(&mut h);
             format!("{:?}", p.kind).hash(&mut h);
         }
-        let mut mentioned: Vec<&str> = Vec::new();
+        let mut mentioned: FxHashSet<&str> = FxHashSet::default();
         for e in &spec.examples {
             format!("{:?}", e.kind).hash(&mut h);
             e.source.hash(&mut h);
@@ -51,14 +68,38 @@ impl SpecKey {
         // Imports can change how example values evaluate; definitions only when an example
         // mentions them (the function itself excluded: its body is what gets replaced).
         context.imports.hash(&mut h);
-        for (name, source) in &context.definitions {
-            if name != &spec.name && mentioned.contains(&name.as_str()) {
+        let mut used: Vec<usize> = mentioned
+            .iter()
+            .filter(|name| **name != spec.name)
+            .filter_map(|name| index.by_name.get(name))
+            .flatten()
+            .copied()
+            .collect();
+        used.sort_unstable();
+        for i in used {
+            if let Some((name, source)) = context.definitions.get(i) {
                 name.hash(&mut h);
                 source.hash(&mut h);
             }
         }
         fingerprint.hash(&mut h);
         Self(h.finish())
+    }
+}
+
+/// The module's definitions by name (indices in source order).
+struct DefinitionIndex<'a> {
+    context: &'a ModuleContext,
+    by_name: FxHashMap<&'a str, Vec<usize>>,
+}
+
+impl<'a> DefinitionIndex<'a> {
+    fn new(context: &'a ModuleContext) -> Self {
+        let mut by_name: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+        for (i, (name, _)) in context.definitions.iter().enumerate() {
+            by_name.entry(name.as_str()).or_default().push(i);
+        }
+        Self { context, by_name }
     }
 }
 
@@ -87,6 +128,26 @@ mod tests {
     fn identifiers_skip_literals_and_numbers() {
         let ids: Vec<&str> = identifiers("f(\"Ada L\", 3, SCALE_2)").collect();
         assert_eq!(ids, vec!["f", "Ada", "L", "SCALE_2"]);
+    }
+
+    #[test]
+    fn keys_of_a_file_match_one_by_one_keys_and_follow_mentioned_definitions() {
+        let text = "SCALE = 2\nSCALE = 3\ndef helper(y):\n    return y\n\ndef f(x):\n    \"\"\"\n    >>> f(SCALE)\n    6\n    \"\"\"\n    ...\n\ndef g(x):\n    \"\"\"\n    >>> g(helper(1))\n    1\n    \"\"\"\n    ...\n";
+        let specs = crate::spec::extract(text);
+        let all = SpecKey::all(&specs, "fp");
+        let one: Vec<SpecKey> = specs
+            .functions
+            .iter()
+            .map(|f| SpecKey::of(f, &specs.context, "fp"))
+            .collect();
+        assert_eq!(all, one);
+        let changed = crate::spec::extract(&text.replace("SCALE = 3", "SCALE = 4"));
+        let after = SpecKey::all(&changed, "fp");
+        let names: Vec<&str> = specs.functions.iter().map(|f| f.name.as_str()).collect();
+        let f = names.iter().position(|n| *n == "f").unwrap_or(usize::MAX);
+        let g = names.iter().position(|n| *n == "g").unwrap_or(usize::MAX);
+        assert_ne!(all.get(f), after.get(f), "f's example mentions SCALE");
+        assert_eq!(all.get(g), after.get(g), "g's does not");
     }
 
     #[test]

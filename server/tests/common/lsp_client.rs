@@ -102,6 +102,40 @@ impl LspClient {
         stdin.flush().expect("flush");
     }
 
+    /// Writes raw bytes to the server's stdin (malformed frames for the hostile-input tests).
+    pub fn send_raw(&mut self, bytes: &[u8]) {
+        let stdin = self.stdin.as_mut().expect("stdin open");
+        stdin.write_all(bytes).expect("write to server");
+        stdin.flush().expect("flush");
+    }
+
+    /// Waits for a message (of any kind) satisfying `pred`; `None` on timeout.
+    pub fn wait_message(&mut self, pred: impl Fn(&Value) -> bool) -> Option<Value> {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let msg = self.next_message(deadline)?;
+            if pred(&msg) {
+                return Some(msg);
+            }
+        }
+    }
+
+    /// Waits for the process to end (after closing its stdin); `None` if it is still running
+    /// after `timeout`.
+    pub fn wait_exit(&mut self, timeout: Duration) -> Option<ExitStatus> {
+        drop(self.stdin.take());
+        let deadline = Instant::now() + timeout;
+        loop {
+            if let Some(status) = self.child.try_wait().expect("try_wait") {
+                return Some(status);
+            }
+            if Instant::now() > deadline {
+                return None;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     /// Sends a notification.
     pub fn notify(&mut self, method: &str, params: Value) {
         self.send(&json!({"jsonrpc": "2.0", "method": method, "params": params}));

@@ -79,6 +79,14 @@ function M.check()
     report.info("modelDir not set: the server's default is used")
   end
 
+  local sent = docsynth.server_settings()
+  local run = sent.runExamples or "trusted"
+  if run == "never" or (run == "trusted" and sent.workspaceTrusted == false) then
+    report.warn(("examples are not run (run_examples = %q, workspace_trusted = %s): no checks, no synthesis"):format(run, tostring(sent.workspaceTrusted)))
+  else
+    report.info(("run_examples = %q: the server runs the project's examples (Neovim has no workspace trust; set run_examples = \"never\" for code you do not trust)"):format(run))
+  end
+
   local clients = docsynth.clients()
   if #clients == 0 then
     report.info("no docsynth client is running (open a Python file)")

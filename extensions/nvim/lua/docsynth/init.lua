@@ -6,6 +6,11 @@ local M = {}
 --- take the server's defaults: pythonPath (string), modelDir (string), device ("auto"|"cpu"|"cuda"),
 --- beamSize, latentBeams, budgetMs, maxActions (numbers), diagnostics (boolean),
 --- engine ("all"|"neural"|"search").
+--- `run_examples` ("always"|"trusted"|"never") is sent as settings.runExamples and
+--- `workspace_trusted` (boolean) as settings.workspaceTrusted: Neovim has no workspace trust, so
+--- the server treats the project as trusted unless you say otherwise; with
+--- run_examples = "never" (or workspace_trusted = false and the default "trusted") the server
+--- runs nothing from the file (no checks, no synthesis) and says so.
 M.defaults = {
   -- Binary: `cmd` wins; else `server_path` (or "docsynth" on PATH) with the `lsp` argument.
   cmd = nil,
@@ -13,8 +18,23 @@ M.defaults = {
   filetypes = { "python" },
   root_markers = { "pyproject.toml", "setup.py", "setup.cfg", ".git" },
   settings = {},
+  run_examples = nil, -- "always" | "trusted" | "never"; nil: the server's default ("trusted")
+  workspace_trusted = nil, -- boolean; nil: trusted
   autostart = true,
 }
+
+--- The settings sent to the server: `settings` plus run_examples and workspace_trusted.
+function M.server_settings()
+  local config = M.config or M.defaults
+  local settings = vim.deepcopy(config.settings or {})
+  if config.run_examples ~= nil then
+    settings.runExamples = config.run_examples
+  end
+  if config.workspace_trusted ~= nil then
+    settings.workspaceTrusted = config.workspace_trusted
+  end
+  return settings
+end
 
 M.config = nil
 --- How the last docsynth server exited ({ code, signal, client_id }), or nil.
@@ -71,13 +91,12 @@ function M.root_dir(fname)
 end
 
 local function client_config(root)
-  local config = M.config or M.defaults
   return {
     name = "docsynth",
     cmd = M.server_cmd(),
     root_dir = root,
-    init_options = config.settings,
-    settings = { docsynth = config.settings },
+    init_options = M.server_settings(),
+    settings = { docsynth = M.server_settings() },
     on_exit = function(code, signal, client_id)
       M.last_exit = { code = code, signal = signal, client_id = client_id }
       if code ~= 0 and code ~= nil then
@@ -136,9 +155,10 @@ end
 function M.update_settings(settings)
   M.config = M.config or vim.deepcopy(M.defaults)
   M.config.settings = vim.tbl_deep_extend("force", M.config.settings, settings or {})
+  local sent = M.server_settings()
   for _, client in ipairs(M.clients()) do
-    client.config.settings = { docsynth = M.config.settings }
-    call(client, "notify", "workspace/didChangeConfiguration", { settings = { docsynth = M.config.settings } })
+    client.config.settings = { docsynth = sent }
+    call(client, "notify", "workspace/didChangeConfiguration", { settings = { docsynth = sent } })
   end
 end
 

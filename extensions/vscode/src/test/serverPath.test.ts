@@ -54,11 +54,12 @@ void test("settings are shaped for the server: empty paths unset, diagnostics a 
     beamSize: 4,
     "diagnostics.enable": false,
     engine: "search",
+    runExamples: "sometimes",
   };
   const config = {
     get: <T>(key: string, fallback: T): T => (key in values ? (values[key] as T) : fallback),
   } as unknown as vscode.WorkspaceConfiguration;
-  assert.deepEqual(readServerSettings(config), {
+  assert.deepEqual(readServerSettings(config, false), {
     pythonPath: undefined,
     modelDir: "/models",
     device: "auto",
@@ -68,5 +69,9 @@ void test("settings are shaped for the server: empty paths unset, diagnostics a 
     maxActions: 5,
     diagnostics: false,
     engine: "search",
+    runExamples: "trusted",
+    workspaceTrusted: false,
   });
+  values.runExamples = "never";
+  assert.equal(readServerSettings(config, true).runExamples, "never");
 });

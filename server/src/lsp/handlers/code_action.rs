@@ -95,6 +95,21 @@ pub async fn handle(
         }
         Lookup::Ready(_) => return Ok(None),
         Lookup::Running(pct) => pct,
+        Lookup::Missing if settings.execution().refusal().is_some() => {
+            let why = settings.execution().refusal().unwrap_or_default();
+            if !caps.disabled_actions {
+                return Ok(None);
+            }
+            let action = CodeAction {
+                title: format!("Implement {}() — examples not run", spec.name),
+                kind: Some(CodeActionKind::QUICKFIX),
+                disabled: Some(CodeActionDisabled {
+                    reason: why.to_string(),
+                }),
+                ..Default::default()
+            };
+            return Ok(Some(vec![CodeActionOrCommand::CodeAction(action)]));
+        }
         Lookup::Missing => {
             let path = crate::lsp::state::file_path(&uri);
             let input = JobInput {

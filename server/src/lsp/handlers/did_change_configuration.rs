@@ -46,6 +46,7 @@ pub async fn handle(state: &Arc<ServerState>, params: DidChangeConfigurationPara
     if after.python_path != before.python_path
         || after.model_dir != before.model_dir
         || after.engine != before.engine
+        || after.execution() != before.execution()
     {
         check_health(state).await;
     }

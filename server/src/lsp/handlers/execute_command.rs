@@ -63,6 +63,11 @@ pub async fn handle(
             params.command
         )));
     }
+    if let Some(why) = state.settings().execution().refusal() {
+        let mut e = Error::invalid_request();
+        e.message = why.into();
+        return Err(e);
+    }
     let (uri_text, target) = parse_args(&params.arguments).ok_or_else(|| {
         Error::invalid_params("expected [uri, name | line] or [{uri, function, line}]")
     })?;

@@ -1,7 +1,6 @@
 //! `initialize`: negotiate the position encoding, record client capabilities, read
 //! `initializationOptions`, and announce what the server does.
 
-use crate::lsp::config::Settings;
 use crate::lsp::guard::lock;
 use crate::lsp::position::Encoding;
 use crate::lsp::state::{file_path, ClientCaps, ServerState};
@@ -67,7 +66,8 @@ pub fn handle(state: &ServerState, params: InitializeParams) -> InitializeResult
     }
     *state.roots.write().unwrap_or_else(|p| p.into_inner()) = roots;
 
-    let mut settings = Settings::default();
+    // The defaults are the command line's (`docsynth lsp --run-examples`).
+    let mut settings = state.settings();
     if let Some(opts) = &params.initialization_options {
         let warnings = settings.apply_json(opts);
         lock(&state.pending_logs).extend(warnings);

@@ -32,6 +32,17 @@ pub async fn handle(state: &Arc<ServerState>) {
 /// Runs the health checks and shows one message listing the problems, if any.
 pub async fn check_health(state: &Arc<ServerState>) {
     let settings = state.settings();
+    if let Some(why) = settings.execution().refusal() {
+        // Probing the interpreter runs it, and the workspace's `.venv/bin/python` is the
+        // workspace's code.
+        state
+            .log(
+                MessageType::INFO,
+                format!("docsynth: interpreter checks skipped: {why}"),
+            )
+            .await;
+        return;
+    }
     let workspace = state.workspace_for(None);
     let problems = blocking("health check", move || {
         health::check(&settings, workspace.as_deref())
