@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 /// Which writers to use.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default, clap::ValueEnum)]
 #[serde(rename_all = "snake_case")]
 pub enum Engine {
     /// The neural model only.
@@ -44,7 +44,7 @@ pub struct NeuralSettings {
     /// other domains use the shipped `models/<domain>`.
     pub model_dir: Option<PathBuf>,
     /// `auto`, `cpu` or `cuda`.
-    pub device: String,
+    pub device: crate::neural::Device,
     /// Total beam size B.
     pub beam: usize,
     /// Latent beams L.
@@ -55,7 +55,7 @@ impl Default for NeuralSettings {
     fn default() -> Self {
         Self {
             model_dir: None,
-            device: "auto".to_string(),
+            device: crate::neural::Device::Auto,
             beam: 10,
             latent_beams: 3,
         }

@@ -1,6 +1,7 @@
 //! `docsynth synth`: ranked, checked implementations for the unimplemented functions of a file.
 
 use crate::cancel::CancelToken;
+use crate::neural::Device;
 use crate::pipeline::{synthesize_source, Engine, NeuralSettings, SynthConfig, SynthStatus};
 use anyhow::Context;
 use clap::Args;
@@ -28,8 +29,8 @@ pub struct SynthArgs {
     #[arg(long)]
     pub python: Option<PathBuf>,
     /// Writers: `neural`, `search` or `all` (neural first, then search in the remaining budget).
-    #[arg(long, default_value = "all")]
-    pub engine: String,
+    #[arg(long, value_enum, default_value_t = Engine::All)]
+    pub engine: Engine,
     /// Neural model directory; it serves the domain its `model.json` names (default:
     /// `DOCSYNTH_MODEL_DIR`; other domains use `models/<domain>` found above the working
     /// directory or the executable).
@@ -41,9 +42,9 @@ pub struct SynthArgs {
     /// Latent beams L of the neural writer.
     #[arg(long, default_value_t = 3)]
     pub latent_beams: usize,
-    /// Device for the neural model: `auto`, `cpu` or `cuda`.
-    #[arg(long, default_value = "cpu")]
-    pub device: String,
+    /// Device for the neural model (`auto`: CUDA when present, else the CPU).
+    #[arg(long, value_enum, default_value_t = Device::Auto)]
+    pub device: Device,
 }
 
 /// The neural writer when the engine wants it; otherwise `None`. Each domain's model loads on
@@ -71,15 +72,10 @@ pub fn run(args: SynthArgs) -> anyhow::Result<i32> {
     let source = crate::spec::decode::decode_source(&bytes)
         .map_err(|e| anyhow::anyhow!("{}: {e}", args.file.display()))?;
     super::doctor::warn_sandbox();
-    let engine = match args.engine.as_str() {
-        "neural" => Engine::Neural,
-        "search" => Engine::Search,
-        "all" => Engine::All,
-        other => anyhow::bail!("unknown engine `{other}` (expected neural, search or all)"),
-    };
+    let engine = args.engine;
     let neural_settings = NeuralSettings {
         model_dir: args.model.clone(),
-        device: args.device.clone(),
+        device: args.device,
         beam: args.beam.max(1),
         latent_beams: args.latent_beams.max(1),
     };

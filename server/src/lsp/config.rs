@@ -6,28 +6,7 @@ use serde_json::Value;
 use std::path::PathBuf;
 use std::time::Duration;
 
-/// Where the neural model runs.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Device {
-    /// CUDA when available, else CPU.
-    #[default]
-    Auto,
-    /// CPU only.
-    Cpu,
-    /// CUDA only.
-    Cuda,
-}
-
-impl Device {
-    /// The settings spelling.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Auto => "auto",
-            Self::Cpu => "cpu",
-            Self::Cuda => "cuda",
-        }
-    }
-}
+pub use crate::neural::Device;
 
 /// When docsynth may run a workspace's examples and candidates (`runExamples`; also
 /// `docsynth lsp --run-examples`). Running them is running the workspace's code.
@@ -228,7 +207,7 @@ impl Settings {
             workspace,
             neural: crate::pipeline::NeuralSettings {
                 model_dir: self.model_dir.clone(),
-                device: self.device.as_str().to_string(),
+                device: self.device,
                 beam: self.beam_size.max(1),
                 latent_beams: self.latent_beams.max(1),
             },

@@ -60,16 +60,30 @@ pub enum NeuralError {
     UnknownDevice(String),
 }
 
-/// Where the graphs run.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// Where the graphs run (one type for the CLI, the LSP settings and the writer).
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, clap::ValueEnum, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
 pub enum Device {
-    /// CUDA when available, else the CPU (with a log line).
+    /// CUDA when available, else the CPU (silently: `docsynth doctor` says which).
     #[default]
     Auto,
     /// The CPU.
     Cpu,
     /// CUDA (needs the `cuda` cargo feature and a CUDA-enabled ONNX Runtime).
     Cuda,
+}
+
+impl Device {
+    /// The settings spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Auto => "auto",
+            Self::Cpu => "cpu",
+            Self::Cuda => "cuda",
+        }
+    }
 }
 
 impl FromStr for Device {

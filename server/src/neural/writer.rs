@@ -230,7 +230,7 @@ pub fn shared_writer(
 pub fn pipeline_writer(
     settings: &crate::pipeline::NeuralSettings,
 ) -> Result<NeuralPipelineWriter, String> {
-    let device: Device = settings.device.parse().map_err(|e| format!("{e}"))?;
+    let device: Device = settings.device;
     Ok(NeuralPipelineWriter::shared(
         settings.model_dir.clone(),
         device,

@@ -711,7 +711,7 @@ pub fn run(args: SynthBenchArgs) -> anyhow::Result<i32> {
         top_k: 3,
         python: args.python.clone(),
         neural: NeuralSettings {
-            device: "cpu".to_string(),
+            device: crate::neural::Device::Cpu,
             ..NeuralSettings::default()
         },
         ..SynthConfig::default()

@@ -74,9 +74,9 @@ pub struct NeuralBenchArgs {
     /// rows get the same time).
     #[arg(long)]
     pub combined_budget: Option<f64>,
-    /// `auto`, `cpu` or `cuda`.
-    #[arg(long, default_value = "cpu")]
-    pub device: String,
+    /// Where the models run (the benchmark defaults to the CPU, for comparable timings).
+    #[arg(long, value_enum, default_value_t = Device::Cpu)]
+    pub device: Device,
     /// Also run every model that has the key/value-cached graphs without them (full prefix
     /// recomputation each step), side by side, and print the speed-up of the cache.
     #[arg(long)]
@@ -306,7 +306,7 @@ fn print_cache_speedups(rows: &[Row]) {
 
 /// Runs `docsynth bench neural`; returns the exit code.
 pub fn run(args: NeuralBenchArgs) -> anyhow::Result<i32> {
-    let device: Device = args.device.parse()?;
+    let device: Device = args.device;
     let models = load_models(&args, device)?;
     let mut reports = Vec::new();
     for path in task_files(&args, &models) {
@@ -354,7 +354,7 @@ pub fn run(args: NeuralBenchArgs) -> anyhow::Result<i32> {
                 "combined_budget_s": args.combined_budget.unwrap_or(args.search_budget),
                 "splits": args.splits,
                 "limit": args.limit,
-                "device": args.device,
+                "device": args.device.as_str(),
             },
             "files": reports,
         });
