@@ -269,6 +269,42 @@ pub fn select_domain<'d>(
     ))
 }
 
+/// Every domain that fits the spec and its examples, with its task (the docstring's prose and
+/// the function's name as its description); otherwise one line saying why none does.
+pub fn select_domains<'d>(
+    domains: &'d [Box<dyn Domain>],
+    spec: &Spec,
+    examples: &[IoExample],
+) -> Result<Vec<(&'d dyn Domain, Task)>, String> {
+    let mut reasons = Vec::new();
+    let mut out = Vec::new();
+    let description = format!(
+        "{}\n{}",
+        spec.docstring
+            .as_ref()
+            .map(|d| d.prose.as_str())
+            .unwrap_or(""),
+        spec.name.replace('_', " ")
+    );
+    for d in domains {
+        match d.task_for(&spec.params, spec.return_annotation.as_deref(), examples) {
+            Ok(mut task) => {
+                task.description = description.clone();
+                out.push((d.as_ref(), task));
+            }
+            Err(e) => reasons.push(e.0),
+        }
+    }
+    if out.is_empty() {
+        return Err(format!(
+            "no program space for {} yet ({})",
+            shape_of(spec, examples),
+            reasons.join("; ")
+        ));
+    }
+    Ok(out)
+}
+
 /// The function's text with its body replaced by `body` (unindented lines).
 pub fn function_with_body(source: &str, spec: &Spec, body: &str) -> (String, String) {
     let indent = &spec.body_indent;
@@ -298,7 +334,77 @@ pub fn function_with_body(source: &str, spec: &Spec, body: &str) -> (String, Str
 struct Found {
     solution: Solution,
     elapsed_ms: u64,
+    /// Index into the fitting domains.
+    domain: usize,
+    /// Cross-domain ranking score (higher first).
+    rank: f64,
 }
+
+/// Lowercase words of a description (identifiers split at `_`).
+fn description_words(text: &str) -> Vec<String> {
+    let mut w: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| t.len() >= 3)
+        .map(str::to_lowercase)
+        .collect();
+    w.sort();
+    w.dedup();
+    w
+}
+
+/// How natural a candidate reads as Python, higher is better: the size of the rendered code
+/// (tokens, not DSL nodes), every parameter used, few unexplained constants, words shared with
+/// the docstring.
+pub fn naturalness(s: &Solution, param_names: &[String], doc_words: &[String]) -> f64 {
+    let body = s.body.trim_start_matches("return ");
+    let mut tokens = 0usize;
+    let mut idents: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    let mut in_str: Option<char> = None;
+    let mut constants = 0usize;
+    for c in body.chars() {
+        if let Some(q) = in_str {
+            if c == q {
+                in_str = None;
+            }
+            continue;
+        }
+        if c.is_alphanumeric() || c == '_' {
+            cur.push(c);
+            continue;
+        }
+        if !cur.is_empty() {
+            tokens += 1;
+            if cur.chars().all(|d| d.is_ascii_digit()) && !matches!(cur.as_str(), "0" | "1" | "2") {
+                constants += 1;
+            }
+            idents.push(std::mem::take(&mut cur));
+        }
+        if c == '\'' || c == '"' {
+            in_str = Some(c);
+            tokens += 1;
+            constants += 1;
+        } else if !c.is_whitespace() {
+            tokens += 1;
+        }
+    }
+    if !cur.is_empty() {
+        tokens += 1;
+        idents.push(cur);
+    }
+    let unused = param_names
+        .iter()
+        .filter(|p| !idents.iter().any(|i| i == *p))
+        .count();
+    let shared = idents
+        .iter()
+        .filter(|i| doc_words.iter().any(|w| w == &i.to_lowercase()))
+        .count();
+    -(tokens as f64) - 4.0 * unused as f64 - 1.5 * constants as f64 + 0.5 * shared.min(4) as f64
+        - 2.0 * s.imports.len() as f64
+        + 0.1 * s.score.max(-50.0) / 50.0
+}
+
 
 /// Synthesizes one function: examples → domain → writers → consistency check → clusters by
 /// behaviour on extra inputs → Python check of the cluster representatives in `runner`.
@@ -337,7 +443,7 @@ pub fn synthesize_with(
         result.error = Some("only module-level functions can be synthesized yet".into());
         return result;
     }
-    let (domain, task) = match select_domain(domains, spec, &examples) {
+    let fitting = match select_domains(domains, spec, &examples) {
         Ok(x) => x,
         Err(why) => {
             result.status = SynthStatus::NoDomain;
@@ -345,7 +451,13 @@ pub fn synthesize_with(
             return result;
         }
     };
-    result.domain = Some(domain.name().to_string());
+    result.domain = Some(
+        fitting
+            .iter()
+            .map(|(d, _)| d.name())
+            .collect::<Vec<_>>()
+            .join("+"),
+    );
     let budget = cancel.child_with_budget(config.budget);
     let want = config.top_k.max(1) * 4;
     let active: Vec<&dyn Writer> = writers
@@ -357,31 +469,57 @@ pub fn synthesize_with(
             Engine::Search => w.kind() == WriterKind::Search,
         })
         .collect();
+    let words = description_words(&fitting[0].1.description);
     let mut found: Vec<Found> = Vec::new();
-    for (i, w) in active.iter().enumerate() {
+    // The research DSLs (fast on their tasks) go first with a share; the python space, which
+    // fits every function, takes what is left.
+    let n_domains = fitting.len();
+    for (di, (domain, task)) in fitting.iter().enumerate() {
         if budget.is_cancelled() {
             break;
         }
-        // Earlier writers get half of what is left; the last one gets the rest.
-        let share = if i + 1 < active.len() {
-            budget.remaining().map(|r| r / 2)
+        let domain_budget = if di + 1 < n_domains {
+            budget
+                .remaining()
+                .map(|r| r / (2 * (n_domains - di - 1) as u32).max(2))
         } else {
             budget.remaining()
         };
-        let token = match share {
+        let domain_token = match domain_budget {
             Some(s) => budget.child_with_budget(s),
             None => budget.clone(),
         };
-        for s in w.write(domain, &task, &token, want) {
-            let consistent = task
-                .examples
-                .iter()
-                .all(|e| domain.eval_tokens(&s.tokens, &e.inputs).as_ref() == Some(&e.output));
-            if consistent && !found.iter().any(|f| f.solution.program == s.program) {
-                found.push(Found {
-                    solution: s,
-                    elapsed_ms: start.elapsed().as_millis() as u64,
+        for (i, w) in active.iter().enumerate() {
+            if domain_token.is_cancelled() {
+                break;
+            }
+            // Earlier writers get half of what is left; the last one gets the rest.
+            let share = if i + 1 < active.len() {
+                domain_token.remaining().map(|r| r / 2)
+            } else {
+                domain_token.remaining()
+            };
+            let token = match share {
+                Some(s) => domain_token.child_with_budget(s),
+                None => domain_token.clone(),
+            };
+            for s in w.write(*domain, task, &token, want) {
+                let consistent = task.examples.iter().all(|e| {
+                    domain.eval_tokens(&s.tokens, &e.inputs).as_ref() == Some(&e.output)
                 });
+                if consistent
+                    && !found
+                        .iter()
+                        .any(|f| f.domain == di && f.solution.program == s.program)
+                {
+                    let rank = naturalness(&s, &task.param_names, &words);
+                    found.push(Found {
+                        solution: s,
+                        elapsed_ms: start.elapsed().as_millis() as u64,
+                        domain: di,
+                        rank,
+                    });
+                }
             }
         }
     }
@@ -394,16 +532,24 @@ pub fn synthesize_with(
         };
         result.error = Some(format!(
             "no {} program found for the examples within {} ms",
-            domain.name(),
+            result.domain.as_deref().unwrap_or("?"),
             config.budget.as_millis()
         ));
         return result;
     }
-    // Cluster by behaviour on extra inputs; keep the best candidate of each cluster.
-    let extra = domain.extra_inputs(&task, 0, 32);
+    // One ranking across domains: the program a reviewer would write first.
+    found.sort_by(|a, b| b.rank.total_cmp(&a.rank));
+    // Cluster by behaviour on extra inputs (drawn once, in the task's input shape, by the
+    // space that fits every function when it fits); keep the best candidate of each cluster.
+    let (gen_domain, gen_task) = fitting
+        .iter()
+        .find(|(d, _)| d.name() == "python")
+        .unwrap_or(&fitting[0]);
+    let extra = gen_domain.extra_inputs(gen_task, 0, 32);
     let mut signatures: Vec<Vec<Option<Value>>> = Vec::new();
     let mut reps: Vec<(usize, usize)> = Vec::new(); // (found index, cluster)
     for (i, f) in found.iter().enumerate() {
+        let domain = fitting[f.domain].0;
         let sig: Vec<Option<Value>> = extra
             .iter()
             .map(|inp| domain.eval_tokens(&f.solution.tokens, inp))
@@ -449,6 +595,7 @@ pub fn synthesize_with(
             continue;
         }
         let f = &found[i];
+        let _ = fitting[f.domain].0.name();
         result.candidates.push(CheckedCandidate {
             rank: result.candidates.len() + 1,
             code,

@@ -175,10 +175,13 @@ struct Search<'a> {
     main_cost: Vec<u32>,
 }
 
-/// Runs the search.
-pub(crate) fn search(input: &SearchInput, limits: SearchLimits, cancel: &CancelToken) -> Outcome {
+fn new_search<'a>(
+    input: &'a SearchInput,
+    limits: SearchLimits,
+    cancel: &'a CancelToken,
+) -> Search<'a> {
     let outputs: Vec<PyVal> = input.examples.iter().map(|(_, o)| o.clone()).collect();
-    let mut s = Search {
+    Search {
         input,
         limits,
         cancel,
@@ -191,7 +194,33 @@ pub(crate) fn search(input: &SearchInput, limits: SearchLimits, cancel: &CancelT
         partial: FxHashMap::default(),
         guards: FxHashMap::default(),
         main_cost: Vec::new(),
-    };
+    }
+}
+
+/// Every distinct main-context program the search builds within `limits` (the differential
+/// test runs them through CPython).
+#[cfg(test)]
+pub(crate) fn programs(
+    input: &SearchInput,
+    limits: SearchLimits,
+    cancel: &CancelToken,
+) -> Vec<Rc<Expr>> {
+    let mut s = new_search(input, limits, cancel);
+    s.build_contexts();
+    'outer: for cost in 1..=limits.max_cost {
+        for ci in 0..s.ctxs.len() {
+            s.level(ci, cost);
+            if s.stop.is_some() {
+                break 'outer;
+            }
+        }
+    }
+    s.ctxs[0].terms.iter().map(|t| t.expr.clone()).collect()
+}
+
+/// Runs the search.
+pub(crate) fn search(input: &SearchInput, limits: SearchLimits, cancel: &CancelToken) -> Outcome {
+    let mut s = new_search(input, limits, cancel);
     s.build_contexts();
     let mut first_found: Option<u32> = None;
     for cost in 1..=limits.max_cost {
@@ -550,6 +579,18 @@ impl Search<'_> {
             .all(|&a| matches!(&*ctx.terms[a].expr, Expr::Const(_)))
         {
             return;
+        }
+        // Symmetric forms: keep the one with the constant on the right (`n % 2 == 0`).
+        if args.len() == 2
+            && matches!(&*ctx.terms[args[0]].expr, Expr::Const(_))
+            && !matches!(&*ctx.terms[args[1]].expr, Expr::Const(_))
+        {
+            let numeric = matches!(ctx.terms[args[1]].ty, Ty::Int | Ty::Float);
+            if matches!(op, Op::Eq | Op::NotEq | Op::Lt | Op::Gt | Op::LtE | Op::GtE)
+                || (numeric && matches!(op, Op::Add | Op::Mul | Op::Min2 | Op::Max2))
+            {
+                return;
+            }
         }
         let n = ctx.point_ex.len();
         let mut vals = Vec::with_capacity(n);

@@ -729,6 +729,35 @@ fn is_cased(c: char) -> bool {
     c.is_uppercase() || c.is_lowercase()
 }
 
+/// Unicode title-case mapping (differs from upper case for ligatures, digraphs and `ß`).
+fn push_titlecase(c: char, out: &mut String) {
+    let special = match c {
+        'ß' => "Ss",
+        'ﬀ' => "Ff",
+        'ﬁ' => "Fi",
+        'ﬂ' => "Fl",
+        'ﬃ' => "Ffi",
+        'ﬄ' => "Ffl",
+        'ﬅ' | 'ﬆ' => "St",
+        'և' => "Եւ",
+        'ﬓ' => "Մն",
+        'ﬔ' => "Մե",
+        'ﬕ' => "Մի",
+        'ﬖ' => "Վն",
+        'ﬗ' => "Մխ",
+        'Ǆ' | 'ǅ' | 'ǆ' => "ǅ",
+        'Ǉ' | 'ǈ' | 'ǉ' => "ǈ",
+        'Ǌ' | 'ǋ' | 'ǌ' => "ǋ",
+        'Ǳ' | 'ǲ' | 'ǳ' => "ǲ",
+        _ => "",
+    };
+    if special.is_empty() {
+        out.extend(c.to_uppercase());
+    } else {
+        out.push_str(special);
+    }
+}
+
 fn title(s: &str) -> String {
     let mut out = String::new();
     let mut prev_cased = false;
@@ -736,7 +765,7 @@ fn title(s: &str) -> String {
         if prev_cased {
             out.extend(c.to_lowercase());
         } else {
-            out.extend(c.to_uppercase());
+            push_titlecase(c, &mut out);
         }
         prev_cased = is_cased(c);
     }
@@ -748,7 +777,8 @@ fn capitalize(s: &str) -> String {
     match cs.next() {
         None => String::new(),
         Some(c) => {
-            let mut out: String = c.to_uppercase().collect();
+            let mut out = String::new();
+            push_titlecase(c, &mut out);
             out.push_str(&cs.as_str().to_lowercase());
             out
         }
