@@ -336,8 +336,8 @@ struct Found {
     elapsed_ms: u64,
     /// Index into the fitting domains.
     domain: usize,
-    /// Cross-domain ranking score (higher first).
-    rank: f64,
+    /// Cross-domain ranking cost and rendered tokens (lower first).
+    rank: (f64, usize),
 }
 
 /// Lowercase words of a description (identifiers split at `_`).
@@ -352,58 +352,108 @@ fn description_words(text: &str) -> Vec<String> {
     w
 }
 
-/// How natural a candidate reads as Python, higher is better: the size of the rendered code
-/// (tokens, not DSL nodes), every parameter used, few unexplained constants, words shared with
-/// the docstring.
-pub fn naturalness(s: &Solution, param_names: &[String], doc_words: &[String]) -> f64 {
-    let body = s.body.trim_start_matches("return ");
+/// What the ranking knows about the function: its description's words and the constants the
+/// description explains (quoted strings, numbers, "vowels" → `'aeiou'`, ...).
+pub struct RankContext {
+    words: Vec<String>,
+    explained: Vec<String>,
+}
+
+impl RankContext {
+    /// From a task description (docstring prose and function name).
+    pub fn new(description: &str) -> RankContext {
+        RankContext {
+            words: description_words(description),
+            explained: crate::domain::python::explained_constants(description),
+        }
+    }
+}
+
+/// Tokens of a Python expression, string literals and constants picked out (rough lexer:
+/// identifiers, numbers, strings, operator runs, brackets).
+fn lex(body: &str) -> (usize, Vec<String>, Vec<String>) {
     let mut tokens = 0usize;
-    let mut idents: Vec<String> = Vec::new();
-    let mut cur = String::new();
-    let mut in_str: Option<char> = None;
-    let mut constants = 0usize;
-    for c in body.chars() {
-        if let Some(q) = in_str {
-            if c == q {
-                in_str = None;
+    let mut idents = Vec::new();
+    let mut literals = Vec::new();
+    let cs: Vec<char> = body.chars().collect();
+    let mut i = 0;
+    while i < cs.len() {
+        let c = cs[i];
+        if c.is_whitespace() {
+            i += 1;
+        } else if c.is_alphanumeric() || c == '_' {
+            let start = i;
+            while i < cs.len() && (cs[i].is_alphanumeric() || cs[i] == '_' || cs[i] == '.' && cs[start].is_ascii_digit()) {
+                i += 1;
             }
-            continue;
-        }
-        if c.is_alphanumeric() || c == '_' {
-            cur.push(c);
-            continue;
-        }
-        if !cur.is_empty() {
-            tokens += 1;
-            if cur.chars().all(|d| d.is_ascii_digit()) && !matches!(cur.as_str(), "0" | "1" | "2") {
-                constants += 1;
+            let word: String = cs[start..i].iter().collect();
+            if word.starts_with(|d: char| d.is_ascii_digit()) {
+                literals.push(word);
+            } else {
+                idents.push(word);
             }
-            idents.push(std::mem::take(&mut cur));
-        }
-        if c == '\'' || c == '"' {
-            in_str = Some(c);
             tokens += 1;
-            constants += 1;
-        } else if !c.is_whitespace() {
+        } else if c == '\'' || c == '"' {
+            let start = i + 1;
+            i += 1;
+            while i < cs.len() && cs[i] != c {
+                if cs[i] == '\\' {
+                    i += 1;
+                }
+                i += 1;
+            }
+            literals.push(format!("'{}'", cs[start..i.min(cs.len())].iter().collect::<String>()));
+            i += 1;
+            tokens += 1;
+        } else if "=<>!*/%&|^~".contains(c) {
+            while i < cs.len() && "=<>!*/%&|^~".contains(cs[i]) {
+                i += 1;
+            }
+            tokens += 1;
+        } else {
+            i += 1;
             tokens += 1;
         }
     }
-    if !cur.is_empty() {
-        tokens += 1;
-        idents.push(cur);
-    }
+    (tokens, idents, literals)
+}
+
+/// The ranking cost of a candidate, lower is better, in the python space's cost units: the
+/// search cost of a python-space program (its grammar prior with the docstring's hints), the
+/// rendered size for the other spaces; plus penalties for unused parameters, unexplained
+/// constants and statement bodies. Ties go to the shorter rendering.
+pub fn rank_cost(s: &Solution, from_python_space: bool, param_names: &[String], ctx: &RankContext) -> (f64, usize) {
+    let lines = s.body.lines().filter(|l| !l.trim().is_empty()).count().max(1);
+    let body = s.body.trim().trim_start_matches("return ");
+    let (tokens, idents, literals) = lex(body);
     let unused = param_names
         .iter()
-        .filter(|p| !idents.iter().any(|i| i == *p))
+        .filter(|p| !s.body.split(|c: char| !(c.is_alphanumeric() || c == '_')).any(|w| w == p.as_str()))
+        .count();
+    let unexplained = literals
+        .iter()
+        .filter(|l| {
+            let plain = l.trim_matches('\'');
+            !matches!(plain, "0" | "1" | "2" | "" | " ")
+                && !ctx.explained.iter().any(|e| e == *l || e == plain)
+        })
         .count();
     let shared = idents
         .iter()
-        .filter(|i| doc_words.iter().any(|w| w == &i.to_lowercase()))
-        .count();
-    -(tokens as f64) - 4.0 * unused as f64 - 1.5 * constants as f64 + 0.5 * shared.min(4) as f64
-        - 2.0 * s.imports.len() as f64
-        + 0.1 * s.score.max(-50.0) / 50.0
+        .filter(|i| ctx.words.iter().any(|w| *w == i.to_lowercase()))
+        .count()
+        .min(3);
+    let base = if from_python_space {
+        -s.score
+    } else {
+        tokens as f64 / 1.3 + 2.0 * (lines - 1) as f64 + s.imports.len() as f64
+    };
+    (
+        base + 3.0 * unused as f64 + 2.0 * unexplained as f64 - 0.3 * shared as f64,
+        tokens,
+    )
 }
+
 
 
 /// Synthesizes one function: examples → domain → writers → consistency check → clusters by
@@ -469,7 +519,7 @@ pub fn synthesize_with(
             Engine::Search => w.kind() == WriterKind::Search,
         })
         .collect();
-    let words = description_words(&fitting[0].1.description);
+    let rank_ctx = RankContext::new(&fitting[0].1.description);
     let mut found: Vec<Found> = Vec::new();
     // The research DSLs (fast on their tasks) go first with a share; the python space, which
     // fits every function, takes what is left.
@@ -512,7 +562,7 @@ pub fn synthesize_with(
                         .iter()
                         .any(|f| f.domain == di && f.solution.program == s.program)
                 {
-                    let rank = naturalness(&s, &task.param_names, &words);
+                    let rank = rank_cost(&s, domain.name() == "python", &task.param_names, &rank_ctx);
                     found.push(Found {
                         solution: s,
                         elapsed_ms: start.elapsed().as_millis() as u64,
@@ -538,7 +588,7 @@ pub fn synthesize_with(
         return result;
     }
     // One ranking across domains: the program a reviewer would write first.
-    found.sort_by(|a, b| b.rank.total_cmp(&a.rank));
+    found.sort_by(|a, b| a.rank.0.total_cmp(&b.rank.0).then(a.rank.1.cmp(&b.rank.1)));
     // Cluster by behaviour on extra inputs (drawn once, in the task's input shape, by the
     // space that fits every function when it fits); keep the best candidate of each cluster.
     let (gen_domain, gen_task) = fitting

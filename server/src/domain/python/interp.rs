@@ -528,6 +528,18 @@ fn modulo(a: &PyVal, b: &PyVal) -> PyResult {
     Err(PyErr::TypeError)
 }
 
+extern "C" {
+    /// The C library's `pow`, which CPython's `float.__pow__` calls (Rust's `powf` may use
+    /// another implementation and differ in the last bit).
+    #[link_name = "pow"]
+    fn libm_pow(x: f64, y: f64) -> f64;
+}
+
+fn c_pow(x: f64, y: f64) -> f64 {
+    // SAFETY: `pow` is a pure function of two doubles from the C math library.
+    unsafe { libm_pow(x, y) }
+}
+
 fn float_pow(x: f64, y: f64) -> PyResult {
     if x == 0.0 && y < 0.0 {
         return Err(PyErr::ZeroDivisionError);
@@ -536,7 +548,7 @@ fn float_pow(x: f64, y: f64) -> PyResult {
         // CPython returns a complex number here.
         return Err(PyErr::TooBig);
     }
-    let r = x.powf(y);
+    let r = c_pow(x, y);
     if r.is_infinite() && x.is_finite() && y.is_finite() {
         return Err(PyErr::OverflowError);
     }
@@ -1116,6 +1128,9 @@ pub(crate) fn apply(op: Op, a: &[&PyVal]) -> PyResult {
         }
         Chr => {
             let i = int_arg(arg(0)?)?;
+            if i32::try_from(i).is_err() {
+                return Err(PyErr::OverflowError);
+            }
             if !(0..=0x10FFFF).contains(&i) {
                 return Err(PyErr::ValueError);
             }
@@ -1131,6 +1146,10 @@ pub(crate) fn apply(op: Op, a: &[&PyVal]) -> PyResult {
         },
         Round2 => match (arg(0)?, arg(1)?) {
             (PyVal::Float(f), n) => round_ndigits(*f, int_arg(n)?),
+            (v, n) if is_int(v) && int_arg(n)? >= 0 => {
+                Ok(PyVal::from_big(v.to_big().ok_or(PyErr::TypeError)?))
+            }
+            (v, _) if is_int(v) => Err(PyErr::TooBig),
             _ => Err(PyErr::TypeError),
         },
         Lower => Ok(PyVal::str(&str_arg(arg(0)?)?.to_lowercase())),
@@ -1337,15 +1356,25 @@ pub(crate) fn apply(op: Op, a: &[&PyVal]) -> PyResult {
         Factorial => factorial(int_arg(arg(0)?)?),
         Comb => comb(int_arg(arg(0)?)?, int_arg(arg(1)?)?),
         Range1 | Range2 => {
-            let (lo, hi) = if op == Range1 {
-                (0, int_arg(arg(0)?)?)
-            } else {
-                (int_arg(arg(0)?)?, int_arg(arg(1)?)?)
+            let big = |v: &PyVal| match v {
+                PyVal::Float(_) => Err(PyErr::TypeError),
+                v => v.to_big().ok_or(PyErr::TypeError),
             };
-            if hi.saturating_sub(lo) > MAX_LEN as i64 {
+            let (lo, hi) = if op == Range1 {
+                (BigInt::zero(), big(arg(0)?)?)
+            } else {
+                (big(arg(0)?)?, big(arg(1)?)?)
+            };
+            if hi <= lo {
+                return Ok(PyVal::list(Vec::new()));
+            }
+            if &hi - &lo > BigInt::from(MAX_LEN) {
                 return Err(PyErr::TooBig);
             }
-            Ok(PyVal::list((lo..hi.max(lo)).map(PyVal::Int).collect()))
+            let (Some(lo), Some(hi)) = (lo.to_i64(), hi.to_i64()) else {
+                return Err(PyErr::TooBig);
+            };
+            Ok(PyVal::list((lo..hi).map(PyVal::Int).collect()))
         }
         MkTuple2 => Ok(PyVal::tuple(vec![arg(0)?.clone(), arg(1)?.clone()])),
         Divmod => {

@@ -104,6 +104,20 @@ fn param_types(task: &Task) -> Option<Vec<Ty>> {
     task_types(task).map(|(p, _)| p)
 }
 
+/// Constants a description explains (docstring quotes, numbers, number words, named character
+/// classes), as the ranking compares them with a rendering's literals: strings as `'text'`
+/// (contents unescaped), numbers as Python prints them.
+pub(crate) fn explained_constants(description: &str) -> Vec<String> {
+    hints::constants(description, &[], &[])
+        .into_iter()
+        .filter(|c| c.cost <= 1 || matches!(c.value, PyVal::Int(-1..=2)))
+        .map(|c| match &c.value {
+            PyVal::Str(s) => format!("'{s}'"),
+            v => v.repr(),
+        })
+        .collect()
+}
+
 impl PythonDomain {
     fn solution(&self, task: &Task, expr: &Rc<ast::Expr>, cost: u32) -> Solution {
         let r = render::render(expr, &task.param_names);
