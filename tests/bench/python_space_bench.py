@@ -15,7 +15,7 @@ def run_task(t, budget, binary, tmp):
         f.write(t["stub"])
     try:
         p = subprocess.run([binary, "synth", path, "--json", "--budget-ms", str(budget),
-                            "--engine", "search", "--top-k", "1", "--function", t["function"]],
+                            "--engine", "search", "--top", "1", "--function", t["function"]],
                            capture_output=True, text=True, timeout=budget / 1000 + 60)
         res = json.loads(p.stdout)
     except Exception as e:  # noqa: BLE001

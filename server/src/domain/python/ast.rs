@@ -32,33 +32,6 @@ impl Expr {
         }
     }
 
-    /// Bit set of the parameters used.
-    pub(crate) fn params_used(&self) -> u64 {
-        match self {
-            Expr::Param(i) => 1u64 << (*i).min(63),
-            Expr::Var(_) | Expr::Const(_) => 0,
-            Expr::Call(_, args) => args.iter().fold(0, |m, a| m | a.params_used()),
-            Expr::Hof(_, a, b) => a.params_used() | b.params_used(),
-            Expr::ZipMap(a, b, c) => a.params_used() | b.params_used() | c.params_used(),
-        }
-    }
-
-    /// Number of constants (other than 0, 1, -1, 2 and the empty string, which need no
-    /// explaining).
-    pub(crate) fn odd_constants(&self) -> usize {
-        match self {
-            Expr::Const(v) => match v {
-                PyVal::Int(-1..=2) | PyVal::Bool(_) | PyVal::None => 0,
-                PyVal::Str(s) if s.is_empty() || &**s == " " => 0,
-                _ => 1,
-            },
-            Expr::Param(_) | Expr::Var(_) => 0,
-            Expr::Call(_, args) => args.iter().map(|a| a.odd_constants()).sum(),
-            Expr::Hof(_, a, b) => a.odd_constants() + b.odd_constants(),
-            Expr::ZipMap(a, b, c) => a.odd_constants() + b.odd_constants() + c.odd_constants(),
-        }
-    }
-
     /// Whether it mentions a bound variable.
     pub(crate) fn uses_var(&self) -> bool {
         match self {
@@ -114,22 +87,6 @@ pub(crate) const ALL_HOFS: &[Hof] = &[
 ];
 
 impl Hof {
-    pub(crate) fn name(self) -> &'static str {
-        match self {
-            Hof::Map => "map",
-            Hof::Filter => "filter",
-            Hof::SumMap => "sum_map",
-            Hof::CountIf => "count_if",
-            Hof::Any => "any",
-            Hof::All => "all",
-            Hof::SortedKey => "sorted_key",
-            Hof::MaxKey => "max_key",
-            Hof::MinKey => "min_key",
-            Hof::JoinMap => "join_map",
-            Hof::JoinFilter => "join_filter",
-        }
-    }
-
     /// Result type for an iterable of `iter` and a body of `body`.
     pub(crate) fn result_type(self, iter: &Ty, body: &Ty) -> Option<Ty> {
         let elem = iter.elem()?;
@@ -185,7 +142,7 @@ ops!(
     CountL, IndexL, Get, GetDefault, Keys, Values, Items, Counter, MostCommon, Gcd, Isqrt, Sqrt,
     Floor, Ceil, Factorial, Comb, Prod, Range1, Range2, MkTuple2, Divmod, SetAnd, SetOr, SetSub,
     FindallDigits, FindallWords, FindallUpperWords, ReSubNonAlnum, Fst, Snd, First, Last,
-    Partition, RPartition, ListOf1,
+    Partition, RPartition, ListOf1, AccSum, AccMax, AccMin,
 );
 
 impl Op {
@@ -198,14 +155,10 @@ impl Op {
             | IsDigit | IsAlpha | IsAlnum | IsUpper | IsLower | IsSpace | Keys | Values | Items
             | Counter | MostCommon | Isqrt | Sqrt | Floor | Ceil | Factorial | Prod | Range1
             | FindallDigits | FindallWords | FindallUpperWords | ReSubNonAlnum | Fst | Snd
-            | First | Last | ListOf1 => 1,
+            | First | Last | ListOf1 | AccSum | AccMax | AccMin => 1,
             IfExp | SliceRange | Replace | GetDefault => 3,
             _ => 2,
         }
-    }
-
-    pub(crate) fn name(self) -> String {
-        format!("{self:?}")
     }
 
     /// Result type for argument types, `None` when ill-typed (or not worth enumerating).
@@ -319,6 +272,10 @@ impl Op {
             (First | Last, [List(e) | TupleN(e)]) => Some((**e).clone()),
             (First | Last, [Str]) => Some(Str),
             (Partition | RPartition, [Str, Str]) => Some(Tuple(vec![Str, Str, Str])),
+            (AccSum, [List(e) | TupleN(e)]) if num(e) => Some(List(e.clone())),
+            (AccMax | AccMin, [List(e) | TupleN(e)]) if e.orderable() && **e != Bool => {
+                Some(List(e.clone()))
+            }
             _ => None,
         }
     }

@@ -66,6 +66,7 @@ pub(crate) struct FoundProgram {
 pub(crate) struct Outcome {
     pub(crate) programs: Vec<FoundProgram>,
     pub(crate) stop: StopReason,
+    /// Terms built in every bank.
     pub(crate) terms: usize,
 }
 
@@ -116,10 +117,6 @@ impl Ctx {
             seen: FxHashSet::default(),
             sources: Vec::new(),
         }
-    }
-
-    fn is_main(&self) -> bool {
-        self.var_tys.is_empty()
     }
 
     fn key(ty: &Ty, vals: &[PyVal]) -> u64 {
@@ -319,7 +316,7 @@ impl Search<'_> {
             .param_types
             .iter()
             .enumerate()
-            .filter(|(_, t)| matches!(t, Ty::List(e) if !e.has_any()))
+            .filter(|(_, t)| matches!(t, Ty::List(e) | Ty::TupleN(e) if !e.has_any()))
             .map(|(i, _)| i)
             .collect();
         for &p in &lists {

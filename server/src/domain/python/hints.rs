@@ -44,6 +44,7 @@ fn base_op_cost(op: Op) -> u32 {
         | StripChars | Prod | Floor | Ceil | Isqrt | Factorial => 3,
         Ljust | Rjust | Center | GetDefault | Comb | FindallDigits | FindallWords
         | FindallUpperWords | ReSubNonAlnum | IfExp => 4,
+        AccSum | AccMax | AccMin => 3,
     }
 }
 
@@ -57,6 +58,7 @@ fn base_hof_cost(h: Hof) -> u32 {
 /// Word stems and the operations they make cheaper.
 const PRIORS: &[(&[&str], &[Op], &[Hof])] = &[
     (&["sum", "total", "add"], &[Op::Sum, Op::Add], &[Hof::SumMap]),
+    (&["running", "cumulative", "prefix", "so far", "accumulat"], &[Op::AccSum, Op::AccMax, Op::AccMin], &[]),
     (
         &["sort", "order", "ascending", "descending", "arrange"],
         &[Op::Sorted, Op::SortedRev],

@@ -548,7 +548,19 @@ fn float_pow(x: f64, y: f64) -> PyResult {
         // CPython returns a complex number here.
         return Err(PyErr::TooBig);
     }
-    let r = c_pow(x, y);
+    // As CPython's float_pow: a negative base is raised by magnitude, the sign restored for
+    // odd integral exponents.
+    let r = if x < 0.0 && y.is_finite() {
+        let m = c_pow(-x, y);
+        let odd = y.fract() == 0.0 && (y / 2.0).fract() != 0.0;
+        if odd {
+            -m
+        } else {
+            m
+        }
+    } else {
+        c_pow(x, y)
+    };
     if r.is_infinite() && x.is_finite() && y.is_finite() {
         return Err(PyErr::OverflowError);
     }
@@ -1377,6 +1389,21 @@ pub(crate) fn apply(op: Op, a: &[&PyVal]) -> PyResult {
             Ok(PyVal::list((lo..hi).map(PyVal::Int).collect()))
         }
         MkTuple2 => Ok(PyVal::tuple(vec![arg(0)?.clone(), arg(1)?.clone()])),
+        AccSum | AccMax | AccMin => {
+            let mut out: Vec<PyVal> = Vec::new();
+            for x in elements(arg(0)?)? {
+                let next = match out.last() {
+                    None => x,
+                    Some(acc) => match op {
+                        AccSum => add(acc, &x)?,
+                        AccMax => min_max(&[acc.clone(), x], true)?,
+                        _ => min_max(&[acc.clone(), x], false)?,
+                    },
+                };
+                out.push(next);
+            }
+            Ok(PyVal::list(out))
+        }
         Divmod => {
             let (x, y) = (arg(0)?, arg(1)?);
             Ok(PyVal::tuple(vec![floor_div(x, y)?, modulo(x, y)?]))

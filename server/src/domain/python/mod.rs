@@ -138,7 +138,7 @@ impl PythonDomain {
         task: &Task,
         cancel: &CancelToken,
         limits: enumerate::SearchLimits,
-    ) -> Option<(Vec<Solution>, enumerate::StopReason)> {
+    ) -> Option<(Vec<Solution>, enumerate::StopReason, usize)> {
         let examples = py_examples(task);
         let param_types = param_types(task)?;
         let inputs: Vec<Vec<PyVal>> = examples.iter().map(|(i, _)| i.clone()).collect();
@@ -159,7 +159,7 @@ impl PythonDomain {
             .iter()
             .map(|p| self.solution(task, &p.expr, p.cost))
             .collect();
-        Some((sols, outcome.stop))
+        Some((sols, outcome.stop, outcome.terms))
     }
 }
 
@@ -226,7 +226,7 @@ impl Domain for PythonDomain {
             ..enumerate::SearchLimits::default()
         };
         self.search_outcome(task, cancel, limits)
-            .map(|(s, _)| s)
+            .map(|(s, _, _)| s)
             .unwrap_or_default()
     }
 

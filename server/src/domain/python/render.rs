@@ -132,6 +132,22 @@ impl Renderer<'_> {
     /// An argument in a position that only iterates (no `list(...)` needed around ranges or
     /// dict views).
     fn iter_arg(&mut self, e: &Expr) -> String {
+        self.iter_arg_with(e, false)
+    }
+
+    /// The sole argument of a call that iterates: a comprehension becomes a generator.
+    fn sole_iter_arg(&mut self, e: &Expr) -> String {
+        self.iter_arg_with(e, true)
+    }
+
+    fn iter_arg_with(&mut self, e: &Expr, sole: bool) -> String {
+        if sole && matches!(e, Expr::Hof(Hof::Map | Hof::Filter, ..) | Expr::ZipMap(..)) {
+            let s = self.wrap(e, P_IF);
+            if let Some(inner) = s.strip_prefix('[').and_then(|x| x.strip_suffix(']')) {
+                return inner.to_string();
+            }
+            return s;
+        }
         match e {
             Expr::Call(Op::Range1, a) => format!("range({})", self.wrap(&a[0], P_IF)),
             Expr::Call(Op::Range2, a) => format!(
@@ -141,6 +157,14 @@ impl Renderer<'_> {
             ),
             Expr::Call(Op::Keys, a) | Expr::Call(Op::ListOf, a) => self.wrap(&a[0], P_IF),
             Expr::Call(Op::Values, a) => format!("{}.values()", self.wrap(&a[0], P_ATOM)),
+            Expr::Call(op @ (Op::AccSum | Op::AccMax | Op::AccMin), _) => {
+                let full = self.wrap(e, P_IF);
+                let _ = op;
+                full.strip_prefix("list(")
+                    .and_then(|x| x.strip_suffix(')'))
+                    .map(str::to_string)
+                    .unwrap_or(full)
+            }
             Expr::Call(Op::Items, a) => format!("{}.items()", self.wrap(&a[0], P_ATOM)),
             _ => self.wrap(e, P_IF),
         }
@@ -188,6 +212,26 @@ impl Renderer<'_> {
     }
 
     fn hof(&mut self, h: Hof, iter: &Expr, body: &Expr) -> (String, u8) {
+        // `[f(x) for x in xs if p(x)]`: a map over a filter reads as one comprehension.
+        if let (Hof::Map | Hof::SumMap | Hof::JoinMap | Hof::Any | Hof::All, Expr::Hof(Hof::Filter, inner, pred)) =
+            (h, iter)
+        {
+            let v = self.elem_name(inner);
+            let it = self.iter_arg(inner);
+            self.vars.push(vec![v.clone()]);
+            let b = self.wrap(body, P_OR);
+            let p = self.wrap(pred, P_OR);
+            self.vars.pop();
+            let gen = format!("{b} for {v} in {it} if {p}");
+            let s = match h {
+                Hof::Map => format!("[{gen}]"),
+                Hof::SumMap => format!("sum({gen})"),
+                Hof::JoinMap => format!("''.join({gen})"),
+                Hof::Any => format!("any({gen})"),
+                _ => format!("all({gen})"),
+            };
+            return (s, P_ATOM);
+        }
         let v = self.elem_name(iter);
         let it = self.iter_arg(iter);
         self.vars.push(vec![v.clone()]);
@@ -226,7 +270,7 @@ impl Renderer<'_> {
             (format!("{l} {sym} {rr}"), p)
         };
         let f1 = |r: &mut Self, name: &str| (format!("{name}({})", r.wrap(&a[0], P_IF)), P_ATOM);
-        let fi = |r: &mut Self, name: &str| (format!("{name}({})", r.iter_arg(&a[0])), P_ATOM);
+        let fi = |r: &mut Self, name: &str| (format!("{name}({})", r.sole_iter_arg(&a[0])), P_ATOM);
         let f2 = |r: &mut Self, name: &str| {
             (
                 format!("{name}({}, {})", r.wrap(&a[0], P_IF), r.wrap(&a[1], P_IF)),
@@ -319,7 +363,7 @@ impl Renderer<'_> {
                 format!("{}[::{}]", self.wrap(&a[0], P_ATOM), self.wrap(&a[1], P_IF)),
                 P_ATOM,
             ),
-            Len => fi(self, "len"),
+            Len => (format!("len({})", self.iter_arg(&a[0])), P_ATOM),
             Sum => fi(self, "sum"),
             Min => fi(self, "min"),
             Max => fi(self, "max"),
@@ -361,7 +405,7 @@ impl Renderer<'_> {
             IsSpace => m0(self, "isspace"),
             Split => m1(self, "split"),
             Join => (
-                format!("{}.join({})", self.wrap(&a[0], P_ATOM), self.iter_arg(&a[1])),
+                format!("{}.join({})", self.wrap(&a[0], P_ATOM), self.sole_iter_arg(&a[1])),
                 P_ATOM,
             ),
             CountSub | CountL => m1(self, "count"),
@@ -423,6 +467,15 @@ impl Renderer<'_> {
                 P_ATOM,
             ),
             Divmod => f2(self, "divmod"),
+            AccSum | AccMax | AccMin => {
+                self.imports.insert("from itertools import accumulate".into());
+                let it = self.iter_arg(&a[0]);
+                match op {
+                    AccSum => (format!("list(accumulate({it}))"), P_ATOM),
+                    AccMax => (format!("list(accumulate({it}, max))"), P_ATOM),
+                    _ => (format!("list(accumulate({it}, min))"), P_ATOM),
+                }
+            }
             SetAnd => bin(self, "&", P_BAND, P_BAND + 1),
             SetOr => bin(self, "|", P_BOR, P_BOR + 1),
             FindallDigits | FindallWords | FindallUpperWords => {

@@ -134,8 +134,7 @@ mod differential {
 
     fn py_side(cases: &str) -> Option<Vec<String>> {
         let script = r#"
-import sys, json, math, re
-from collections import Counter
+import sys, json
 def r(v):
     if isinstance(v, (set, frozenset)):
         return '{' + ', '.join(r(x) for x in sorted(v)) + '}' if v else 'set()'
@@ -147,9 +146,11 @@ def r(v):
         return '{' + ', '.join(r(k) + ': ' + r(x) for k, x in v.items()) + '}'
     return repr(v)
 out = []
-env = {'math': math, 're': re, 'Counter': Counter}
 for line in sys.stdin:
     c = json.loads(line)
+    env = {}
+    for imp in c['imports']:
+        exec(imp, env)
     f = eval(c['src'], env)
     for args in c['inputs']:
         try:
@@ -175,7 +176,7 @@ sys.stdout.write(json.dumps(out))
         let target: usize = std::env::var("DOCSYNTH_DIFF_PROGRAMS")
             .ok()
             .and_then(|s| s.parse().ok())
-            .unwrap_or(20_000);
+            .unwrap_or(100_000);
         let mut rng = ChaCha8Rng::seed_from_u64(9);
         let mut cases = String::new();
         let mut ours: Vec<String> = Vec::new();
@@ -232,7 +233,7 @@ sys.stdout.write(json.dumps(out))
                     })
                     .collect();
                 cases.push_str(
-                    &serde_json::json!({"src": src, "inputs": inputs}).to_string(),
+                    &serde_json::json!({"src": src, "inputs": inputs, "imports": r.imports}).to_string(),
                 );
                 cases.push('\n');
                 ours.extend(results);

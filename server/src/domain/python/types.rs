@@ -70,10 +70,6 @@ impl Ty {
         }
     }
 
-    pub(crate) fn is_numeric(&self) -> bool {
-        matches!(self, Ty::Int | Ty::Float | Ty::Bool)
-    }
-
     /// Whether values of this type are totally ordered by `<` (sortable).
     pub(crate) fn orderable(&self) -> bool {
         match self {
@@ -165,7 +161,15 @@ pub(crate) fn type_of(v: &PyVal) -> Option<Ty> {
         PyVal::Str(_) => Ty::Str,
         PyVal::List(items) => Ty::list(join_all(items.iter())?),
         PyVal::Set(items) => Ty::Set(Box::new(join_all(items.iter())?)),
-        PyVal::Tuple(items) => Ty::Tuple(items.iter().map(type_of).collect::<Option<_>>()?),
+        PyVal::Tuple(items) => {
+            let ts: Vec<Ty> = items.iter().map(type_of).collect::<Option<_>>()?;
+            // A homogeneous tuple of three or more reads as a sequence (`(3, 4, 5, 6)`).
+            if ts.len() >= 3 && ts.iter().all(|t| *t == ts[0]) {
+                Ty::TupleN(Box::new(ts[0].clone()))
+            } else {
+                Ty::Tuple(ts)
+            }
+        }
         PyVal::Dict(d) => Ty::Dict(
             Box::new(join_all(d.iter().map(|(k, _)| k))?),
             Box::new(join_all(d.iter().map(|(_, v)| v))?),

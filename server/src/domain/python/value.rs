@@ -1,11 +1,12 @@
 //! Runtime values of the python program space: Python's everyday values with exact semantics
 //! (arbitrary-size ints, CPython float arithmetic and `repr`, full-Unicode `str`).
 
-use crate::value::{float_repr, str_repr, Value};
+use crate::value::{str_repr, Value};
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;
 use std::cmp::Ordering;
 use std::hash::{Hash, Hasher};
+
 use std::rc::Rc;
 
 /// A Python value. Sets are kept sorted and deduplicated (their iteration order is never
@@ -40,6 +41,7 @@ pub(crate) enum PyErr {
 
 impl PyErr {
     /// The Python exception class name (`TooBig` has none).
+    #[cfg(test)]
     pub(crate) fn name(self) -> &'static str {
         match self {
             PyErr::TypeError => "TypeError",
@@ -241,6 +243,58 @@ impl PyVal {
     }
 }
 
+/// CPython's float `repr`: the shortest digits that round-trip; when that takes 17 digits, the
+/// correctly rounded 17 digits (ties to even, as dtoa; Rust's shortest formatting may round a
+/// tie up).
+pub(crate) fn float_repr(f: f64) -> String {
+    if f.is_nan() {
+        return "nan".to_string();
+    }
+    if f.is_infinite() {
+        return if f > 0.0 { "inf" } else { "-inf" }.to_string();
+    }
+    let mut sci = format!("{:e}", f.abs());
+    if sci.split('e').next().map_or(0, |m| m.chars().filter(char::is_ascii_digit).count()) >= 17 {
+        sci = format!("{:.16e}", f.abs());
+    }
+    let (mantissa, exp) = sci.split_once('e').unwrap_or((sci.as_str(), "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+    let digits = {
+        let t = digits.trim_end_matches('0');
+        if t.is_empty() {
+            "0".to_string()
+        } else {
+            t.to_string()
+        }
+    };
+    let decpt = exp + 1;
+    let n = digits.len() as i32;
+    let sign = if f.is_sign_negative() { "-" } else { "" };
+    let body = if decpt <= -4 || decpt > 16 {
+        let (first, rest) = digits.split_at(1);
+        let frac = if rest.is_empty() {
+            String::new()
+        } else {
+            format!(".{rest}")
+        };
+        let e = decpt - 1;
+        format!(
+            "{first}{frac}e{}{:02}",
+            if e < 0 { '-' } else { '+' },
+            e.unsigned_abs()
+        )
+    } else if decpt <= 0 {
+        format!("0.{}{digits}", "0".repeat(decpt.unsigned_abs() as usize))
+    } else if decpt < n {
+        let (int, frac) = digits.split_at(decpt as usize);
+        format!("{int}.{frac}")
+    } else {
+        format!("{digits}{}.0", "0".repeat((decpt - n) as usize))
+    };
+    format!("{sign}{body}")
+}
+
 fn join_repr(v: &[PyVal], out: &mut String) {
     for (i, x) in v.iter().enumerate() {
         if i > 0 {
@@ -388,24 +442,6 @@ pub(crate) fn py_lt(a: &PyVal, b: &PyVal) -> Result<bool, PyErr> {
         return Ok(x.len() < y.len());
     }
     Ok(py_cmp(a, b)? == Ordering::Less)
-}
-
-/// Structural identity (types distinguished, floats by bits): the key of observational
-/// equivalence.
-#[derive(Clone, Debug)]
-pub(crate) struct Exact(pub(crate) PyVal);
-
-impl PartialEq for Exact {
-    fn eq(&self, other: &Self) -> bool {
-        exact_eq(&self.0, &other.0)
-    }
-}
-impl Eq for Exact {}
-
-impl Hash for Exact {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        exact_hash(&self.0, state);
-    }
 }
 
 pub(crate) fn exact_eq(a: &PyVal, b: &PyVal) -> bool {
