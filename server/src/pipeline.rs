@@ -383,7 +383,11 @@ fn lex(body: &str) -> (usize, Vec<String>, Vec<String>) {
             i += 1;
         } else if c.is_alphanumeric() || c == '_' {
             let start = i;
-            while i < cs.len() && (cs[i].is_alphanumeric() || cs[i] == '_' || cs[i] == '.' && cs[start].is_ascii_digit()) {
+            while i < cs.len()
+                && (cs[i].is_alphanumeric()
+                    || cs[i] == '_'
+                    || cs[i] == '.' && cs[start].is_ascii_digit())
+            {
                 i += 1;
             }
             let word: String = cs[start..i].iter().collect();
@@ -402,7 +406,10 @@ fn lex(body: &str) -> (usize, Vec<String>, Vec<String>) {
                 }
                 i += 1;
             }
-            literals.push(format!("'{}'", cs[start..i.min(cs.len())].iter().collect::<String>()));
+            literals.push(format!(
+                "'{}'",
+                cs[start..i.min(cs.len())].iter().collect::<String>()
+            ));
             i += 1;
             tokens += 1;
         } else if "=<>!*/%&|^~".contains(c) {
@@ -418,18 +425,37 @@ fn lex(body: &str) -> (usize, Vec<String>, Vec<String>) {
     (tokens, idents, literals)
 }
 
+/// How many of `params` a body never mentions.
+fn unused_params(body: &str, params: &[String]) -> usize {
+    params
+        .iter()
+        .filter(|p| {
+            !body
+                .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+                .any(|w| w == p.as_str())
+        })
+        .count()
+}
+
 /// The ranking cost of a candidate, lower is better, in the python space's cost units: the
 /// search cost of a python-space program (its grammar prior with the docstring's hints), the
 /// rendered size for the other spaces; plus penalties for unused parameters, unexplained
 /// constants and statement bodies. Ties go to the shorter rendering.
-pub fn rank_cost(s: &Solution, from_python_space: bool, param_names: &[String], ctx: &RankContext) -> (f64, usize) {
-    let lines = s.body.lines().filter(|l| !l.trim().is_empty()).count().max(1);
+pub fn rank_cost(
+    s: &Solution,
+    from_python_space: bool,
+    param_names: &[String],
+    ctx: &RankContext,
+) -> (f64, usize) {
+    let lines = s
+        .body
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .count()
+        .max(1);
     let body = s.body.trim().trim_start_matches("return ");
     let (tokens, idents, literals) = lex(body);
-    let unused = param_names
-        .iter()
-        .filter(|p| !s.body.split(|c: char| !(c.is_alphanumeric() || c == '_')).any(|w| w == p.as_str()))
-        .count();
+    let unused = unused_params(&s.body, param_names);
     let unexplained = literals
         .iter()
         .filter(|l| {
@@ -453,8 +479,6 @@ pub fn rank_cost(s: &Solution, from_python_space: bool, param_names: &[String], 
         tokens,
     )
 }
-
-
 
 /// Synthesizes one function: examples → domain → writers → consistency check → clusters by
 /// behaviour on extra inputs → Python check of the cluster representatives in `runner`.
@@ -520,6 +544,16 @@ pub fn synthesize_with(
         })
         .collect();
     let rank_ctx = RankContext::new(&fitting[0].1.description);
+    // A program that ignores a parameter (other than one redundant with another, like a
+    // length) is almost never the intended one: it is not offered.
+    let optional = crate::domain::python::optional_params(&fitting[0].1);
+    let required: Vec<String> = fitting[0]
+        .1
+        .param_names
+        .iter()
+        .filter(|p| !optional.contains(p))
+        .cloned()
+        .collect();
     let mut found: Vec<Found> = Vec::new();
     // The research DSLs (fast on their tasks) go first with a share; the python space, which
     // fits every function, takes what is left.
@@ -554,15 +588,18 @@ pub fn synthesize_with(
                 None => domain_token.clone(),
             };
             for s in w.write(*domain, task, &token, want) {
-                let consistent = task.examples.iter().all(|e| {
-                    domain.eval_tokens(&s.tokens, &e.inputs).as_ref() == Some(&e.output)
-                });
+                let consistent = task
+                    .examples
+                    .iter()
+                    .all(|e| domain.eval_tokens(&s.tokens, &e.inputs).as_ref() == Some(&e.output));
                 if consistent
+                    && unused_params(&s.body, &required) == 0
                     && !found
                         .iter()
                         .any(|f| f.domain == di && f.solution.program == s.program)
                 {
-                    let rank = rank_cost(&s, domain.name() == "python", &task.param_names, &rank_ctx);
+                    let rank =
+                        rank_cost(&s, domain.name() == "python", &task.param_names, &rank_ctx);
                     found.push(Found {
                         solution: s,
                         elapsed_ms: start.elapsed().as_millis() as u64,

@@ -39,10 +39,7 @@ fn everyday_stubs_get_idiomatic_verified_bodies() {
         ),
         (
             "domain_of",
-            &[
-                "return email.split('@')[1]",
-                "return email.split('@')[-1]",
-            ],
+            &["return email.split('@')[1]", "return email.split('@')[-1]"],
         ),
         ("total_price", &["return sum(prices)"]),
     ];

@@ -39,7 +39,7 @@ def run_task(t, budget, binary, tmp):
         except subprocess.TimeoutExpired:
             ok = False
     return {"id": t["id"], "status": "solved", "generalizes": ok, "ms": c["elapsed_ms"],
-            "body": c["body"].strip(), "domain": f.get("domain")}
+            "body": c["body"].strip(), "domain": f.get("domain"), "score": c.get("score"), "program": c.get("program")}
 
 
 def main():

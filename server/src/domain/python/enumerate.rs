@@ -21,6 +21,9 @@ pub(crate) struct SearchInput {
     pub(crate) examples: Vec<(Vec<PyVal>, PyVal)>,
     pub(crate) constants: Vec<ConstLeaf>,
     pub(crate) costs: CostTable,
+    /// Parameters a solution must use to count as found (bit set); solutions that leave one
+    /// out are kept but do not end the search.
+    pub(crate) required_params: u64,
 }
 
 /// Limits of one search.
@@ -143,7 +146,10 @@ impl Ctx {
         if !types.contains(&ty) {
             types.push(ty.clone());
         }
-        self.by_ty_cost.entry((ty.clone(), cost)).or_default().push(id);
+        self.by_ty_cost
+            .entry((ty.clone(), cost))
+            .or_default()
+            .push(id);
         self.terms.push(Term {
             expr,
             ty,
@@ -170,6 +176,8 @@ struct Search<'a> {
     guards: FxHashMap<u64, (usize, u32)>,
     /// Cost of each main-context term.
     main_cost: Vec<u32>,
+    /// Solutions found that use every required parameter.
+    complete: usize,
 }
 
 fn new_search<'a>(
@@ -191,6 +199,7 @@ fn new_search<'a>(
         partial: FxHashMap::default(),
         guards: FxHashMap::default(),
         main_cost: Vec::new(),
+        complete: 0,
     }
 }
 
@@ -230,7 +239,7 @@ pub(crate) fn search(input: &SearchInput, limits: SearchLimits, cancel: &CancelT
         if s.stop.is_none() {
             s.conditionals(cost);
         }
-        if first_found.is_none() && !s.found.is_empty() {
+        if first_found.is_none() && s.complete > 0 {
             first_found = Some(cost);
         }
         if let Some(f) = first_found {
@@ -238,7 +247,7 @@ pub(crate) fn search(input: &SearchInput, limits: SearchLimits, cancel: &CancelT
                 s.stop.get_or_insert(StopReason::Budget);
             }
         }
-        if s.found.len() >= limits.max_solutions {
+        if s.complete >= limits.max_solutions || s.found.len() >= 4 * limits.max_solutions {
             s.stop.get_or_insert(StopReason::Budget);
         }
         if s.stop.is_some() {
@@ -256,11 +265,8 @@ pub(crate) fn search(input: &SearchInput, limits: SearchLimits, cancel: &CancelT
 impl Search<'_> {
     fn build_contexts(&mut self) {
         let n = self.input.examples.len();
-        self.ctxs.push(Ctx::new(
-            (0..n).collect(),
-            vec![Vec::new(); n],
-            Vec::new(),
-        ));
+        self.ctxs
+            .push(Ctx::new((0..n).collect(), vec![Vec::new(); n], Vec::new()));
         // One lambda context per element type of an iterable parameter.
         let mut elem_types: Vec<Ty> = Vec::new();
         for t in &self.input.param_types {
@@ -413,6 +419,11 @@ impl Search<'_> {
     fn record(&mut self, expr: Rc<Expr>, cost: u32) {
         let key = format!("{expr:?}");
         if self.found_keys.insert(key) {
+            let complete =
+                expr.params_used() & self.input.required_params == self.input.required_params;
+            if complete {
+                self.complete += 1;
+            }
             self.found.push(FoundProgram { expr, cost });
         }
     }
@@ -574,6 +585,13 @@ impl Search<'_> {
         if args
             .iter()
             .all(|&a| matches!(&*ctx.terms[a].expr, Expr::Const(_)))
+        {
+            return;
+        }
+        // `x == x`, `x - x`, `min(x, x)`: degenerate, never what a programmer writes.
+        if args.len() == 2
+            && args[0] == args[1]
+            && !matches!(op, Op::Add | Op::Mul | Op::Pow | Op::Index | Op::MkTuple2)
         {
             return;
         }

@@ -33,10 +33,10 @@ fn base_op_cost(op: Op) -> u32 {
         Add | Sub | Mul | Mod | Eq | Lt | Gt | Len | Index | In | Not | Sum | First | Last
         | Fst | Snd => 1,
         TrueDiv | FloorDiv | NotEq | LtE | GtE | And | Or | Max | Min | Sorted | Reverse
-        | SliceFrom | SliceTo | Lower | Upper | Split | SplitWs | Join | StrOf | IntOf
-        | SetOf | Neg | Abs | Pow | Strip | StartsWith | EndsWith | CountSub | CountL
-        | Replace | IsDigit | IsAlpha | Title | Capitalize | Max2 | Min2 | SortedRev | MkTuple2
-        | NotIn | Find => 2,
+        | SliceFrom | SliceTo | Lower | Upper | Split | SplitWs | Join | StrOf | IntOf | SetOf
+        | Neg | Abs | Pow | Strip | StartsWith | EndsWith | CountSub | CountL | Replace
+        | IsDigit | IsAlpha | Title | Capitalize | Max2 | Min2 | SortedRev | MkTuple2 | NotIn
+        | Find => 2,
         Range1 | Range2 | SliceRange | Step | FloatOf | Ord | Chr | Round1 | Round2 | IsAlnum
         | IsUpper | IsLower | IsSpace | Swapcase | Lstrip | Rstrip | Zfill | IndexL | Get
         | Keys | Values | Items | AnyB | AllB | TupleOf | ListOf | Counter | MostCommon | Sqrt
@@ -57,25 +57,51 @@ fn base_hof_cost(h: Hof) -> u32 {
 
 /// Word stems and the operations they make cheaper.
 const PRIORS: &[(&[&str], &[Op], &[Hof])] = &[
-    (&["sum", "total", "add"], &[Op::Sum, Op::Add], &[Hof::SumMap]),
-    (&["running", "cumulative", "prefix", "so far", "accumulat"], &[Op::AccSum, Op::AccMax, Op::AccMin], &[]),
+    (
+        &["sum", "total", "add"],
+        &[Op::Sum, Op::Add],
+        &[Hof::SumMap],
+    ),
+    (
+        &["running", "cumulative", "prefix", "so far", "accumulat"],
+        &[Op::AccSum, Op::AccMax, Op::AccMin],
+        &[],
+    ),
     (
         &["sort", "order", "ascending", "descending", "arrange"],
         &[Op::Sorted, Op::SortedRev],
         &[Hof::SortedKey],
     ),
-    (&["unique", "distinct", "duplicate", "different"], &[Op::SetOf, Op::Len], &[]),
+    (
+        &["unique", "distinct", "duplicate", "different"],
+        &[Op::SetOf, Op::Len],
+        &[],
+    ),
     (&["revers", "backward"], &[Op::Reverse, Op::SortedRev], &[]),
-    (&["even", "odd", "divisible", "multiple"], &[Op::Mod, Op::Eq], &[Hof::Filter]),
+    (
+        &["even", "odd", "divisible", "multiple"],
+        &[Op::Mod, Op::Eq],
+        &[Hof::Filter],
+    ),
     (
         &["count", "number of", "how many", "occurrence"],
         &[Op::CountSub, Op::CountL, Op::Len],
         &[Hof::CountIf],
     ),
-    (&["first", "begin", "head"], &[Op::First, Op::Index, Op::SliceTo, Op::StartsWith], &[]),
-    (&["last", "end", "tail"], &[Op::Last, Op::SliceFrom, Op::EndsWith], &[]),
     (
-        &["max", "largest", "biggest", "greatest", "longest", "highest"],
+        &["first", "begin", "head"],
+        &[Op::First, Op::Index, Op::SliceTo, Op::StartsWith],
+        &[],
+    ),
+    (
+        &["last", "end", "tail"],
+        &[Op::Last, Op::SliceFrom, Op::EndsWith],
+        &[],
+    ),
+    (
+        &[
+            "max", "largest", "biggest", "greatest", "longest", "highest",
+        ],
         &[Op::Max, Op::Max2],
         &[Hof::MaxKey],
     ),
@@ -96,40 +122,108 @@ const PRIORS: &[(&[&str], &[Op], &[Hof])] = &[
     (&["length", "len", "long", "size"], &[Op::Len], &[]),
     (&["average", "mean"], &[Op::TrueDiv, Op::Sum, Op::Len], &[]),
     (&["product", "multipl", "times"], &[Op::Mul, Op::Prod], &[]),
-    (&["square", "power", "cube", "exponent"], &[Op::Pow, Op::Mul], &[]),
+    (
+        &["square", "power", "cube", "exponent"],
+        &[Op::Pow, Op::Mul],
+        &[],
+    ),
     (&["root"], &[Op::Sqrt, Op::Isqrt], &[]),
-    (&["digit"], &[Op::IsDigit, Op::StrOf, Op::IntOf, Op::Mod, Op::FloorDiv], &[]),
+    (
+        &["digit"],
+        &[Op::IsDigit, Op::StrOf, Op::IntOf, Op::Mod, Op::FloorDiv],
+        &[],
+    ),
     (&["replace", "substitut"], &[Op::Replace], &[]),
-    (&["remov", "delet", "strip", "without"], &[Op::Replace, Op::Strip], &[Hof::Filter, Hof::JoinFilter]),
+    (
+        &["remov", "delet", "strip", "without"],
+        &[Op::Replace, Op::Strip],
+        &[Hof::Filter, Hof::JoinFilter],
+    ),
     (&["start", "prefix"], &[Op::StartsWith], &[]),
     (&["ends", "suffix"], &[Op::EndsWith], &[]),
-    (&["contain", "present", "exist", "includ", "member"], &[Op::In], &[Hof::Any]),
+    (
+        &["contain", "present", "exist", "includ", "member"],
+        &[Op::In],
+        &[Hof::Any],
+    ),
     (&["all", "every"], &[Op::AllB], &[Hof::All, Hof::Map]),
     (&["any", "some"], &[Op::AnyB], &[Hof::Any]),
     (&["absolute"], &[Op::Abs], &[]),
     (&["round"], &[Op::Round1, Op::Round2], &[]),
-    (&["gcd", "divisor", "common factor"], &[Op::Gcd, Op::Mod], &[]),
+    (
+        &["gcd", "divisor", "common factor"],
+        &[Op::Gcd, Op::Mod],
+        &[],
+    ),
     (&["factorial"], &[Op::Factorial], &[]),
     (&["combination", "choose", "binomial"], &[Op::Comb], &[]),
-    (&["frequen", "common", "often", "occur"], &[Op::Counter, Op::MostCommon, Op::CountL], &[]),
+    (
+        &["frequen", "common", "often", "occur"],
+        &[Op::Counter, Op::MostCommon, Op::CountL],
+        &[],
+    ),
     (&["palindrome"], &[Op::Reverse, Op::Eq], &[]),
-    (&["index", "position", "locat", "find"], &[Op::Find, Op::IndexL], &[]),
-    (&["ascii", "character code", "unicode"], &[Op::Ord, Op::Chr], &[]),
+    (
+        &["index", "position", "locat", "find"],
+        &[Op::Find, Op::IndexL],
+        &[],
+    ),
+    (
+        &["ascii", "character code", "unicode"],
+        &[Op::Ord, Op::Chr],
+        &[],
+    ),
     (&["tuple"], &[Op::TupleOf, Op::MkTuple2], &[]),
-    (&["filter", "only", "keep", "select"], &[], &[Hof::Filter, Hof::JoinFilter]),
-    (&["each", "every", "all element", "apply"], &[], &[Hof::Map, Hof::JoinMap]),
-    (&["positive", "negative", "greater", "less", "more than", "above", "below"], &[Op::Gt, Op::Lt], &[]),
-    (&["dict", "key", "value", "lookup", "map"], &[Op::Get, Op::Keys, Op::Values, Op::Items], &[]),
+    (
+        &["filter", "only", "keep", "select"],
+        &[],
+        &[Hof::Filter, Hof::JoinFilter],
+    ),
+    (
+        &["each", "every", "all element", "apply"],
+        &[],
+        &[Hof::Map, Hof::JoinMap],
+    ),
+    (
+        &[
+            "positive",
+            "negative",
+            "greater",
+            "less",
+            "more than",
+            "above",
+            "below",
+        ],
+        &[Op::Gt, Op::Lt],
+        &[],
+    ),
+    (
+        &["dict", "key", "value", "lookup", "map"],
+        &[Op::Get, Op::Keys, Op::Values, Op::Items],
+        &[],
+    ),
     (&["whitespace", "trim", "spaces"], &[Op::Strip], &[]),
     (&["title"], &[Op::Title], &[]),
     (&["capitaliz"], &[Op::Capitalize], &[]),
-    (&["half", "divide", "quotient", "ratio"], &[Op::TrueDiv, Op::FloorDiv], &[]),
+    (
+        &["half", "divide", "quotient", "ratio"],
+        &[Op::TrueDiv, Op::FloorDiv],
+        &[],
+    ),
     (&["remainder", "modulo"], &[Op::Mod], &[]),
     (&["differen", "subtract", "minus"], &[Op::Sub, Op::Abs], &[]),
     (&["integer", "int"], &[Op::IntOf], &[]),
     (&["float", "decimal"], &[Op::FloatOf], &[]),
-    (&["range", "between", "natural numbers", "first n"], &[Op::Range1, Op::Range2], &[]),
-    (&["intersect", "common element", "shared"], &[Op::SetAnd], &[]),
+    (
+        &["range", "between", "natural numbers", "first n"],
+        &[Op::Range1, Op::Range2],
+        &[],
+    ),
+    (
+        &["intersect", "common element", "shared"],
+        &[Op::SetAnd],
+        &[],
+    ),
     (&["union"], &[Op::SetOr], &[]),
     (&["alphabet", "letter"], &[Op::IsAlpha], &[]),
     (&["numeric", "number"], &[Op::IsDigit], &[]),
@@ -157,15 +251,29 @@ impl CostTable {
                 }
             }
         }
-        if ["element-wise", "elementwise", "pair", "corresponding", "zip"]
-            .iter()
-            .any(|w| lower.contains(w))
+        if [
+            "element-wise",
+            "elementwise",
+            "pair",
+            "corresponding",
+            "zip",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
         {
             zip = 2;
         }
-        let branch = if [" if ", "otherwise", " else", "negative", "empty", "unless", "when "]
-            .iter()
-            .any(|w| lower.contains(w))
+        let branch = if [
+            " if ",
+            "otherwise",
+            " else",
+            "negative",
+            "empty",
+            "unless",
+            "when ",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
         {
             2
         } else {
@@ -286,10 +394,7 @@ const NAMED_NUMBERS: &[(&str, &[f64])] = &[
 ];
 
 fn push(out: &mut Vec<ConstLeaf>, value: PyVal, ty: Ty, cost: u32) {
-    if !out
-        .iter()
-        .any(|c| super::value::exact_eq(&c.value, &value))
-    {
+    if !out.iter().any(|c| super::value::exact_eq(&c.value, &value)) {
         out.push(ConstLeaf { value, ty, cost });
     }
 }
@@ -297,11 +402,7 @@ fn push(out: &mut Vec<ConstLeaf>, value: PyVal, ty: Ty, cost: u32) {
 /// Constants for a task: from the docstring (quoted strings, numbers, number words, named
 /// character classes), then from the examples (separators and common substrings), then
 /// defaults.
-pub(crate) fn constants(
-    doc: &str,
-    inputs: &[Vec<PyVal>],
-    outputs: &[PyVal],
-) -> Vec<ConstLeaf> {
+pub(crate) fn constants(doc: &str, inputs: &[Vec<PyVal>], outputs: &[PyVal]) -> Vec<ConstLeaf> {
     let text = prose(doc);
     let lower = text.to_lowercase();
     let mut out = Vec::new();

@@ -2,9 +2,7 @@
 //! differential test in `tests.rs`). Exceptions are values ([`PyErr`]).
 
 use super::ast::{Expr, Hof, Op};
-use super::value::{
-    big_to_f64, float_floor_to_big, py_cmp, py_eq, py_lt, PyErr, PyResult, PyVal,
-};
+use super::value::{big_to_f64, float_floor_to_big, py_cmp, py_eq, py_lt, PyErr, PyResult, PyVal};
 use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{Signed, ToPrimitive, Zero};
@@ -97,18 +95,17 @@ pub(crate) fn eval(e: &Expr, env: &Env) -> PyResult {
 pub(crate) fn elements(v: &PyVal) -> Result<Vec<PyVal>, PyErr> {
     match v {
         PyVal::List(x) | PyVal::Tuple(x) | PyVal::Set(x) => Ok(x.to_vec()),
-        PyVal::Str(s) => Ok(s.chars().map(|c| PyVal::str(c.encode_utf8(&mut [0; 4]))).collect()),
+        PyVal::Str(s) => Ok(s
+            .chars()
+            .map(|c| PyVal::str(c.encode_utf8(&mut [0; 4])))
+            .collect()),
         PyVal::Dict(d) => Ok(d.iter().map(|(k, _)| k.clone()).collect()),
         _ => Err(PyErr::TypeError),
     }
 }
 
 /// A comprehension over `iter` with body `f`.
-pub(crate) fn apply_hof(
-    h: Hof,
-    iter: &PyVal,
-    mut f: impl FnMut(&PyVal) -> PyResult,
-) -> PyResult {
+pub(crate) fn apply_hof(h: Hof, iter: &PyVal, mut f: impl FnMut(&PyVal) -> PyResult) -> PyResult {
     let xs = elements(iter)?;
     match h {
         Hof::Map => Ok(PyVal::list(
@@ -159,7 +156,9 @@ pub(crate) fn apply_hof(
             let keys = xs.iter().map(&mut f).collect::<Result<Vec<_>, _>>()?;
             let mut idx: Vec<usize> = (0..xs.len()).collect();
             sort_indices(&mut idx, &keys, false)?;
-            Ok(PyVal::list(idx.into_iter().map(|i| xs[i].clone()).collect()))
+            Ok(PyVal::list(
+                idx.into_iter().map(|i| xs[i].clone()).collect(),
+            ))
         }
         Hof::MaxKey | Hof::MinKey => {
             let mut best: Option<(PyVal, PyVal)> = None;
@@ -294,9 +293,9 @@ pub(crate) fn add(a: &PyVal, b: &PyVal) -> PyResult {
             }
             Ok(PyVal::list(x.iter().chain(y.iter()).cloned().collect()))
         }
-        (PyVal::Tuple(x), PyVal::Tuple(y)) => Ok(PyVal::tuple(
-            x.iter().chain(y.iter()).cloned().collect(),
-        )),
+        (PyVal::Tuple(x), PyVal::Tuple(y)) => {
+            Ok(PyVal::tuple(x.iter().chain(y.iter()).cloned().collect()))
+        }
         _ if is_int(a) && is_int(b) => match (int_of(a), int_of(b)) {
             (Some(x), Some(y)) => Ok(match x.checked_add(y) {
                 Some(r) => PyVal::Int(r),
@@ -487,7 +486,11 @@ fn floor_div(a: &PyVal, b: &PyVal) -> PyResult {
                 return Err(PyErr::ZeroDivisionError);
             }
             if let Some(q) = x.checked_div(y) {
-                let q = if x % y != 0 && ((x < 0) != (y < 0)) { q - 1 } else { q };
+                let q = if x % y != 0 && ((x < 0) != (y < 0)) {
+                    q - 1
+                } else {
+                    q
+                };
                 return Ok(PyVal::Int(q));
             }
         }
@@ -511,7 +514,11 @@ fn modulo(a: &PyVal, b: &PyVal) -> PyResult {
                 return Err(PyErr::ZeroDivisionError);
             }
             if let Some(r) = x.checked_rem(y) {
-                let r = if r != 0 && ((r < 0) != (y < 0)) { r + y } else { r };
+                let r = if r != 0 && ((r < 0) != (y < 0)) {
+                    r + y
+                } else {
+                    r
+                };
                 return Ok(PyVal::Int(r));
             }
         }
@@ -665,7 +672,11 @@ fn opt_int(v: Option<&PyVal>) -> Result<Option<i64>, PyErr> {
         None | Some(PyVal::None) => Ok(None),
         Some(PyVal::Int(i)) => Ok(Some(*i)),
         Some(PyVal::Bool(b)) => Ok(Some(*b as i64)),
-        Some(PyVal::Big(b)) => Ok(Some(if b.is_negative() { i64::MIN / 2 } else { i64::MAX / 2 })),
+        Some(PyVal::Big(b)) => Ok(Some(if b.is_negative() {
+            i64::MIN / 2
+        } else {
+            i64::MAX / 2
+        })),
         Some(_) => Err(PyErr::TypeError),
     }
 }
@@ -880,7 +891,10 @@ fn parse_py_float(s: &str) -> PyResult {
     if lower.len() - body.len() > 1 {
         return Err(PyErr::ValueError);
     }
-    clean.parse::<f64>().map(PyVal::Float).map_err(|_| PyErr::ValueError)
+    clean
+        .parse::<f64>()
+        .map(PyVal::Float)
+        .map_err(|_| PyErr::ValueError)
 }
 
 fn round_half_even(f: f64) -> Result<PyVal, PyErr> {
@@ -913,7 +927,9 @@ fn round_ndigits(f: f64, n: i64) -> PyResult {
     }
     // Rust's fixed-precision formatting is exact and rounds ties to even, as CPython's dtoa.
     let s = format!("{:.*}", n as usize, f);
-    s.parse::<f64>().map(PyVal::Float).map_err(|_| PyErr::ValueError)
+    s.parse::<f64>()
+        .map(PyVal::Float)
+        .map_err(|_| PyErr::ValueError)
 }
 
 fn counter(xs: &[PyVal]) -> Vec<(PyVal, PyVal)> {
@@ -1031,11 +1047,19 @@ pub(crate) fn apply(op: Op, a: &[&PyVal]) -> PyResult {
         NotIn => contains(arg(1)?, arg(0)?).map(|b| PyVal::Bool(!b)),
         And => {
             let x = arg(0)?;
-            Ok(if x.truthy() { arg(1)?.clone() } else { x.clone() })
+            Ok(if x.truthy() {
+                arg(1)?.clone()
+            } else {
+                x.clone()
+            })
         }
         Or => {
             let x = arg(0)?;
-            Ok(if x.truthy() { x.clone() } else { arg(1)?.clone() })
+            Ok(if x.truthy() {
+                x.clone()
+            } else {
+                arg(1)?.clone()
+            })
         }
         IfExp => Ok(if arg(0)?.truthy() { arg(1)? } else { arg(2)? }.clone()),
         Index | First | Last => {
@@ -1103,7 +1127,9 @@ pub(crate) fn apply(op: Op, a: &[&PyVal]) -> PyResult {
             let xs = elements(arg(0)?)?;
             let mut idx: Vec<usize> = (0..xs.len()).collect();
             sort_indices(&mut idx, &xs, op == SortedRev)?;
-            Ok(PyVal::list(idx.into_iter().map(|i| xs[i].clone()).collect()))
+            Ok(PyVal::list(
+                idx.into_iter().map(|i| xs[i].clone()).collect(),
+            ))
         }
         SetOf => PyVal::set(elements(arg(0)?)?),
         ListOf => Ok(PyVal::list(elements(arg(0)?)?)),

@@ -31,11 +31,7 @@ pub struct PythonDomain;
 /// Most parameters a task may have.
 const MAX_PARAMS: usize = 6;
 
-fn slot_type(
-    what: &str,
-    annotation: Option<&str>,
-    values: &[PyVal],
-) -> Result<Ty, NoFit> {
+fn slot_type(what: &str, annotation: Option<&str>, values: &[PyVal]) -> Result<Ty, NoFit> {
     let inferred = types::type_of_all(values.iter());
     let annotated = annotation.and_then(types::annotation_type);
     let ty = match (annotated, inferred) {
@@ -104,6 +100,46 @@ fn param_types(task: &Task) -> Option<Vec<Ty>> {
     task_types(task).map(|(p, _)| p)
 }
 
+/// Parameters a program is expected to use: all but those redundant with another (an int equal
+/// to the length of another parameter in every example, as `n` beside `arr`).
+fn required_params(inputs: &[Vec<PyVal>]) -> u64 {
+    let n = inputs.first().map_or(0, Vec::len).min(63);
+    let mut mask = 0u64;
+    for j in 0..n {
+        let redundant = (0..n).any(|k| {
+            k != j
+                && inputs.iter().all(|row| {
+                    let len = match &row[k] {
+                        PyVal::List(v) | PyVal::Tuple(v) => Some(v.len()),
+                        PyVal::Str(s) => Some(s.chars().count()),
+                        _ => None,
+                    };
+                    matches!((&row[j], len), (PyVal::Int(i), Some(l)) if *i == l as i64)
+                })
+        });
+        if !redundant {
+            mask |= 1 << j;
+        }
+    }
+    mask
+}
+
+/// Parameter names a candidate may leave unused (see `required_params`), for the pipeline.
+pub(crate) fn optional_params(task: &Task) -> Vec<String> {
+    let inputs: Vec<Vec<PyVal>> = task
+        .examples
+        .iter()
+        .map(|e| e.inputs.iter().map(PyVal::from_value).collect())
+        .collect();
+    let mask = required_params(&inputs);
+    task.param_names
+        .iter()
+        .enumerate()
+        .filter(|(j, _)| *j < 63 && mask & (1 << j) == 0)
+        .map(|(_, p)| p.clone())
+        .collect()
+}
+
 /// Constants a description explains (docstring quotes, numbers, number words, named character
 /// classes), as the ranking compares them with a rendering's literals: strings as `'text'`
 /// (contents unescaped), numbers as Python prints them.
@@ -144,6 +180,7 @@ impl PythonDomain {
         let inputs: Vec<Vec<PyVal>> = examples.iter().map(|(i, _)| i.clone()).collect();
         let outputs: Vec<PyVal> = examples.iter().map(|(_, o)| o.clone()).collect();
         let input = enumerate::SearchInput {
+            required_params: required_params(&inputs),
             param_types,
             constants: hints::constants(&task.description, &inputs, &outputs),
             costs: hints::CostTable::from_description(&format!(
@@ -209,7 +246,10 @@ impl Domain for PythonDomain {
             )?;
             param_types.push(t.to_string());
         }
-        let outs: Vec<PyVal> = examples.iter().map(|e| PyVal::from_value(&e.output)).collect();
+        let outs: Vec<PyVal> = examples
+            .iter()
+            .map(|e| PyVal::from_value(&e.output))
+            .collect();
         slot_type("the return value", return_annotation, &outs)?;
         Ok(Task {
             param_names: params.iter().map(|p| p.name.clone()).collect(),

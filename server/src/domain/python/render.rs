@@ -105,8 +105,10 @@ impl Renderer<'_> {
                 pref.push(s);
             }
             let lower = b.to_ascii_lowercase();
-            if ["text", "s", "string", "word", "sentence", "name", "line", "str1", "string1"]
-                .contains(&lower.as_str())
+            if [
+                "text", "s", "string", "word", "sentence", "name", "line", "str1", "string1",
+            ]
+            .contains(&lower.as_str())
                 || lower.contains("str")
                 || lower.contains("text")
             {
@@ -173,7 +175,10 @@ impl Renderer<'_> {
     fn expr(&mut self, e: &Expr, _min: u8) -> (String, u8) {
         match e {
             Expr::Param(i) => (
-                self.params.get(*i).cloned().unwrap_or_else(|| format!("arg{i}")),
+                self.params
+                    .get(*i)
+                    .cloned()
+                    .unwrap_or_else(|| format!("arg{i}")),
                 P_ATOM,
             ),
             Expr::Var(i) => {
@@ -201,7 +206,11 @@ impl Renderer<'_> {
                 self.vars.push(vec![x.clone()]);
                 let y = self.elem_name(b);
                 self.vars.pop();
-                let y = if y == x { self.fresh(&["y".to_string()]) } else { y };
+                let y = if y == x {
+                    self.fresh(&["y".to_string()])
+                } else {
+                    y
+                };
                 let (sa, sb) = (self.iter_arg(a), self.iter_arg(b));
                 self.vars.push(vec![x.clone(), y.clone()]);
                 let body = self.wrap(body, P_OR);
@@ -213,8 +222,10 @@ impl Renderer<'_> {
 
     fn hof(&mut self, h: Hof, iter: &Expr, body: &Expr) -> (String, u8) {
         // `[f(x) for x in xs if p(x)]`: a map over a filter reads as one comprehension.
-        if let (Hof::Map | Hof::SumMap | Hof::JoinMap | Hof::Any | Hof::All, Expr::Hof(Hof::Filter, inner, pred)) =
-            (h, iter)
+        if let (
+            Hof::Map | Hof::SumMap | Hof::JoinMap | Hof::Any | Hof::All,
+            Expr::Hof(Hof::Filter, inner, pred),
+        ) = (h, iter)
         {
             let v = self.elem_name(inner);
             let it = self.iter_arg(inner);
@@ -280,11 +291,7 @@ impl Renderer<'_> {
         let m0 = |r: &mut Self, name: &str| (format!("{}.{name}()", r.wrap(&a[0], P_ATOM)), P_ATOM);
         let m1 = |r: &mut Self, name: &str| {
             (
-                format!(
-                    "{}.{name}({})",
-                    r.wrap(&a[0], P_ATOM),
-                    r.wrap(&a[1], P_IF)
-                ),
+                format!("{}.{name}({})", r.wrap(&a[0], P_ATOM), r.wrap(&a[1], P_IF)),
                 P_ATOM,
             )
         };
@@ -405,7 +412,11 @@ impl Renderer<'_> {
             IsSpace => m0(self, "isspace"),
             Split => m1(self, "split"),
             Join => (
-                format!("{}.join({})", self.wrap(&a[0], P_ATOM), self.sole_iter_arg(&a[1])),
+                format!(
+                    "{}.join({})",
+                    self.wrap(&a[0], P_ATOM),
+                    self.sole_iter_arg(&a[1])
+                ),
                 P_ATOM,
             ),
             CountSub | CountL => m1(self, "count"),
@@ -429,14 +440,22 @@ impl Renderer<'_> {
                 (format!("{o}.{name}({x}, {y})"), P_ATOM)
             }
             Keys => f1(self, "list"),
-            Values => (format!("list({}.values())", self.wrap(&a[0], P_ATOM)), P_ATOM),
-            Items => (format!("list({}.items())", self.wrap(&a[0], P_ATOM)), P_ATOM),
+            Values => (
+                format!("list({}.values())", self.wrap(&a[0], P_ATOM)),
+                P_ATOM,
+            ),
+            Items => (
+                format!("list({}.items())", self.wrap(&a[0], P_ATOM)),
+                P_ATOM,
+            ),
             Counter => {
-                self.imports.insert("from collections import Counter".into());
+                self.imports
+                    .insert("from collections import Counter".into());
                 fi(self, "Counter")
             }
             MostCommon => {
-                self.imports.insert("from collections import Counter".into());
+                self.imports
+                    .insert("from collections import Counter".into());
                 (
                     format!("Counter({}).most_common(1)[0][0]", self.iter_arg(&a[0])),
                     P_ATOM,
@@ -468,7 +487,8 @@ impl Renderer<'_> {
             ),
             Divmod => f2(self, "divmod"),
             AccSum | AccMax | AccMin => {
-                self.imports.insert("from itertools import accumulate".into());
+                self.imports
+                    .insert("from itertools import accumulate".into());
                 let it = self.iter_arg(&a[0]);
                 match op {
                     AccSum => (format!("list(accumulate({it}))"), P_ATOM),
@@ -511,9 +531,38 @@ impl Renderer<'_> {
 fn is_keyword(s: &str) -> bool {
     matches!(
         s,
-        "in" | "is" | "if" | "for" | "and" | "or" | "not" | "def" | "class" | "return" | "as"
-            | "from" | "import" | "with" | "while" | "pass" | "else" | "elif" | "try"
-            | "lambda" | "list" | "str" | "int" | "dict" | "set" | "sum" | "len" | "max"
-            | "min" | "type" | "id" | "input" | "map" | "filter"
+        "in" | "is"
+            | "if"
+            | "for"
+            | "and"
+            | "or"
+            | "not"
+            | "def"
+            | "class"
+            | "return"
+            | "as"
+            | "from"
+            | "import"
+            | "with"
+            | "while"
+            | "pass"
+            | "else"
+            | "elif"
+            | "try"
+            | "lambda"
+            | "list"
+            | "str"
+            | "int"
+            | "dict"
+            | "set"
+            | "sum"
+            | "len"
+            | "max"
+            | "min"
+            | "type"
+            | "id"
+            | "input"
+            | "map"
+            | "filter"
     )
 }

@@ -31,21 +31,47 @@ fn first_body(t: &Task) -> String {
 
 #[test]
 fn is_even() {
-    let t = task(&["n"], &["int"], "Return True if n is even.", &[(&["4"], "True"), (&["7"], "False"), (&["0"], "True")]);
+    let t = task(
+        &["n"],
+        &["int"],
+        "Return True if n is even.",
+        &[(&["4"], "True"), (&["7"], "False"), (&["0"], "True")],
+    );
     assert_eq!(first_body(&t), "return n % 2 == 0");
 }
 
 #[test]
 fn count_vowels() {
-    let t = task(&["text"], &["str"], "Count the vowels in text.", &[(&["'hello'"], "2"), (&["'sky'"], "0"), (&["'aeiou'"], "5")]);
-    assert_eq!(first_body(&t), "return sum(1 for c in text if c in 'aeiou')");
+    let t = task(
+        &["text"],
+        &["str"],
+        "Count the vowels in text.",
+        &[(&["'hello'"], "2"), (&["'sky'"], "0"), (&["'aeiou'"], "5")],
+    );
+    assert_eq!(
+        first_body(&t),
+        "return sum(1 for c in text if c in 'aeiou')"
+    );
 }
 
 #[test]
 fn add_and_domain() {
-    let t = task(&["a", "b"], &["int", "int"], "Add two numbers.", &[(&["1", "2"], "3"), (&["10", "-4"], "6")]);
+    let t = task(
+        &["a", "b"],
+        &["int", "int"],
+        "Add two numbers.",
+        &[(&["1", "2"], "3"), (&["10", "-4"], "6")],
+    );
     assert_eq!(first_body(&t), "return a + b");
-    let t = task(&["email"], &["str"], "The domain of an email address.", &[(&["'ann@example.com'"], "'example.com'"), (&["'bob@mail.org'"], "'mail.org'")]);
+    let t = task(
+        &["email"],
+        &["str"],
+        "The domain of an email address.",
+        &[
+            (&["'ann@example.com'"], "'example.com'"),
+            (&["'bob@mail.org'"], "'mail.org'"),
+        ],
+    );
     let body = first_body(&t);
     assert!(
         body == "return email.split('@')[1]" || body == "return email.split('@')[-1]",
@@ -55,13 +81,27 @@ fn add_and_domain() {
 
 #[test]
 fn total_price() {
-    let t = task(&["prices"], &["list[float]"], "Total price of the items.", &[(&["[1.5, 2.5]"], "4.0"), (&["[]"], "0"), (&["[0.25]"], "0.25")]);
+    let t = task(
+        &["prices"],
+        &["list[float]"],
+        "Total price of the items.",
+        &[
+            (&["[1.5, 2.5]"], "4.0"),
+            (&["[]"], "0"),
+            (&["[0.25]"], "0.25"),
+        ],
+    );
     assert_eq!(first_body(&t), "return sum(prices)");
 }
 
 #[test]
 fn tokens_round_trip_and_eval() {
-    let t = task(&["text"], &["str"], "Count the vowels in text.", &[(&["'hello'"], "2"), (&["'sky'"], "0")]);
+    let t = task(
+        &["text"],
+        &["str"],
+        "Count the vowels in text.",
+        &[(&["'hello'"], "2"), (&["'sky'"], "0")],
+    );
     let cancel = CancelToken::with_budget(Duration::from_secs(5));
     let sols = PythonDomain.search(&t, &cancel, 5);
     let s = sols.first().expect("a solution");
@@ -94,7 +134,9 @@ mod differential {
             '0', 'é', 'ß', '_',
         ];
         let n = rng.gen_range(0..7);
-        (0..n).map(|_| ALPHA[rng.gen_range(0..ALPHA.len())]).collect()
+        (0..n)
+            .map(|_| ALPHA[rng.gen_range(0..ALPHA.len())])
+            .collect()
     }
 
     fn rand_val(rng: &mut ChaCha8Rng, t: &Ty) -> PyVal {
@@ -105,8 +147,14 @@ mod differential {
                 rng.gen_range(-12..13)
             }),
             Ty::Float => PyVal::Float(
-                [0.0, -0.0, 0.5, 2.5, -1.5, 0.1, 1e300, 3.0, -7.25, 0.125, 2.675][rng.gen_range(0..11)]
-                    * if rng.gen_bool(0.5) { 1.0 } else { rng.gen_range(-3.0..3.0f64).round() },
+                [
+                    0.0, -0.0, 0.5, 2.5, -1.5, 0.1, 1e300, 3.0, -7.25, 0.125, 2.675,
+                ][rng.gen_range(0..11)]
+                    * if rng.gen_bool(0.5) {
+                        1.0
+                    } else {
+                        rng.gen_range(-3.0..3.0f64).round()
+                    },
             ),
             Ty::Bool => PyVal::Bool(rng.gen()),
             Ty::Str => PyVal::str(&rand_str(rng)),
@@ -191,13 +239,19 @@ sys.stdout.write(json.dumps(out))
                 .collect();
             let names: Vec<String> = (0..tys.len()).map(|i| format!("p{i}")).collect();
             let examples: Vec<(Vec<PyVal>, PyVal)> = (0..3)
-                .map(|_| (tys.iter().map(|t| rand_val(&mut rng, t)).collect(), PyVal::None))
+                .map(|_| {
+                    (
+                        tys.iter().map(|t| rand_val(&mut rng, t)).collect(),
+                        PyVal::None,
+                    )
+                })
                 .collect();
             let ins: Vec<Vec<PyVal>> = examples.iter().map(|e| e.0.clone()).collect();
             let input = SearchInput {
                 param_types: tys.clone(),
                 constants: constants("count vowels, digits", &ins, &[]),
                 costs: CostTable::from_description(""),
+                required_params: 0,
                 examples,
             };
             let limits = SearchLimits {
@@ -214,7 +268,13 @@ sys.stdout.write(json.dumps(out))
                 let mut results = Vec::new();
                 let mut skip = false;
                 for args in &fresh {
-                    match eval(&p, &Env { params: args, vars: &[] }) {
+                    match eval(
+                        &p,
+                        &Env {
+                            params: args,
+                            vars: &[],
+                        },
+                    ) {
                         Ok(v) => results.push(v.repr()),
                         Err(PyErr::TooBig) => skip = true,
                         Err(e) => results.push(format!("EXC:{}", e.name())),
@@ -233,7 +293,8 @@ sys.stdout.write(json.dumps(out))
                     })
                     .collect();
                 cases.push_str(
-                    &serde_json::json!({"src": src, "inputs": inputs, "imports": r.imports}).to_string(),
+                    &serde_json::json!({"src": src, "inputs": inputs, "imports": r.imports})
+                        .to_string(),
                 );
                 cases.push('\n');
                 ours.extend(results);
@@ -249,7 +310,11 @@ sys.stdout.write(json.dumps(out))
         let mut mismatches = Vec::new();
         for (i, (a, b)) in ours.iter().zip(&theirs).enumerate() {
             if a != b {
-                mismatches.push(format!("{}  input#{}: ours {a} cpython {b}", lines[i / 3], i % 3));
+                mismatches.push(format!(
+                    "{}  input#{}: ours {a} cpython {b}",
+                    lines[i / 3],
+                    i % 3
+                ));
             }
         }
         assert!(
@@ -257,7 +322,12 @@ sys.stdout.write(json.dumps(out))
             "{} of {} results differ (programs: {count}):\n{}",
             mismatches.len(),
             ours.len(),
-            mismatches.iter().take(30).cloned().collect::<Vec<_>>().join("\n")
+            mismatches
+                .iter()
+                .take(30)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join("\n")
         );
     }
 }

@@ -226,9 +226,7 @@ pub(crate) fn annotation_type(text: &str) -> Option<Ty> {
         ("str", None) => Ty::Str,
         ("bool", None) => Ty::Bool,
         ("None", None) | ("NoneType", None) => Ty::NoneT,
-        ("list" | "List" | "Sequence" | "Iterable" | "MutableSequence", None) => {
-            Ty::list(Ty::Any)
-        }
+        ("list" | "List" | "Sequence" | "Iterable" | "MutableSequence", None) => Ty::list(Ty::Any),
         ("list" | "List" | "Sequence" | "Iterable" | "MutableSequence", Some(a)) => {
             Ty::list(annotation_type(a)?)
         }
@@ -330,7 +328,10 @@ mod tests {
             annotation_type("tuple[int, str]"),
             Some(Ty::Tuple(vec![Ty::Int, Ty::Str]))
         );
-        assert_eq!(annotation_type("set[int]"), Some(Ty::Set(Box::new(Ty::Int))));
+        assert_eq!(
+            annotation_type("set[int]"),
+            Some(Ty::Set(Box::new(Ty::Int)))
+        );
         assert_eq!(annotation_type("Foo"), None);
     }
 

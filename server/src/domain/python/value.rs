@@ -146,9 +146,7 @@ impl PyVal {
             PyVal::Float(f) => Value::Float(*f),
             PyVal::Str(s) => Value::Str(s.to_string()),
             PyVal::List(v) => Value::List(v.iter().map(|x| x.to_value()).collect::<Option<_>>()?),
-            PyVal::Tuple(v) => {
-                Value::Tuple(v.iter().map(|x| x.to_value()).collect::<Option<_>>()?)
-            }
+            PyVal::Tuple(v) => Value::Tuple(v.iter().map(|x| x.to_value()).collect::<Option<_>>()?),
             PyVal::Dict(d) => Value::Dict(
                 d.iter()
                     .map(|(k, v)| Some((k.to_value()?, v.to_value()?)))
@@ -237,7 +235,12 @@ impl PyVal {
             PyVal::List(v) | PyVal::Tuple(v) | PyVal::Set(v) => {
                 v.len() + v.iter().map(PyVal::weight).sum::<usize>()
             }
-            PyVal::Dict(d) => d.len() + d.iter().map(|(k, v)| k.weight() + v.weight()).sum::<usize>(),
+            PyVal::Dict(d) => {
+                d.len()
+                    + d.iter()
+                        .map(|(k, v)| k.weight() + v.weight())
+                        .sum::<usize>()
+            }
             _ => 1,
         }
     }
@@ -254,7 +257,12 @@ pub(crate) fn float_repr(f: f64) -> String {
         return if f > 0.0 { "inf" } else { "-inf" }.to_string();
     }
     let mut sci = format!("{:e}", f.abs());
-    if sci.split('e').next().map_or(0, |m| m.chars().filter(char::is_ascii_digit).count()) >= 17 {
+    if sci
+        .split('e')
+        .next()
+        .map_or(0, |m| m.chars().filter(char::is_ascii_digit).count())
+        >= 17
+    {
         sci = format!("{:.16e}", f.abs());
     }
     let (mantissa, exp) = sci.split_once('e').unwrap_or((sci.as_str(), "0"));
@@ -458,8 +466,7 @@ pub(crate) fn exact_eq(a: &PyVal, b: &PyVal) -> bool {
         }
         (Dict(x), Dict(y)) => {
             x.len() == y.len()
-                && x
-                    .iter()
+                && x.iter()
                     .zip(y.iter())
                     .all(|((k, v), (k2, v2))| exact_eq(k, k2) && exact_eq(v, v2))
         }
