@@ -295,11 +295,9 @@ impl Op {
             (Neg | Abs, [x]) if num(x) => Some(x.clone()),
             (Not, [Bool]) => Some(Bool),
             (Eq | NotEq, [x, y]) if x == y || (num(x) && num(y)) => Some(Bool),
-            (Lt | LtE | Gt | GtE, [x, y])
-                if (x == y && x.orderable() && *x != Bool) || (num(x) && num(y)) =>
-            {
-                Some(Bool)
-            }
+            // Ordering comparisons of numbers only: `list1 < list2` or `word < sentence` is
+            // almost never what a function means.
+            (Lt | LtE | Gt | GtE, [x, y]) if num(x) && num(y) => Some(Bool),
             (In | NotIn, [Str, Str]) => Some(Bool),
             (In | NotIn, [x, List(e) | Set(e) | TupleN(e)]) if **e == *x => Some(Bool),
             (In | NotIn, [x, Dict(k, _)]) if **k == *x => Some(Bool),

@@ -24,6 +24,8 @@ pub(crate) struct SearchInput {
     /// Parameters a solution must use to count as found (bit set); solutions that leave one
     /// out are kept but do not end the search.
     pub(crate) required_params: u64,
+    /// Integers the docstring states (literal positions must be among them).
+    pub(crate) text_ints: Vec<i64>,
 }
 
 /// Limits of one search.
@@ -587,6 +589,15 @@ impl Search<'_> {
             .all(|&a| matches!(&*ctx.terms[a].expr, Expr::Const(_)))
         {
             return;
+        }
+        // A literal position other than the first, second or last (`xs[2]`) only when the
+        // docstring names it.
+        if matches!(op, Op::Index | Op::SliceFrom | Op::SliceTo) && args.len() == 2 {
+            if let Expr::Const(PyVal::Int(k)) = &*ctx.terms[args[1]].expr {
+                if !(-1..=1).contains(k) && !self.input.text_ints.contains(k) {
+                    return;
+                }
+            }
         }
         // `x == x`, `x - x`, `min(x, x)`: degenerate, never what a programmer writes.
         if args.len() == 2

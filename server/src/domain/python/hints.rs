@@ -342,6 +342,10 @@ const NUMBER_WORDS: &[(&str, i64)] = &[
     ("eight", 8),
     ("nine", 9),
     ("ten", 10),
+    ("third", 2),
+    ("third", 3),
+    ("fourth", 3),
+    ("fourth", 4),
     ("twice", 2),
     ("double", 2),
     ("half", 2),
@@ -504,6 +508,21 @@ pub(crate) fn constants(doc: &str, inputs: &[Vec<PyVal>], outputs: &[PyVal]) -> 
     }
     push(&mut out, PyVal::str(""), Ty::Str, 2);
     push(&mut out, PyVal::str(" "), Ty::Str, 2);
+    out
+}
+
+/// Integers the description states (digits and number words), for literal positions.
+pub(crate) fn text_numbers(doc: &str) -> Vec<i64> {
+    let text = prose(doc).to_lowercase();
+    let mut out: Vec<i64> = text
+        .split(|c: char| !(c.is_ascii_digit() || c == '-'))
+        .filter_map(|t| t.parse::<i64>().ok())
+        .collect();
+    for (w, n) in NUMBER_WORDS {
+        if mentions(&text, w) {
+            out.push(*n);
+        }
+    }
     out
 }
 

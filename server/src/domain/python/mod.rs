@@ -181,6 +181,14 @@ impl PythonDomain {
         let outputs: Vec<PyVal> = examples.iter().map(|(_, o)| o.clone()).collect();
         let input = enumerate::SearchInput {
             required_params: required_params(&inputs),
+            text_ints: hints::constants(&task.description, &[], &[])
+                .into_iter()
+                .filter_map(|c| match c.value {
+                    PyVal::Int(i) if c.cost == 1 && !(0..=2).contains(&i) => Some(i),
+                    _ => None,
+                })
+                .chain(hints::text_numbers(&task.description))
+                .collect(),
             param_types,
             constants: hints::constants(&task.description, &inputs, &outputs),
             costs: hints::CostTable::from_description(&format!(
@@ -231,6 +239,12 @@ impl Domain for PythonDomain {
                 "python: an example passes {} arguments to {} parameters",
                 e.inputs.len(),
                 params.len()
+            )));
+        }
+        if examples.len() >= 2 && examples.iter().all(|e| e.output == examples[0].output) {
+            return Err(NoFit(format!(
+                "python: every example returns {}; add one with a different result",
+                examples[0].output.to_python_repr()
             )));
         }
         let mut param_types = Vec::new();

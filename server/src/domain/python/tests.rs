@@ -252,6 +252,7 @@ sys.stdout.write(json.dumps(out))
                 constants: constants("count vowels, digits", &ins, &[]),
                 costs: CostTable::from_description(""),
                 required_params: 0,
+                text_ints: vec![2, 3, -2],
                 examples,
             };
             let limits = SearchLimits {
