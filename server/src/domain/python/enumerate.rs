@@ -294,12 +294,9 @@ impl Search<'_> {
                     for (ex, (ins, _)) in self.input.examples.iter().enumerate() {
                         let v = &ins[p];
                         let items = match kind {
-                            Source::Words(_) => {
-                                match apply(Op::SplitWs, &[v]).and_then(|w| elements(&w)) {
-                                    Ok(items) => items,
-                                    Err(_) => Vec::new(),
-                                }
-                            }
+                            Source::Words(_) => apply(Op::SplitWs, &[v])
+                                .and_then(|w| elements(&w))
+                                .unwrap_or_default(),
                             _ => elements(v).unwrap_or_default(),
                         };
                         let start = ctx.point_ex.len();
@@ -361,7 +358,7 @@ impl Search<'_> {
 
     fn tick(&mut self) -> bool {
         self.evals += 1;
-        if self.evals % 512 == 0 && self.cancel.is_cancelled() {
+        if self.evals.is_multiple_of(512) && self.cancel.is_cancelled() {
             self.stop = Some(StopReason::Cancelled);
         }
         let total: usize = self.ctxs.iter().map(|c| c.terms.len()).sum();
