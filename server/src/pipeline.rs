@@ -557,56 +557,63 @@ pub fn synthesize_with(
     let mut found: Vec<Found> = Vec::new();
     // The research DSLs (fast on their tasks) go first with a share; the python space, which
     // fits every function, takes what is left.
-    let n_domains = fitting.len();
-    for (di, (domain, task)) in fitting.iter().enumerate() {
-        if budget.is_cancelled() {
-            break;
-        }
-        let domain_budget = if di + 1 < n_domains {
-            budget
-                .remaining()
-                .map(|r| r / (2 * (n_domains - di - 1) as u32).max(2))
-        } else {
-            budget.remaining()
-        };
-        let domain_token = match domain_budget {
-            Some(s) => budget.child_with_budget(s),
-            None => budget.clone(),
-        };
-        for (i, w) in active.iter().enumerate() {
-            if domain_token.is_cancelled() {
-                break;
-            }
-            // Earlier writers get half of what is left; the last one gets the rest.
-            let share = if i + 1 < active.len() {
-                domain_token.remaining().map(|r| r / 2)
-            } else {
-                domain_token.remaining()
-            };
-            let token = match share {
-                Some(s) => domain_token.child_with_budget(s),
-                None => domain_token.clone(),
-            };
-            for s in w.write(*domain, task, &token, want) {
-                let consistent = task
-                    .examples
+    // Every fitting space searches at once, each with the whole budget (the research DSLs stay
+    // as fast as alone on their tasks; the python space is not starved by a DSL that cannot
+    // express the function).
+    let per_domain: Vec<Vec<(Solution, u64)>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = fitting
+            .iter()
+            .map(|(domain, task)| {
+                let budget = &budget;
+                let active = &active;
+                scope.spawn(move || {
+                    let mut out: Vec<(Solution, u64)> = Vec::new();
+                    for (i, w) in active.iter().enumerate() {
+                        if budget.is_cancelled() {
+                            break;
+                        }
+                        // Earlier writers get half of what is left; the last one gets the rest.
+                        let share = if i + 1 < active.len() {
+                            budget.remaining().map(|r| r / 2)
+                        } else {
+                            budget.remaining()
+                        };
+                        let token = match share {
+                            Some(s) => budget.child_with_budget(s),
+                            None => budget.clone(),
+                        };
+                        for s in w.write(*domain, task, &token, want) {
+                            out.push((s, start.elapsed().as_millis() as u64));
+                        }
+                    }
+                    out
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_default())
+            .collect()
+    });
+    for (di, ((domain, task), sols)) in fitting.iter().zip(per_domain).enumerate() {
+        for (s, elapsed_ms) in sols {
+            let consistent = task
+                .examples
+                .iter()
+                .all(|e| domain.eval_tokens(&s.tokens, &e.inputs).as_ref() == Some(&e.output));
+            if consistent
+                && unused_params(&s.body, &required) == 0
+                && !found
                     .iter()
-                    .all(|e| domain.eval_tokens(&s.tokens, &e.inputs).as_ref() == Some(&e.output));
-                if consistent
-                    && unused_params(&s.body, &required) == 0
-                    && !found
-                        .iter()
-                        .any(|f| f.domain == di && f.solution.program == s.program)
-                {
-                    let rank =
-                        rank_cost(&s, domain.name() == "python", &task.param_names, &rank_ctx);
-                    found.push(Found {
-                        solution: s,
-                        elapsed_ms: start.elapsed().as_millis() as u64,
-                        domain: di,
-                        rank,
-                    });
-                }
+                    .any(|f| f.domain == di && f.solution.program == s.program)
+            {
+                let rank = rank_cost(&s, domain.name() == "python", &task.param_names, &rank_ctx);
+                found.push(Found {
+                    solution: s,
+                    elapsed_ms,
+                    domain: di,
+                    rank,
+                });
             }
         }
     }
