@@ -560,13 +560,28 @@ pub fn synthesize_with(
     // Every fitting space searches at once, each with the whole budget (the research DSLs stay
     // as fast as alone on their tasks; the python space is not starved by a DSL that cannot
     // express the function).
+    // The python space, the fallback, leaves the CPU to the research DSLs until they finish or
+    // half the budget has passed, so they keep their speed on their tasks.
+    let dsl_running = std::sync::atomic::AtomicUsize::new(
+        fitting.iter().filter(|(d, _)| d.name() != "python").count(),
+    );
+    let half = config.budget / 2;
     let per_domain: Vec<Vec<(Solution, u64)>> = std::thread::scope(|scope| {
         let handles: Vec<_> = fitting
             .iter()
             .map(|(domain, task)| {
                 let budget = &budget;
                 let active = &active;
+                let dsl_running = &dsl_running;
                 scope.spawn(move || {
+                    let is_python = domain.name() == "python";
+                    while is_python
+                        && dsl_running.load(std::sync::atomic::Ordering::Acquire) > 0
+                        && start.elapsed() < half
+                        && !budget.is_cancelled()
+                    {
+                        std::thread::sleep(Duration::from_millis(2));
+                    }
                     let mut out: Vec<(Solution, u64)> = Vec::new();
                     for (i, w) in active.iter().enumerate() {
                         if budget.is_cancelled() {
@@ -585,6 +600,9 @@ pub fn synthesize_with(
                         for s in w.write(*domain, task, &token, want) {
                             out.push((s, start.elapsed().as_millis() as u64));
                         }
+                    }
+                    if !is_python {
+                        dsl_running.fetch_sub(1, std::sync::atomic::Ordering::AcqRel);
                     }
                     out
                 })
