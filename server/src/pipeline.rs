@@ -280,6 +280,42 @@ pub fn select_domain<'d>(
     ))
 }
 
+/// Every domain that fits the spec and its examples, with its task (the docstring's prose and
+/// the function's name as its description); otherwise one line saying why none does.
+pub fn select_domains<'d>(
+    domains: &'d [Box<dyn Domain>],
+    spec: &Spec,
+    examples: &[IoExample],
+) -> Result<Vec<(&'d dyn Domain, Task)>, String> {
+    let mut reasons = Vec::new();
+    let mut out = Vec::new();
+    let description = format!(
+        "{}\n{}",
+        spec.docstring
+            .as_ref()
+            .map(|d| d.prose.as_str())
+            .unwrap_or(""),
+        spec.name.replace('_', " ")
+    );
+    for d in domains {
+        match d.task_for(&spec.params, spec.return_annotation.as_deref(), examples) {
+            Ok(mut task) => {
+                task.description = description.clone();
+                out.push((d.as_ref(), task));
+            }
+            Err(e) => reasons.push(e.0),
+        }
+    }
+    if out.is_empty() {
+        return Err(format!(
+            "no program space for {} yet ({})",
+            shape_of(spec, examples),
+            reasons.join("; ")
+        ));
+    }
+    Ok(out)
+}
+
 /// The function's text with its body replaced by `body` (unindented lines).
 pub fn function_with_body(source: &str, spec: &Spec, body: &str) -> (String, String) {
     let indent = &spec.body_indent;
@@ -309,6 +345,150 @@ pub fn function_with_body(source: &str, spec: &Spec, body: &str) -> (String, Str
 struct Found {
     solution: Solution,
     elapsed_ms: u64,
+    /// Index into the fitting domains.
+    domain: usize,
+    /// Cross-domain ranking cost and rendered tokens (lower first).
+    rank: (f64, usize),
+}
+
+/// Lowercase words of a description (identifiers split at `_`).
+fn description_words(text: &str) -> Vec<String> {
+    let mut w: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| t.len() >= 3)
+        .map(str::to_lowercase)
+        .collect();
+    w.sort();
+    w.dedup();
+    w
+}
+
+/// What the ranking knows about the function: its description's words and the constants the
+/// description explains (quoted strings, numbers, "vowels" → `'aeiou'`, ...).
+pub struct RankContext {
+    words: Vec<String>,
+    explained: Vec<String>,
+}
+
+impl RankContext {
+    /// From a task description (docstring prose and function name).
+    pub fn new(description: &str) -> RankContext {
+        RankContext {
+            words: description_words(description),
+            explained: crate::domain::python::explained_constants(description),
+        }
+    }
+}
+
+/// Tokens of a Python expression, string literals and constants picked out (rough lexer:
+/// identifiers, numbers, strings, operator runs, brackets).
+fn lex(body: &str) -> (usize, Vec<String>, Vec<String>) {
+    let mut tokens = 0usize;
+    let mut idents = Vec::new();
+    let mut literals = Vec::new();
+    let cs: Vec<char> = body.chars().collect();
+    let mut i = 0;
+    while i < cs.len() {
+        let c = cs[i];
+        if c.is_whitespace() {
+            i += 1;
+        } else if c.is_alphanumeric() || c == '_' {
+            let start = i;
+            while i < cs.len()
+                && (cs[i].is_alphanumeric()
+                    || cs[i] == '_'
+                    || cs[i] == '.' && cs[start].is_ascii_digit())
+            {
+                i += 1;
+            }
+            let word: String = cs[start..i].iter().collect();
+            if word.starts_with(|d: char| d.is_ascii_digit()) {
+                literals.push(word);
+            } else {
+                idents.push(word);
+            }
+            tokens += 1;
+        } else if c == '\'' || c == '"' {
+            let start = i + 1;
+            i += 1;
+            while i < cs.len() && cs[i] != c {
+                if cs[i] == '\\' {
+                    i += 1;
+                }
+                i += 1;
+            }
+            literals.push(format!(
+                "'{}'",
+                cs[start..i.min(cs.len())].iter().collect::<String>()
+            ));
+            i += 1;
+            tokens += 1;
+        } else if "=<>!*/%&|^~".contains(c) {
+            while i < cs.len() && "=<>!*/%&|^~".contains(cs[i]) {
+                i += 1;
+            }
+            tokens += 1;
+        } else {
+            i += 1;
+            tokens += 1;
+        }
+    }
+    (tokens, idents, literals)
+}
+
+/// How many of `params` a body never mentions.
+fn unused_params(body: &str, params: &[String]) -> usize {
+    params
+        .iter()
+        .filter(|p| {
+            !body
+                .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+                .any(|w| w == p.as_str())
+        })
+        .count()
+}
+
+/// The ranking cost of a candidate, lower is better, in the python space's cost units: the
+/// search cost of a python-space program (its grammar prior with the docstring's hints), the
+/// rendered size for the other spaces; plus penalties for unused parameters, unexplained
+/// constants and statement bodies. Ties go to the shorter rendering.
+pub fn rank_cost(
+    s: &Solution,
+    from_python_space: bool,
+    param_names: &[String],
+    ctx: &RankContext,
+) -> (f64, usize) {
+    let lines = s
+        .body
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .count()
+        .max(1);
+    let body = s.body.trim().trim_start_matches("return ");
+    let (tokens, idents, literals) = lex(body);
+    let unused = unused_params(&s.body, param_names);
+    let unexplained = literals
+        .iter()
+        .filter(|l| {
+            let plain = l.trim_matches('\'');
+            !matches!(plain, "0" | "1" | "2" | "" | " ")
+                && !ctx.explained.iter().any(|e| e == *l || e == plain)
+        })
+        .count();
+    let shared = idents
+        .iter()
+        .filter(|i| ctx.words.iter().any(|w| *w == i.to_lowercase()))
+        .count()
+        .min(3);
+    let base = if from_python_space {
+        -s.score
+    } else {
+        tokens as f64 / 1.3 + 2.0 * (lines - 1) as f64 + s.imports.len() as f64
+    };
+    (
+        base + 3.0 * unused as f64 + 2.0 * unexplained as f64 - 0.3 * shared as f64,
+        tokens,
+    )
 }
 
 /// Synthesizes one function: examples → domain → writers → consistency check → clusters by
@@ -349,7 +529,7 @@ pub fn synthesize_with(
         result.error = Some("only module-level functions can be synthesized yet".into());
         return result;
     }
-    let (domain, task) = match select_domain(domains, spec, &examples) {
+    let fitting = match select_domains(domains, spec, &examples) {
         Ok(x) => x,
         Err(why) => {
             result.status = SynthStatus::NoDomain;
@@ -357,7 +537,13 @@ pub fn synthesize_with(
             return result;
         }
     };
-    result.domain = Some(domain.name().to_string());
+    result.domain = Some(
+        fitting
+            .iter()
+            .map(|(d, _)| d.name())
+            .collect::<Vec<_>>()
+            .join("+"),
+    );
     let budget = cancel.child_with_budget(config.budget);
     let want = config.top_k.max(1) * 4;
     let active: Vec<&dyn Writer> = writers
@@ -369,30 +555,94 @@ pub fn synthesize_with(
             Engine::Search => w.kind() == WriterKind::Search,
         })
         .collect();
+    let rank_ctx = RankContext::new(&fitting[0].1.description);
+    // A program that ignores a parameter (other than one redundant with another, like a
+    // length) is almost never the intended one: it is not offered.
+    let optional = crate::domain::python::optional_params(&fitting[0].1);
+    let required: Vec<String> = fitting[0]
+        .1
+        .param_names
+        .iter()
+        .filter(|p| !optional.contains(p))
+        .cloned()
+        .collect();
     let mut found: Vec<Found> = Vec::new();
-    for (i, w) in active.iter().enumerate() {
-        if budget.is_cancelled() {
-            break;
-        }
-        // Earlier writers get half of what is left; the last one gets the rest.
-        let share = if i + 1 < active.len() {
-            budget.remaining().map(|r| r / 2)
-        } else {
-            budget.remaining()
-        };
-        let token = match share {
-            Some(s) => budget.child_with_budget(s),
-            None => budget.clone(),
-        };
-        for s in w.write(domain, &task, &token, want) {
+    // The research DSLs (fast on their tasks) go first with a share; the python space, which
+    // fits every function, takes what is left.
+    // Every fitting space searches at once, each with the whole budget (the research DSLs stay
+    // as fast as alone on their tasks; the python space is not starved by a DSL that cannot
+    // express the function).
+    // The python space, the fallback, leaves the CPU to the research DSLs until they finish or
+    // half the budget has passed, so they keep their speed on their tasks.
+    let dsl_running = std::sync::atomic::AtomicUsize::new(
+        fitting.iter().filter(|(d, _)| d.name() != "python").count(),
+    );
+    let half = config.budget / 2;
+    let per_domain: Vec<Vec<(Solution, u64)>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = fitting
+            .iter()
+            .map(|(domain, task)| {
+                let budget = &budget;
+                let active = &active;
+                let dsl_running = &dsl_running;
+                scope.spawn(move || {
+                    let is_python = domain.name() == "python";
+                    while is_python
+                        && dsl_running.load(std::sync::atomic::Ordering::Acquire) > 0
+                        && start.elapsed() < half
+                        && !budget.is_cancelled()
+                    {
+                        std::thread::sleep(Duration::from_millis(2));
+                    }
+                    let mut out: Vec<(Solution, u64)> = Vec::new();
+                    for (i, w) in active.iter().enumerate() {
+                        if budget.is_cancelled() {
+                            break;
+                        }
+                        // Earlier writers get half of what is left; the last one gets the rest.
+                        let share = if i + 1 < active.len() {
+                            budget.remaining().map(|r| r / 2)
+                        } else {
+                            budget.remaining()
+                        };
+                        let token = match share {
+                            Some(s) => budget.child_with_budget(s),
+                            None => budget.clone(),
+                        };
+                        for s in w.write(*domain, task, &token, want) {
+                            out.push((s, start.elapsed().as_millis() as u64));
+                        }
+                    }
+                    if !is_python {
+                        dsl_running.fetch_sub(1, std::sync::atomic::Ordering::AcqRel);
+                    }
+                    out
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_default())
+            .collect()
+    });
+    for (di, ((domain, task), sols)) in fitting.iter().zip(per_domain).enumerate() {
+        for (s, elapsed_ms) in sols {
             let consistent = task
                 .examples
                 .iter()
                 .all(|e| domain.eval_tokens(&s.tokens, &e.inputs).as_ref() == Some(&e.output));
-            if consistent && !found.iter().any(|f| f.solution.program == s.program) {
+            if consistent
+                && unused_params(&s.body, &required) == 0
+                && !found
+                    .iter()
+                    .any(|f| f.domain == di && f.solution.program == s.program)
+            {
+                let rank = rank_cost(&s, domain.name() == "python", &task.param_names, &rank_ctx);
                 found.push(Found {
                     solution: s,
-                    elapsed_ms: start.elapsed().as_millis() as u64,
+                    elapsed_ms,
+                    domain: di,
+                    rank,
                 });
             }
         }
@@ -406,21 +656,35 @@ pub fn synthesize_with(
         };
         result.error = Some(format!(
             "no {} program found for the examples within {} ms",
-            domain.name(),
+            result.domain.as_deref().unwrap_or("?"),
             config.budget.as_millis()
         ));
         return result;
     }
-    // Cluster by behaviour on extra inputs; keep the best candidate of each cluster.
-    let extra = domain.extra_inputs(&task, 0, 32);
-    let mut signatures: Vec<Vec<Option<Value>>> = Vec::new();
+    // One ranking across domains: the program a reviewer would write first.
+    found.sort_by(|a, b| a.rank.0.total_cmp(&b.rank.0).then(a.rank.1.cmp(&b.rank.1)));
+    // Cluster by behaviour on extra inputs (drawn once, in the task's input shape, by the
+    // space that fits every function when it fits); keep the best candidate of each cluster.
+    let (gen_domain, gen_task) = fitting
+        .iter()
+        .find(|(d, _)| d.name() == "python")
+        .unwrap_or(&fitting[0]);
+    let extra = gen_domain.extra_inputs(gen_task, 0, 32);
+    // Every consistent program's outputs on the extra inputs: its behaviour.
+    let behaviours: Vec<Vec<Option<Value>>> = found
+        .iter()
+        .map(|f| {
+            let domain = fitting[f.domain].0;
+            extra
+                .iter()
+                .map(|inp| domain.eval_tokens(&f.solution.tokens, inp))
+                .collect()
+        })
+        .collect();
+    let mut signatures: Vec<&Vec<Option<Value>>> = Vec::new();
     let mut cluster_sizes: Vec<usize> = Vec::new();
     let mut reps: Vec<(usize, usize)> = Vec::new(); // (found index, cluster)
-    for (i, f) in found.iter().enumerate() {
-        let sig: Vec<Option<Value>> = extra
-            .iter()
-            .map(|inp| domain.eval_tokens(&f.solution.tokens, inp))
-            .collect();
+    for (i, sig) in behaviours.iter().enumerate() {
         match signatures.iter().position(|s| *s == sig) {
             Some(c) => cluster_sizes[c] += 1,
             None => {
@@ -430,17 +694,8 @@ pub fn synthesize_with(
             }
         }
     }
-    // The pragmatic listener over every consistent program's behaviour, per cluster.
-    let all_outputs: Vec<Vec<Option<Value>>> = found
-        .iter()
-        .map(|f| {
-            extra
-                .iter()
-                .map(|inp| domain.eval_tokens(&f.solution.tokens, inp))
-                .collect()
-        })
-        .collect();
-    let rsa = crate::rank::rsa_scores(&all_outputs);
+    // The pragmatic listener over every consistent program's behaviour.
+    let rsa = crate::rank::rsa_scores(&behaviours);
     reps.truncate(config.top_k.max(1) * 3);
     let suite = CheckSuite {
         function: spec.name.clone(),
@@ -471,19 +726,19 @@ pub fn synthesize_with(
     };
     let params: Vec<String> = spec.params.iter().map(|p| p.name.clone()).collect();
     let docstring = spec.docstring.as_ref().map_or("", |d| d.cleaned.as_str());
-    let inputs: Vec<Vec<Value>> = task.examples.iter().map(|e| e.inputs.clone()).collect();
+    let inputs: Vec<Vec<Value>> = examples.iter().map(|e| e.inputs.clone()).collect();
     let text_context = crate::rank::TextContext {
         params: &params,
         docstring,
         inputs: &inputs,
     };
-    let best_score = reps
+    let best_cost = reps
         .iter()
-        .map(|&(i, _)| found[i].solution.score)
-        .fold(f64::NEG_INFINITY, f64::max);
+        .map(|&(i, _)| found[i].rank.0)
+        .fold(f64::INFINITY, f64::min);
     let best_rsa = rsa.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     let ranker = crate::rank::shipped_ranker();
-    let mut verified: Vec<CheckedCandidate> = Vec::new();
+    let mut verified: Vec<(CheckedCandidate, usize)> = Vec::new();
     for ((&(i, cluster), (code, body, _)), report) in reps.iter().zip(built).zip(reports) {
         if !report.passed() {
             continue;
@@ -491,50 +746,47 @@ pub fn synthesize_with(
         let f = &found[i];
         let mut features = crate::rank::text_features(&body, &f.solution.imports, &text_context);
         features.dsl_size = f.solution.size as f64;
-        features.relative_score = f.solution.score - best_score;
+        // The cross-domain ranking cost, as a score relative to the best (≤ 0).
+        features.relative_score = best_cost - f.rank.0;
         features.neural = f64::from(u8::from(f.solution.writer == WriterKind::Neural));
         features.cluster_size = (1.0 + cluster_sizes[cluster] as f64).ln();
         features.rsa = rsa[i] - best_rsa;
         let generalization_logit = ranker.map(|r| r.logit(&features));
-        verified.push(CheckedCandidate {
-            rank: 0,
-            writer_order: verified.len() + 1,
-            code,
-            body,
-            imports: f.solution.imports.clone(),
-            program: f.solution.program.clone(),
-            passed: report.passed_count(),
-            total: report.examples.len(),
-            score: f.solution.score,
-            source: f.solution.writer,
-            elapsed_ms: f.elapsed_ms,
-            cluster,
-            features,
-            generalization_logit,
-        });
+        verified.push((
+            CheckedCandidate {
+                rank: 0,
+                writer_order: verified.len() + 1,
+                code,
+                body,
+                imports: f.solution.imports.clone(),
+                program: f.solution.program.clone(),
+                passed: report.passed_count(),
+                total: report.examples.len(),
+                score: f.solution.score,
+                source: f.solution.writer,
+                elapsed_ms: f.elapsed_ms,
+                cluster,
+                features,
+                generalization_logit,
+            },
+            i,
+        ));
     }
-    // The learned ranker orders the verified candidates when shipped; else the writers' order.
+    // The learned ranker orders the verified candidates when shipped; else the cross-domain
+    // ranking stands.
     if ranker.is_some() {
         verified.sort_by(|a, b| {
-            b.generalization_logit
+            b.0.generalization_logit
                 .unwrap_or(0.0)
-                .total_cmp(&a.generalization_logit.unwrap_or(0.0))
+                .total_cmp(&a.0.generalization_logit.unwrap_or(0.0))
         });
     }
     verified.truncate(config.top_k.max(1));
-    for (k, c) in verified.iter_mut().enumerate() {
+    for (k, (c, _)) in verified.iter_mut().enumerate() {
         c.rank = k + 1;
     }
-    result.candidates = verified;
-    result.question = question_for(
-        domain,
-        &task,
-        &spec.name,
-        &result.candidates,
-        &found,
-        &reps,
-        &extra,
-    );
+    result.question = question_for(&spec.name, &examples, &extra, &verified, &found, &fitting);
+    result.candidates = verified.into_iter().map(|(c, _)| c).collect();
     if result.candidates.is_empty() {
         result.status = SynthStatus::BudgetSpent;
         result.error = Some(format!(
@@ -548,38 +800,35 @@ pub fn synthesize_with(
 }
 
 /// The input that best splits the verified candidates (user-like inputs first, then the
-/// clustering inputs), with each candidate weighted by its ranking score.
+/// clustering inputs), each candidate weighted by its standing in the ranking.
 fn question_for(
-    domain: &dyn Domain,
-    task: &Task,
     function: &str,
-    candidates: &[CheckedCandidate],
-    found: &[Found],
-    reps: &[(usize, usize)],
+    examples: &[IoExample],
     extra: &[Vec<Value>],
+    verified: &[(CheckedCandidate, usize)],
+    found: &[Found],
+    fitting: &[(&dyn Domain, Task)],
 ) -> Option<crate::ask::Question> {
-    if candidates.len() < 2 {
+    if verified.len() < 2 {
         return None;
     }
-    let mut inputs = crate::ask::user_like_inputs(&task.examples, 48);
+    let mut inputs = crate::ask::user_like_inputs(examples, 48);
     inputs.extend(extra.iter().cloned());
-    let best_score = candidates
+    let behaviours: Vec<crate::ask::Behaviour> = verified
         .iter()
-        .map(|c| c.score)
-        .fold(f64::NEG_INFINITY, f64::max);
-    let behaviours: Vec<crate::ask::Behaviour> = candidates
-        .iter()
-        .filter_map(|c| {
-            let &(i, _) = reps.iter().find(|&&(_, cluster)| cluster == c.cluster)?;
-            let tokens = &found[i].solution.tokens;
-            Some(crate::ask::Behaviour {
+        .map(|(c, i)| {
+            let f = &found[*i];
+            let domain = fitting[f.domain].0;
+            crate::ask::Behaviour {
                 rank: c.rank,
-                weight: (c.score - best_score).exp(),
+                // Earlier ranks are believed more (the ranking's scores differ in scale
+                // between spaces and the learned model).
+                weight: 0.5f64.powi(c.rank as i32 - 1),
                 outputs: inputs
                     .iter()
-                    .map(|inp| domain.eval_tokens(tokens, inp))
+                    .map(|inp| domain.eval_tokens(&f.solution.tokens, inp))
                     .collect(),
-            })
+            }
         })
         .collect();
     crate::ask::best_question(function, &inputs, &behaviours)

@@ -76,6 +76,7 @@ fn task(examples: Vec<(Vec<Value>, Value)>) -> Task {
             .map(|(inputs, output)| IoExample { inputs, output })
             .collect(),
         held_out: Vec::new(),
+        ..Default::default()
     }
 }
 

@@ -45,6 +45,7 @@ fn task(pairs: &[(&str, &str)]) -> Task {
             })
             .collect(),
         held_out: Vec::new(),
+        ..Default::default()
     }
 }
 
@@ -133,6 +134,7 @@ fn non_string_tasks_are_rejected_with_a_message() {
             output: Value::Int(2),
         }],
         held_out: Vec::new(),
+        ..Default::default()
     };
     let err = w.propose(&t, 10, 3, &CancelToken::new(), |_, _| true).err();
     assert!(matches!(err, Some(NeuralError::Unsupported(_))), "{err:?}");

@@ -19,7 +19,7 @@ pub struct IoExample {
 }
 
 /// A synthesis task: the examples a program must reproduce.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Task {
     /// Parameter names, used when rendering Python.
     pub param_names: Vec<String>,
@@ -27,6 +27,13 @@ pub struct Task {
     pub examples: Vec<IoExample>,
     /// Held-out examples used only to measure generalization (benchmarks, datagen).
     pub held_out: Vec<IoExample>,
+    /// The function's docstring (constants and operation priors for the search); empty when
+    /// unknown.
+    #[serde(default)]
+    pub description: String,
+    /// Parameter types as Python annotations, when the domain resolved them (else empty).
+    #[serde(default)]
+    pub param_types: Vec<String>,
 }
 
 /// Which writer produced a candidate.
@@ -121,6 +128,7 @@ pub fn all_domains() -> Vec<Box<dyn Domain>> {
     vec![
         Box::new(strings::StringsDomain),
         Box::new(lists::ListsDomain),
+        Box::new(python::PythonDomain),
     ]
 }
 
@@ -141,4 +149,5 @@ pub struct GeneratedTask {
 }
 
 pub mod lists;
+pub mod python;
 pub mod strings;

@@ -215,6 +215,7 @@ fn generated(s: &sample::Sampled) -> GeneratedTask {
                 .collect(),
             examples: io(&s.examples),
             held_out: io(&s.held_out),
+            ..Default::default()
         },
     }
 }
@@ -275,6 +276,7 @@ impl Domain for ListsDomain {
             param_names: params.iter().map(|p| p.name.clone()).collect(),
             examples: examples.to_vec(),
             held_out: Vec::new(),
+            ..Default::default()
         })
     }
 
@@ -438,6 +440,7 @@ pub fn load_exedec_tasks(path: &Path) -> anyhow::Result<Vec<ExedecTask>> {
                 param_names: (0..n).map(|k| format!("x{k}")).collect(),
                 examples,
                 held_out: Vec::new(),
+                ..Default::default()
             },
             parsed.program,
         ));

@@ -147,6 +147,7 @@ impl Domain for StringsDomain {
             param_names: params.iter().map(|p| p.name.clone()).collect(),
             examples: examples.to_vec(),
             held_out: Vec::new(),
+            ..Default::default()
         })
     }
 
@@ -233,6 +234,7 @@ impl Domain for StringsDomain {
                 param_names: vec!["s".to_string()],
                 examples,
                 held_out: held,
+                ..Default::default()
             },
         })
     }

@@ -122,6 +122,7 @@ mod tests {
                 },
             ],
             held_out: Vec::new(),
+            ..Default::default()
         }
     }
 

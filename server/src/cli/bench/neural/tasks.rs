@@ -168,6 +168,7 @@ pub fn load(path: &Path, splits: &[String], limit: Option<usize>) -> anyhow::Res
             param_names: (0..n).map(|k| format!("x{k}")).collect(),
             examples,
             held_out: Vec::new(),
+            ..Default::default()
         };
         domain.get_or_insert(domain_of(&task));
         tasks.push(BenchTask {

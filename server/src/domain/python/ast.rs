@@ -1,0 +1,391 @@
+//! Programs of the python space: expressions over the parameters, lambda-bound variables and
+//! constants, built from first-order operations and comprehension combinators.
+
+use super::types::Ty;
+use super::value::PyVal;
+use std::rc::Rc;
+
+/// An expression.
+#[derive(Clone, Debug)]
+pub(crate) enum Expr {
+    /// The i-th parameter.
+    Param(usize),
+    /// A variable bound by the enclosing comprehension (0: the element; 1: the second element
+    /// of a `zip`).
+    Var(usize),
+    Const(PyVal),
+    Call(Op, Vec<Rc<Expr>>),
+    /// A comprehension: `kind` over `iter` with `body` (a lambda over `Var`s).
+    Hof(Hof, Rc<Expr>, Rc<Expr>),
+    /// `[body for x, y in zip(a, b)]`.
+    ZipMap(Rc<Expr>, Rc<Expr>, Rc<Expr>),
+}
+
+impl Expr {
+    /// Number of nodes.
+    pub(crate) fn size(&self) -> usize {
+        match self {
+            Expr::Param(_) | Expr::Var(_) | Expr::Const(_) => 1,
+            Expr::Call(_, args) => 1 + args.iter().map(|a| a.size()).sum::<usize>(),
+            Expr::Hof(_, a, b) => 1 + a.size() + b.size(),
+            Expr::ZipMap(a, b, c) => 1 + a.size() + b.size() + c.size(),
+        }
+    }
+
+    /// Bit set of the parameters used.
+    pub(crate) fn params_used(&self) -> u64 {
+        match self {
+            Expr::Param(i) => 1u64 << (*i).min(63),
+            Expr::Var(_) | Expr::Const(_) => 0,
+            Expr::Call(_, args) => args.iter().fold(0, |m, a| m | a.params_used()),
+            Expr::Hof(_, a, b) => a.params_used() | b.params_used(),
+            Expr::ZipMap(a, b, c) => a.params_used() | b.params_used() | c.params_used(),
+        }
+    }
+
+    /// Whether it mentions a bound variable.
+    pub(crate) fn uses_var(&self) -> bool {
+        match self {
+            Expr::Var(_) => true,
+            Expr::Param(_) | Expr::Const(_) => false,
+            Expr::Call(_, args) => args.iter().any(|a| a.uses_var()),
+            // The comprehension's own body binds its variables.
+            Expr::Hof(_, a, _) => a.uses_var(),
+            Expr::ZipMap(a, b, _) => a.uses_var() || b.uses_var(),
+        }
+    }
+}
+
+/// Comprehension combinators; the body is a lambda over `Var(0)`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Hof {
+    /// `[f(x) for x in xs]`
+    Map,
+    /// `[x for x in xs if p(x)]`
+    Filter,
+    /// `sum(f(x) for x in xs)`
+    SumMap,
+    /// `sum(1 for x in xs if p(x))`
+    CountIf,
+    /// `any(p(x) for x in xs)`
+    Any,
+    /// `all(p(x) for x in xs)`
+    All,
+    /// `sorted(xs, key=lambda x: f(x))`
+    SortedKey,
+    /// `max(xs, key=lambda x: f(x))`
+    MaxKey,
+    /// `min(xs, key=lambda x: f(x))`
+    MinKey,
+    /// `''.join(f(c) for c in s)`
+    JoinMap,
+    /// `''.join(c for c in s if p(c))`
+    JoinFilter,
+}
+
+pub(crate) const ALL_HOFS: &[Hof] = &[
+    Hof::Map,
+    Hof::Filter,
+    Hof::SumMap,
+    Hof::CountIf,
+    Hof::Any,
+    Hof::All,
+    Hof::SortedKey,
+    Hof::MaxKey,
+    Hof::MinKey,
+    Hof::JoinMap,
+    Hof::JoinFilter,
+];
+
+impl Hof {
+    /// Result type for an iterable of `iter` and a body of `body`.
+    pub(crate) fn result_type(self, iter: &Ty, body: &Ty) -> Option<Ty> {
+        let elem = iter.elem()?;
+        if matches!(iter, Ty::Dict(..)) {
+            return None;
+        }
+        // A set's iteration order is CPython's hash order: only order-free uses.
+        if matches!(iter, Ty::Set(_))
+            && !matches!(
+                (self, body),
+                (Hof::CountIf | Hof::Any | Hof::All, Ty::Bool) | (Hof::SumMap, Ty::Int)
+            )
+        {
+            return None;
+        }
+        match self {
+            Hof::Map => Some(Ty::list(body.clone())),
+            Hof::Filter if *body == Ty::Bool && !matches!(iter, Ty::Str) => Some(Ty::list(elem)),
+            Hof::SumMap => match body {
+                Ty::Int | Ty::Float => Some(body.clone()),
+                _ => None,
+            },
+            Hof::CountIf if *body == Ty::Bool => Some(Ty::Int),
+            Hof::Any | Hof::All if *body == Ty::Bool => Some(Ty::Bool),
+            Hof::SortedKey if body.orderable() && *body != Ty::Bool => Some(Ty::list(elem)),
+            Hof::MaxKey | Hof::MinKey if body.orderable() && *body != Ty::Bool => Some(elem),
+            Hof::JoinMap if *body == Ty::Str => Some(Ty::Str),
+            Hof::JoinFilter if *body == Ty::Bool && elem == Ty::Str => Some(Ty::Str),
+            _ => None,
+        }
+    }
+}
+
+macro_rules! ops {
+    ($($v:ident),* $(,)?) => {
+        /// First-order operations.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub(crate) enum Op { $($v),* }
+        /// Every operation, in id order (the token encoding uses the position).
+        pub(crate) const ALL_OPS: &[Op] = &[$(Op::$v),*];
+    };
+}
+
+ops!(
+    Add,
+    Sub,
+    Mul,
+    TrueDiv,
+    FloorDiv,
+    Mod,
+    Pow,
+    Neg,
+    Abs,
+    Not,
+    Eq,
+    NotEq,
+    Lt,
+    LtE,
+    Gt,
+    GtE,
+    In,
+    NotIn,
+    And,
+    Or,
+    IfExp,
+    Index,
+    SliceFrom,
+    SliceTo,
+    SliceRange,
+    Reverse,
+    Step,
+    Len,
+    Sum,
+    Min,
+    Max,
+    Min2,
+    Max2,
+    Sorted,
+    SortedRev,
+    SetOf,
+    ListOf,
+    TupleOf,
+    AnyB,
+    AllB,
+    StrOf,
+    IntOf,
+    FloatOf,
+    Ord,
+    Chr,
+    Round1,
+    Round2,
+    Lower,
+    Upper,
+    Title,
+    Capitalize,
+    Strip,
+    Lstrip,
+    Rstrip,
+    SplitWs,
+    Swapcase,
+    IsDigit,
+    IsAlpha,
+    IsAlnum,
+    IsUpper,
+    IsLower,
+    IsSpace,
+    Split,
+    Join,
+    CountSub,
+    Find,
+    StartsWith,
+    EndsWith,
+    Replace,
+    Zfill,
+    Ljust,
+    Rjust,
+    Center,
+    StripChars,
+    CountL,
+    IndexL,
+    Get,
+    GetDefault,
+    Keys,
+    Values,
+    Items,
+    Counter,
+    MostCommon,
+    Gcd,
+    Isqrt,
+    Sqrt,
+    Floor,
+    Ceil,
+    Factorial,
+    Comb,
+    Prod,
+    Range1,
+    Range2,
+    MkTuple2,
+    Divmod,
+    SetAnd,
+    SetOr,
+    SetSub,
+    FindallDigits,
+    FindallWords,
+    FindallUpperWords,
+    ReSubNonAlnum,
+    Fst,
+    Snd,
+    First,
+    Last,
+    Partition,
+    RPartition,
+    ListOf1,
+    AccSum,
+    AccMax,
+    AccMin,
+);
+
+impl Op {
+    pub(crate) fn arity(self) -> usize {
+        use Op::*;
+        match self {
+            Neg | Abs | Not | Reverse | Len | Sum | Min | Max | Sorted | SortedRev | SetOf
+            | ListOf | TupleOf | AnyB | AllB | StrOf | IntOf | FloatOf | Ord | Chr | Round1
+            | Lower | Upper | Title | Capitalize | Strip | Lstrip | Rstrip | SplitWs | Swapcase
+            | IsDigit | IsAlpha | IsAlnum | IsUpper | IsLower | IsSpace | Keys | Values | Items
+            | Counter | MostCommon | Isqrt | Sqrt | Floor | Ceil | Factorial | Prod | Range1
+            | FindallDigits | FindallWords | FindallUpperWords | ReSubNonAlnum | Fst | Snd
+            | First | Last | ListOf1 | AccSum | AccMax | AccMin => 1,
+            IfExp | SliceRange | Replace | GetDefault => 3,
+            _ => 2,
+        }
+    }
+
+    /// Result type for argument types, `None` when ill-typed (or not worth enumerating).
+    pub(crate) fn result_type(self, a: &[Ty]) -> Option<Ty> {
+        use Op::*;
+        use Ty::*;
+        let num = |t: &Ty| matches!(t, Int | Float);
+        let seq = |t: &Ty| matches!(t, List(_) | Str | TupleN(_));
+        match (self, a) {
+            (Add, [Int, Int]) => Some(Int),
+            (Add | Sub | Mul, [x, y]) if num(x) && num(y) => Some(Float),
+            (Sub | FloorDiv | Mod, [Int, Int]) => Some(Int),
+            (FloorDiv | Mod, [x, y]) if num(x) && num(y) => Some(Float),
+            (Mul, [Int, Int]) => Some(Int),
+            (Add, [Str, Str]) => Some(Str),
+            (Add, [List(x), List(y)]) if x == y => Some(List(x.clone())),
+            (Add, [TupleN(x), TupleN(y)]) if x == y => Some(TupleN(x.clone())),
+            (Mul, [Str, Int]) => Some(Str),
+            (Mul, [List(x), Int]) => Some(List(x.clone())),
+            (TrueDiv, [x, y]) if num(x) && num(y) => Some(Float),
+            (Pow, [Int, Int]) => Some(Int),
+            (Pow, [x, y]) if num(x) && num(y) => Some(Float),
+            (Neg | Abs, [x]) if num(x) => Some(x.clone()),
+            (Not, [Bool]) => Some(Bool),
+            (Eq | NotEq, [x, y]) if x == y || (num(x) && num(y)) => Some(Bool),
+            // Ordering comparisons of numbers only: `list1 < list2` or `word < sentence` is
+            // almost never what a function means.
+            (Lt | LtE | Gt | GtE, [x, y]) if num(x) && num(y) => Some(Bool),
+            (In | NotIn, [Str, Str]) => Some(Bool),
+            (In | NotIn, [x, List(e) | Set(e) | TupleN(e)]) if **e == *x => Some(Bool),
+            (In | NotIn, [x, Dict(k, _)]) if **k == *x => Some(Bool),
+            (And | Or, [Bool, Bool]) => Some(Bool),
+            (IfExp, [Bool, x, y]) if x == y => Some(x.clone()),
+            (Index, [List(e) | TupleN(e), Int]) => Some((**e).clone()),
+            (Index, [Str, Int]) => Some(Str),
+            (Index, [Dict(k, v), x]) if **k == *x => Some((**v).clone()),
+            (SliceFrom | SliceTo | Step, [s, Int]) if seq(s) => Some(s.clone()),
+            (SliceRange, [s, Int, Int]) if seq(s) => Some(s.clone()),
+            (Reverse, [s]) if seq(s) => Some(s.clone()),
+            (Len, [List(_) | Str | TupleN(_) | Set(_) | Dict(..) | Tuple(_)]) => Some(Int),
+            (Sum | Prod, [List(e) | TupleN(e)]) if **e == Int || **e == Bool => Some(Int),
+            (Sum | Prod, [List(e) | TupleN(e)]) if **e == Float => Some(Float),
+            (Min | Max, [List(e) | TupleN(e) | Set(e)]) if e.orderable() => Some((**e).clone()),
+            (Min | Max, [Str]) => Some(Str),
+            (Min2 | Max2, [x, y]) if x == y && x.orderable() && *x != Bool => Some(x.clone()),
+            (Sorted | SortedRev, [t @ (List(_) | Str | Set(_) | TupleN(_))]) => {
+                let e = t.elem()?;
+                e.orderable().then(|| Ty::list(e))
+            }
+            (SetOf, [t @ (List(_) | Str | TupleN(_))]) => {
+                let e = t.elem()?;
+                e.hashable().then(|| Set(Box::new(e)))
+            }
+            (ListOf, [t @ (Str | TupleN(_) | Dict(..))]) => Some(Ty::list(t.elem()?)),
+            (TupleOf, [List(e)]) => Some(TupleN(e.clone())),
+            (ListOf1, [x]) => Some(Ty::list(x.clone())),
+            (AnyB | AllB, [List(e)]) if **e == Bool => Some(Bool),
+            (StrOf, [Int | Float]) => Some(Str),
+            (IntOf, [Str | Float]) => Some(Int),
+            (FloatOf, [Str | Int]) => Some(Float),
+            (Ord, [Str]) => Some(Int),
+            (Chr, [Int]) => Some(Str),
+            (Round1, [Float]) => Some(Int),
+            (Round2, [Float, Int]) => Some(Float),
+            (
+                Lower | Upper | Title | Capitalize | Strip | Lstrip | Rstrip | Swapcase
+                | ReSubNonAlnum,
+                [Str],
+            ) => Some(Str),
+            (SplitWs | FindallDigits | FindallWords | FindallUpperWords, [Str]) => {
+                Some(Ty::list(Str))
+            }
+            (IsDigit | IsAlpha | IsAlnum | IsUpper | IsLower | IsSpace, [Str]) => Some(Bool),
+            (Split, [Str, Str]) => Some(Ty::list(Str)),
+            (Join, [Str, List(e)]) if **e == Str => Some(Str),
+            (CountSub | Find, [Str, Str]) => Some(Int),
+            (StartsWith | EndsWith, [Str, Str]) => Some(Bool),
+            (Replace, [Str, Str, Str]) => Some(Str),
+            (Zfill | Ljust | Rjust | Center, [Str, Int]) => Some(Str),
+            (StripChars, [Str, Str]) => Some(Str),
+            (CountL | IndexL, [List(e) | TupleN(e), x]) if **e == *x => Some(Int),
+            (Get, [Dict(k, v), x]) if **k == *x => Some(Optional(v.clone())),
+            (GetDefault, [Dict(k, v), x, y]) if **k == *x && **v == *y => Some(y.clone()),
+            (Keys, [Dict(k, _)]) => Some(Ty::list((**k).clone())),
+            (Values, [Dict(_, v)]) => Some(Ty::list((**v).clone())),
+            (Items, [Dict(k, v)]) => Some(Ty::list(Tuple(vec![(**k).clone(), (**v).clone()]))),
+            (Counter | MostCommon, [t @ (List(_) | Str | TupleN(_))]) => {
+                let e = t.elem()?;
+                if !e.hashable() {
+                    return None;
+                }
+                Some(if self == Counter {
+                    Dict(Box::new(e), Box::new(Int))
+                } else {
+                    e
+                })
+            }
+            (Gcd | Comb, [Int, Int]) => Some(Int),
+            (Isqrt | Factorial, [Int]) => Some(Int),
+            (Sqrt, [x]) if num(x) => Some(Float),
+            (Floor | Ceil, [Float]) => Some(Int),
+            (Range1, [Int]) => Some(Ty::list(Int)),
+            (Range2, [Int, Int]) => Some(Ty::list(Int)),
+            (MkTuple2, [x, y]) => Some(Tuple(vec![x.clone(), y.clone()])),
+            (Divmod, [Int, Int]) => Some(Tuple(vec![Int, Int])),
+            (SetAnd | SetOr | SetSub, [Set(x), Set(y)]) if x == y => Some(Set(x.clone())),
+            (Fst, [Tuple(ts)]) if !ts.is_empty() => Some(ts[0].clone()),
+            (Snd, [Tuple(ts)]) if ts.len() >= 2 => Some(ts[1].clone()),
+            (First | Last, [List(e) | TupleN(e)]) => Some((**e).clone()),
+            (First | Last, [Str]) => Some(Str),
+            (Partition | RPartition, [Str, Str]) => Some(Tuple(vec![Str, Str, Str])),
+            (AccSum, [List(e) | TupleN(e)]) if num(e) => Some(List(e.clone())),
+            (AccMax | AccMin, [List(e) | TupleN(e)]) if e.orderable() && **e != Bool => {
+                Some(List(e.clone()))
+            }
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,826 @@
+//! Typed bottom-up enumeration with observational equivalence, cheapest first under the cost
+//! table. Comprehension bodies are enumerated in their own banks, evaluated on the actual
+//! element values of the examples and deduplicated by behaviour; conditionals are joined from
+//! terms right on parts of the examples (EUSolver-style partition, a cost per branch).
+
+use super::ast::{Expr, Hof, Op, ALL_HOFS, ALL_OPS};
+use super::hints::{ConstLeaf, CostTable};
+use super::interp::{apply, apply_hof, elements, eval, Env};
+use super::types::{fits, Ty};
+use super::value::{exact_eq, exact_hash, PyErr, PyVal};
+use crate::cancel::CancelToken;
+use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
+use std::hash::{Hash, Hasher};
+use std::ops::Range;
+use std::rc::Rc;
+
+/// What the search is given.
+pub(crate) struct SearchInput {
+    pub(crate) param_types: Vec<Ty>,
+    /// (inputs, output) per example.
+    pub(crate) examples: Vec<(Vec<PyVal>, PyVal)>,
+    pub(crate) constants: Vec<ConstLeaf>,
+    pub(crate) costs: CostTable,
+    /// Parameters a solution must use to count as found (bit set); solutions that leave one
+    /// out are kept but do not end the search.
+    pub(crate) required_params: u64,
+    /// Integers the docstring states (literal positions must be among them).
+    pub(crate) text_ints: Vec<i64>,
+}
+
+/// Limits of one search.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct SearchLimits {
+    pub(crate) max_cost: u32,
+    pub(crate) max_terms: usize,
+    pub(crate) max_solutions: usize,
+    /// Cost levels searched past the first solution (alternatives for the ranking).
+    pub(crate) extra_levels: u32,
+}
+
+impl Default for SearchLimits {
+    fn default() -> Self {
+        Self {
+            max_cost: 40,
+            max_terms: 400_000,
+            max_solutions: 20,
+            extra_levels: 1,
+        }
+    }
+}
+
+/// Why a search stopped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum StopReason {
+    /// Every program up to the cost limit was tried.
+    Exhausted,
+    /// The term or cost limit was reached, or enough solutions were found.
+    Budget,
+    /// The cancel token fired (deadline or request).
+    Cancelled,
+}
+
+/// A program consistent with every example.
+#[derive(Clone, Debug)]
+pub(crate) struct FoundProgram {
+    pub(crate) expr: Rc<Expr>,
+    pub(crate) cost: u32,
+}
+
+/// Result of a search.
+pub(crate) struct Outcome {
+    pub(crate) programs: Vec<FoundProgram>,
+    pub(crate) stop: StopReason,
+    /// Terms built in every bank.
+    pub(crate) terms: usize,
+}
+
+struct Term {
+    expr: Rc<Expr>,
+    ty: Ty,
+    vals: Vec<PyVal>,
+    uses_var: bool,
+}
+
+/// A bank of terms over one universe of environments.
+struct Ctx {
+    /// Example index of each point.
+    point_ex: Vec<usize>,
+    /// Bound variable values of each point.
+    point_vars: Vec<Vec<PyVal>>,
+    /// Element type(s) of the bound variables (empty: the main context).
+    var_tys: Vec<Ty>,
+    terms: Vec<Term>,
+    by_ty_cost: FxHashMap<(Ty, u32), Vec<usize>>,
+    /// Types present at each cost.
+    types_at: FxHashMap<u32, Vec<Ty>>,
+    seen: FxHashSet<u64>,
+    /// For a source iterable (param index; or (param, is_words) for strings split into words),
+    /// the point range per example.
+    sources: Vec<(Source, Vec<Range<usize>>)>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Source {
+    Param(usize),
+    Words(usize),
+    Zip(usize, usize),
+}
+
+const MAX_POINTS: usize = 400;
+const MAX_WEIGHT: usize = 4_000;
+
+impl Ctx {
+    fn new(point_ex: Vec<usize>, point_vars: Vec<Vec<PyVal>>, var_tys: Vec<Ty>) -> Ctx {
+        Ctx {
+            point_ex,
+            point_vars,
+            var_tys,
+            terms: Vec::new(),
+            by_ty_cost: FxHashMap::default(),
+            types_at: FxHashMap::default(),
+            seen: FxHashSet::default(),
+            sources: Vec::new(),
+        }
+    }
+
+    fn key(ty: &Ty, vals: &[PyVal]) -> u64 {
+        let mut h = FxHasher::default();
+        ty.hash(&mut h);
+        for v in vals {
+            exact_hash(v, &mut h);
+        }
+        h.finish()
+    }
+
+    /// Adds a term unless an equivalent one exists; returns its index.
+    fn add(&mut self, expr: Rc<Expr>, ty: Ty, cost: u32, vals: Vec<PyVal>) -> Option<usize> {
+        if ty.depth() > 3 {
+            return None;
+        }
+        let key = Ctx::key(&ty, &vals);
+        if !self.seen.insert(key) {
+            return None;
+        }
+        let uses_var = expr.uses_var();
+        let id = self.terms.len();
+        let types = self.types_at.entry(cost).or_default();
+        if !types.contains(&ty) {
+            types.push(ty.clone());
+        }
+        self.by_ty_cost
+            .entry((ty.clone(), cost))
+            .or_default()
+            .push(id);
+        self.terms.push(Term {
+            expr,
+            ty,
+            vals,
+            uses_var,
+        });
+        Some(id)
+    }
+}
+
+struct Search<'a> {
+    input: &'a SearchInput,
+    limits: SearchLimits,
+    cancel: &'a CancelToken,
+    ctxs: Vec<Ctx>,
+    outputs: Vec<PyVal>,
+    found: Vec<FoundProgram>,
+    found_keys: FxHashSet<String>,
+    evals: usize,
+    stop: Option<StopReason>,
+    /// Cheapest main-context term per mask of examples it gets right (for conditionals).
+    partial: FxHashMap<u64, (usize, u32)>,
+    /// Cheapest main-context bool term per mask of examples where it is true.
+    guards: FxHashMap<u64, (usize, u32)>,
+    /// Cost of each main-context term.
+    main_cost: Vec<u32>,
+    /// Solutions found that use every required parameter.
+    complete: usize,
+}
+
+fn new_search<'a>(
+    input: &'a SearchInput,
+    limits: SearchLimits,
+    cancel: &'a CancelToken,
+) -> Search<'a> {
+    let outputs: Vec<PyVal> = input.examples.iter().map(|(_, o)| o.clone()).collect();
+    Search {
+        input,
+        limits,
+        cancel,
+        ctxs: Vec::new(),
+        outputs,
+        found: Vec::new(),
+        found_keys: FxHashSet::default(),
+        evals: 0,
+        stop: None,
+        partial: FxHashMap::default(),
+        guards: FxHashMap::default(),
+        main_cost: Vec::new(),
+        complete: 0,
+    }
+}
+
+/// Every distinct main-context program the search builds within `limits` (the differential
+/// test runs them through CPython).
+#[cfg(test)]
+pub(crate) fn programs(
+    input: &SearchInput,
+    limits: SearchLimits,
+    cancel: &CancelToken,
+) -> Vec<Rc<Expr>> {
+    let mut s = new_search(input, limits, cancel);
+    s.build_contexts();
+    'outer: for cost in 1..=limits.max_cost {
+        for ci in 0..s.ctxs.len() {
+            s.level(ci, cost);
+            if s.stop.is_some() {
+                break 'outer;
+            }
+        }
+    }
+    s.ctxs[0].terms.iter().map(|t| t.expr.clone()).collect()
+}
+
+/// Runs the search.
+pub(crate) fn search(input: &SearchInput, limits: SearchLimits, cancel: &CancelToken) -> Outcome {
+    let mut s = new_search(input, limits, cancel);
+    s.build_contexts();
+    let mut first_found: Option<u32> = None;
+    for cost in 1..=limits.max_cost {
+        for ci in 0..s.ctxs.len() {
+            s.level(ci, cost);
+            if s.stop.is_some() {
+                break;
+            }
+        }
+        if s.stop.is_none() {
+            s.conditionals(cost);
+        }
+        if first_found.is_none() && s.complete > 0 {
+            first_found = Some(cost);
+        }
+        if let Some(f) = first_found {
+            if cost >= f + limits.extra_levels {
+                s.stop.get_or_insert(StopReason::Budget);
+            }
+        }
+        if s.complete >= limits.max_solutions || s.found.len() >= 4 * limits.max_solutions {
+            s.stop.get_or_insert(StopReason::Budget);
+        }
+        if s.stop.is_some() {
+            break;
+        }
+    }
+    let terms = s.ctxs.iter().map(|c| c.terms.len()).sum();
+    Outcome {
+        programs: s.found,
+        stop: s.stop.unwrap_or(StopReason::Exhausted),
+        terms,
+    }
+}
+
+impl Search<'_> {
+    fn build_contexts(&mut self) {
+        let n = self.input.examples.len();
+        self.ctxs
+            .push(Ctx::new((0..n).collect(), vec![Vec::new(); n], Vec::new()));
+        // One lambda context per element type of an iterable parameter.
+        let mut elem_types: Vec<Ty> = Vec::new();
+        for t in &self.input.param_types {
+            if let Some(e) = t.elem() {
+                if !matches!(t, Ty::Dict(..)) && !e.has_any() && !elem_types.contains(&e) {
+                    elem_types.push(e);
+                }
+            }
+        }
+        for et in elem_types {
+            let mut ctx = Ctx::new(Vec::new(), Vec::new(), vec![et.clone()]);
+            let mut sources: Vec<(Source, Vec<Range<usize>>)> = Vec::new();
+            for (p, t) in self.input.param_types.iter().enumerate() {
+                if t.elem().as_ref() != Some(&et) || matches!(t, Ty::Dict(..) | Ty::Set(_)) {
+                    continue;
+                }
+                let mut kinds = vec![Source::Param(p)];
+                if *t == Ty::Str {
+                    kinds.push(Source::Words(p));
+                }
+                for kind in kinds {
+                    let mut ranges = Vec::new();
+                    for (ex, (ins, _)) in self.input.examples.iter().enumerate() {
+                        let v = &ins[p];
+                        let items = match kind {
+                            Source::Words(_) => apply(Op::SplitWs, &[v])
+                                .and_then(|w| elements(&w))
+                                .unwrap_or_default(),
+                            _ => elements(v).unwrap_or_default(),
+                        };
+                        let start = ctx.point_ex.len();
+                        for it in items {
+                            ctx.point_ex.push(ex);
+                            ctx.point_vars.push(vec![it]);
+                        }
+                        ranges.push(start..ctx.point_ex.len());
+                    }
+                    sources.push((kind, ranges));
+                }
+            }
+            if ctx.point_ex.is_empty() || ctx.point_ex.len() > MAX_POINTS {
+                continue;
+            }
+            ctx.sources = sources;
+            self.ctxs.push(ctx);
+        }
+        // A zip context for each ordered pair of list parameters.
+        let lists: Vec<usize> = self
+            .input
+            .param_types
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| matches!(t, Ty::List(e) | Ty::TupleN(e) if !e.has_any()))
+            .map(|(i, _)| i)
+            .collect();
+        for &p in &lists {
+            for &q in &lists {
+                if p == q {
+                    continue;
+                }
+                let (Some(ep), Some(eq)) = (
+                    self.input.param_types[p].elem(),
+                    self.input.param_types[q].elem(),
+                ) else {
+                    continue;
+                };
+                let mut ctx = Ctx::new(Vec::new(), Vec::new(), vec![ep, eq]);
+                let mut ranges = Vec::new();
+                for (ex, (ins, _)) in self.input.examples.iter().enumerate() {
+                    let xs = elements(&ins[p]).unwrap_or_default();
+                    let ys = elements(&ins[q]).unwrap_or_default();
+                    let start = ctx.point_ex.len();
+                    for (x, y) in xs.into_iter().zip(ys) {
+                        ctx.point_ex.push(ex);
+                        ctx.point_vars.push(vec![x, y]);
+                    }
+                    ranges.push(start..ctx.point_ex.len());
+                }
+                if ctx.point_ex.is_empty() || ctx.point_ex.len() > MAX_POINTS {
+                    continue;
+                }
+                ctx.sources = vec![(Source::Zip(p, q), ranges)];
+                self.ctxs.push(ctx);
+            }
+        }
+    }
+
+    fn tick(&mut self) -> bool {
+        self.evals += 1;
+        if self.evals.is_multiple_of(512) && self.cancel.is_cancelled() {
+            self.stop = Some(StopReason::Cancelled);
+        }
+        let total: usize = self.ctxs.iter().map(|c| c.terms.len()).sum();
+        if total >= self.limits.max_terms {
+            self.stop.get_or_insert(StopReason::Budget);
+        }
+        self.stop.is_none()
+    }
+
+    /// Records a new term (and checks it against the outputs in the main context).
+    fn offer(&mut self, ci: usize, expr: Rc<Expr>, ty: Ty, cost: u32, vals: Vec<PyVal>) {
+        if vals.iter().map(PyVal::weight).sum::<usize>() > MAX_WEIGHT {
+            return;
+        }
+        if !vals.iter().all(|v| fits(v, &ty)) {
+            return;
+        }
+        if ci == 0 {
+            let mask = self.mask(&vals);
+            let all = (1u64 << self.outputs.len().min(63)) - 1;
+            if mask == all {
+                self.record(expr.clone(), cost);
+            }
+            let id = self.ctxs[0].add(expr, ty.clone(), cost, vals);
+            if let Some(id) = id {
+                self.main_cost.push(cost);
+                if mask != 0 && mask != all {
+                    self.partial.entry(mask).or_insert((id, cost));
+                }
+                if ty == Ty::Bool {
+                    let tmask = self.ctxs[0].terms[id]
+                        .vals
+                        .iter()
+                        .enumerate()
+                        .fold(0u64, |m, (i, v)| if v.truthy() { m | (1 << i) } else { m });
+                    self.guards.entry(tmask).or_insert((id, cost));
+                }
+            }
+        } else {
+            self.ctxs[ci].add(expr, ty, cost, vals);
+        }
+    }
+
+    fn mask(&self, vals: &[PyVal]) -> u64 {
+        vals.iter()
+            .zip(&self.outputs)
+            .enumerate()
+            .fold(0u64, |m, (i, (v, o))| {
+                if i < 63 && exact_eq(v, o) {
+                    m | (1 << i)
+                } else {
+                    m
+                }
+            })
+    }
+
+    fn record(&mut self, expr: Rc<Expr>, cost: u32) {
+        let key = format!("{expr:?}");
+        if self.found_keys.insert(key) {
+            let complete =
+                expr.params_used() & self.input.required_params == self.input.required_params;
+            if complete {
+                self.complete += 1;
+            }
+            self.found.push(FoundProgram { expr, cost });
+        }
+    }
+
+    fn leaves(&mut self, ci: usize, cost: u32) {
+        let costs = &self.input.costs;
+        let mut new: Vec<(Rc<Expr>, Ty, Vec<PyVal>)> = Vec::new();
+        let ctx = &self.ctxs[ci];
+        if cost == costs.param {
+            for (p, t) in self.input.param_types.iter().enumerate() {
+                let vals = ctx
+                    .point_ex
+                    .iter()
+                    .map(|&ex| self.input.examples[ex].0[p].clone())
+                    .collect();
+                new.push((Rc::new(Expr::Param(p)), t.clone(), vals));
+            }
+        }
+        if cost == costs.var {
+            for (i, t) in ctx.var_tys.iter().enumerate() {
+                let vals = ctx.point_vars.iter().map(|v| v[i].clone()).collect();
+                new.push((Rc::new(Expr::Var(i)), t.clone(), vals));
+            }
+        }
+        for c in &self.input.constants {
+            if c.cost == cost {
+                let vals = vec![c.value.clone(); ctx.point_ex.len()];
+                new.push((Rc::new(Expr::Const(c.value.clone())), c.ty.clone(), vals));
+            }
+        }
+        for (e, t, v) in new {
+            self.offer(ci, e, t, cost, v);
+        }
+    }
+
+    fn level(&mut self, ci: usize, cost: u32) {
+        self.leaves(ci, cost);
+        for &op in ALL_OPS {
+            if op == Op::IfExp {
+                continue; // conditionals come from the partition step
+            }
+            let oc = self.input.costs.op_cost(op);
+            if oc >= cost {
+                continue;
+            }
+            self.op_level(ci, op, cost - oc, cost);
+            if self.stop.is_some() {
+                return;
+            }
+        }
+        if ci == 0 {
+            for &h in ALL_HOFS {
+                let hc = self.input.costs.hof_cost(h);
+                if hc + 2 > cost {
+                    continue;
+                }
+                self.hof_level(h, cost - hc, cost);
+                if self.stop.is_some() {
+                    return;
+                }
+            }
+            let zc = self.input.costs.zip;
+            if zc + 3 <= cost {
+                self.zip_level(cost - zc, cost);
+            }
+        }
+    }
+
+    fn types_at(&self, ci: usize, c: u32) -> Vec<Ty> {
+        self.ctxs[ci].types_at.get(&c).cloned().unwrap_or_default()
+    }
+
+    fn ids(&self, ci: usize, t: &Ty, c: u32) -> Vec<usize> {
+        self.ctxs[ci]
+            .by_ty_cost
+            .get(&(t.clone(), c))
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    fn op_level(&mut self, ci: usize, op: Op, rem: u32, cost: u32) {
+        let arity = op.arity();
+        if (rem as usize) < arity {
+            return;
+        }
+        match arity {
+            1 => {
+                for t in self.types_at(ci, rem) {
+                    let Some(rt) = op.result_type(std::slice::from_ref(&t)) else {
+                        continue;
+                    };
+                    for a in self.ids(ci, &t, rem) {
+                        if !self.tick() {
+                            return;
+                        }
+                        self.combine(ci, op, &[a], rt.clone(), cost);
+                    }
+                }
+            }
+            2 => {
+                for c1 in 1..rem {
+                    let c2 = rem - c1;
+                    for t1 in self.types_at(ci, c1) {
+                        for t2 in self.types_at(ci, c2) {
+                            let Some(rt) = op.result_type(&[t1.clone(), t2.clone()]) else {
+                                continue;
+                            };
+                            let (xs, ys) = (self.ids(ci, &t1, c1), self.ids(ci, &t2, c2));
+                            for &a in &xs {
+                                for &b in &ys {
+                                    if !self.tick() {
+                                        return;
+                                    }
+                                    self.combine(ci, op, &[a, b], rt.clone(), cost);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            _ => {
+                for c1 in 1..rem {
+                    for c2 in 1..rem - c1 {
+                        let c3 = rem - c1 - c2;
+                        for t1 in self.types_at(ci, c1) {
+                            for t2 in self.types_at(ci, c2) {
+                                for t3 in self.types_at(ci, c3) {
+                                    let Some(rt) =
+                                        op.result_type(&[t1.clone(), t2.clone(), t3.clone()])
+                                    else {
+                                        continue;
+                                    };
+                                    let xs = self.ids(ci, &t1, c1);
+                                    let ys = self.ids(ci, &t2, c2);
+                                    let zs = self.ids(ci, &t3, c3);
+                                    for &a in &xs {
+                                        for &b in &ys {
+                                            for &c in &zs {
+                                                if !self.tick() {
+                                                    return;
+                                                }
+                                                self.combine(ci, op, &[a, b, c], rt.clone(), cost);
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn combine(&mut self, ci: usize, op: Op, args: &[usize], rt: Ty, cost: u32) {
+        let ctx = &self.ctxs[ci];
+        // Constant folding: an operation on constants only is a constant the search would
+        // rather take from the hints.
+        if args
+            .iter()
+            .all(|&a| matches!(&*ctx.terms[a].expr, Expr::Const(_)))
+        {
+            return;
+        }
+        // A literal position other than the first, second or last (`xs[2]`) only when the
+        // docstring names it.
+        if matches!(op, Op::Index | Op::SliceFrom | Op::SliceTo) && args.len() == 2 {
+            if let Expr::Const(PyVal::Int(k)) = &*ctx.terms[args[1]].expr {
+                if !(-1..=1).contains(k) && !self.input.text_ints.contains(k) {
+                    return;
+                }
+            }
+        }
+        // `x == x`, `x - x`, `min(x, x)`: degenerate, never what a programmer writes.
+        if args.len() == 2
+            && args[0] == args[1]
+            && !matches!(op, Op::Add | Op::Mul | Op::Pow | Op::Index | Op::MkTuple2)
+        {
+            return;
+        }
+        // Symmetric forms: keep the one with the constant on the right (`n % 2 == 0`).
+        if args.len() == 2
+            && matches!(&*ctx.terms[args[0]].expr, Expr::Const(_))
+            && !matches!(&*ctx.terms[args[1]].expr, Expr::Const(_))
+        {
+            let numeric = matches!(ctx.terms[args[1]].ty, Ty::Int | Ty::Float);
+            if matches!(op, Op::Eq | Op::NotEq | Op::Lt | Op::Gt | Op::LtE | Op::GtE)
+                || (numeric && matches!(op, Op::Add | Op::Mul | Op::Min2 | Op::Max2))
+            {
+                return;
+            }
+        }
+        let n = ctx.point_ex.len();
+        let mut vals = Vec::with_capacity(n);
+        for k in 0..n {
+            let argv: Vec<&PyVal> = args.iter().map(|&a| &ctx.terms[a].vals[k]).collect();
+            match apply(op, &argv) {
+                Ok(v) => vals.push(v),
+                Err(_) => return,
+            }
+        }
+        let expr = Rc::new(Expr::Call(
+            op,
+            args.iter().map(|&a| ctx.terms[a].expr.clone()).collect(),
+        ));
+        self.offer(ci, expr, rt, cost, vals);
+    }
+
+    fn hof_level(&mut self, h: Hof, rem: u32, cost: u32) {
+        for c1 in 1..rem {
+            let c2 = rem - c1;
+            for t_iter in self.types_at(0, c1) {
+                let Some(et) = t_iter.elem() else { continue };
+                for li in 1..self.ctxs.len() {
+                    if self.ctxs[li].var_tys.len() != 1 || self.ctxs[li].var_tys[0] != et {
+                        continue;
+                    }
+                    for t_body in self.types_at(li, c2) {
+                        let Some(rt) = h.result_type(&t_iter, &t_body) else {
+                            continue;
+                        };
+                        let iters = self.ids(0, &t_iter, c1);
+                        let bodies: Vec<usize> = self
+                            .ids(li, &t_body, c2)
+                            .into_iter()
+                            .filter(|&b| self.ctxs[li].terms[b].uses_var)
+                            .collect();
+                        for &it in &iters {
+                            for &b in &bodies {
+                                if !self.tick() {
+                                    return;
+                                }
+                                self.hof_combine(h, it, li, b, rt.clone(), cost);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn hof_combine(&mut self, h: Hof, it: usize, li: usize, b: usize, rt: Ty, cost: u32) {
+        let main = &self.ctxs[0];
+        let lam = &self.ctxs[li];
+        let iter_term = &main.terms[it];
+        let body = &lam.terms[b];
+        // Fast path: the iterable is a source of the lambda context; the body's values on its
+        // elements are already known.
+        let src = match &*iter_term.expr {
+            Expr::Param(p) => Some(Source::Param(*p)),
+            Expr::Call(Op::SplitWs, a) => match &*a[0] {
+                Expr::Param(p) => Some(Source::Words(*p)),
+                _ => None,
+            },
+            _ => None,
+        };
+        let ranges = src.and_then(|s| {
+            lam.sources
+                .iter()
+                .find(|(k, _)| *k == s)
+                .map(|(_, r)| r.clone())
+        });
+        let n = main.point_ex.len();
+        let mut vals = Vec::with_capacity(n);
+        for ex in 0..n {
+            let iv = &iter_term.vals[ex];
+            let r = match &ranges {
+                Some(rs) => {
+                    let mut k = rs[ex].start;
+                    apply_hof(h, iv, |_| {
+                        let v = body.vals.get(k).cloned().ok_or(PyErr::TypeError);
+                        k += 1;
+                        v
+                    })
+                }
+                None => {
+                    let params = &self.input.examples[ex].0;
+                    apply_hof(h, iv, |x| {
+                        let vars = [x.clone()];
+                        eval(
+                            &body.expr,
+                            &Env {
+                                params,
+                                vars: &vars,
+                            },
+                        )
+                    })
+                }
+            };
+            match r {
+                Ok(v) => vals.push(v),
+                Err(_) => return,
+            }
+        }
+        let expr = Rc::new(Expr::Hof(h, iter_term.expr.clone(), body.expr.clone()));
+        self.offer(0, expr, rt, cost, vals);
+    }
+
+    fn zip_level(&mut self, rem: u32, cost: u32) {
+        // The two iterables are parameters (cost 1 each); the body takes the rest.
+        let pc = self.input.costs.param;
+        if rem <= 2 * pc {
+            return;
+        }
+        let c_body = rem - 2 * pc;
+        for li in 1..self.ctxs.len() {
+            let Some((Source::Zip(p, q), ranges)) = self.ctxs[li].sources.first().cloned() else {
+                continue;
+            };
+            for t_body in self.types_at(li, c_body) {
+                for b in self.ids(li, &t_body, c_body) {
+                    if !self.tick() {
+                        return;
+                    }
+                    let body = &self.ctxs[li].terms[b];
+                    let uses_both = {
+                        let mut vs = [false; 2];
+                        mark_vars(&body.expr, &mut vs);
+                        vs[0] && vs[1]
+                    };
+                    if !uses_both {
+                        continue;
+                    }
+                    let vals: Vec<PyVal> = ranges
+                        .iter()
+                        .map(|r| PyVal::list(body.vals[r.clone()].to_vec()))
+                        .collect();
+                    let expr = Rc::new(Expr::ZipMap(
+                        Rc::new(Expr::Param(p)),
+                        Rc::new(Expr::Param(q)),
+                        body.expr.clone(),
+                    ));
+                    let rt = Ty::list(t_body.clone());
+                    self.offer(0, expr, rt, cost, vals);
+                }
+            }
+        }
+    }
+
+    /// Joins two terms right on complementary parts of the examples with a guard.
+    fn conditionals(&mut self, cost: u32) {
+        let n = self.outputs.len();
+        if !(3..=63).contains(&n) {
+            return;
+        }
+        let all = (1u64 << n) - 1;
+        let branch = self.input.costs.branch;
+        let parts: Vec<(u64, usize, u32)> = self
+            .partial
+            .iter()
+            .filter(|(m, _)| m.count_ones() >= 2)
+            .map(|(m, (id, c))| (*m, *id, *c))
+            .collect();
+        let mut best: Option<(u32, usize, usize, usize)> = None;
+        for &(m1, t1, c1) in &parts {
+            for &(m2, t2, c2) in &parts {
+                if m1 | m2 != all || m1 == m2 {
+                    continue;
+                }
+                let need_true = m1 & !m2;
+                let need_false = m2 & !m1;
+                if need_true == 0 || need_false == 0 {
+                    continue;
+                }
+                for (&g, &(gid, gc)) in &self.guards {
+                    if g & need_true == need_true && g & need_false == 0 {
+                        let total = c1 + c2 + gc + branch;
+                        if total <= cost && best.is_none_or(|b| total < b.0) {
+                            best = Some((total, gid, t1, t2));
+                        }
+                    }
+                }
+            }
+        }
+        if let Some((total, g, t1, t2)) = best {
+            let terms = &self.ctxs[0].terms;
+            let expr = Rc::new(Expr::Call(
+                Op::IfExp,
+                vec![
+                    terms[g].expr.clone(),
+                    terms[t1].expr.clone(),
+                    terms[t2].expr.clone(),
+                ],
+            ));
+            self.record(expr, total);
+        }
+    }
+}
+
+fn mark_vars(e: &Expr, seen: &mut [bool; 2]) {
+    match e {
+        Expr::Var(i) if *i < 2 => seen[*i] = true,
+        Expr::Call(_, args) => args.iter().for_each(|a| mark_vars(a, seen)),
+        Expr::Hof(_, a, _) => mark_vars(a, seen),
+        Expr::ZipMap(a, b, _) => {
+            mark_vars(a, seen);
+            mark_vars(b, seen)
+        }
+        _ => {}
+    }
+}

@@ -1,0 +1,586 @@
+//! What the docstring and the examples say about the program: constants (docstring first, then
+//! the examples, then a few defaults) and the cost table the search reads (operation priors
+//! from the docstring's words). The cost table is plain data so a learned model can supply it.
+
+use super::ast::{Hof, Op, ALL_HOFS, ALL_OPS};
+use super::types::Ty;
+use super::value::PyVal;
+use rustc_hash::FxHashMap;
+
+/// A constant leaf and its cost.
+#[derive(Clone, Debug)]
+pub(crate) struct ConstLeaf {
+    pub(crate) value: PyVal,
+    pub(crate) ty: Ty,
+    pub(crate) cost: u32,
+}
+
+/// Costs of every construct (a probabilistic grammar in integer −log-probability units).
+#[derive(Clone, Debug)]
+pub(crate) struct CostTable {
+    pub(crate) op: FxHashMap<Op, u32>,
+    pub(crate) hof: FxHashMap<Hof, u32>,
+    pub(crate) zip: u32,
+    pub(crate) param: u32,
+    pub(crate) var: u32,
+    /// Extra cost of a conditional (`x if c else y`) over its three parts.
+    pub(crate) branch: u32,
+}
+
+fn base_op_cost(op: Op) -> u32 {
+    use Op::*;
+    match op {
+        Add | Sub | Mul | Mod | Eq | Lt | Gt | Len | Index | In | Not | Sum | First | Last
+        | Fst | Snd => 1,
+        TrueDiv | FloorDiv | NotEq | LtE | GtE | And | Or | Max | Min | Sorted | Reverse
+        | SliceFrom | SliceTo | Lower | Upper | Split | SplitWs | Join | StrOf | IntOf | SetOf
+        | Neg | Abs | Pow | Strip | StartsWith | EndsWith | CountSub | CountL | Replace
+        | IsDigit | IsAlpha | Title | Capitalize | Max2 | Min2 | SortedRev | MkTuple2 | NotIn
+        | Find => 2,
+        Range1 | Range2 | SliceRange | Step | FloatOf | Ord | Chr | Round1 | Round2 | IsAlnum
+        | IsUpper | IsLower | IsSpace | Swapcase | Lstrip | Rstrip | Zfill | IndexL | Get
+        | Keys | Values | Items | AnyB | AllB | TupleOf | ListOf | Counter | MostCommon | Sqrt
+        | Gcd | Divmod | SetAnd | SetOr | SetSub | Partition | RPartition | ListOf1
+        | StripChars | Prod | Floor | Ceil | Isqrt | Factorial => 3,
+        Ljust | Rjust | Center | GetDefault | Comb | FindallDigits | FindallWords
+        | FindallUpperWords | ReSubNonAlnum | IfExp => 4,
+        AccSum | AccMax | AccMin => 3,
+    }
+}
+
+fn base_hof_cost(h: Hof) -> u32 {
+    match h {
+        Hof::Map | Hof::Filter | Hof::SumMap | Hof::CountIf => 2,
+        _ => 3,
+    }
+}
+
+/// Word stems and the operations they make cheaper.
+const PRIORS: &[(&[&str], &[Op], &[Hof])] = &[
+    (
+        &["sum", "total", "add"],
+        &[Op::Sum, Op::Add],
+        &[Hof::SumMap],
+    ),
+    (
+        &["running", "cumulative", "prefix", "so far", "accumulat"],
+        &[Op::AccSum, Op::AccMax, Op::AccMin],
+        &[],
+    ),
+    (
+        &["sort", "order", "ascending", "descending", "arrange"],
+        &[Op::Sorted, Op::SortedRev],
+        &[Hof::SortedKey],
+    ),
+    (
+        &["unique", "distinct", "duplicate", "different"],
+        &[Op::SetOf, Op::Len],
+        &[],
+    ),
+    (&["revers", "backward"], &[Op::Reverse, Op::SortedRev], &[]),
+    (
+        &["even", "odd", "divisible", "multiple"],
+        &[Op::Mod, Op::Eq],
+        &[Hof::Filter],
+    ),
+    (
+        &["count", "number of", "how many", "occurrence"],
+        &[Op::CountSub, Op::CountL, Op::Len],
+        &[Hof::CountIf],
+    ),
+    (
+        &["first", "begin", "head"],
+        &[Op::First, Op::Index, Op::SliceTo, Op::StartsWith],
+        &[],
+    ),
+    (
+        &["last", "end", "tail"],
+        &[Op::Last, Op::SliceFrom, Op::EndsWith],
+        &[],
+    ),
+    (
+        &[
+            "max", "largest", "biggest", "greatest", "longest", "highest",
+        ],
+        &[Op::Max, Op::Max2],
+        &[Hof::MaxKey],
+    ),
+    (
+        &["min", "smallest", "least", "shortest", "lowest"],
+        &[Op::Min, Op::Min2],
+        &[Hof::MinKey],
+    ),
+    (
+        &["upper", "capital"],
+        &[Op::Upper, Op::Capitalize, Op::Title, Op::IsUpper],
+        &[],
+    ),
+    (&["lower"], &[Op::Lower, Op::IsLower], &[]),
+    (&["word"], &[Op::SplitWs, Op::Join], &[]),
+    (&["split", "separat"], &[Op::Split, Op::SplitWs], &[]),
+    (&["join", "concat", "combine"], &[Op::Join, Op::Add], &[]),
+    (&["length", "len", "long", "size"], &[Op::Len], &[]),
+    (&["average", "mean"], &[Op::TrueDiv, Op::Sum, Op::Len], &[]),
+    (&["product", "multipl", "times"], &[Op::Mul, Op::Prod], &[]),
+    (
+        &["square", "power", "cube", "exponent"],
+        &[Op::Pow, Op::Mul],
+        &[],
+    ),
+    (&["root"], &[Op::Sqrt, Op::Isqrt], &[]),
+    (
+        &["digit"],
+        &[Op::IsDigit, Op::StrOf, Op::IntOf, Op::Mod, Op::FloorDiv],
+        &[],
+    ),
+    (&["replace", "substitut"], &[Op::Replace], &[]),
+    (
+        &["remov", "delet", "strip", "without"],
+        &[Op::Replace, Op::Strip],
+        &[Hof::Filter, Hof::JoinFilter],
+    ),
+    (&["start", "prefix"], &[Op::StartsWith], &[]),
+    (&["ends", "suffix"], &[Op::EndsWith], &[]),
+    (
+        &["contain", "present", "exist", "includ", "member"],
+        &[Op::In],
+        &[Hof::Any],
+    ),
+    (&["all", "every"], &[Op::AllB], &[Hof::All, Hof::Map]),
+    (&["any", "some"], &[Op::AnyB], &[Hof::Any]),
+    (&["absolute"], &[Op::Abs], &[]),
+    (&["round"], &[Op::Round1, Op::Round2], &[]),
+    (
+        &["gcd", "divisor", "common factor"],
+        &[Op::Gcd, Op::Mod],
+        &[],
+    ),
+    (&["factorial"], &[Op::Factorial], &[]),
+    (&["combination", "choose", "binomial"], &[Op::Comb], &[]),
+    (
+        &["frequen", "common", "often", "occur"],
+        &[Op::Counter, Op::MostCommon, Op::CountL],
+        &[],
+    ),
+    (&["palindrome"], &[Op::Reverse, Op::Eq], &[]),
+    (
+        &["index", "position", "locat", "find"],
+        &[Op::Find, Op::IndexL],
+        &[],
+    ),
+    (
+        &["ascii", "character code", "unicode"],
+        &[Op::Ord, Op::Chr],
+        &[],
+    ),
+    (&["tuple"], &[Op::TupleOf, Op::MkTuple2], &[]),
+    (
+        &["filter", "only", "keep", "select"],
+        &[],
+        &[Hof::Filter, Hof::JoinFilter],
+    ),
+    (
+        &["each", "every", "all element", "apply"],
+        &[],
+        &[Hof::Map, Hof::JoinMap],
+    ),
+    (
+        &[
+            "positive",
+            "negative",
+            "greater",
+            "less",
+            "more than",
+            "above",
+            "below",
+        ],
+        &[Op::Gt, Op::Lt],
+        &[],
+    ),
+    (
+        &["dict", "key", "value", "lookup", "map"],
+        &[Op::Get, Op::Keys, Op::Values, Op::Items],
+        &[],
+    ),
+    (&["whitespace", "trim", "spaces"], &[Op::Strip], &[]),
+    (&["title"], &[Op::Title], &[]),
+    (&["capitaliz"], &[Op::Capitalize], &[]),
+    (
+        &["half", "divide", "quotient", "ratio"],
+        &[Op::TrueDiv, Op::FloorDiv],
+        &[],
+    ),
+    (&["remainder", "modulo"], &[Op::Mod], &[]),
+    (&["differen", "subtract", "minus"], &[Op::Sub, Op::Abs], &[]),
+    (&["integer", "int"], &[Op::IntOf], &[]),
+    (&["float", "decimal"], &[Op::FloatOf], &[]),
+    (
+        &["range", "between", "natural numbers", "first n"],
+        &[Op::Range1, Op::Range2],
+        &[],
+    ),
+    (
+        &["intersect", "common element", "shared"],
+        &[Op::SetAnd],
+        &[],
+    ),
+    (&["union"], &[Op::SetOr], &[]),
+    (&["alphabet", "letter"], &[Op::IsAlpha], &[]),
+    (&["numeric", "number"], &[Op::IsDigit], &[]),
+];
+
+impl CostTable {
+    /// The default table lowered by the description's words.
+    pub(crate) fn from_description(text: &str) -> CostTable {
+        let lower = text.to_lowercase();
+        let mut op: FxHashMap<Op, u32> = ALL_OPS.iter().map(|&o| (o, base_op_cost(o))).collect();
+        let mut hof: FxHashMap<Hof, u32> =
+            ALL_HOFS.iter().map(|&h| (h, base_hof_cost(h))).collect();
+        let mut zip = 3;
+        for (words, ops, hofs) in PRIORS {
+            if words.iter().any(|w| mentions(&lower, w)) {
+                for o in *ops {
+                    if let Some(c) = op.get_mut(o) {
+                        *c = c.saturating_sub(1).max(1);
+                    }
+                }
+                for h in *hofs {
+                    if let Some(c) = hof.get_mut(h) {
+                        *c = c.saturating_sub(1).max(1);
+                    }
+                }
+            }
+        }
+        if [
+            "element-wise",
+            "elementwise",
+            "pair",
+            "corresponding",
+            "zip",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
+        {
+            zip = 2;
+        }
+        let branch = if [
+            " if ",
+            "otherwise",
+            " else",
+            "negative",
+            "empty",
+            "unless",
+            "when ",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
+        {
+            2
+        } else {
+            3
+        };
+        CostTable {
+            op,
+            hof,
+            zip,
+            param: 1,
+            var: 1,
+            branch,
+        }
+    }
+
+    pub(crate) fn op_cost(&self, op: Op) -> u32 {
+        self.op.get(&op).copied().unwrap_or(3)
+    }
+
+    pub(crate) fn hof_cost(&self, h: Hof) -> u32 {
+        self.hof.get(&h).copied().unwrap_or(3)
+    }
+}
+
+/// Whether the text mentions `w` at a word start.
+fn mentions(text: &str, w: &str) -> bool {
+    text.match_indices(w).any(|(i, _)| {
+        i == 0
+            || !text[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric())
+    })
+}
+
+/// The docstring's prose: doctest lines and their expected outputs removed.
+pub(crate) fn prose(doc: &str) -> String {
+    let mut out = Vec::new();
+    let mut in_example = false;
+    for line in doc.lines() {
+        let t = line.trim();
+        if t.starts_with(">>>") || t.starts_with("...") && in_example {
+            in_example = true;
+            continue;
+        }
+        if in_example {
+            if t.is_empty() {
+                in_example = false;
+            }
+            continue;
+        }
+        out.push(line);
+    }
+    out.join("\n")
+}
+
+const NUMBER_WORDS: &[(&str, i64)] = &[
+    ("zero", 0),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("third", 2),
+    ("third", 3),
+    ("fourth", 3),
+    ("fourth", 4),
+    ("twice", 2),
+    ("double", 2),
+    ("half", 2),
+    ("pair", 2),
+    ("triple", 3),
+    ("thrice", 3),
+    ("cube", 3),
+    ("square", 2),
+    ("dozen", 12),
+    ("hundred", 100),
+    ("percent", 100),
+    ("thousand", 1000),
+];
+
+const CHAR_CLASSES: &[(&str, &str)] = &[
+    ("vowel", "aeiou"),
+    ("consonant", "bcdfghjklmnpqrstvwxyz"),
+    ("digit", "0123456789"),
+    ("punctuation", "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"),
+    ("comma", ","),
+    ("space", " "),
+    ("newline", "\n"),
+    ("hyphen", "-"),
+    ("dash", "-"),
+    ("underscore", "_"),
+    ("period", "."),
+    ("dot", "."),
+    ("colon", ":"),
+    ("semicolon", ";"),
+    ("slash", "/"),
+    ("at sign", "@"),
+    ("hash", "#"),
+];
+
+/// Named quantities that come with domain constants.
+const NAMED_NUMBERS: &[(&str, &[f64])] = &[
+    ("fahrenheit", &[32.0, 1.8, 9.0, 5.0]),
+    ("celsius", &[32.0, 1.8, 9.0, 5.0]),
+    ("minute", &[60.0]),
+    ("hour", &[60.0, 3600.0, 24.0]),
+    ("second", &[60.0]),
+    ("day", &[24.0, 7.0, 365.0]),
+    ("week", &[7.0]),
+    ("year", &[365.0, 12.0]),
+    ("month", &[12.0]),
+    ("kilo", &[1000.0]),
+    ("pi", &[std::f64::consts::PI]),
+    ("circle", &[std::f64::consts::PI]),
+    ("area", &[std::f64::consts::PI]),
+];
+
+fn push(out: &mut Vec<ConstLeaf>, value: PyVal, ty: Ty, cost: u32) {
+    if !out.iter().any(|c| super::value::exact_eq(&c.value, &value)) {
+        out.push(ConstLeaf { value, ty, cost });
+    }
+}
+
+/// Constants for a task: from the docstring (quoted strings, numbers, number words, named
+/// character classes), then from the examples (separators and common substrings), then
+/// defaults.
+pub(crate) fn constants(doc: &str, inputs: &[Vec<PyVal>], outputs: &[PyVal]) -> Vec<ConstLeaf> {
+    let text = prose(doc);
+    let lower = text.to_lowercase();
+    let mut out = Vec::new();
+    // Quoted strings.
+    for q in ['\'', '"', '`'] {
+        let parts: Vec<&str> = text.split(q).collect();
+        if parts.len() >= 3 {
+            for (i, p) in parts.iter().enumerate() {
+                if i % 2 == 1 && i + 1 < parts.len() && p.chars().count() <= 12 && !p.contains('\n')
+                {
+                    push(&mut out, PyVal::str(p), Ty::Str, 1);
+                }
+            }
+        }
+    }
+    // Numbers.
+    for tok in text.split(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-')) {
+        let tok = tok.trim_matches('.');
+        if tok.is_empty() || tok.len() > 12 {
+            continue;
+        }
+        if let Ok(i) = tok.parse::<i64>() {
+            push(&mut out, PyVal::Int(i), Ty::Int, 1);
+        } else if let Ok(f) = tok.parse::<f64>() {
+            if f.is_finite() {
+                push(&mut out, PyVal::Float(f), Ty::Float, 1);
+            }
+        }
+    }
+    for (w, n) in NUMBER_WORDS {
+        if mentions(&lower, w) {
+            push(&mut out, PyVal::Int(*n), Ty::Int, 1);
+        }
+    }
+    for (w, s) in CHAR_CLASSES {
+        if mentions(&lower, w) {
+            push(&mut out, PyVal::str(s), Ty::Str, 1);
+        }
+    }
+    for (w, ns) in NAMED_NUMBERS {
+        if mentions(&lower, w) {
+            for n in *ns {
+                if n.fract() == 0.0 {
+                    push(&mut out, PyVal::Int(*n as i64), Ty::Int, 2);
+                } else {
+                    push(&mut out, PyVal::Float(*n), Ty::Float, 2);
+                }
+            }
+        }
+    }
+    // From the examples: separators in every string input or output, common substrings of the
+    // outputs (BUSTLE).
+    let str_cols: Vec<Vec<&str>> = {
+        let mut cols = Vec::new();
+        let n_in = inputs.first().map_or(0, Vec::len);
+        for j in 0..n_in {
+            let col: Vec<&str> = inputs
+                .iter()
+                .filter_map(|row| match row.get(j) {
+                    Some(PyVal::Str(s)) => Some(&**s),
+                    _ => None,
+                })
+                .collect();
+            if col.len() == inputs.len() && !col.is_empty() {
+                cols.push(col);
+            }
+        }
+        let outs: Vec<&str> = outputs
+            .iter()
+            .filter_map(|v| match v {
+                PyVal::Str(s) => Some(&**s),
+                _ => None,
+            })
+            .collect();
+        if outs.len() == outputs.len() && !outs.is_empty() {
+            cols.push(outs.clone());
+            for sub in common_substrings(&outs) {
+                push(&mut out, PyVal::str(&sub), Ty::Str, 2);
+            }
+        }
+        cols
+    };
+    for col in &str_cols {
+        let mut seps: Vec<char> = col
+            .first()
+            .map(|s| s.chars().filter(|c| !c.is_alphanumeric()).collect())
+            .unwrap_or_default();
+        seps.sort_unstable();
+        seps.dedup();
+        for c in seps {
+            if col.iter().all(|s| s.contains(c)) {
+                push(&mut out, PyVal::str(c.encode_utf8(&mut [0; 4])), Ty::Str, 2);
+            }
+        }
+    }
+    // Defaults.
+    for (v, c) in [(0, 1), (1, 1), (2, 1), (-1, 2), (3, 3), (10, 3)] {
+        push(&mut out, PyVal::Int(v), Ty::Int, c);
+    }
+    push(&mut out, PyVal::str(""), Ty::Str, 2);
+    push(&mut out, PyVal::str(" "), Ty::Str, 2);
+    out
+}
+
+/// Integers the description states (digits and number words), for literal positions.
+pub(crate) fn text_numbers(doc: &str) -> Vec<i64> {
+    let text = prose(doc).to_lowercase();
+    let mut out: Vec<i64> = text
+        .split(|c: char| !(c.is_ascii_digit() || c == '-'))
+        .filter_map(|t| t.parse::<i64>().ok())
+        .collect();
+    for (w, n) in NUMBER_WORDS {
+        if mentions(&text, w) {
+            out.push(*n);
+        }
+    }
+    out
+}
+
+/// Substrings of length ≥ 2 (at most 8 characters) that every output contains, longest first,
+/// at most three.
+fn common_substrings(outs: &[&str]) -> Vec<String> {
+    let Some(first) = outs.iter().min_by_key(|s| s.len()) else {
+        return Vec::new();
+    };
+    if outs.len() < 2 {
+        return Vec::new();
+    }
+    let cs: Vec<char> = first.chars().collect();
+    let mut found: Vec<String> = Vec::new();
+    for len in (2..=cs.len().min(8)).rev() {
+        for i in 0..=cs.len() - len {
+            let sub: String = cs[i..i + len].iter().collect();
+            if outs.iter().all(|o| o.contains(&sub))
+                && !found.iter().any(|f| f.contains(&sub))
+                && outs.iter().any(|o| *o != sub)
+            {
+                found.push(sub);
+            }
+        }
+        if found.len() >= 3 {
+            break;
+        }
+    }
+    found.truncate(3);
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn docstring_constants_come_first_and_cheap() {
+        let cs = constants("Count the vowels in the text, twice.", &[], &[]);
+        assert!(cs
+            .iter()
+            .any(|c| matches!(&c.value, PyVal::Str(s) if &**s == "aeiou") && c.cost == 1));
+        assert!(cs
+            .iter()
+            .any(|c| matches!(c.value, PyVal::Int(2)) && c.cost == 1));
+    }
+
+    #[test]
+    fn prose_drops_doctests() {
+        let p = prose("Add them.\n\n>>> add(40, 2)\n42\n\nMore words.");
+        assert!(!p.contains("42"));
+        assert!(p.contains("More words"));
+    }
+
+    #[test]
+    fn priors_lower_costs() {
+        let plain = CostTable::from_description("");
+        let sorted = CostTable::from_description("Return the items sorted.");
+        assert!(sorted.op_cost(Op::Sorted) < plain.op_cost(Op::Sorted));
+    }
+}

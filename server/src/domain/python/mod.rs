@@ -1,0 +1,404 @@
+//! The everyday-Python program space: typed Python expressions built from the builtins, `str`
+//! methods, comprehensions and idioms that everyday code uses, searched bottom-up from the
+//! examples (guided by the docstring) and rendered as a reviewer would write them. Every
+//! function falls back to it.
+
+mod ast;
+pub(crate) mod enumerate;
+mod hints;
+mod interp;
+mod render;
+mod tokens;
+mod types;
+mod value;
+
+#[cfg(test)]
+mod tests;
+
+use crate::cancel::CancelToken;
+use crate::domain::{Domain, IoExample, NoFit, Solution, Task, WriterKind};
+use crate::spec::{Param, ParamKind};
+use crate::value::Value;
+use rand::{Rng, SeedableRng};
+use std::rc::Rc;
+use types::Ty;
+use value::PyVal;
+
+/// The `python` domain.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct PythonDomain;
+
+/// Most parameters a task may have.
+const MAX_PARAMS: usize = 6;
+
+fn slot_type(what: &str, annotation: Option<&str>, values: &[PyVal]) -> Result<Ty, NoFit> {
+    let inferred = types::type_of_all(values.iter());
+    let annotated = annotation.and_then(types::annotation_type);
+    let ty = match (annotated, inferred) {
+        (Some(a), Some(_)) if !a.has_any() => {
+            if values.iter().all(|v| types::fits(v, &a)) {
+                a
+            } else {
+                return Err(NoFit(format!(
+                    "python: {what} has example values that are not `{a}`"
+                )));
+            }
+        }
+        (Some(a), Some(i)) => types::join(&a, &i).unwrap_or(i),
+        (Some(a), None) => a,
+        (None, Some(i)) => i,
+        (None, None) => {
+            return Err(NoFit(format!(
+                "python: {what} mixes values of different types"
+            )))
+        }
+    };
+    Ok(ty)
+}
+
+/// Types of the parameters and the return value of a task (annotations carried in the task's
+/// description are not available here: types come from the example values, which
+/// [`Domain::task_for`] checked against the annotations).
+fn task_types(task: &Task) -> Option<(Vec<Ty>, Ty)> {
+    let ex: Vec<(Vec<PyVal>, PyVal)> = py_examples(task);
+    let n = ex.first()?.0.len();
+    let mut params = Vec::new();
+    for j in 0..n {
+        let vals: Vec<PyVal> = ex.iter().map(|(ins, _)| ins[j].clone()).collect();
+        params.push(types::type_of_all(vals.iter())?);
+    }
+    let outs: Vec<PyVal> = ex.iter().map(|(_, o)| o.clone()).collect();
+    Some((params, types::type_of_all(outs.iter())?))
+}
+
+fn py_examples(task: &Task) -> Vec<(Vec<PyVal>, PyVal)> {
+    task.examples
+        .iter()
+        .map(|e| {
+            (
+                e.inputs.iter().map(PyVal::from_value).collect(),
+                PyVal::from_value(&e.output),
+            )
+        })
+        .collect()
+}
+
+/// Parameter types after annotations (stored in the task's `param_types` text).
+fn param_types(task: &Task) -> Option<Vec<Ty>> {
+    if task.param_types.len() == task.param_names.len() {
+        let parsed: Option<Vec<Ty>> = task
+            .param_types
+            .iter()
+            .map(|t| types::annotation_type(t))
+            .collect();
+        if let Some(p) = parsed {
+            if !p.iter().any(Ty::has_any) {
+                return Some(p);
+            }
+        }
+    }
+    task_types(task).map(|(p, _)| p)
+}
+
+/// Parameters a program is expected to use: all but those redundant with another (an int equal
+/// to the length of another parameter in every example, as `n` beside `arr`).
+fn required_params(inputs: &[Vec<PyVal>]) -> u64 {
+    let n = inputs.first().map_or(0, Vec::len).min(63);
+    let mut mask = 0u64;
+    for j in 0..n {
+        let redundant = (0..n).any(|k| {
+            k != j
+                && inputs.iter().all(|row| {
+                    let len = match &row[k] {
+                        PyVal::List(v) | PyVal::Tuple(v) => Some(v.len()),
+                        PyVal::Str(s) => Some(s.chars().count()),
+                        _ => None,
+                    };
+                    matches!((&row[j], len), (PyVal::Int(i), Some(l)) if *i == l as i64)
+                })
+        });
+        if !redundant {
+            mask |= 1 << j;
+        }
+    }
+    mask
+}
+
+/// Parameter names a candidate may leave unused (see `required_params`), for the pipeline.
+pub(crate) fn optional_params(task: &Task) -> Vec<String> {
+    let inputs: Vec<Vec<PyVal>> = task
+        .examples
+        .iter()
+        .map(|e| e.inputs.iter().map(PyVal::from_value).collect())
+        .collect();
+    let mask = required_params(&inputs);
+    task.param_names
+        .iter()
+        .enumerate()
+        .filter(|(j, _)| *j < 63 && mask & (1 << j) == 0)
+        .map(|(_, p)| p.clone())
+        .collect()
+}
+
+/// Constants a description explains (docstring quotes, numbers, number words, named character
+/// classes), as the ranking compares them with a rendering's literals: strings as `'text'`
+/// (contents unescaped), numbers as Python prints them.
+pub(crate) fn explained_constants(description: &str) -> Vec<String> {
+    hints::constants(description, &[], &[])
+        .into_iter()
+        .filter(|c| c.cost <= 1 || matches!(c.value, PyVal::Int(-1..=2)))
+        .map(|c| match &c.value {
+            PyVal::Str(s) => format!("'{s}'"),
+            v => v.repr(),
+        })
+        .collect()
+}
+
+impl PythonDomain {
+    fn solution(&self, task: &Task, expr: &Rc<ast::Expr>, cost: u32) -> Solution {
+        let r = render::render(expr, &task.param_names);
+        Solution {
+            program: r.expr.clone(),
+            tokens: tokens::encode(expr),
+            size: expr.size(),
+            body: format!("return {}", r.expr),
+            imports: r.imports,
+            score: -(cost as f64),
+            writer: WriterKind::Search,
+        }
+    }
+
+    /// Runs the search with explicit limits (tests and benchmarks).
+    pub(crate) fn search_outcome(
+        &self,
+        task: &Task,
+        cancel: &CancelToken,
+        limits: enumerate::SearchLimits,
+    ) -> Option<(Vec<Solution>, enumerate::StopReason, usize)> {
+        let examples = py_examples(task);
+        let param_types = param_types(task)?;
+        let inputs: Vec<Vec<PyVal>> = examples.iter().map(|(i, _)| i.clone()).collect();
+        let outputs: Vec<PyVal> = examples.iter().map(|(_, o)| o.clone()).collect();
+        let input = enumerate::SearchInput {
+            required_params: required_params(&inputs),
+            text_ints: hints::constants(&task.description, &[], &[])
+                .into_iter()
+                .filter_map(|c| match c.value {
+                    PyVal::Int(i) if c.cost == 1 && !(0..=2).contains(&i) => Some(i),
+                    _ => None,
+                })
+                .chain(hints::text_numbers(&task.description))
+                .collect(),
+            param_types,
+            constants: hints::constants(&task.description, &inputs, &outputs),
+            costs: hints::CostTable::from_description(&format!(
+                "{} {}",
+                hints::prose(&task.description),
+                task.param_names.join(" ")
+            )),
+            examples,
+        };
+        let outcome = enumerate::search(&input, limits, cancel);
+        let sols = outcome
+            .programs
+            .iter()
+            .map(|p| self.solution(task, &p.expr, p.cost))
+            .collect();
+        Some((sols, outcome.stop, outcome.terms))
+    }
+}
+
+impl Domain for PythonDomain {
+    fn name(&self) -> &'static str {
+        "python"
+    }
+
+    fn task_for(
+        &self,
+        params: &[Param],
+        return_annotation: Option<&str>,
+        examples: &[IoExample],
+    ) -> Result<Task, NoFit> {
+        if params.len() > MAX_PARAMS {
+            return Err(NoFit(format!(
+                "python: at most {MAX_PARAMS} parameters, found {}",
+                params.len()
+            )));
+        }
+        if let Some(p) = params
+            .iter()
+            .find(|p| matches!(p.kind, ParamKind::VarPositional | ParamKind::VarKeyword))
+        {
+            return Err(NoFit(format!("python: parameter `{}` is variadic", p.name)));
+        }
+        if examples.is_empty() {
+            return Err(NoFit("python: no examples".to_string()));
+        }
+        if let Some(e) = examples.iter().find(|e| e.inputs.len() != params.len()) {
+            return Err(NoFit(format!(
+                "python: an example passes {} arguments to {} parameters",
+                e.inputs.len(),
+                params.len()
+            )));
+        }
+        if examples.len() >= 2 && examples.iter().all(|e| e.output == examples[0].output) {
+            return Err(NoFit(format!(
+                "python: every example returns {}; add one with a different result",
+                examples[0].output.to_python_repr()
+            )));
+        }
+        let mut param_types = Vec::new();
+        for (i, p) in params.iter().enumerate() {
+            let vals: Vec<PyVal> = examples
+                .iter()
+                .map(|e| PyVal::from_value(&e.inputs[i]))
+                .collect();
+            let t = slot_type(
+                &format!("parameter `{}`", p.name),
+                p.annotation.as_deref(),
+                &vals,
+            )?;
+            param_types.push(t.to_string());
+        }
+        let outs: Vec<PyVal> = examples
+            .iter()
+            .map(|e| PyVal::from_value(&e.output))
+            .collect();
+        slot_type("the return value", return_annotation, &outs)?;
+        Ok(Task {
+            param_names: params.iter().map(|p| p.name.clone()).collect(),
+            examples: examples.to_vec(),
+            held_out: Vec::new(),
+            description: String::new(),
+            param_types,
+        })
+    }
+
+    fn search(&self, task: &Task, cancel: &CancelToken, max_solutions: usize) -> Vec<Solution> {
+        let limits = enumerate::SearchLimits {
+            max_solutions: max_solutions.max(1),
+            ..enumerate::SearchLimits::default()
+        };
+        self.search_outcome(task, cancel, limits)
+            .map(|(s, _, _)| s)
+            .unwrap_or_default()
+    }
+
+    fn solution_from_tokens(&self, task: &Task, tokens: &[u32]) -> Option<Solution> {
+        let e = tokens::decode(tokens)?;
+        Some(self.solution(task, &e, e.size() as u32))
+    }
+
+    fn eval_tokens(&self, tokens: &[u32], inputs: &[Value]) -> Option<Value> {
+        let e = tokens::decode(tokens)?;
+        let params: Vec<PyVal> = inputs.iter().map(PyVal::from_value).collect();
+        interp::eval(
+            &e,
+            &interp::Env {
+                params: &params,
+                vars: &[],
+            },
+        )
+        .ok()?
+        .to_value()
+    }
+
+    fn extra_inputs(&self, task: &Task, seed: u64, n: usize) -> Vec<Vec<Value>> {
+        let Some(types) = param_types(task) else {
+            return Vec::new();
+        };
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(seed);
+        let pool: Vec<Vec<PyVal>> = task
+            .examples
+            .iter()
+            .map(|e| e.inputs.iter().map(PyVal::from_value).collect())
+            .collect();
+        (0..n)
+            .filter_map(|_| {
+                types
+                    .iter()
+                    .enumerate()
+                    .map(|(j, t)| {
+                        let seed_val = pool.get(rng.gen_range(0..pool.len().max(1)))?.get(j)?;
+                        mutate(&mut rng, t, seed_val, 0).to_value()
+                    })
+                    .collect::<Option<Vec<Value>>>()
+            })
+            .collect()
+    }
+}
+
+/// A random value of type `t` near `seed` (same alphabet, similar sizes).
+fn mutate(rng: &mut rand_chacha::ChaCha8Rng, t: &Ty, seed: &PyVal, depth: usize) -> PyVal {
+    let pick = |rng: &mut rand_chacha::ChaCha8Rng, items: &[PyVal]| -> Option<PyVal> {
+        if items.is_empty() {
+            None
+        } else {
+            Some(items[rng.gen_range(0..items.len())].clone())
+        }
+    };
+    match (t, seed) {
+        (Ty::Int, PyVal::Int(i)) => {
+            let span = (i.unsigned_abs().min(1000) as i64).max(10);
+            PyVal::Int(rng.gen_range(-span..=span))
+        }
+        (Ty::Float, v) => {
+            let base = v.as_f64().unwrap_or(1.0).abs().clamp(1.0, 1000.0);
+            PyVal::Float((rng.gen_range(-base..base) * 100.0).round() / 100.0)
+        }
+        (Ty::Bool, _) => PyVal::Bool(rng.gen()),
+        (Ty::Str, PyVal::Str(s)) => {
+            let mut alphabet: Vec<char> = s.chars().collect();
+            alphabet.extend(['a', 'E', ' ', '1']);
+            let len = rng.gen_range(0..=s.chars().count() + 3);
+            let out: String = (0..len)
+                .map(|_| alphabet[rng.gen_range(0..alphabet.len())])
+                .collect();
+            PyVal::str(&out)
+        }
+        (Ty::List(e), PyVal::List(items)) if depth < 3 => {
+            let len = rng.gen_range(0..=items.len() + 2);
+            let seeds: Vec<PyVal> = items.to_vec();
+            PyVal::list(
+                (0..len)
+                    .map(|_| match pick(rng, &seeds) {
+                        Some(s) => mutate(rng, e, &s, depth + 1),
+                        None => default_of(e),
+                    })
+                    .collect(),
+            )
+        }
+        (Ty::Tuple(ts), PyVal::Tuple(items)) if ts.len() == items.len() && depth < 3 => {
+            PyVal::tuple(
+                ts.iter()
+                    .zip(items.iter())
+                    .map(|(t, s)| mutate(rng, t, s, depth + 1))
+                    .collect(),
+            )
+        }
+        (Ty::TupleN(e), PyVal::Tuple(items)) if depth < 3 => {
+            let len = rng.gen_range(0..=items.len() + 2);
+            let seeds: Vec<PyVal> = items.to_vec();
+            PyVal::tuple(
+                (0..len)
+                    .map(|_| match pick(rng, &seeds) {
+                        Some(s) => mutate(rng, e, &s, depth + 1),
+                        None => default_of(e),
+                    })
+                    .collect(),
+            )
+        }
+        _ => seed.clone(),
+    }
+}
+
+fn default_of(t: &Ty) -> PyVal {
+    match t {
+        Ty::Int => PyVal::Int(0),
+        Ty::Float => PyVal::Float(0.0),
+        Ty::Bool => PyVal::Bool(false),
+        Ty::Str => PyVal::str(""),
+        Ty::List(_) => PyVal::list(Vec::new()),
+        _ => PyVal::None,
+    }
+}

@@ -1,0 +1,568 @@
+//! Python source for programs of the space, written as a reviewer would write them.
+
+use super::ast::{Expr, Hof, Op};
+use super::value::PyVal;
+use std::collections::BTreeSet;
+
+/// Rendered expression and the imports it needs.
+pub(crate) struct Rendered {
+    pub(crate) expr: String,
+    pub(crate) imports: Vec<String>,
+}
+
+/// Renders `e` over parameters named `params`.
+pub(crate) fn render(e: &Expr, params: &[String]) -> Rendered {
+    let mut r = Renderer {
+        params,
+        vars: Vec::new(),
+        imports: BTreeSet::new(),
+    };
+    let expr = r.expr(e, 0).0;
+    Rendered {
+        expr,
+        imports: r.imports.into_iter().collect(),
+    }
+}
+
+struct Renderer<'a> {
+    params: &'a [String],
+    /// Names of the bound variables of the enclosing comprehensions (innermost last).
+    vars: Vec<Vec<String>>,
+    imports: BTreeSet<String>,
+}
+
+// Precedence levels (higher binds tighter).
+const P_IF: u8 = 1;
+const P_OR: u8 = 2;
+const P_AND: u8 = 3;
+const P_NOT: u8 = 4;
+const P_CMP: u8 = 5;
+const P_BOR: u8 = 6;
+const P_BAND: u8 = 8;
+const P_ADD: u8 = 10;
+const P_MUL: u8 = 11;
+const P_UNARY: u8 = 12;
+const P_POW: u8 = 13;
+const P_ATOM: u8 = 14;
+
+fn singular(name: &str) -> Option<String> {
+    let lower = name.to_ascii_lowercase();
+    for (suffix, repl) in [("ies", "y"), ("sses", "ss"), ("xes", "x"), ("ches", "ch")] {
+        if let Some(stem) = lower.strip_suffix(suffix) {
+            if !stem.is_empty() {
+                return Some(format!("{stem}{repl}"));
+            }
+        }
+    }
+    let stem = lower.strip_suffix('s')?;
+    if stem.len() >= 2 && !stem.ends_with('s') {
+        Some(stem.to_string())
+    } else {
+        None
+    }
+}
+
+impl Renderer<'_> {
+    fn taken(&self, name: &str) -> bool {
+        self.params.iter().any(|p| p == name) || self.vars.iter().flatten().any(|v| v == name)
+    }
+
+    fn fresh(&self, preferred: &[String]) -> String {
+        for p in preferred {
+            if !self.taken(p) && !is_keyword(p) {
+                return p.clone();
+            }
+        }
+        for base in ["x", "y", "v", "item", "elem"] {
+            if !self.taken(base) {
+                return base.to_string();
+            }
+        }
+        let mut i = 1;
+        loop {
+            let n = format!("x{i}");
+            if !self.taken(&n) {
+                return n;
+            }
+            i += 1;
+        }
+    }
+
+    /// A name for the element of iterating `iter`.
+    fn elem_name(&self, iter: &Expr) -> String {
+        let mut pref = Vec::new();
+        let base = match iter {
+            Expr::Param(i) => self.params.get(*i).cloned(),
+            Expr::Call(Op::SplitWs | Op::Split, _) => Some("words".to_string()),
+            Expr::Call(_, args) => match args.first().map(|a| &**a) {
+                Some(Expr::Param(i)) => self.params.get(*i).cloned(),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some(b) = &base {
+            if let Some(s) = singular(b) {
+                pref.push(s);
+            }
+            let lower = b.to_ascii_lowercase();
+            if [
+                "text", "s", "string", "word", "sentence", "name", "line", "str1", "string1",
+            ]
+            .contains(&lower.as_str())
+                || lower.contains("str")
+                || lower.contains("text")
+            {
+                pref.push("c".to_string());
+                pref.push("ch".to_string());
+            }
+        }
+        if matches!(iter, Expr::Call(Op::Range1 | Op::Range2, _)) {
+            pref.push("i".to_string());
+        }
+        self.fresh(&pref)
+    }
+
+    fn wrap(&mut self, e: &Expr, min: u8) -> String {
+        let (s, p) = self.expr(e, min);
+        if p < min {
+            format!("({s})")
+        } else {
+            s
+        }
+    }
+
+    /// An argument in a position that only iterates (no `list(...)` needed around ranges or
+    /// dict views).
+    fn iter_arg(&mut self, e: &Expr) -> String {
+        self.iter_arg_with(e, false)
+    }
+
+    /// The sole argument of a call that iterates: a comprehension becomes a generator.
+    fn sole_iter_arg(&mut self, e: &Expr) -> String {
+        self.iter_arg_with(e, true)
+    }
+
+    fn iter_arg_with(&mut self, e: &Expr, sole: bool) -> String {
+        if sole && matches!(e, Expr::Hof(Hof::Map | Hof::Filter, ..) | Expr::ZipMap(..)) {
+            let s = self.wrap(e, P_IF);
+            if let Some(inner) = s.strip_prefix('[').and_then(|x| x.strip_suffix(']')) {
+                return inner.to_string();
+            }
+            return s;
+        }
+        match e {
+            Expr::Call(Op::Range1, a) => format!("range({})", self.wrap(&a[0], P_IF)),
+            Expr::Call(Op::Range2, a) => format!(
+                "range({}, {})",
+                self.wrap(&a[0], P_IF),
+                self.wrap(&a[1], P_IF)
+            ),
+            Expr::Call(Op::Keys, a) | Expr::Call(Op::ListOf, a) => self.wrap(&a[0], P_IF),
+            Expr::Call(Op::Values, a) => format!("{}.values()", self.wrap(&a[0], P_ATOM)),
+            Expr::Call(op @ (Op::AccSum | Op::AccMax | Op::AccMin), _) => {
+                let full = self.wrap(e, P_IF);
+                let _ = op;
+                full.strip_prefix("list(")
+                    .and_then(|x| x.strip_suffix(')'))
+                    .map(str::to_string)
+                    .unwrap_or(full)
+            }
+            Expr::Call(Op::Items, a) => format!("{}.items()", self.wrap(&a[0], P_ATOM)),
+            _ => self.wrap(e, P_IF),
+        }
+    }
+
+    fn expr(&mut self, e: &Expr, _min: u8) -> (String, u8) {
+        match e {
+            Expr::Param(i) => (
+                self.params
+                    .get(*i)
+                    .cloned()
+                    .unwrap_or_else(|| format!("arg{i}")),
+                P_ATOM,
+            ),
+            Expr::Var(i) => {
+                let name = self
+                    .vars
+                    .last()
+                    .and_then(|v| v.get(*i))
+                    .cloned()
+                    .unwrap_or_else(|| "x".to_string());
+                (name, P_ATOM)
+            }
+            Expr::Const(v) => {
+                let s = v.repr();
+                let p = match v {
+                    PyVal::Int(i) if *i < 0 => P_UNARY,
+                    PyVal::Float(f) if f.is_sign_negative() => P_UNARY,
+                    _ => P_ATOM,
+                };
+                (s, p)
+            }
+            Expr::Call(op, args) => self.call(*op, args),
+            Expr::Hof(h, iter, body) => self.hof(*h, iter, body),
+            Expr::ZipMap(a, b, body) => {
+                let x = self.elem_name(a);
+                self.vars.push(vec![x.clone()]);
+                let y = self.elem_name(b);
+                self.vars.pop();
+                let y = if y == x {
+                    self.fresh(&["y".to_string()])
+                } else {
+                    y
+                };
+                let (sa, sb) = (self.iter_arg(a), self.iter_arg(b));
+                self.vars.push(vec![x.clone(), y.clone()]);
+                let body = self.wrap(body, P_OR);
+                self.vars.pop();
+                (format!("[{body} for {x}, {y} in zip({sa}, {sb})]"), P_ATOM)
+            }
+        }
+    }
+
+    fn hof(&mut self, h: Hof, iter: &Expr, body: &Expr) -> (String, u8) {
+        // `[f(x) for x in xs if p(x)]`: a map over a filter reads as one comprehension.
+        if let (
+            Hof::Map | Hof::SumMap | Hof::JoinMap | Hof::Any | Hof::All,
+            Expr::Hof(Hof::Filter, inner, pred),
+        ) = (h, iter)
+        {
+            let v = self.elem_name(inner);
+            let it = self.iter_arg(inner);
+            self.vars.push(vec![v.clone()]);
+            let b = self.wrap(body, P_OR);
+            let p = self.wrap(pred, P_OR);
+            self.vars.pop();
+            let gen = format!("{b} for {v} in {it} if {p}");
+            let s = match h {
+                Hof::Map => format!("[{gen}]"),
+                Hof::SumMap => format!("sum({gen})"),
+                Hof::JoinMap => format!("''.join({gen})"),
+                Hof::Any => format!("any({gen})"),
+                _ => format!("all({gen})"),
+            };
+            return (s, P_ATOM);
+        }
+        let v = self.elem_name(iter);
+        let it = self.iter_arg(iter);
+        self.vars.push(vec![v.clone()]);
+        let key_fn = match body {
+            Expr::Call(Op::Len, a) if matches!(&*a[0], Expr::Var(0)) => Some("len".to_string()),
+            Expr::Call(Op::Abs, a) if matches!(&*a[0], Expr::Var(0)) => Some("abs".to_string()),
+            Expr::Call(Op::Lower, a) if matches!(&*a[0], Expr::Var(0)) => {
+                Some("str.lower".to_string())
+            }
+            _ => None,
+        };
+        let b = self.wrap(body, P_OR);
+        let lam = key_fn.unwrap_or_else(|| format!("lambda {v}: {b}"));
+        self.vars.pop();
+        let s = match h {
+            Hof::Map => format!("[{b} for {v} in {it}]"),
+            Hof::Filter => format!("[{v} for {v} in {it} if {b}]"),
+            Hof::SumMap => format!("sum({b} for {v} in {it})"),
+            Hof::CountIf => format!("sum(1 for {v} in {it} if {b})"),
+            Hof::Any => format!("any({b} for {v} in {it})"),
+            Hof::All => format!("all({b} for {v} in {it})"),
+            Hof::SortedKey => format!("sorted({it}, key={lam})"),
+            Hof::MaxKey => format!("max({it}, key={lam})"),
+            Hof::MinKey => format!("min({it}, key={lam})"),
+            Hof::JoinMap => format!("''.join({b} for {v} in {it})"),
+            Hof::JoinFilter => format!("''.join({v} for {v} in {it} if {b})"),
+        };
+        (s, P_ATOM)
+    }
+
+    fn call(&mut self, op: Op, a: &[std::rc::Rc<Expr>]) -> (String, u8) {
+        use Op::*;
+        let bin = |r: &mut Self, sym: &str, p: u8, right_min: u8| {
+            let l = r.wrap(&a[0], p);
+            let rr = r.wrap(&a[1], right_min);
+            (format!("{l} {sym} {rr}"), p)
+        };
+        let f1 = |r: &mut Self, name: &str| (format!("{name}({})", r.wrap(&a[0], P_IF)), P_ATOM);
+        let fi = |r: &mut Self, name: &str| (format!("{name}({})", r.sole_iter_arg(&a[0])), P_ATOM);
+        let f2 = |r: &mut Self, name: &str| {
+            (
+                format!("{name}({}, {})", r.wrap(&a[0], P_IF), r.wrap(&a[1], P_IF)),
+                P_ATOM,
+            )
+        };
+        let m0 = |r: &mut Self, name: &str| (format!("{}.{name}()", r.wrap(&a[0], P_ATOM)), P_ATOM);
+        let m1 = |r: &mut Self, name: &str| {
+            (
+                format!("{}.{name}({})", r.wrap(&a[0], P_ATOM), r.wrap(&a[1], P_IF)),
+                P_ATOM,
+            )
+        };
+        match op {
+            Add => bin(self, "+", P_ADD, P_ADD + 1),
+            Sub | SetSub => bin(self, "-", P_ADD, P_ADD + 1),
+            Mul => bin(self, "*", P_MUL, P_MUL + 1),
+            TrueDiv => bin(self, "/", P_MUL, P_MUL + 1),
+            FloorDiv => bin(self, "//", P_MUL, P_MUL + 1),
+            Mod => bin(self, "%", P_MUL, P_MUL + 1),
+            Pow => {
+                let l = self.wrap(&a[0], P_POW + 1);
+                let r = self.wrap(&a[1], P_UNARY);
+                (format!("{l} ** {r}"), P_POW)
+            }
+            Neg => (format!("-{}", self.wrap(&a[0], P_UNARY)), P_UNARY),
+            Not => match &*a[0] {
+                Expr::Call(In, inner) => {
+                    let l = self.wrap(&inner[0], P_CMP + 1);
+                    let r = self.wrap(&inner[1], P_CMP + 1);
+                    (format!("{l} not in {r}"), P_CMP)
+                }
+                _ => (format!("not {}", self.wrap(&a[0], P_NOT)), P_NOT),
+            },
+            Eq => bin(self, "==", P_CMP, P_CMP + 1),
+            NotEq => bin(self, "!=", P_CMP, P_CMP + 1),
+            Lt => bin(self, "<", P_CMP, P_CMP + 1),
+            LtE => bin(self, "<=", P_CMP, P_CMP + 1),
+            Gt => bin(self, ">", P_CMP, P_CMP + 1),
+            GtE => bin(self, ">=", P_CMP, P_CMP + 1),
+            In => {
+                let l = self.wrap(&a[0], P_CMP + 1);
+                let r = self.iter_arg_cmp(&a[1]);
+                (format!("{l} in {r}"), P_CMP)
+            }
+            NotIn => {
+                let l = self.wrap(&a[0], P_CMP + 1);
+                let r = self.iter_arg_cmp(&a[1]);
+                (format!("{l} not in {r}"), P_CMP)
+            }
+            And => bin(self, "and", P_AND, P_AND),
+            Or => bin(self, "or", P_OR, P_OR),
+            IfExp => {
+                let c = self.wrap(&a[0], P_OR);
+                let x = self.wrap(&a[1], P_OR);
+                let y = self.wrap(&a[2], P_IF);
+                (format!("{x} if {c} else {y}"), P_IF)
+            }
+            Index => (
+                format!("{}[{}]", self.wrap(&a[0], P_ATOM), self.wrap(&a[1], P_IF)),
+                P_ATOM,
+            ),
+            First => (format!("{}[0]", self.wrap(&a[0], P_ATOM)), P_ATOM),
+            Last => (format!("{}[-1]", self.wrap(&a[0], P_ATOM)), P_ATOM),
+            Fst => (format!("{}[0]", self.wrap(&a[0], P_ATOM)), P_ATOM),
+            Snd => (format!("{}[1]", self.wrap(&a[0], P_ATOM)), P_ATOM),
+            SliceFrom => (
+                format!("{}[{}:]", self.wrap(&a[0], P_ATOM), self.wrap(&a[1], P_IF)),
+                P_ATOM,
+            ),
+            SliceTo => (
+                format!("{}[:{}]", self.wrap(&a[0], P_ATOM), self.wrap(&a[1], P_IF)),
+                P_ATOM,
+            ),
+            SliceRange => (
+                format!(
+                    "{}[{}:{}]",
+                    self.wrap(&a[0], P_ATOM),
+                    self.wrap(&a[1], P_IF),
+                    self.wrap(&a[2], P_IF)
+                ),
+                P_ATOM,
+            ),
+            Reverse => (format!("{}[::-1]", self.wrap(&a[0], P_ATOM)), P_ATOM),
+            Step => (
+                format!("{}[::{}]", self.wrap(&a[0], P_ATOM), self.wrap(&a[1], P_IF)),
+                P_ATOM,
+            ),
+            Len => (format!("len({})", self.iter_arg(&a[0])), P_ATOM),
+            Sum => fi(self, "sum"),
+            Min => fi(self, "min"),
+            Max => fi(self, "max"),
+            Min2 => f2(self, "min"),
+            Max2 => f2(self, "max"),
+            Sorted => fi(self, "sorted"),
+            SortedRev => (
+                format!("sorted({}, reverse=True)", self.iter_arg(&a[0])),
+                P_ATOM,
+            ),
+            SetOf => fi(self, "set"),
+            ListOf => f1(self, "list"),
+            TupleOf => fi(self, "tuple"),
+            ListOf1 => (format!("[{}]", self.wrap(&a[0], P_IF)), P_ATOM),
+            AnyB => fi(self, "any"),
+            AllB => fi(self, "all"),
+            StrOf => f1(self, "str"),
+            IntOf => f1(self, "int"),
+            FloatOf => f1(self, "float"),
+            Ord => f1(self, "ord"),
+            Chr => f1(self, "chr"),
+            Round1 => f1(self, "round"),
+            Round2 => f2(self, "round"),
+            Abs => f1(self, "abs"),
+            Lower => m0(self, "lower"),
+            Upper => m0(self, "upper"),
+            Title => m0(self, "title"),
+            Capitalize => m0(self, "capitalize"),
+            Strip => m0(self, "strip"),
+            Lstrip => m0(self, "lstrip"),
+            Rstrip => m0(self, "rstrip"),
+            SplitWs => m0(self, "split"),
+            Swapcase => m0(self, "swapcase"),
+            IsDigit => m0(self, "isdigit"),
+            IsAlpha => m0(self, "isalpha"),
+            IsAlnum => m0(self, "isalnum"),
+            IsUpper => m0(self, "isupper"),
+            IsLower => m0(self, "islower"),
+            IsSpace => m0(self, "isspace"),
+            Split => m1(self, "split"),
+            Join => (
+                format!(
+                    "{}.join({})",
+                    self.wrap(&a[0], P_ATOM),
+                    self.sole_iter_arg(&a[1])
+                ),
+                P_ATOM,
+            ),
+            CountSub | CountL => m1(self, "count"),
+            Find => m1(self, "find"),
+            IndexL => m1(self, "index"),
+            StartsWith => m1(self, "startswith"),
+            EndsWith => m1(self, "endswith"),
+            Zfill => m1(self, "zfill"),
+            Ljust => m1(self, "ljust"),
+            Rjust => m1(self, "rjust"),
+            Center => m1(self, "center"),
+            StripChars => m1(self, "strip"),
+            Partition => m1(self, "partition"),
+            RPartition => m1(self, "rpartition"),
+            Get => m1(self, "get"),
+            Replace | GetDefault => {
+                let o = self.wrap(&a[0], P_ATOM);
+                let x = self.wrap(&a[1], P_IF);
+                let y = self.wrap(&a[2], P_IF);
+                let name = if op == Replace { "replace" } else { "get" };
+                (format!("{o}.{name}({x}, {y})"), P_ATOM)
+            }
+            Keys => f1(self, "list"),
+            Values => (
+                format!("list({}.values())", self.wrap(&a[0], P_ATOM)),
+                P_ATOM,
+            ),
+            Items => (
+                format!("list({}.items())", self.wrap(&a[0], P_ATOM)),
+                P_ATOM,
+            ),
+            Counter => {
+                self.imports
+                    .insert("from collections import Counter".into());
+                fi(self, "Counter")
+            }
+            MostCommon => {
+                self.imports
+                    .insert("from collections import Counter".into());
+                (
+                    format!("Counter({}).most_common(1)[0][0]", self.iter_arg(&a[0])),
+                    P_ATOM,
+                )
+            }
+            Gcd | Isqrt | Sqrt | Floor | Ceil | Factorial | Comb | Prod => {
+                self.imports.insert("import math".into());
+                let name = format!("math.{}", format!("{op:?}").to_ascii_lowercase());
+                if op.arity() == 2 {
+                    f2(self, &name)
+                } else if op == Prod {
+                    fi(self, &name)
+                } else {
+                    f1(self, &name)
+                }
+            }
+            Range1 => (format!("list(range({}))", self.wrap(&a[0], P_IF)), P_ATOM),
+            Range2 => (
+                format!(
+                    "list(range({}, {}))",
+                    self.wrap(&a[0], P_IF),
+                    self.wrap(&a[1], P_IF)
+                ),
+                P_ATOM,
+            ),
+            MkTuple2 => (
+                format!("({}, {})", self.wrap(&a[0], P_IF), self.wrap(&a[1], P_IF)),
+                P_ATOM,
+            ),
+            Divmod => f2(self, "divmod"),
+            AccSum | AccMax | AccMin => {
+                self.imports
+                    .insert("from itertools import accumulate".into());
+                let it = self.iter_arg(&a[0]);
+                match op {
+                    AccSum => (format!("list(accumulate({it}))"), P_ATOM),
+                    AccMax => (format!("list(accumulate({it}, max))"), P_ATOM),
+                    _ => (format!("list(accumulate({it}, min))"), P_ATOM),
+                }
+            }
+            SetAnd => bin(self, "&", P_BAND, P_BAND + 1),
+            SetOr => bin(self, "|", P_BOR, P_BOR + 1),
+            FindallDigits | FindallWords | FindallUpperWords => {
+                self.imports.insert("import re".into());
+                let pat = match op {
+                    FindallDigits => r"r'\d+'",
+                    FindallWords => r"r'\w+'",
+                    _ => r"r'[A-Z][a-z]*'",
+                };
+                (
+                    format!("re.findall({pat}, {})", self.wrap(&a[0], P_IF)),
+                    P_ATOM,
+                )
+            }
+            ReSubNonAlnum => {
+                self.imports.insert("import re".into());
+                (
+                    format!("re.sub(r'[^a-zA-Z0-9]', '', {})", self.wrap(&a[0], P_IF)),
+                    P_ATOM,
+                )
+            }
+        }
+    }
+
+    fn iter_arg_cmp(&mut self, e: &Expr) -> String {
+        match e {
+            Expr::Call(Op::Keys, a) => self.wrap(&a[0], P_CMP + 1),
+            _ => self.wrap(e, P_CMP + 1),
+        }
+    }
+}
+
+fn is_keyword(s: &str) -> bool {
+    matches!(
+        s,
+        "in" | "is"
+            | "if"
+            | "for"
+            | "and"
+            | "or"
+            | "not"
+            | "def"
+            | "class"
+            | "return"
+            | "as"
+            | "from"
+            | "import"
+            | "with"
+            | "while"
+            | "pass"
+            | "else"
+            | "elif"
+            | "try"
+            | "lambda"
+            | "list"
+            | "str"
+            | "int"
+            | "dict"
+            | "set"
+            | "sum"
+            | "len"
+            | "max"
+            | "min"
+            | "type"
+            | "id"
+            | "input"
+            | "map"
+            | "filter"
+    )
+}

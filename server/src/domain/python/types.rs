@@ -1,0 +1,349 @@
+//! Types of the python program space: from annotations when present, else inferred from the
+//! example values.
+
+use super::value::PyVal;
+use std::fmt;
+
+/// A Python type as the search sees it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum Ty {
+    Bool,
+    Int,
+    Float,
+    Str,
+    NoneT,
+    List(Box<Ty>),
+    Tuple(Vec<Ty>),
+    /// A homogeneous tuple of any length (`tuple[int, ...]`).
+    TupleN(Box<Ty>),
+    Set(Box<Ty>),
+    Dict(Box<Ty>, Box<Ty>),
+    /// `X | None`.
+    Optional(Box<Ty>),
+    /// Unknown (an empty container's element, an unparsed annotation).
+    Any,
+}
+
+impl fmt::Display for Ty {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Ty::Bool => write!(f, "bool"),
+            Ty::Int => write!(f, "int"),
+            Ty::Float => write!(f, "float"),
+            Ty::Str => write!(f, "str"),
+            Ty::NoneT => write!(f, "None"),
+            Ty::List(t) => write!(f, "list[{t}]"),
+            Ty::Tuple(ts) => {
+                write!(f, "tuple[")?;
+                for (i, t) in ts.iter().enumerate() {
+                    if i > 0 {
+                        write!(f, ", ")?;
+                    }
+                    write!(f, "{t}")?;
+                }
+                write!(f, "]")
+            }
+            Ty::TupleN(t) => write!(f, "tuple[{t}, ...]"),
+            Ty::Set(t) => write!(f, "set[{t}]"),
+            Ty::Dict(k, v) => write!(f, "dict[{k}, {v}]"),
+            Ty::Optional(t) => write!(f, "{t} | None"),
+            Ty::Any => write!(f, "Any"),
+        }
+    }
+}
+
+impl Ty {
+    pub(crate) fn list(t: Ty) -> Ty {
+        Ty::List(Box::new(t))
+    }
+
+    /// Element type when iterating (`str` yields `str`).
+    pub(crate) fn elem(&self) -> Option<Ty> {
+        match self {
+            Ty::List(t) | Ty::Set(t) | Ty::TupleN(t) => Some((**t).clone()),
+            Ty::Str => Some(Ty::Str),
+            Ty::Dict(k, _) => Some((**k).clone()),
+            Ty::Tuple(ts) if !ts.is_empty() && ts.iter().all(|t| t == &ts[0]) => {
+                Some(ts[0].clone())
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether values of this type are totally ordered by `<` (sortable).
+    pub(crate) fn orderable(&self) -> bool {
+        match self {
+            Ty::Int | Ty::Float | Ty::Bool | Ty::Str => true,
+            Ty::List(t) | Ty::TupleN(t) => t.orderable(),
+            Ty::Tuple(ts) => ts.iter().all(Ty::orderable),
+            _ => false,
+        }
+    }
+
+    /// Whether values of this type can be set members or dict keys.
+    pub(crate) fn hashable(&self) -> bool {
+        match self {
+            Ty::Int | Ty::Float | Ty::Bool | Ty::Str | Ty::NoneT => true,
+            Ty::Tuple(ts) => ts.iter().all(Ty::hashable),
+            Ty::TupleN(t) => t.hashable(),
+            _ => false,
+        }
+    }
+
+    /// Whether the type mentions `Any` (not fully known).
+    pub(crate) fn has_any(&self) -> bool {
+        match self {
+            Ty::Any => true,
+            Ty::List(t) | Ty::Set(t) | Ty::Optional(t) | Ty::TupleN(t) => t.has_any(),
+            Ty::Dict(k, v) => k.has_any() || v.has_any(),
+            Ty::Tuple(ts) => ts.iter().any(Ty::has_any),
+            _ => false,
+        }
+    }
+
+    /// Nesting depth (bounds the types the search builds).
+    pub(crate) fn depth(&self) -> usize {
+        match self {
+            Ty::List(t) | Ty::Set(t) | Ty::Optional(t) | Ty::TupleN(t) => 1 + t.depth(),
+            Ty::Dict(k, v) => 1 + k.depth().max(v.depth()),
+            Ty::Tuple(ts) => 1 + ts.iter().map(Ty::depth).max().unwrap_or(0),
+            _ => 0,
+        }
+    }
+}
+
+/// The most specific type covering both (`int` and `float` join to `float`).
+pub(crate) fn join(a: &Ty, b: &Ty) -> Option<Ty> {
+    use Ty::*;
+    Some(match (a, b) {
+        _ if a == b => a.clone(),
+        (Any, t) | (t, Any) => t.clone(),
+        (Int, Float) | (Float, Int) => Float,
+        (Bool, Int) | (Int, Bool) => Int,
+        (NoneT, Optional(t)) | (Optional(t), NoneT) => Optional(t.clone()),
+        (NoneT, t) | (t, NoneT) => Optional(Box::new(t.clone())),
+        (Optional(x), y) | (y, Optional(x)) => Optional(Box::new(join(x, y)?)),
+        (List(x), List(y)) => Ty::list(join(x, y)?),
+        (Set(x), Set(y)) => Set(Box::new(join(x, y)?)),
+        (Dict(k1, v1), Dict(k2, v2)) => Dict(Box::new(join(k1, k2)?), Box::new(join(v1, v2)?)),
+        (TupleN(x), TupleN(y)) => TupleN(Box::new(join(x, y)?)),
+        (TupleN(x), Tuple(ys)) | (Tuple(ys), TupleN(x)) => {
+            let mut t = (**x).clone();
+            for y in ys {
+                t = join(&t, y)?;
+            }
+            TupleN(Box::new(t))
+        }
+        (Tuple(x), Tuple(y)) if x.len() != y.len() => {
+            let mut t = Any;
+            for z in x.iter().chain(y) {
+                t = join(&t, z)?;
+            }
+            TupleN(Box::new(t))
+        }
+        (Tuple(x), Tuple(y)) if x.len() == y.len() => Tuple(
+            x.iter()
+                .zip(y)
+                .map(|(p, q)| join(p, q))
+                .collect::<Option<_>>()?,
+        ),
+        _ => return None,
+    })
+}
+
+/// The type of one value (`Any` for an empty container's elements).
+pub(crate) fn type_of(v: &PyVal) -> Option<Ty> {
+    Some(match v {
+        PyVal::None => Ty::NoneT,
+        PyVal::Bool(_) => Ty::Bool,
+        PyVal::Int(_) | PyVal::Big(_) => Ty::Int,
+        PyVal::Float(_) => Ty::Float,
+        PyVal::Str(_) => Ty::Str,
+        PyVal::List(items) => Ty::list(join_all(items.iter())?),
+        PyVal::Set(items) => Ty::Set(Box::new(join_all(items.iter())?)),
+        PyVal::Tuple(items) => {
+            let ts: Vec<Ty> = items.iter().map(type_of).collect::<Option<_>>()?;
+            // A homogeneous tuple of three or more reads as a sequence (`(3, 4, 5, 6)`).
+            if ts.len() >= 3 && ts.iter().all(|t| *t == ts[0]) {
+                Ty::TupleN(Box::new(ts[0].clone()))
+            } else {
+                Ty::Tuple(ts)
+            }
+        }
+        PyVal::Dict(d) => Ty::Dict(
+            Box::new(join_all(d.iter().map(|(k, _)| k))?),
+            Box::new(join_all(d.iter().map(|(_, v)| v))?),
+        ),
+    })
+}
+
+fn join_all<'a>(vals: impl Iterator<Item = &'a PyVal>) -> Option<Ty> {
+    let mut t = Ty::Any;
+    for v in vals {
+        t = join(&t, &type_of(v)?)?;
+    }
+    Some(t)
+}
+
+/// The type of several values (examples of one parameter); `None` when they do not join.
+pub(crate) fn type_of_all<'a>(vals: impl Iterator<Item = &'a PyVal>) -> Option<Ty> {
+    join_all(vals)
+}
+
+/// The type an annotation names; `None` for what the space does not know.
+pub(crate) fn annotation_type(text: &str) -> Option<Ty> {
+    let t = text.trim();
+    let t = t.trim_matches(|c| c == '\'' || c == '"').trim();
+    // `X | None` / `None | X`.
+    if let Some(parts) = split_top(t, '|') {
+        if parts.len() > 1 {
+            let mut ty = Ty::Any;
+            for p in parts {
+                ty = join(&ty, &annotation_type(p)?)?;
+            }
+            return Some(ty);
+        }
+    }
+    let (head, args) = match t.find('[') {
+        Some(i) if t.ends_with(']') => (&t[..i], Some(&t[i + 1..t.len() - 1])),
+        _ => (t, None),
+    };
+    let head = head
+        .trim()
+        .trim_start_matches("typing.")
+        .trim_start_matches("collections.abc.")
+        .trim_start_matches("t.");
+    let arg_types = |s: &str| -> Option<Vec<Ty>> {
+        split_top(s, ',')?
+            .into_iter()
+            .filter(|p| !p.trim().is_empty())
+            .map(annotation_type)
+            .collect()
+    };
+    Some(match (head, args) {
+        ("int", None) => Ty::Int,
+        ("float", None) => Ty::Float,
+        ("str", None) => Ty::Str,
+        ("bool", None) => Ty::Bool,
+        ("None", None) | ("NoneType", None) => Ty::NoneT,
+        ("list" | "List" | "Sequence" | "Iterable" | "MutableSequence", None) => Ty::list(Ty::Any),
+        ("list" | "List" | "Sequence" | "Iterable" | "MutableSequence", Some(a)) => {
+            Ty::list(annotation_type(a)?)
+        }
+        ("set" | "Set" | "frozenset" | "FrozenSet", None) => Ty::Set(Box::new(Ty::Any)),
+        ("set" | "Set" | "frozenset" | "FrozenSet", Some(a)) => {
+            Ty::Set(Box::new(annotation_type(a)?))
+        }
+        ("dict" | "Dict" | "Mapping", None) => Ty::Dict(Box::new(Ty::Any), Box::new(Ty::Any)),
+        ("dict" | "Dict" | "Mapping", Some(a)) => {
+            let ts = arg_types(a)?;
+            match ts.as_slice() {
+                [k, v] => Ty::Dict(Box::new(k.clone()), Box::new(v.clone())),
+                _ => return None,
+            }
+        }
+        ("Optional", Some(a)) => join(&Ty::NoneT, &annotation_type(a)?)?,
+        ("tuple" | "Tuple", Some(a)) => {
+            if let Some(elem) = a.strip_suffix("...") {
+                let elem = elem.trim().trim_end_matches(',');
+                Ty::TupleN(Box::new(annotation_type(elem)?))
+            } else {
+                Ty::Tuple(arg_types(a)?)
+            }
+        }
+        ("Any" | "object", None) => Ty::Any,
+        _ => return None,
+    })
+}
+
+/// Splits at `sep` outside brackets.
+fn split_top(s: &str, sep: char) -> Option<Vec<&str>> {
+    let mut depth = 0i32;
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        match c {
+            '[' | '(' => depth += 1,
+            ']' | ')' => depth -= 1,
+            _ if c == sep && depth == 0 => {
+                parts.push(&s[start..i]);
+                start = i + c.len_utf8();
+            }
+            _ => {}
+        }
+        if depth < 0 {
+            return None;
+        }
+    }
+    parts.push(&s[start..]);
+    Some(parts)
+}
+
+/// Whether a value has this type (int fits float; bool fits int).
+pub(crate) fn fits(v: &PyVal, t: &Ty) -> bool {
+    match (t, v) {
+        (Ty::Any, _) => true,
+        (Ty::Optional(_), PyVal::None) => true,
+        (Ty::Optional(inner), v) => fits(v, inner),
+        (Ty::Bool, PyVal::Bool(_)) => true,
+        (Ty::Int, PyVal::Int(_) | PyVal::Big(_) | PyVal::Bool(_)) => true,
+        (Ty::Float, PyVal::Float(_) | PyVal::Int(_) | PyVal::Bool(_)) => true,
+        (Ty::Str, PyVal::Str(_)) => true,
+        (Ty::NoneT, PyVal::None) => true,
+        (Ty::List(e), PyVal::List(items)) => items.iter().all(|x| fits(x, e)),
+        // A homogeneous tuple annotated `tuple[int, ...]` reads as a list.
+        (Ty::List(e), PyVal::Tuple(items)) => items.iter().all(|x| fits(x, e)),
+        (Ty::Set(e), PyVal::Set(items)) => items.iter().all(|x| fits(x, e)),
+        (Ty::TupleN(e), PyVal::Tuple(items)) => items.iter().all(|x| fits(x, e)),
+        (Ty::Tuple(ts), PyVal::Tuple(items)) => {
+            ts.len() == items.len() && items.iter().zip(ts).all(|(x, t)| fits(x, t))
+        }
+        (Ty::Dict(k, w), PyVal::Dict(d)) => d.iter().all(|(a, b)| fits(a, k) && fits(b, w)),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn annotations() {
+        assert_eq!(annotation_type("int"), Some(Ty::Int));
+        assert_eq!(annotation_type("list[int]"), Some(Ty::list(Ty::Int)));
+        assert_eq!(annotation_type("typing.List[str]"), Some(Ty::list(Ty::Str)));
+        assert_eq!(
+            annotation_type("dict[str, int]"),
+            Some(Ty::Dict(Box::new(Ty::Str), Box::new(Ty::Int)))
+        );
+        assert_eq!(
+            annotation_type("Optional[int]"),
+            Some(Ty::Optional(Box::new(Ty::Int)))
+        );
+        assert_eq!(
+            annotation_type("int | None"),
+            Some(Ty::Optional(Box::new(Ty::Int)))
+        );
+        assert_eq!(
+            annotation_type("tuple[int, str]"),
+            Some(Ty::Tuple(vec![Ty::Int, Ty::Str]))
+        );
+        assert_eq!(
+            annotation_type("set[int]"),
+            Some(Ty::Set(Box::new(Ty::Int)))
+        );
+        assert_eq!(annotation_type("Foo"), None);
+    }
+
+    #[test]
+    fn inference_joins() {
+        let vals = [
+            PyVal::list(vec![PyVal::Int(1)]),
+            PyVal::list(vec![PyVal::Float(1.5)]),
+            PyVal::list(vec![]),
+        ];
+        assert_eq!(type_of_all(vals.iter()), Some(Ty::list(Ty::Float)));
+        let mixed = [PyVal::Int(1), PyVal::str("a")];
+        assert_eq!(type_of_all(mixed.iter()), None);
+    }
+}
