@@ -837,6 +837,7 @@ mod tests {
                 param_names: vec!["s".into()],
                 examples,
                 held_out: Vec::new(),
+                ..Task::default()
             },
         })
     }
@@ -897,6 +898,7 @@ mod tests {
             param_names: vec!["x0".into()],
             examples: vec![example(&[1, 2, 3]), example(&[-4, 0])],
             held_out: Vec::new(),
+            ..Task::default()
         };
         let negate = text_form::parse_program("x0 = INPUT | x1 = Map (*(-1)) x0").expect("program");
         let held = reference_held_out(lists.as_ref(), &task, &program_tokens(&negate), 5);
