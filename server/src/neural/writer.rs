@@ -102,6 +102,11 @@ impl Writer for NeuralPipelineWriter {
         cancel: &CancelToken,
         max: usize,
     ) -> Vec<Solution> {
+        // A space without a model vocabulary (the everyday-Python space) has no neural model
+        // by design: nothing to report.
+        if domain.token_names().is_empty() {
+            return Vec::new();
+        }
         let writer = match self.writer_for(domain.name()) {
             Ok(w) => w,
             Err(e) => {
