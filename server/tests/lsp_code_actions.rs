@@ -108,9 +108,12 @@ fn a_verified_action_is_offered_resolved_and_its_code_passes_the_examples() {
     let actions = actions.as_array().cloned().unwrap_or_default();
     assert!(!actions.is_empty());
     let top = &actions[0];
-    assert_eq!(
-        top["title"],
-        json!("Implement initials() — passes 2/2 examples")
+    // The title may go on with how it answers a distinguishing input ("; initials(…) → …").
+    assert!(
+        top["title"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("Implement initials() — passes 2/2 examples")),
+        "{top}"
     );
     assert_eq!(top["isPreferred"], json!(true));
     assert_eq!(top["kind"], json!("quickfix"));
@@ -152,9 +155,11 @@ fn edits_during_synthesis_never_yield_a_stale_edit() {
         .code_actions(uri, DEF_LINE + 1, 6)
         .expect("codeAction answers");
     let top = actions[0].clone();
-    assert_eq!(
-        top["title"],
-        json!("Implement initials() — passes 3/3 examples")
+    assert!(
+        top["title"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("Implement initials() — passes 3/3 examples")),
+        "{top}"
     );
     assert_eq!(top["data"]["version"], json!(3));
     // The document changes again before the client resolves: the action is refused.
