@@ -85,6 +85,32 @@ def fit(cands: list[Candidate], l2: float, steps: int, lr: float) -> Model:
     return Model(w, b, mean, std)
 
 
+def fit_pairwise(cands: list[Candidate], l2: float, steps: int, lr: float) -> Model:
+    """Logistic regression on within-task differences (a generalizing candidate against a
+    failing one of the same task): the ranking question the model is asked."""
+    x_all = np.stack([c.x for c in cands])
+    mean = x_all.mean(axis=0)
+    std = x_all.std(axis=0)
+    std[std == 0] = 1.0
+    by_task: dict[str, list[Candidate]] = defaultdict(list)
+    for c in cands:
+        by_task[c.task].append(c)
+    diffs = []
+    for members in by_task.values():
+        for good in (c for c in members if c.label):
+            for bad in (c for c in members if not c.label):
+                diffs.append((good.x - bad.x) / std)
+    if not diffs:
+        return Model(np.zeros(len(FEATURES)), 0.0, mean, std)
+    z = np.concatenate([np.stack(diffs), -np.stack(diffs)])
+    y = np.concatenate([np.ones(len(diffs)), np.zeros(len(diffs))])
+    w = np.zeros(z.shape[1])
+    for _ in range(steps):
+        p = 1.0 / (1.0 + np.exp(-(z @ w)))
+        w -= lr * (z.T @ (p - y) / len(y) + l2 * w)
+    return Model(w, 0.0, mean, std)
+
+
 def top1(cands: list[Candidate], key: dict[int, float]) -> tuple[int, int]:
     """(tasks whose best-keyed candidate generalizes, tasks) over the given candidates."""
     by_task: dict[str, list[int]] = defaultdict(list)
@@ -118,6 +144,7 @@ def main() -> None:
     parser.add_argument("--steps", type=int, default=3000)
     parser.add_argument("--lr", type=float, default=0.5)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--pairwise", action="store_true", help="fit on within-task pairs")
     args = parser.parse_args()
     cands = load(args.data)
     tasks = sorted({c.task for c in cands})
@@ -125,10 +152,11 @@ def main() -> None:
     test_tasks = set(tasks[: len(tasks) // 4])
     train = [c for c in cands if c.task not in test_tasks]
     test = [c for c in cands if c.task in test_tasks]
-    model = fit(train, args.l2, args.steps, args.lr)
+    fitter = fit_pairwise if args.pairwise else fit
+    model = fitter(train, args.l2, args.steps, args.lr)
     evaluate("train", train, model)
     evaluate("held-out tasks", test, model)
-    final = fit(cands, args.l2, args.steps, args.lr)
+    final = fitter(cands, args.l2, args.steps, args.lr)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(
         json.dumps(
