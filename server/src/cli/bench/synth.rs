@@ -55,8 +55,8 @@ pub struct SynthBenchArgs {
     pub held_out: usize,
     /// Writers for the MBPP and LambdaBeam suites: `all` (neural where a model exists, then
     /// the search, as `docsynth synth`) or `search`.
-    #[arg(long, default_value = "all")]
-    pub engine: String,
+    #[arg(long, value_enum, default_value_t = Engine::All)]
+    pub engine: Engine,
     /// Python interpreter of the checker (MBPP, LambdaBeam).
     #[arg(long)]
     pub python: Option<PathBuf>,
@@ -682,12 +682,22 @@ pub fn run(args: SynthBenchArgs) -> anyhow::Result<i32> {
             file: "lambdabeam_tasks.jsonl",
             load: load_lambdabeam,
         },
+        // Everyday stubs written in this repository (MBPP's format): tests/bench/everyday.jsonl.
+        StubSuite {
+            name: "everyday",
+            file: "everyday.jsonl",
+            load: load_mbpp,
+        },
     ];
     for StubSuite { name, file, load } in stub_suites {
         if !wants(name) {
             continue;
         }
-        let path = bench_dir.join(file);
+        let path = if name == "everyday" {
+            repo_file(&Path::new("tests").join("bench").join(file))
+        } else {
+            bench_dir.join(file)
+        };
         if !path.exists() {
             eprintln!("note: {} not found; {name} suite skipped", path.display());
             continue;
@@ -700,11 +710,7 @@ pub fn run(args: SynthBenchArgs) -> anyhow::Result<i32> {
             });
         }
     }
-    let engine = match args.engine.as_str() {
-        "search" => Engine::Search,
-        "all" => Engine::All,
-        other => anyhow::bail!("unknown engine `{other}` (expected all or search)"),
-    };
+    let engine = args.engine;
     // As `docsynth synth` by default: top 3, the neural model on the CPU.
     let config = SynthConfig {
         engine,
@@ -784,6 +790,15 @@ pub fn run(args: SynthBenchArgs) -> anyhow::Result<i32> {
 }
 
 /// A suite of stub files: its name, its file in the benchmarks directory and its loader.
+/// `rel` in the nearest directory above the working directory that has it (the repository's
+/// own benchmark files), else `rel` itself.
+fn repo_file(rel: &Path) -> PathBuf {
+    std::env::current_dir()
+        .ok()
+        .and_then(|d| d.ancestors().map(|a| a.join(rel)).find(|p| p.exists()))
+        .unwrap_or_else(|| rel.to_path_buf())
+}
+
 struct StubSuite {
     name: &'static str,
     file: &'static str,
