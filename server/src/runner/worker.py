@@ -791,7 +791,23 @@ def _child_main(requests: int, replies: int, filters: _Filters | None, zygote: i
     _serve()
 
 
+_SPARE: list[_Child] = []
+
+
+def _prepare_spare(filters: _Filters | None) -> None:
+    """Forks the next function's process ahead of time, while the current one is busy checking,
+    so a new function waits neither for the fork nor for the new process's start."""
+    if not _SPARE:
+        _SPARE.append(_fork_child(filters))
+
+
 def _spawn(suite_line: bytes, filters: _Filters | None) -> _Child:
+    child = _SPARE.pop() if _SPARE else _fork_child(filters)
+    child.suite_line = suite_line
+    return child
+
+
+def _fork_child(filters: _Filters | None) -> _Child:
     req_r, req_w = os.pipe()
     rep_r, rep_w = os.pipe()
     zygote = os.getpid()
@@ -803,7 +819,7 @@ def _spawn(suite_line: bytes, filters: _Filters | None) -> _Child:
             os._exit(0)
     os.close(req_r)
     os.close(rep_w)
-    return _Child(pid, req_w, os.fdopen(rep_r, "rb", buffering=1 << 16), suite_line)
+    return _Child(pid, req_w, os.fdopen(rep_r, "rb", buffering=1 << 16), b"")
 
 
 def _child_died(child: _Child, why: str) -> None:
@@ -827,7 +843,13 @@ def _child_died(child: _Child, why: str) -> None:
     os._exit(os.WEXITSTATUS(status) if os.WIFEXITED(status) else 70)
 
 
-def _relay(child: _Child, line: bytes, accept: Callable[[Any], str], forward: bool) -> None:
+def _relay(
+    child: _Child,
+    line: bytes,
+    accept: Callable[[Any], str],
+    forward: bool,
+    while_waiting: Callable[[], None] | None = None,
+) -> None:
     """Sends one request line to the child and relays its validated replies until `accept`
     says "done". Anything malformed or unexpected ends the child (and the zygote)."""
     view = memoryview(line)
@@ -836,6 +858,8 @@ def _relay(child: _Child, line: bytes, accept: Callable[[Any], str], forward: bo
             view = view[os.write(child.requests, view) :]
     except OSError:
         _child_died(child, "closed its request pipe")
+    if while_waiting is not None:
+        while_waiting()
     while True:
         data = child.replies.readline(LINE_LIMIT)
         if not data:
@@ -944,7 +968,13 @@ def main() -> None:
             if count == 0:
                 continue
             first = int(request.get("first", 0))
-            _relay(child, line, _check_replies(first, count), forward=True)
+            _relay(
+                child,
+                line,
+                _check_replies(first, count),
+                forward=True,
+                while_waiting=lambda: _prepare_spare(filters),
+            )
         elif op == "forget":
             suite_id = request.get("suite")
             parked.pop(suite_id, None)
