@@ -350,10 +350,26 @@ pub fn float_repr(f: f64) -> String {
     if f.is_infinite() {
         return if f > 0.0 { "inf" } else { "-inf" }.to_string();
     }
-    let sci = format!("{:e}", f.abs());
+    let mut sci = format!("{:e}", f.abs());
+    if sci
+        .split('e')
+        .next()
+        .map_or(0, |m| m.chars().filter(char::is_ascii_digit).count())
+        >= 17
+    {
+        sci = format!("{:.16e}", f.abs());
+    }
     let (mantissa, exp) = sci.split_once('e').unwrap_or((sci.as_str(), "0"));
     let exp: i32 = exp.parse().unwrap_or(0);
     let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+    let digits = {
+        let t = digits.trim_end_matches('0');
+        if t.is_empty() {
+            "0".to_string()
+        } else {
+            t.to_string()
+        }
+    };
     let decpt = exp + 1;
     let n = digits.len() as i32;
     let sign = if f.is_sign_negative() { "-" } else { "" };

@@ -250,57 +250,7 @@ impl PyVal {
 /// correctly rounded 17 digits (ties to even, as dtoa; Rust's shortest formatting may round a
 /// tie up).
 pub(crate) fn float_repr(f: f64) -> String {
-    if f.is_nan() {
-        return "nan".to_string();
-    }
-    if f.is_infinite() {
-        return if f > 0.0 { "inf" } else { "-inf" }.to_string();
-    }
-    let mut sci = format!("{:e}", f.abs());
-    if sci
-        .split('e')
-        .next()
-        .map_or(0, |m| m.chars().filter(char::is_ascii_digit).count())
-        >= 17
-    {
-        sci = format!("{:.16e}", f.abs());
-    }
-    let (mantissa, exp) = sci.split_once('e').unwrap_or((sci.as_str(), "0"));
-    let exp: i32 = exp.parse().unwrap_or(0);
-    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
-    let digits = {
-        let t = digits.trim_end_matches('0');
-        if t.is_empty() {
-            "0".to_string()
-        } else {
-            t.to_string()
-        }
-    };
-    let decpt = exp + 1;
-    let n = digits.len() as i32;
-    let sign = if f.is_sign_negative() { "-" } else { "" };
-    let body = if decpt <= -4 || decpt > 16 {
-        let (first, rest) = digits.split_at(1);
-        let frac = if rest.is_empty() {
-            String::new()
-        } else {
-            format!(".{rest}")
-        };
-        let e = decpt - 1;
-        format!(
-            "{first}{frac}e{}{:02}",
-            if e < 0 { '-' } else { '+' },
-            e.unsigned_abs()
-        )
-    } else if decpt <= 0 {
-        format!("0.{}{digits}", "0".repeat(decpt.unsigned_abs() as usize))
-    } else if decpt < n {
-        let (int, frac) = digits.split_at(decpt as usize);
-        format!("{int}.{frac}")
-    } else {
-        format!("{digits}{}.0", "0".repeat((decpt - n) as usize))
-    };
-    format!("{sign}{body}")
+    crate::value::float_repr(f)
 }
 
 fn join_repr(v: &[PyVal], out: &mut String) {
