@@ -312,3 +312,48 @@ fn prose_arrows_and_input_output_blocks_are_checked() {
         vec![pair("input_output", "pass"), pair("input_output", "pass")]
     );
 }
+
+#[test]
+fn doctor_reports_layers_python_worker_runtime_and_models() {
+    let out = docsynth(&["doctor", "--json"]);
+    let report: Value = serde_json::from_slice(&out.stdout).expect("doctor prints JSON");
+    let layers: Vec<&str> = report["sandbox"]
+        .as_array()
+        .expect("sandbox layers")
+        .iter()
+        .filter_map(|l| l["layer"].as_str())
+        .collect();
+    assert_eq!(
+        layers,
+        [
+            "user-namespace",
+            "read-only-fs",
+            "network",
+            "landlock",
+            "seccomp",
+            "audit-hook"
+        ]
+    );
+    // A real sandboxed check ran (whatever layers this kernel grants).
+    assert!(report["worker"]["Ok"].is_string(), "{report:#}");
+    assert!(report["python"]["Ok"].is_string(), "{report:#}");
+    // The repository's shipped models are found for both neural spaces.
+    let models = report["models"].as_array().expect("models");
+    for domain in ["strings", "lists"] {
+        let m = models
+            .iter()
+            .find(|m| m["domain"] == domain)
+            .expect("a model line per neural space");
+        assert!(
+            m["model"]["Ok"]
+                .as_str()
+                .is_some_and(|p| p.contains(&format!("models/{domain}"))),
+            "{m}"
+        );
+    }
+    // Exit 0 exactly when every layer is in force.
+    let all_active = report["sandbox"]
+        .as_array()
+        .is_some_and(|ls| ls.iter().all(|l| l["active"] == true));
+    assert_eq!(out.status.code() == Some(0), all_active, "{report:#}");
+}

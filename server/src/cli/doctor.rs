@@ -22,9 +22,57 @@ pub struct DoctorArgs {
 
 #[derive(Debug, Serialize)]
 struct Report {
+    version: &'static str,
     sandbox: Vec<LayerStatus>,
     python: Result<String, String>,
     worker: Result<String, String>,
+    onnx_runtime: Result<String, String>,
+    models: Vec<ModelReport>,
+}
+
+/// The model a program space would use.
+#[derive(Debug, Serialize)]
+struct ModelReport {
+    domain: &'static str,
+    /// The model directory and its kind (`lp`, `baseline`), or why there is none.
+    model: Result<String, String>,
+}
+
+/// Each space with a neural vocabulary and the model the writer would load for it.
+fn models() -> Vec<ModelReport> {
+    crate::domain::all_domains()
+        .iter()
+        .filter(|d| !d.token_names().is_empty())
+        .map(|d| {
+            let model = crate::neural::writer::explicit_model_dir(None)
+                .filter(|dir| manifest_domain(dir).as_deref() == Some(d.name()))
+                .or_else(|| crate::neural::writer::default_model_dir(d.name()))
+                .map(|dir| {
+                    let kind = std::fs::read_to_string(dir.join("model.json"))
+                        .ok()
+                        .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
+                        .and_then(|v| v["kind"].as_str().map(str::to_string))
+                        .unwrap_or_else(|| "unknown kind".into());
+                    format!("{} ({kind})", dir.display())
+                })
+                .ok_or_else(|| {
+                    format!(
+                        "no models/{}/model.json above the working directory or the executable; the search alone runs",
+                        d.name()
+                    )
+                });
+            ModelReport {
+                domain: d.name(),
+                model,
+            }
+        })
+        .collect()
+}
+
+fn manifest_domain(dir: &std::path::Path) -> Option<String> {
+    let text = std::fs::read_to_string(dir.join("model.json")).ok()?;
+    let v: serde_json::Value = serde_json::from_str(&text).ok()?;
+    v["domain"].as_str().map(str::to_string)
 }
 
 /// Prints the `docsynth check` line for the sandbox's missing layers, once per process.
@@ -50,15 +98,22 @@ pub fn run(args: DoctorArgs) -> anyhow::Result<i32> {
         .map_err(|e| e.to_string());
     let worker = smoke_test(args.python.clone(), workspace);
     let report = Report {
+        version: env!("CARGO_PKG_VERSION"),
         sandbox: status.layers.clone(),
         python,
         worker,
+        onnx_runtime: crate::neural::runtime::find_library(None)
+            .map(|p| p.display().to_string())
+            .map_err(|e| format!("{e}; the neural writer is off and the search alone runs")),
+        models: models(),
     };
+    // The neural writer is optional: its absence is reported, not a failure.
     let healthy =
         status.missing().next().is_none() && report.python.is_ok() && report.worker.is_ok();
     if args.json {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {
+        println!("docsynth {}", report.version);
         println!("sandbox layers:");
         for l in &report.sandbox {
             let mark = if l.active { "✓" } else { "✗" };
@@ -76,6 +131,16 @@ pub fn run(args: DoctorArgs) -> anyhow::Result<i32> {
         match &report.worker {
             Ok(w) => println!("sandboxed worker: ✓ {w}"),
             Err(e) => println!("sandboxed worker: ✗ {e}"),
+        }
+        match &report.onnx_runtime {
+            Ok(p) => println!("ONNX Runtime: ✓ {p}"),
+            Err(e) => println!("ONNX Runtime: ✗ {e}"),
+        }
+        for m in &report.models {
+            match &m.model {
+                Ok(p) => println!("model for {}: ✓ {p}", m.domain),
+                Err(e) => println!("model for {}: ✗ {e}", m.domain),
+            }
         }
     }
     Ok(if healthy { 0 } else { 1 })
