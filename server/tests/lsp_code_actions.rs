@@ -350,5 +350,17 @@ fn an_ambiguous_example_gives_one_action_per_behaviour_and_asks() {
     }
     inserted.dedup();
     assert_eq!(inserted.len(), ask.len(), "distinct answers: {inserted:?}");
+    // Hovering the stub shows every offered implementation as code, with its answer.
+    let hover = c
+        .request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 4}}),
+        )
+        .expect("hover answers");
+    let md = hover["contents"]["value"].as_str().unwrap_or("");
+    assert_eq!(hover["contents"]["kind"], json!("markdown"), "{hover}");
+    assert_eq!(md.matches("```python").count(), implement.len(), "{md}");
+    assert!(md.contains("They disagree on `f("), "{md}");
+    assert!(md.contains("return "), "{md}");
     assert!(c.shutdown().success());
 }

@@ -11,8 +11,8 @@ use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::ls_types::{
     CodeAction, CodeActionParams, CodeActionResponse, DidChangeConfigurationParams,
     DidChangeTextDocumentParams, DidChangeWorkspaceFoldersParams, DidCloseTextDocumentParams,
-    DidOpenTextDocumentParams, DidSaveTextDocumentParams, ExecuteCommandParams, InitializeParams,
-    InitializeResult, InitializedParams, LSPAny, MessageType,
+    DidOpenTextDocumentParams, DidSaveTextDocumentParams, ExecuteCommandParams, Hover, HoverParams,
+    InitializeParams, InitializeResult, InitializedParams, LSPAny, MessageType,
 };
 use tower_lsp_server::LanguageServer;
 
@@ -153,6 +153,14 @@ impl LanguageServer for Backend {
         let st = Arc::clone(&self.state);
         self.request("textDocument/codeAction", async move {
             handlers::code_action::handle(&st, params).await
+        })
+        .await
+    }
+
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        let st = Arc::clone(&self.state);
+        self.request("textDocument/hover", async move {
+            handlers::hover::handle(&st, params).await
         })
         .await
     }

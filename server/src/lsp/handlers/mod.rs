@@ -9,6 +9,7 @@ pub mod did_close;
 pub mod did_open;
 pub mod did_save;
 pub mod execute_command;
+pub mod hover;
 pub mod initialize;
 pub mod initialized;
 pub mod shutdown;
