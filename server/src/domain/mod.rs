@@ -65,6 +65,38 @@ pub struct Solution {
     pub writer: WriterKind,
 }
 
+/// The checks every space makes before reading a function's types: no `*args`/`**kwargs`, at
+/// least one example, and each example passing one argument per parameter. `space` prefixes
+/// the message.
+pub(crate) fn check_call_shape(
+    space: &str,
+    params: &[Param],
+    examples: &[IoExample],
+) -> Result<(), NoFit> {
+    if let Some(p) = params.iter().find(|p| {
+        matches!(
+            p.kind,
+            crate::spec::ParamKind::VarPositional | crate::spec::ParamKind::VarKeyword
+        )
+    }) {
+        return Err(NoFit(format!(
+            "{space}: parameter `{}` is variadic",
+            p.name
+        )));
+    }
+    if examples.is_empty() {
+        return Err(NoFit(format!("{space}: no examples")));
+    }
+    if let Some(e) = examples.iter().find(|e| e.inputs.len() != params.len()) {
+        return Err(NoFit(format!(
+            "{space}: an example passes {} arguments to {} parameters",
+            e.inputs.len(),
+            params.len()
+        )));
+    }
+    Ok(())
+}
+
 /// Why a domain does not fit a function.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("{0}")]

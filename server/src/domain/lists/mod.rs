@@ -15,9 +15,11 @@ pub mod tokens;
 
 use self::dsl::{Program, Type, EXEDEC_MAX_INT};
 use self::interp::{DslValue, Machine};
-use super::{Domain, GeneratedTask, IoExample, NoFit, Solution, Task, WriterKind};
+use super::{
+    check_call_shape, Domain, GeneratedTask, IoExample, NoFit, Solution, Task, WriterKind,
+};
 use crate::cancel::CancelToken;
-use crate::spec::{Param, ParamKind};
+use crate::spec::Param;
 use crate::value::Value;
 use anyhow::Context as _;
 use rand::{Rng, SeedableRng};
@@ -237,22 +239,7 @@ impl Domain for ListsDomain {
                 params.len()
             )));
         }
-        if let Some(p) = params
-            .iter()
-            .find(|p| matches!(p.kind, ParamKind::VarPositional | ParamKind::VarKeyword))
-        {
-            return Err(NoFit(format!("lists: parameter `{}` is variadic", p.name)));
-        }
-        if examples.is_empty() {
-            return Err(NoFit("lists: no examples".to_string()));
-        }
-        if let Some(e) = examples.iter().find(|e| e.inputs.len() != params.len()) {
-            return Err(NoFit(format!(
-                "lists: an example passes {} arguments to {} parameters",
-                e.inputs.len(),
-                params.len()
-            )));
-        }
+        check_call_shape("lists", params, examples)?;
         let mut types = Vec::new();
         for (i, p) in params.iter().enumerate() {
             let what = format!("parameter `{}`", p.name);

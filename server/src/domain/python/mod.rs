@@ -16,8 +16,9 @@ mod value;
 mod tests;
 
 use crate::cancel::CancelToken;
+use crate::domain::check_call_shape;
 use crate::domain::{Domain, IoExample, NoFit, Solution, Task, WriterKind};
-use crate::spec::{Param, ParamKind};
+use crate::spec::Param;
 use crate::value::Value;
 use rand::{Rng, SeedableRng};
 use std::rc::Rc;
@@ -225,22 +226,7 @@ impl Domain for PythonDomain {
                 params.len()
             )));
         }
-        if let Some(p) = params
-            .iter()
-            .find(|p| matches!(p.kind, ParamKind::VarPositional | ParamKind::VarKeyword))
-        {
-            return Err(NoFit(format!("python: parameter `{}` is variadic", p.name)));
-        }
-        if examples.is_empty() {
-            return Err(NoFit("python: no examples".to_string()));
-        }
-        if let Some(e) = examples.iter().find(|e| e.inputs.len() != params.len()) {
-            return Err(NoFit(format!(
-                "python: an example passes {} arguments to {} parameters",
-                e.inputs.len(),
-                params.len()
-            )));
-        }
+        check_call_shape("python", params, examples)?;
         if examples.len() >= 2 && examples.iter().all(|e| e.output == examples[0].output) {
             return Err(NoFit(format!(
                 "python: every example returns {}; add one with a different result",
