@@ -321,15 +321,7 @@ mod tests {
     /// The direct reading agrees with `imports.scm` on every fixture.
     #[test]
     fn agrees_with_imports_query() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/spec");
-        let mut texts: Vec<String> = std::fs::read_dir(&dir)
-            .map(|d| {
-                d.filter_map(|e| e.ok())
-                    .filter_map(|e| std::fs::read(e.path()).ok())
-                    .filter_map(|b| crate::spec::decode_source(&b).ok().map(|s| s.into_owned()))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let mut texts = crate::spec::fixture_texts();
         texts.push("type X = int\nA: int = 1\nB = C = 2\n".to_string());
         let q = &queries().imports;
         let names = q.capture_names();
@@ -368,15 +360,7 @@ mod tests {
     /// on tricky snippets (strings, f-strings, comments, numbers, non-ASCII names).
     #[test]
     fn scan_is_a_superset_of_the_identifier_query() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/spec");
-        let mut texts: Vec<String> = std::fs::read_dir(&dir)
-            .map(|d| {
-                d.filter_map(|e| e.ok())
-                    .filter_map(|e| std::fs::read(e.path()).ok())
-                    .filter_map(|b| crate::spec::decode_source(&b).ok().map(|s| s.into_owned()))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let mut texts = crate::spec::fixture_texts();
         texts.extend(
             [
                 r#"x = f'{a + b!r:>{width}}' + rb'\'' + "c"  # d

@@ -226,3 +226,17 @@ pub fn extract_with_threads(source: &str, threads: usize) -> FileSpecs {
         },
     }
 }
+
+/// The decoded texts of `tests/fixtures/spec/*` (for tests comparing readings of them).
+#[cfg(test)]
+pub(crate) fn fixture_texts() -> Vec<String> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/spec");
+    std::fs::read_dir(&dir)
+        .map(|d| {
+            d.filter_map(|e| e.ok())
+                .filter_map(|e| std::fs::read(e.path()).ok())
+                .filter_map(|b| decode_source(&b).ok().map(|s| s.into_owned()))
+                .collect()
+        })
+        .unwrap_or_default()
+}

@@ -151,15 +151,7 @@ mod tests {
     /// file (comments inside expressions excepted, and none of those are in these files).
     #[test]
     fn walk_agrees_with_queries() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/spec");
-        let mut texts: Vec<String> = std::fs::read_dir(&dir)
-            .map(|d| {
-                d.filter_map(|e| e.ok())
-                    .filter_map(|e| std::fs::read(e.path()).ok())
-                    .filter_map(|b| crate::spec::decode_source(&b).ok().map(|s| s.into_owned()))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let mut texts = crate::spec::fixture_texts();
         assert!(texts.len() >= 5);
         texts.push(crate::cli::bench::extract::generate_file(500));
         let q = queries();
