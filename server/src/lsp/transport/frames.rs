@@ -366,6 +366,17 @@ mod tests {
         std::iter::from_fn(|| dec.next_frame()).collect()
     }
 
+    /// The frames of `input` fed `chunk` bytes at a time, and the decoder after it.
+    fn decode_in_chunks(input: &[u8], chunk: usize) -> (Vec<Frame>, FrameDecoder) {
+        let mut dec = FrameDecoder::default();
+        let mut got = Vec::new();
+        for c in input.chunks(chunk) {
+            dec.push(c);
+            got.extend(all(&mut dec));
+        }
+        (got, dec)
+    }
+
     fn body(s: &str) -> Frame {
         Frame::Body {
             bytes: s.as_bytes().to_vec(),
@@ -377,12 +388,7 @@ mod tests {
     fn reads_crlf_and_lf_frames_in_any_chunking() {
         let input = b"Content-Length: 2\r\n\r\n{}content-length:3\nContent-Type: x\n\n[1]\r\n";
         for chunk in 1..input.len() {
-            let mut dec = FrameDecoder::default();
-            let mut got = Vec::new();
-            for c in input.chunks(chunk) {
-                dec.push(c);
-                got.extend(all(&mut dec));
-            }
+            let (got, mut dec) = decode_in_chunks(input, chunk);
             assert_eq!(got, vec![body("{}"), body("[1]")], "chunk size {chunk}");
             assert_eq!(dec.finish(), None);
         }
@@ -449,12 +455,7 @@ mod tests {
     fn a_header_split_anywhere_inside_a_body_is_found() {
         let input = b"Content-Length: 50\r\n\r\n{\"x\":1}Content-Length: 2\r\n\r\n{}";
         for chunk in 1..input.len() {
-            let mut dec = FrameDecoder::default();
-            let mut got = Vec::new();
-            for c in input.chunks(chunk) {
-                dec.push(c);
-                got.extend(all(&mut dec));
-            }
+            let (got, _) = decode_in_chunks(input, chunk);
             assert_eq!(
                 got,
                 vec![
