@@ -616,6 +616,24 @@ def _reset_streams() -> None:
         sys.setrecursionlimit(_RECURSION_LIMIT)
 
 
+def _requests(before_each: Callable[[], None] | None = None) -> Any:
+    """Yields `(line, request, op)` for each well-formed request line on `_IN` (the line ends in
+    a newline), answering malformed ones with an `X` reply, until end of input."""
+    while True:
+        if before_each is not None:
+            before_each()
+        line = _IN.readline()
+        if not line:
+            return
+        try:
+            request = json.loads(line)
+            op = request["op"]
+        except Exception as exc:  # noqa: BLE001 - protocol error
+            _send(["X", f"bad request: {exc}"])
+            continue
+        yield (line if line.endswith(b"\n") else line + b"\n"), request, op
+
+
 def _serve() -> None:
     """The request loop of one function's process: runs untrusted code, under the audit hook."""
     sys.dont_write_bytecode = True
@@ -633,16 +651,7 @@ def _serve() -> None:
         _refuse_threads()
         sys.addaudithook(_audit)
     suites: dict[int, Suite] = {}
-    while True:
-        line = _IN.readline()
-        if not line:
-            return
-        try:
-            request = json.loads(line)
-            op = request["op"]
-        except Exception as exc:  # noqa: BLE001 - protocol error
-            _send(["X", f"bad request: {exc}"])
-            continue
+    for _, request, op in _requests():
         _reset_streams()
         if op == "suite":
             try:
@@ -934,19 +943,7 @@ def main() -> None:
         live[suite_id] = child
         _relay(child, suite_line, _suite_reply(suite_id), forward)
 
-    while True:
-        _reap()
-        line = _IN.readline()
-        if not line:
-            return
-        try:
-            request = json.loads(line)
-            op = request["op"]
-        except Exception as exc:  # noqa: BLE001 - protocol error
-            _send(["X", f"bad request: {exc}"])
-            continue
-        if not line.endswith(b"\n"):
-            line += b"\n"
+    for line, request, op in _requests(before_each=_reap):
         if op == "suite":
             suite_id = request.get("id")
             old = live.pop(suite_id, None)
