@@ -25,3 +25,34 @@ pub struct TextRange {
     /// End position.
     pub end: Position,
 }
+
+/// Lines of `body` with their common indentation removed, blank lines at either end dropped.
+pub(crate) fn dedent_lines(body: &str) -> Vec<String> {
+    let lines: Vec<&str> = body.lines().collect();
+    let common = lines
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.len() - l.trim_start_matches([' ', '\t']).len())
+        .min()
+        .unwrap_or(0);
+    let mut out: Vec<String> = lines
+        .iter()
+        .map(|l| {
+            if l.trim().is_empty() {
+                String::new()
+            } else {
+                l.get(common..)
+                    .unwrap_or(l.trim_start())
+                    .trim_end()
+                    .to_string()
+            }
+        })
+        .collect();
+    while out.first().is_some_and(|l| l.is_empty()) {
+        out.remove(0);
+    }
+    while out.last().is_some_and(|l| l.is_empty()) {
+        out.pop();
+    }
+    out
+}

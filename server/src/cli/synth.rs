@@ -136,15 +136,8 @@ pub fn run(args: SynthArgs) -> anyhow::Result<i32> {
                 for l in c.imports.iter() {
                     println!("    {l}");
                 }
-                let indent = c
-                    .body
-                    .lines()
-                    .filter(|l| !l.trim().is_empty())
-                    .map(|l| l.len() - l.trim_start().len())
-                    .min()
-                    .unwrap_or(0);
-                for l in c.body.lines() {
-                    println!("    {}", l.get(indent..).unwrap_or(l.trim_start()));
+                for l in crate::text::dedent_lines(&c.body) {
+                    println!("    {l}");
                 }
             }
             if let Some(q) = &r.question {

@@ -50,36 +50,7 @@ fn leading_ws(line: &str) -> &str {
     &line[..n]
 }
 
-/// Lines of `body` with their common indentation removed.
-fn dedent(body: &str) -> Vec<String> {
-    let lines: Vec<&str> = body.lines().collect();
-    let common = lines
-        .iter()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| leading_ws(l).len())
-        .min()
-        .unwrap_or(0);
-    let mut out: Vec<String> = lines
-        .iter()
-        .map(|l| {
-            if l.trim().is_empty() {
-                String::new()
-            } else {
-                l.get(common..)
-                    .unwrap_or(l.trim_start())
-                    .trim_end()
-                    .to_string()
-            }
-        })
-        .collect();
-    while out.first().is_some_and(|l| l.is_empty()) {
-        out.remove(0);
-    }
-    while out.last().is_some_and(|l| l.is_empty()) {
-        out.pop();
-    }
-    out
-}
+use crate::text::dedent_lines as dedent;
 
 /// The edit replacing the stub statements of `spec` with `body`.
 pub fn body_edit(source: &str, spec: &Spec, body: &str, eol: &str) -> ByteEdit {

@@ -26,15 +26,8 @@ pub fn markdown(name: &str, result: &FunctionSynthesis, max: usize) -> String {
         for import in &c.imports {
             text += &format!("{import}\n");
         }
-        let indent = c
-            .body
-            .lines()
-            .filter(|l| !l.trim().is_empty())
-            .map(|l| l.len() - l.trim_start().len())
-            .min()
-            .unwrap_or(0);
-        for line in c.body.lines() {
-            text += line.get(indent..).unwrap_or(line.trim_start());
+        for line in crate::text::dedent_lines(&c.body) {
+            text += &line;
             text.push('\n');
         }
         text += "```\n";
