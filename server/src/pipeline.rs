@@ -155,6 +155,21 @@ use crate::spec::{ExampleKind, ModuleContext, Spec};
 use crate::value::Value;
 use std::time::Instant;
 
+impl FunctionSynthesis {
+    /// The result for `spec` when synthesis could not run or finish: `status` and why.
+    pub fn failed(spec: &Spec, status: SynthStatus, why: String) -> Self {
+        Self {
+            function: spec.name.clone(),
+            line: spec.def_range.start.line as usize + 1,
+            domain: None,
+            status,
+            error: Some(why),
+            candidates: Vec::new(),
+            question: None,
+        }
+    }
+}
+
 /// A writer of candidate programs for a task (the enumerative search, the neural model).
 pub trait Writer: Send + Sync {
     /// Which writer this is.

@@ -203,17 +203,7 @@ impl Analysis for PipelineAnalysis {
     fn synthesize(&self, request: &SynthRequest<'_>, cancel: &CancelToken) -> FunctionSynthesis {
         let mut runner = match self.runner(request.config) {
             Ok(r) => r,
-            Err(why) => {
-                return FunctionSynthesis {
-                    function: request.spec.name.clone(),
-                    line: request.spec.def_range.start.line as usize + 1,
-                    domain: None,
-                    status: SynthStatus::Error,
-                    error: Some(why),
-                    candidates: Vec::new(),
-                    question: None,
-                }
-            }
+            Err(why) => return FunctionSynthesis::failed(request.spec, SynthStatus::Error, why),
         };
         let domains = all_domains();
         let search = SearchWriter;

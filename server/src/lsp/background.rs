@@ -261,18 +261,6 @@ pub fn ensure_job(state: &Arc<ServerState>, key: SpecKey, input: JobInput) {
     });
 }
 
-fn failed(spec: &Spec, status: SynthStatus, why: String) -> FunctionSynthesis {
-    FunctionSynthesis {
-        function: spec.name.clone(),
-        line: spec.def_range.start.line as usize + 1,
-        domain: None,
-        status,
-        error: Some(why),
-        candidates: Vec::new(),
-        question: None,
-    }
-}
-
 async fn run_job(
     state: &Arc<ServerState>,
     key: SpecKey,
@@ -318,8 +306,8 @@ async fn run_job(
     drop(permit);
     let result = match outcome {
         Ok(Ok(r)) => r,
-        Ok(Err(why)) => failed(&spec_for_error, SynthStatus::Error, why),
-        Err(e) => failed(
+        Ok(Err(why)) => FunctionSynthesis::failed(&spec_for_error, SynthStatus::Error, why),
+        Err(e) => FunctionSynthesis::failed(
             &spec_for_error,
             SynthStatus::Error,
             format!("synthesis task failed: {e}"),

@@ -11,7 +11,7 @@
 
 use super::runner::example;
 use crate::cancel::CancelToken;
-use crate::domain::{all_domains, IoExample};
+use crate::domain::{all_domains, Domain, GeneratedTask, IoExample};
 use crate::pipeline::{synthesize_source, Engine, SynthConfig};
 use crate::runner::{CheckSuite, RunContext, Runner, RunnerConfig};
 use crate::spec::ExampleKind;
@@ -94,21 +94,16 @@ pub fn run(args: AskBenchArgs) -> anyhow::Result<i32> {
         let Some(domain) = domains.iter().find(|d| d.name() == name) else {
             anyhow::bail!("unknown domain `{name}`");
         };
-        let Some(profile) = domain.datagen_profiles().first() else {
+        let Some(tasks) = sampled_tasks(
+            domain.as_ref(),
+            args.seed,
+            args.tasks,
+            TEST_EXAMPLES + 6,
+            |t| t.task.examples.len() >= args.start && t.task.held_out.len() > TEST_EXAMPLES,
+        ) else {
             eprintln!("docsynth: domain {name} has no task sampler; skipped");
             continue;
         };
-        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(args.seed);
-        let mut tasks = Vec::new();
-        let mut draws = 0;
-        while tasks.len() < args.tasks && draws < args.tasks * 100 {
-            draws += 1;
-            if let Some(t) = domain.sample(profile, &mut rng, TEST_EXAMPLES + 6) {
-                if t.task.examples.len() >= args.start && t.task.held_out.len() > TEST_EXAMPLES {
-                    tasks.push(t);
-                }
-            }
-        }
         for mode in [Mode::Ask, Mode::Random] {
             let mut row = Row {
                 domain: name.clone(),
@@ -212,6 +207,30 @@ pub fn run(args: AskBenchArgs) -> anyhow::Result<i32> {
         }
     }
     Ok(0)
+}
+
+/// Up to `n` tasks of `domain`'s default sampler profile (seeded) that `accept` takes, each
+/// with `held_out` extra examples; `None` when the domain has no sampler.
+pub(crate) fn sampled_tasks(
+    domain: &dyn Domain,
+    seed: u64,
+    n: usize,
+    held_out: usize,
+    accept: impl Fn(&GeneratedTask) -> bool,
+) -> Option<Vec<GeneratedTask>> {
+    let profile = domain.datagen_profiles().first()?;
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(seed);
+    let mut tasks = Vec::new();
+    let mut draws = 0;
+    while tasks.len() < n && draws < n * 100 {
+        draws += 1;
+        if let Some(t) = domain.sample(profile, &mut rng, held_out) {
+            if accept(&t) {
+                tasks.push(t);
+            }
+        }
+    }
+    Some(tasks)
 }
 
 /// A stub file: `def f(x0, …): ...` and one assert per example.

@@ -9,13 +9,12 @@
 //! the best possible pick; `--out` writes one JSON line per candidate (`task`, `domain`,
 //! `features`, `label`) for `models/train/ranker.py`.
 
-use super::ask::{generalizes, stub};
+use super::ask::{generalizes, sampled_tasks, stub};
 use crate::cancel::CancelToken;
 use crate::domain::{all_domains, IoExample};
 use crate::pipeline::{synthesize_source, CheckedCandidate, Engine, SynthConfig};
 use crate::runner::{Runner, RunnerConfig};
 use clap::Args;
-use rand::SeedableRng;
 use serde::Serialize;
 use std::io::Write;
 use std::path::PathBuf;
@@ -93,11 +92,12 @@ pub fn run(args: RankBenchArgs) -> anyhow::Result<i32> {
         let Some(domain) = domains.iter().find(|d| d.name() == name) else {
             anyhow::bail!("unknown domain `{name}`");
         };
-        let Some(profile) = domain.datagen_profiles().first() else {
+        let Some(tasks) = sampled_tasks(domain.as_ref(), args.seed, args.tasks, 8, |t| {
+            t.task.examples.len() >= args.examples && !t.task.held_out.is_empty()
+        }) else {
             eprintln!("docsynth: domain {name} has no task sampler; skipped");
             continue;
         };
-        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(args.seed);
         let mut row = Row {
             domain: name.clone(),
             tasks: 0,
@@ -107,15 +107,7 @@ pub fn run(args: RankBenchArgs) -> anyhow::Result<i32> {
             learned: ranker.map(|_| 0),
             oracle: 0,
         };
-        let mut draws = 0;
-        while row.tasks < args.tasks && draws < args.tasks * 100 {
-            draws += 1;
-            let Some(t) = domain.sample(profile, &mut rng, 8) else {
-                continue;
-            };
-            if t.task.examples.len() < args.examples || t.task.held_out.is_empty() {
-                continue;
-            }
+        for t in &tasks {
             row.tasks += 1;
             let given: Vec<IoExample> = t.task.examples[..args.examples].to_vec();
             let test = &t.task.held_out;
