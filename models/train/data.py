@@ -140,14 +140,36 @@ def datagen_stream(
         seed += 1
 
 
-def batches_from_list(tasks: list[Encoded], batch: int, seed: int) -> Iterator[Batch]:
-    """Endless shuffled epochs over an in-memory list."""
-    rng = random.Random(seed)
-    order = list(range(len(tasks)))
+class ListBatches:
+    """Shuffled epochs over an in-memory list; batch `i` is a function of (tasks, batch, seed, i)
+    alone, so a run resumes at a batch index."""
+
+    def __init__(self, tasks: list[Encoded], batch: int, seed: int) -> None:
+        if len(tasks) < batch:
+            raise ValueError(f"{len(tasks)} tasks are fewer than one batch of {batch}")
+        self.tasks = tasks
+        self.batch = batch
+        self.seed = seed
+        self.per_epoch = len(tasks) // batch
+        self._epoch: tuple[int, list[int]] | None = None
+
+    def at(self, i: int) -> Batch:
+        epoch, j = divmod(i, self.per_epoch)
+        if self._epoch is None or self._epoch[0] != epoch:
+            order = list(range(len(self.tasks)))
+            random.Random(self.seed * 1_000_003 + epoch).shuffle(order)
+            self._epoch = (epoch, order)
+        order = self._epoch[1]
+        return collate([self.tasks[k] for k in order[j * self.batch : (j + 1) * self.batch]])
+
+
+def batches_from_list(tasks: list[Encoded], batch: int, seed: int, start: int = 0) -> Iterator[Batch]:
+    """Endless shuffled epochs over an in-memory list, from batch `start` on."""
+    source = ListBatches(tasks, batch, seed)
+    i = start
     while True:
-        rng.shuffle(order)
-        for i in range(0, len(order) - batch + 1, batch):
-            yield collate([tasks[j] for j in order[i : i + batch]])
+        yield source.at(i)
+        i += 1
 
 
 def batches_from_stream(

@@ -1,6 +1,7 @@
 """Exports a checkpoint to self-contained ONNX step graphs plus `model.json` and the I/O vocab.
 
 python -m models.train.export --checkpoint runs/lp/checkpoint.pt --out models/strings
+(`runs/lp/checkpoint.pt` names the parts `checkpoint.pt.xz.000`, … that training writes)
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from pathlib import Path
 import torch
 from torch import nn
 
+from . import checkpoint
 from .baseline import BaselineProgramStep, BaselineSpecEncoder, RobustFillBaseline, build
 from .cached import ProgramCross, ProgramStepKv, empty_cache
 from .config import ModelConfig
@@ -22,7 +24,8 @@ OPSET = 17
 
 
 def load_checkpoint(path: Path) -> tuple[nn.Module, ModelConfig, dict[str, object]]:
-    state = torch.load(path, map_location="cpu")
+    # A training checkpoint's compressed parts (`checkpoint.pt.xz.000`, …) or one torch.save file.
+    state = checkpoint.load(path) if checkpoint.exists(path) else torch.load(path, map_location="cpu")
     cfg = ModelConfig.from_dict(state["config"])
     model = build(cfg)
     model.load_state_dict(state["model"])

@@ -506,6 +506,30 @@ pub fn rank_cost(
     )
 }
 
+/// Called with the first verified result (the search's) while a slower writer (the neural
+/// model) still runs; the final result, which includes every writer's candidates, is returned
+/// as usual.
+pub type EarlyResult<'a> = &'a mut dyn FnMut(&FunctionSynthesis);
+
+/// How the writers of one synthesis run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum WriterSchedule {
+    /// One after another in each domain (earlier writers get half of what is left).
+    Sequential,
+    /// Each writer in its own thread with the whole budget; the search's verified answer is
+    /// offered as soon as it is in, the neural candidates join when they arrive.
+    Concurrent,
+}
+
+/// What one writer (or, sequentially, all writers) produced for one domain.
+struct WriterBatch {
+    domain: usize,
+    /// Whether this batch completes the fast writers (everything but the neural model) of its
+    /// domain.
+    fast_done: bool,
+    solutions: Vec<(Solution, u64)>,
+}
+
 /// Synthesizes one function: examples → domain → writers → consistency check → clusters by
 /// behaviour on extra inputs → Python check of the cluster representatives in `runner`.
 #[allow(clippy::too_many_arguments)]
@@ -518,6 +542,26 @@ pub fn synthesize_with(
     writers: &[&dyn Writer],
     runner: &mut Runner,
     cancel: &CancelToken,
+) -> FunctionSynthesis {
+    synthesize_staged(
+        source, spec, context, config, domains, writers, runner, cancel, None,
+    )
+}
+
+/// [`synthesize_with`], and with `early` the writers run concurrently: when the search has
+/// finished in every domain and its candidates verify while the neural model still decodes,
+/// `early` gets that result first (what an editor can offer at once).
+#[allow(clippy::too_many_arguments)]
+pub fn synthesize_staged(
+    source: &str,
+    spec: &Spec,
+    context: &ModuleContext,
+    config: &SynthConfig,
+    domains: &[Box<dyn Domain>],
+    writers: &[&dyn Writer],
+    runner: &mut Runner,
+    cancel: &CancelToken,
+    mut early: Option<EarlyResult<'_>>,
 ) -> FunctionSynthesis {
     let start = Instant::now();
     let line = spec.def_range.start.line as usize + 1;
@@ -581,27 +625,54 @@ pub fn synthesize_with(
         .filter(|p| !optional.contains(p))
         .cloned()
         .collect();
-    let mut found: Vec<Found> = Vec::new();
-    // The research DSLs (fast on their tasks) go first with a share; the python space, which
-    // fits every function, takes what is left.
-    // Every fitting space searches at once, each with the whole budget (the research DSLs stay
-    // as fast as alone on their tasks; the python space is not starved by a DSL that cannot
-    // express the function).
-    // The python space, the fallback, leaves the CPU to the research DSLs until they finish or
-    // half the budget has passed, so they keep their speed on their tasks.
+    let has_neural = active.iter().any(|w| w.kind() == WriterKind::Neural);
+    let has_fast = active.iter().any(|w| w.kind() != WriterKind::Neural);
+    let schedule = if early.is_some() && has_neural && has_fast {
+        WriterSchedule::Concurrent
+    } else {
+        WriterSchedule::Sequential
+    };
+    let verifier = Verifier {
+        source,
+        spec,
+        context,
+        config,
+        fitting: &fitting,
+        required: &required,
+        rank_ctx: &rank_ctx,
+        examples: &examples,
+        cancel,
+        budget: &budget,
+    };
+    // The research DSLs (fast on their tasks) go first; the python space, which fits every
+    // function, takes what is left. Every fitting space searches at once, each with the whole
+    // budget (the research DSLs stay as fast as alone on their tasks; the python space is not
+    // starved by a DSL that cannot express the function). The python space leaves the CPU to
+    // the research DSLs' fast writers until they finish or half the budget has passed.
     let dsl_running = std::sync::atomic::AtomicUsize::new(
         fitting.iter().filter(|(d, _)| d.name() != "python").count(),
     );
     let half = config.budget / 2;
-    let per_domain: Vec<Vec<(Solution, u64)>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = fitting
-            .iter()
-            .map(|(domain, task)| {
-                let budget = &budget;
-                let active = &active;
-                let dsl_running = &dsl_running;
-                scope.spawn(move || {
-                    let is_python = domain.name() == "python";
+    let (tx, rx) = std::sync::mpsc::channel::<WriterBatch>();
+    let expected_batches = match schedule {
+        WriterSchedule::Sequential => fitting.len(),
+        WriterSchedule::Concurrent => fitting.len() * active.len(),
+    };
+    let fast_expected = fitting.len();
+    std::thread::scope(|scope| {
+        for (di, (domain, task)) in fitting.iter().enumerate() {
+            let budget = &budget;
+            let active = &active;
+            let dsl_running = &dsl_running;
+            let tx = tx.clone();
+            scope.spawn(move || {
+                let is_python = domain.name() == "python";
+                let dsl_done = || {
+                    if !is_python {
+                        dsl_running.fetch_sub(1, std::sync::atomic::Ordering::AcqRel);
+                    }
+                };
+                let wait_for_dsls = || {
                     while is_python
                         && dsl_running.load(std::sync::atomic::Ordering::Acquire) > 0
                         && start.elapsed() < half
@@ -609,209 +680,324 @@ pub fn synthesize_with(
                     {
                         std::thread::sleep(Duration::from_millis(2));
                     }
-                    let mut out: Vec<(Solution, u64)> = Vec::new();
-                    for (i, w) in active.iter().enumerate() {
-                        if budget.is_cancelled() {
-                            break;
+                };
+                let stamp = |sols: Vec<Solution>| -> Vec<(Solution, u64)> {
+                    let ms = start.elapsed().as_millis() as u64;
+                    sols.into_iter().map(|s| (s, ms)).collect()
+                };
+                match schedule {
+                    WriterSchedule::Sequential => {
+                        wait_for_dsls();
+                        let mut out: Vec<(Solution, u64)> = Vec::new();
+                        for (i, w) in active.iter().enumerate() {
+                            if budget.is_cancelled() {
+                                break;
+                            }
+                            // Earlier writers get half of what is left; the last one the rest.
+                            let share = if i + 1 < active.len() {
+                                budget.remaining().map(|r| r / 2)
+                            } else {
+                                budget.remaining()
+                            };
+                            let token = match share {
+                                Some(s) => budget.child_with_budget(s),
+                                None => budget.clone(),
+                            };
+                            out.extend(stamp(w.write(*domain, task, &token, want)));
                         }
-                        // Earlier writers get half of what is left; the last one gets the rest.
-                        let share = if i + 1 < active.len() {
-                            budget.remaining().map(|r| r / 2)
-                        } else {
-                            budget.remaining()
-                        };
-                        let token = match share {
-                            Some(s) => budget.child_with_budget(s),
-                            None => budget.clone(),
-                        };
-                        for s in w.write(*domain, task, &token, want) {
-                            out.push((s, start.elapsed().as_millis() as u64));
-                        }
+                        dsl_done();
+                        let _ = tx.send(WriterBatch {
+                            domain: di,
+                            fast_done: true,
+                            solutions: out,
+                        });
                     }
-                    if !is_python {
-                        dsl_running.fetch_sub(1, std::sync::atomic::Ordering::AcqRel);
+                    WriterSchedule::Concurrent => {
+                        // The neural model decodes beside the search; the fast writers run
+                        // one after another on this thread.
+                        let fast: Vec<&dyn Writer> = active
+                            .iter()
+                            .copied()
+                            .filter(|w| w.kind() != WriterKind::Neural)
+                            .collect();
+                        std::thread::scope(|inner| {
+                            for w in active.iter().filter(|w| w.kind() == WriterKind::Neural) {
+                                let tx = tx.clone();
+                                inner.spawn(move || {
+                                    let sols = if budget.is_cancelled() {
+                                        Vec::new()
+                                    } else {
+                                        w.write(*domain, task, budget, want)
+                                    };
+                                    let _ = tx.send(WriterBatch {
+                                        domain: di,
+                                        fast_done: false,
+                                        solutions: stamp(sols),
+                                    });
+                                });
+                            }
+                            wait_for_dsls();
+                            let mut out: Vec<(Solution, u64)> = Vec::new();
+                            for w in &fast {
+                                if budget.is_cancelled() {
+                                    break;
+                                }
+                                out.extend(stamp(w.write(*domain, task, budget, want)));
+                            }
+                            dsl_done();
+                            let _ = tx.send(WriterBatch {
+                                domain: di,
+                                fast_done: true,
+                                solutions: out,
+                            });
+                        });
                     }
-                    out
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_default())
-            .collect()
-    });
-    for (di, ((domain, task), sols)) in fitting.iter().zip(per_domain).enumerate() {
-        for (s, elapsed_ms) in sols {
-            let consistent = task
-                .examples
-                .iter()
-                .all(|e| domain.eval_tokens(&s.tokens, &e.inputs).as_ref() == Some(&e.output));
-            if consistent
-                && unused_params(&s.body, &required) == 0
-                && !found
-                    .iter()
-                    .any(|f| f.domain == di && f.solution.program == s.program)
+                }
+            });
+        }
+        drop(tx);
+        let mut per_domain: Vec<Vec<(Solution, u64)>> = vec![Vec::new(); fitting.len()];
+        let mut received = 0usize;
+        let mut fast_received = 0usize;
+        let mut offered_early = false;
+        while received < expected_batches {
+            let Ok(batch) = rx.recv() else {
+                break; // a writer thread panicked; verify what came in
+            };
+            received += 1;
+            fast_received += usize::from(batch.fast_done);
+            per_domain[batch.domain].extend(batch.solutions);
+            let all_fast_in = fast_received == fast_expected;
+            if schedule == WriterSchedule::Concurrent
+                && all_fast_in
+                && !offered_early
+                && received < expected_batches
             {
-                let rank = rank_cost(&s, domain.name() == "python", &task.param_names, &rank_ctx);
-                found.push(Found {
-                    solution: s,
-                    elapsed_ms,
-                    domain: di,
-                    rank,
-                });
+                offered_early = true;
+                let partial = verifier.verify(&per_domain, runner, result.clone());
+                if partial.status == SynthStatus::Solved {
+                    if let Some(f) = early.as_mut() {
+                        f(&partial);
+                    }
+                }
             }
         }
-    }
-    if found.is_empty() {
-        result.status = if cancel.is_cancelled() && !budget.remaining().is_some_and(|r| r.is_zero())
-        {
-            SynthStatus::Cancelled
-        } else {
-            SynthStatus::BudgetSpent
-        };
-        result.error = Some(format!(
-            "no {} program found for the examples within {} ms",
-            result.domain.as_deref().unwrap_or("?"),
-            config.budget.as_millis()
-        ));
-        return result;
-    }
-    // One ranking across domains: the program a reviewer would write first.
-    found.sort_by(|a, b| a.rank.0.total_cmp(&b.rank.0).then(a.rank.1.cmp(&b.rank.1)));
-    // Cluster by behaviour on extra inputs (drawn once, in the task's input shape, by the
-    // space that fits every function when it fits); keep the best candidate of each cluster.
-    let (gen_domain, gen_task) = fitting
-        .iter()
-        .find(|(d, _)| d.name() == "python")
-        .unwrap_or(&fitting[0]);
-    let extra = gen_domain.extra_inputs(gen_task, 0, 32);
-    // Every consistent program's outputs on the extra inputs: its behaviour.
-    let behaviours: Vec<Vec<Option<Value>>> = found
-        .iter()
-        .map(|f| {
-            let domain = fitting[f.domain].0;
-            extra
-                .iter()
-                .map(|inp| domain.eval_tokens(&f.solution.tokens, inp))
-                .collect()
-        })
-        .collect();
-    let mut signatures: Vec<&Vec<Option<Value>>> = Vec::new();
-    let mut cluster_sizes: Vec<usize> = Vec::new();
-    let mut reps: Vec<(usize, usize)> = Vec::new(); // (found index, cluster)
-    for (i, sig) in behaviours.iter().enumerate() {
-        match signatures.iter().position(|s| *s == sig) {
-            Some(c) => cluster_sizes[c] += 1,
-            None => {
-                signatures.push(sig);
-                cluster_sizes.push(1);
-                reps.push((i, signatures.len() - 1));
+        verifier.verify(&per_domain, runner, result)
+    })
+}
+
+/// Everything checking and ranking the writers' candidates needs (run once, or twice when the
+/// search's answer is offered before the neural model's).
+struct Verifier<'a, 'd> {
+    source: &'a str,
+    spec: &'a Spec,
+    context: &'a ModuleContext,
+    config: &'a SynthConfig,
+    fitting: &'a [(&'d dyn Domain, Task)],
+    required: &'a [String],
+    rank_ctx: &'a RankContext,
+    examples: &'a [IoExample],
+    cancel: &'a CancelToken,
+    budget: &'a CancelToken,
+}
+
+impl Verifier<'_, '_> {
+    /// Consistency check, clustering by behaviour on extra inputs, Python check of the cluster
+    /// representatives, ranking; `result` holds what is known so far (function, line, domain).
+    fn verify(
+        &self,
+        per_domain: &[Vec<(Solution, u64)>],
+        runner: &mut Runner,
+        mut result: FunctionSynthesis,
+    ) -> FunctionSynthesis {
+        let Verifier {
+            source,
+            spec,
+            context,
+            config,
+            fitting,
+            required,
+            rank_ctx,
+            examples,
+            cancel,
+            budget,
+        } = *self;
+        let mut found: Vec<Found> = Vec::new();
+        for (di, ((domain, task), sols)) in fitting.iter().zip(per_domain).enumerate() {
+            for (s, elapsed_ms) in sols.iter().cloned() {
+                let consistent = task
+                    .examples
+                    .iter()
+                    .all(|e| domain.eval_tokens(&s.tokens, &e.inputs).as_ref() == Some(&e.output));
+                if consistent
+                    && unused_params(&s.body, required) == 0
+                    && !found
+                        .iter()
+                        .any(|f| f.domain == di && f.solution.program == s.program)
+                {
+                    let rank =
+                        rank_cost(&s, domain.name() == "python", &task.param_names, rank_ctx);
+                    found.push(Found {
+                        solution: s,
+                        elapsed_ms,
+                        domain: di,
+                        rank,
+                    });
+                }
             }
         }
-    }
-    // The pragmatic listener over every consistent program's behaviour.
-    let rsa = crate::rank::rsa_scores(&behaviours);
-    reps.truncate(config.top_k.max(1) * 3);
-    let suite = CheckSuite {
-        function: spec.name.clone(),
-        context: RunContext::from_module(context, &spec.name),
-        examples: spec.examples.clone(),
-    };
-    let built: Vec<(String, String, String)> = reps
-        .iter()
-        .map(|&(i, _)| {
-            let s = &found[i].solution;
-            let (code, body) = function_with_body(source, spec, &s.body);
-            let mut full = s.imports.join("\n");
-            if !full.is_empty() {
-                full.push_str("\n\n");
-            }
-            full.push_str(&dedent(&code));
-            (code, body, full)
-        })
-        .collect();
-    let sources: Vec<String> = built.iter().map(|b| b.2.clone()).collect();
-    let reports = match runner.check_candidates(&suite, &sources) {
-        Ok(r) => r,
-        Err(e) => {
-            result.status = SynthStatus::Error;
-            result.error = Some(format!("could not check candidates in Python: {e}"));
+        if found.is_empty() {
+            result.status =
+                if cancel.is_cancelled() && !budget.remaining().is_some_and(|r| r.is_zero()) {
+                    SynthStatus::Cancelled
+                } else {
+                    SynthStatus::BudgetSpent
+                };
+            result.error = Some(format!(
+                "no {} program found for the examples within {} ms",
+                result.domain.as_deref().unwrap_or("?"),
+                config.budget.as_millis()
+            ));
             return result;
         }
-    };
-    let params: Vec<String> = spec.params.iter().map(|p| p.name.clone()).collect();
-    let docstring = spec.docstring.as_ref().map_or("", |d| d.cleaned.as_str());
-    let inputs: Vec<Vec<Value>> = examples.iter().map(|e| e.inputs.clone()).collect();
-    let text_context = crate::rank::TextContext {
-        params: &params,
-        docstring,
-        inputs: &inputs,
-    };
-    let best_cost = reps
-        .iter()
-        .map(|&(i, _)| found[i].rank.0)
-        .fold(f64::INFINITY, f64::min);
-    let best_rsa = rsa.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    let ranker = crate::rank::shipped_ranker();
-    let mut verified: Vec<(CheckedCandidate, usize)> = Vec::new();
-    for ((&(i, cluster), (code, body, _)), report) in reps.iter().zip(built).zip(reports) {
-        if !report.passed() {
-            continue;
+        // One ranking across domains: the program a reviewer would write first.
+        found.sort_by(|a, b| a.rank.0.total_cmp(&b.rank.0).then(a.rank.1.cmp(&b.rank.1)));
+        // Cluster by behaviour on extra inputs (drawn once, in the task's input shape, by the
+        // space that fits every function when it fits); keep the best candidate of each cluster.
+        let (gen_domain, gen_task) = fitting
+            .iter()
+            .find(|(d, _)| d.name() == "python")
+            .unwrap_or(&fitting[0]);
+        let extra = gen_domain.extra_inputs(gen_task, 0, 32);
+        // Every consistent program's outputs on the extra inputs: its behaviour.
+        let behaviours: Vec<Vec<Option<Value>>> = found
+            .iter()
+            .map(|f| {
+                let domain = fitting[f.domain].0;
+                extra
+                    .iter()
+                    .map(|inp| domain.eval_tokens(&f.solution.tokens, inp))
+                    .collect()
+            })
+            .collect();
+        let mut signatures: Vec<&Vec<Option<Value>>> = Vec::new();
+        let mut cluster_sizes: Vec<usize> = Vec::new();
+        let mut reps: Vec<(usize, usize)> = Vec::new(); // (found index, cluster)
+        for (i, sig) in behaviours.iter().enumerate() {
+            match signatures.iter().position(|s| *s == sig) {
+                Some(c) => cluster_sizes[c] += 1,
+                None => {
+                    signatures.push(sig);
+                    cluster_sizes.push(1);
+                    reps.push((i, signatures.len() - 1));
+                }
+            }
         }
-        let f = &found[i];
-        let mut features = crate::rank::text_features(&body, &f.solution.imports, &text_context);
-        features.dsl_size = f.solution.size as f64;
-        // The cross-domain ranking cost, as a score relative to the best (≤ 0).
-        features.relative_score = best_cost - f.rank.0;
-        features.neural = f64::from(u8::from(f.solution.writer == WriterKind::Neural));
-        features.cluster_size = (1.0 + cluster_sizes[cluster] as f64).ln();
-        features.rsa = rsa[i] - best_rsa;
-        let generalization_logit = ranker.map(|r| r.logit(&features));
-        verified.push((
-            CheckedCandidate {
-                rank: 0,
-                writer_order: verified.len() + 1,
-                code,
-                body,
-                imports: f.solution.imports.clone(),
-                program: f.solution.program.clone(),
-                passed: report.passed_count(),
-                total: report.examples.len(),
-                score: f.solution.score,
-                source: f.solution.writer,
-                elapsed_ms: f.elapsed_ms,
-                cluster,
-                features,
-                generalization_logit,
-            },
-            i,
-        ));
+        // The pragmatic listener over every consistent program's behaviour.
+        let rsa = crate::rank::rsa_scores(&behaviours);
+        reps.truncate(config.top_k.max(1) * 3);
+        let suite = CheckSuite {
+            function: spec.name.clone(),
+            context: RunContext::from_module(context, &spec.name),
+            examples: spec.examples.clone(),
+        };
+        let built: Vec<(String, String, String)> = reps
+            .iter()
+            .map(|&(i, _)| {
+                let s = &found[i].solution;
+                let (code, body) = function_with_body(source, spec, &s.body);
+                let mut full = s.imports.join("\n");
+                if !full.is_empty() {
+                    full.push_str("\n\n");
+                }
+                full.push_str(&dedent(&code));
+                (code, body, full)
+            })
+            .collect();
+        let sources: Vec<String> = built.iter().map(|b| b.2.clone()).collect();
+        let reports = match runner.check_candidates(&suite, &sources) {
+            Ok(r) => r,
+            Err(e) => {
+                result.status = SynthStatus::Error;
+                result.error = Some(format!("could not check candidates in Python: {e}"));
+                return result;
+            }
+        };
+        let params: Vec<String> = spec.params.iter().map(|p| p.name.clone()).collect();
+        let docstring = spec.docstring.as_ref().map_or("", |d| d.cleaned.as_str());
+        let inputs: Vec<Vec<Value>> = examples.iter().map(|e| e.inputs.clone()).collect();
+        let text_context = crate::rank::TextContext {
+            params: &params,
+            docstring,
+            inputs: &inputs,
+        };
+        let best_cost = reps
+            .iter()
+            .map(|&(i, _)| found[i].rank.0)
+            .fold(f64::INFINITY, f64::min);
+        let best_rsa = rsa.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let ranker = crate::rank::shipped_ranker();
+        let mut verified: Vec<(CheckedCandidate, usize)> = Vec::new();
+        for ((&(i, cluster), (code, body, _)), report) in reps.iter().zip(built).zip(reports) {
+            if !report.passed() {
+                continue;
+            }
+            let f = &found[i];
+            let mut features =
+                crate::rank::text_features(&body, &f.solution.imports, &text_context);
+            features.dsl_size = f.solution.size as f64;
+            // The cross-domain ranking cost, as a score relative to the best (≤ 0).
+            features.relative_score = best_cost - f.rank.0;
+            features.neural = f64::from(u8::from(f.solution.writer == WriterKind::Neural));
+            features.cluster_size = (1.0 + cluster_sizes[cluster] as f64).ln();
+            features.rsa = rsa[i] - best_rsa;
+            let generalization_logit = ranker.map(|r| r.logit(&features));
+            verified.push((
+                CheckedCandidate {
+                    rank: 0,
+                    writer_order: verified.len() + 1,
+                    code,
+                    body,
+                    imports: f.solution.imports.clone(),
+                    program: f.solution.program.clone(),
+                    passed: report.passed_count(),
+                    total: report.examples.len(),
+                    score: f.solution.score,
+                    source: f.solution.writer,
+                    elapsed_ms: f.elapsed_ms,
+                    cluster,
+                    features,
+                    generalization_logit,
+                },
+                i,
+            ));
+        }
+        // The learned ranker orders the verified candidates when shipped; else the cross-domain
+        // ranking stands.
+        if ranker.is_some() {
+            verified.sort_by(|a, b| {
+                b.0.generalization_logit
+                    .unwrap_or(0.0)
+                    .total_cmp(&a.0.generalization_logit.unwrap_or(0.0))
+            });
+        }
+        verified.truncate(config.top_k.max(1));
+        for (k, (c, _)) in verified.iter_mut().enumerate() {
+            c.rank = k + 1;
+        }
+        result.question = question_for(&spec.name, examples, &extra, &verified, &found, fitting);
+        result.candidates = verified.into_iter().map(|(c, _)| c).collect();
+        if result.candidates.is_empty() {
+            result.status = SynthStatus::BudgetSpent;
+            result.error = Some(format!(
+                "{} consistent program(s) found, but none passed the examples in Python",
+                reps.len()
+            ));
+        } else {
+            result.status = SynthStatus::Solved;
+        }
+        result
     }
-    // The learned ranker orders the verified candidates when shipped; else the cross-domain
-    // ranking stands.
-    if ranker.is_some() {
-        verified.sort_by(|a, b| {
-            b.0.generalization_logit
-                .unwrap_or(0.0)
-                .total_cmp(&a.0.generalization_logit.unwrap_or(0.0))
-        });
-    }
-    verified.truncate(config.top_k.max(1));
-    for (k, (c, _)) in verified.iter_mut().enumerate() {
-        c.rank = k + 1;
-    }
-    result.question = question_for(&spec.name, &examples, &extra, &verified, &found, &fitting);
-    result.candidates = verified.into_iter().map(|(c, _)| c).collect();
-    if result.candidates.is_empty() {
-        result.status = SynthStatus::BudgetSpent;
-        result.error = Some(format!(
-            "{} consistent program(s) found, but none passed the examples in Python",
-            reps.len()
-        ));
-    } else {
-        result.status = SynthStatus::Solved;
-    }
-    result
 }
 
 /// The input that best splits the verified candidates (user-like inputs first, then the

@@ -5,6 +5,7 @@ pub mod check;
 pub mod datagen;
 pub mod doctor;
 pub mod lsp;
+pub(crate) mod shard;
 pub mod synth;
 
 use clap::{Parser, Subcommand};

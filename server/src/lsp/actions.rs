@@ -28,6 +28,10 @@ pub struct ActionData {
     pub function: String,
     /// Rank of the candidate.
     pub rank: usize,
+    /// The candidate's program: the result can be refreshed (the neural model's candidates
+    /// join the search's) between listing and resolving, so the rank alone may name another.
+    #[serde(default)]
+    pub program: String,
 }
 
 /// The best candidate of each behaviour cluster, in rank order, at most `max`.
@@ -144,6 +148,7 @@ pub fn build(
                 key: key.to_string(),
                 function: spec.qualified_name.clone(),
                 rank: c.rank,
+                program: c.program.clone(),
             };
             CodeAction {
                 title: title(&spec.name, c, i, question),

@@ -8,7 +8,7 @@ use crate::cancel::CancelToken;
 use crate::check;
 use crate::domain::all_domains;
 use crate::pipeline::{
-    self, Engine, FunctionSynthesis, SearchWriter, SynthConfig, SynthStatus, Writer,
+    self, EarlyResult, Engine, FunctionSynthesis, SearchWriter, SynthConfig, SynthStatus, Writer,
 };
 use crate::runner::{
     CheckOptions, ExampleStatus as RunnerStatus, PooledRunner, RunnerConfig, RunnerPool,
@@ -95,6 +95,18 @@ pub trait Analysis: Send + Sync {
 
     /// Synthesizes verified implementations of one function.
     fn synthesize(&self, request: &SynthRequest<'_>, cancel: &CancelToken) -> FunctionSynthesis;
+
+    /// [`Analysis::synthesize`], offering a first verified result to `early` while slower
+    /// writers still run (the default offers none).
+    fn synthesize_staged(
+        &self,
+        request: &SynthRequest<'_>,
+        cancel: &CancelToken,
+        early: EarlyResult<'_>,
+    ) -> FunctionSynthesis {
+        let _ = early;
+        self.synthesize(request, cancel)
+    }
 }
 
 /// The real implementation over the crate's `check`, `runner` and `pipeline` modules. Keeps a
@@ -201,6 +213,27 @@ impl Analysis for PipelineAnalysis {
     }
 
     fn synthesize(&self, request: &SynthRequest<'_>, cancel: &CancelToken) -> FunctionSynthesis {
+        self.run_synthesis(request, cancel, None)
+    }
+
+    fn synthesize_staged(
+        &self,
+        request: &SynthRequest<'_>,
+        cancel: &CancelToken,
+        early: EarlyResult<'_>,
+    ) -> FunctionSynthesis {
+        self.run_synthesis(request, cancel, Some(early))
+    }
+}
+
+impl PipelineAnalysis {
+    /// The pipeline over the search and (unless the engine is `search`) each domain's model.
+    fn run_synthesis(
+        &self,
+        request: &SynthRequest<'_>,
+        cancel: &CancelToken,
+        early: Option<EarlyResult<'_>>,
+    ) -> FunctionSynthesis {
         let mut runner = match self.runner(request.config) {
             Ok(r) => r,
             Err(why) => return FunctionSynthesis::failed(request.spec, SynthStatus::Error, why),
@@ -220,7 +253,7 @@ impl Analysis for PipelineAnalysis {
         if request.config.engine != Engine::Neural {
             writers.push(&search);
         }
-        pipeline::synthesize_with(
+        pipeline::synthesize_staged(
             request.source,
             request.spec,
             request.context,
@@ -229,6 +262,7 @@ impl Analysis for PipelineAnalysis {
             &writers,
             &mut runner,
             cancel,
+            early,
         )
     }
 }

@@ -281,6 +281,9 @@ async fn run_job(
     let job_cancel = cancel.clone();
     let spec_for_error = input.spec.clone();
     let started = Instant::now();
+    // The search's verified answer comes here while the neural model still decodes; it is
+    // offered at once, and the final result (every writer's candidates) replaces it.
+    let (early_tx, mut early_rx) = tokio::sync::mpsc::unbounded_channel::<FunctionSynthesis>();
     let mut work = tokio::spawn(blocking("synthesis", move || {
         let req = SynthRequest {
             source: &input.source,
@@ -288,12 +291,22 @@ async fn run_job(
             context: &input.context,
             config: &input.config,
         };
-        analysis.synthesize(&req, &job_cancel)
+        let mut offer = |r: &FunctionSynthesis| {
+            let _ = early_tx.send(r.clone());
+        };
+        analysis.synthesize_staged(&req, &job_cancel, &mut offer)
     }));
     let mut tick = tokio::time::interval(Duration::from_millis(200));
+    let mut offered = false;
     let outcome = loop {
         tokio::select! {
             r = &mut work => break r,
+            Some(first) = early_rx.recv() => {
+                if !cancel.is_cancelled() {
+                    offered = true;
+                    offer_early(state, key, first).await;
+                }
+            }
             _ = tick.tick() => {
                 let pct = (started.elapsed().as_millis() * 100 / budget.as_millis().max(1)).min(99) as u32;
                 percent.store(pct, Ordering::Relaxed);
@@ -322,12 +335,35 @@ async fn run_job(
     if let Some(p) = progress {
         p.finish_with_message(summary).await;
     }
-    let stored = if keep && result.status != SynthStatus::Cancelled {
+    // A final result without candidates (its Python check failed, say) never replaces the
+    // verified one already offered.
+    let regressed = offered && result.status != SynthStatus::Solved;
+    let stored = if keep && result.status != SynthStatus::Cancelled && !regressed {
         Some(result)
     } else {
         None
     };
     finish_job(state, key, id, stored).await;
+}
+
+/// Stores a first (search-only) verified result while the job goes on, and republishes the
+/// documents that want it: code actions and the stub's hint offer it at once.
+async fn offer_early(state: &Arc<ServerState>, key: SpecKey, result: FunctionSynthesis) {
+    lock(&state.results).insert(key, Arc::new(result));
+    state.finished.send_modify(|n| *n += 1);
+    publish_wanting(state, key).await;
+}
+
+/// Publishes the diagnostics of every open document that wants `key`.
+async fn publish_wanting(state: &Arc<ServerState>, key: SpecKey) {
+    let uris: Vec<String> = lock(&state.docs)
+        .iter()
+        .filter(|(_, e)| e.wanted.contains(&key))
+        .map(|(u, _)| u.clone())
+        .collect();
+    for uri in uris {
+        publish(state, &uri).await;
+    }
 }
 
 async fn finish_job(
@@ -356,14 +392,7 @@ async fn finish_job(
         }
     }
     state.finished.send_modify(|n| *n += 1);
-    let uris: Vec<String> = lock(&state.docs)
-        .iter()
-        .filter(|(_, e)| e.wanted.contains(&key))
-        .map(|(u, _)| u.clone())
-        .collect();
-    for uri in uris {
-        publish(state, &uri).await;
-    }
+    publish_wanting(state, key).await;
 }
 
 type Ongoing =

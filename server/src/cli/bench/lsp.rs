@@ -35,6 +35,10 @@ pub struct LspBenchArgs {
     /// the example checker in the background).
     #[arg(long, default_value_t = 0)]
     pub pad: usize,
+    /// Engines to measure, one server each, side by side (`search`, `all`, `neural`); with
+    /// `search` and another, the ratio of their example-edit latencies is printed.
+    #[arg(long, value_delimiter = ',', default_value = "search,all")]
+    pub engines: Vec<String>,
     /// Print one JSON object instead of a table.
     #[arg(long)]
     pub json: bool,
@@ -208,8 +212,52 @@ fn until_verified(
     Ok(None)
 }
 
-/// Runs `docsynth bench lsp`; returns the exit code.
+/// Runs `docsynth bench lsp`: one server per engine, measured one after another; returns the
+/// exit code.
 pub fn run(args: LspBenchArgs) -> anyhow::Result<i32> {
+    if args.engines.is_empty() {
+        bail!("--engines needs at least one of search, all, neural");
+    }
+    let mut reports = Vec::new();
+    for engine in &args.engines {
+        if !matches!(engine.as_str(), "search" | "all" | "neural") {
+            bail!("unknown engine `{engine}` (expected search, all or neural)");
+        }
+        reports.push(measure(&args, engine)?);
+    }
+    let p50 = |r: &Value| r["example_edit_to_first_verified_action"]["p50_ms"].as_f64();
+    let baseline = args
+        .engines
+        .iter()
+        .position(|e| e == "search")
+        .and_then(|i| p50(&reports[i]));
+    let ratios: Vec<Value> = args
+        .engines
+        .iter()
+        .zip(&reports)
+        .filter(|(e, _)| e.as_str() != "search")
+        .filter_map(|(e, r)| {
+            let (b, x) = (baseline?, p50(r)?);
+            Some(json!({"engine": e, "vs": "search", "example_edit_p50_ratio": x / b}))
+        })
+        .collect();
+    if args.json {
+        let all = json!({"runs": reports, "ratios": ratios});
+        println!("{}", serde_json::to_string_pretty(&all)?);
+    } else {
+        for r in &ratios {
+            println!(
+                "example edit → first verified action, p50: engine {} / search = {:.2}×",
+                r["engine"].as_str().unwrap_or("?"),
+                r["example_edit_p50_ratio"].as_f64().unwrap_or(f64::NAN)
+            );
+        }
+    }
+    Ok(0)
+}
+
+/// One server with `engine`, measured.
+fn measure(args: &LspBenchArgs, engine: &str) -> anyhow::Result<Value> {
     let path = std::fs::canonicalize(&args.file)
         .with_context(|| format!("reading {}", args.file.display()))?;
     let mut text =
@@ -239,7 +287,7 @@ pub fn run(args: LspBenchArgs) -> anyhow::Result<i32> {
                "capabilities": {"general": {"positionEncodings": ["utf-16"]},
                                 "textDocument": {"codeAction": {"dataSupport": true, "disabledSupport": true,
                                                                  "resolveSupport": {"properties": ["edit"]}}}},
-               "initializationOptions": {"docsynth": {"budgetMs": args.budget_ms}}}),
+               "initializationOptions": {"docsynth": {"budgetMs": args.budget_ms, "engine": engine}}}),
     )?;
     s.notify("initialized", json!({}))?;
     let rss_idle = s.rss_kib("VmRSS:");
@@ -318,6 +366,7 @@ pub fn run(args: LspBenchArgs) -> anyhow::Result<i32> {
     let _ = s.notify("exit", Value::Null);
 
     let report = json!({
+        "engine": engine,
         "file": path.display().to_string(),
         "lines": lines,
         "pad": args.pad,
@@ -333,15 +382,13 @@ pub fn run(args: LspBenchArgs) -> anyhow::Result<i32> {
         "rss_end_mib": rss.map(|k| k as f64 / 1024.0),
         "rss_peak_mib": hwm.map(|k| k as f64 / 1024.0),
     });
-    if args.json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
-    } else {
+    if !args.json {
         let f = |v: &Value| match v.as_f64() {
             Some(x) => format!("{x:.1}"),
             None => "—".to_string(),
         };
         println!(
-            "docsynth bench lsp — {} + {} padding functions ({} lines before the edits; {}()), budget {} ms",
+            "docsynth bench lsp — engine {engine} — {} + {} padding functions ({} lines before the edits; {}()), budget {} ms",
             report["file"].as_str().unwrap_or(""),
             args.pad,
             report["lines"],
@@ -375,5 +422,5 @@ pub fn run(args: LspBenchArgs) -> anyhow::Result<i32> {
             f(&report["rss_peak_mib"])
         );
     }
-    Ok(0)
+    Ok(report)
 }

@@ -69,11 +69,20 @@ pub async fn handle(state: &Arc<ServerState>, mut action: CodeAction) -> Result<
             "the synthesis result is gone; ask for code actions again".into(),
         )
     })?;
-    let candidate = result
-        .candidates
-        .iter()
-        .find(|c| c.rank == data.rank)
-        .ok_or_else(|| Error::invalid_params("no such candidate"))?;
+    // By program when the action names one (ranks move when the neural model's candidates
+    // join the search's); by rank for actions from older clients' caches.
+    let candidate = if data.program.is_empty() {
+        result.candidates.iter().find(|c| c.rank == data.rank)
+    } else {
+        result.candidates.iter().find(|c| c.program == data.program)
+    }
+    .ok_or_else(|| {
+        error(
+            ErrorCode::ContentModified,
+            "the candidates changed since this action was computed; ask for code actions again"
+                .into(),
+        )
+    })?;
     let caps = state.caps();
     let eol = crate::lsp::actions::line_ending(&a.source);
     let ctx = EditContext {
