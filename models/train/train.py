@@ -220,9 +220,7 @@ def main(argv: list[str] | None = None) -> None:
         rec2: dict[str, Any] = {"step": trainer.step, "examples": trainer.examples, "final": True}
         rec2["wall_s"] = round(trainer.elapsed(), 1)
         rec2.update(evaluate(trainer.model, eval_batches, device, cfg.max_program_len))
-        trainer.best_eval = (
-            rec2["eval_loss"] if trainer.best_eval is None else min(trainer.best_eval, rec2["eval_loss"])
-        )
+        trainer.last_eval = rec2["eval_loss"]  # these weights' held-out loss (keep.py compares it)
         print(json.dumps(rec2), flush=True)
         log.write(json.dumps(rec2) + "\n")
     log.close()

@@ -92,7 +92,7 @@ class Trainer:
         self.step = 0
         self.examples = 0
         self.wall_s = 0.0
-        self.best_eval: float | None = None
+        self.last_eval: float | None = None
         self._t0 = time.time()
         self.model.train()
 
@@ -129,7 +129,7 @@ class Trainer:
             "step": self.step,
             "examples": self.examples,
             "wall_s": self.elapsed(),
-            "best_eval": self.best_eval,
+            "last_eval": self.last_eval,
             "rng": rng_state(self.device),
             "data": data,
         }
@@ -141,6 +141,6 @@ class Trainer:
         self.examples = int(state.get("examples", self.step * self.schedule.batch))
         self.wall_s = float(state["wall_s"])
         self._t0 = time.time()
-        self.best_eval = state.get("best_eval")
+        self.last_eval = state.get("last_eval")
         if "rng" in state:
             set_rng_state(state["rng"], self.device)

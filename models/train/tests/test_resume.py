@@ -93,3 +93,26 @@ def test_checkpoints_split_into_parts_and_round_trip(tmp_path: Path, monkeypatch
     checkpoint.save(path, {"step": 8})
     assert len(checkpoint.parts_of(path)) == 1
     assert checkpoint.load(path)["step"] == 8
+
+
+def test_keep_replaces_the_kept_checkpoint_only_when_better(tmp_path: Path) -> None:
+    from models.train import keep
+
+    run, dest = tmp_path / "run", tmp_path / "kept"
+
+    def finish(loss: float | None, tag: int) -> None:
+        checkpoint.save(run / "checkpoint.pt", {"step": tag, "wall_s": 1.0, "config": {}, "last_eval": loss})
+        (run / "log.jsonl").write_text(f'{{"step": {tag}}}\n')
+
+    finish(2.0, 1)
+    assert keep.main(["--run", str(run), "--to", str(dest)]) == 0
+    finish(2.5, 2)  # worse: refused
+    assert keep.main(["--run", str(run), "--to", str(dest)]) == 1
+    finish(None, 3)  # no held-out loss: refused
+    assert keep.main(["--run", str(run), "--to", str(dest)]) == 1
+    assert checkpoint.load(dest / "checkpoint.pt")["step"] == 1
+    finish(1.5, 4)
+    assert keep.main(["--run", str(run), "--to", str(dest), "--max-mib", "0.000001"]) == 1  # too large
+    assert keep.main(["--run", str(run), "--to", str(dest)]) == 0
+    assert checkpoint.load(dest / "checkpoint.pt")["step"] == 4
+    assert (dest / "log.jsonl").read_text() == '{"step": 4}\n'
