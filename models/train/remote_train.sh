@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# Superseded by models/train/gpu_slot.sh (shards beside training, exact resume, results in $OUT);
+# kept as the recipe of the shipped strings models (MODEL_CARD.md).
 # Trains LP and the baseline side by side on one GPU machine (same data, same time budget).
 # Usage: models/train/remote_train.sh DOCSYNTH_BIN N_TASKS TIME_LIMIT_S [extra train args]
 # Data and checkpoints live in models/train/runs/ (ignored); a rerun resumes both runs.
