@@ -506,9 +506,8 @@ pub fn rank_cost(
     )
 }
 
-/// Called with the first verified result (the search's) while a slower writer (the neural
-/// model) still runs; the final result, which includes every writer's candidates, is returned
-/// as usual.
+/// Called with a verified result while other writers (the neural model, a slower domain's
+/// search) still run; the final result, with every writer's candidates, is returned as usual.
 pub type EarlyResult<'a> = &'a mut dyn FnMut(&FunctionSynthesis);
 
 /// How the writers of one synthesis run.
@@ -516,17 +515,13 @@ pub type EarlyResult<'a> = &'a mut dyn FnMut(&FunctionSynthesis);
 enum WriterSchedule {
     /// One after another in each domain (earlier writers get half of what is left).
     Sequential,
-    /// Each writer in its own thread with the whole budget; the search's verified answer is
-    /// offered as soon as it is in, the neural candidates join when they arrive.
+    /// The neural model on its own thread beside the search, each with the whole budget.
     Concurrent,
 }
 
 /// What one writer (or, sequentially, all writers) produced for one domain.
 struct WriterBatch {
     domain: usize,
-    /// Whether this batch completes the fast writers (everything but the neural model) of its
-    /// domain.
-    fast_done: bool,
     solutions: Vec<(Solution, u64)>,
 }
 
@@ -548,9 +543,11 @@ pub fn synthesize_with(
     )
 }
 
-/// [`synthesize_with`], and with `early` the writers run concurrently: when the search has
-/// finished in every domain and its candidates verify while the neural model still decodes,
-/// `early` gets that result first (what an editor can offer at once).
+/// [`synthesize_with`], and with `early` the neural model decodes beside the search (each with
+/// the whole budget): whenever a domain's search or the model delivers new candidates while
+/// other writers still run, the candidates so far are checked and, when some verify and differ
+/// from the last offer, `early` gets that result (what an editor can offer at once). The
+/// returned result checks and ranks every writer's candidates.
 #[allow(clippy::too_many_arguments)]
 pub fn synthesize_staged(
     source: &str,
@@ -656,9 +653,15 @@ pub fn synthesize_staged(
     let (tx, rx) = std::sync::mpsc::channel::<WriterBatch>();
     let expected_batches = match schedule {
         WriterSchedule::Sequential => fitting.len(),
-        WriterSchedule::Concurrent => fitting.len() * active.len(),
+        // Each neural writer's batch, and one of the fast writers together, per domain.
+        WriterSchedule::Concurrent => {
+            let neural = active
+                .iter()
+                .filter(|w| w.kind() == WriterKind::Neural)
+                .count();
+            fitting.len() * (neural + 1)
+        }
     };
-    let fast_expected = fitting.len();
     std::thread::scope(|scope| {
         for (di, (domain, task)) in fitting.iter().enumerate() {
             let budget = &budget;
@@ -708,7 +711,6 @@ pub fn synthesize_staged(
                         dsl_done();
                         let _ = tx.send(WriterBatch {
                             domain: di,
-                            fast_done: true,
                             solutions: out,
                         });
                     }
@@ -731,7 +733,6 @@ pub fn synthesize_staged(
                                     };
                                     let _ = tx.send(WriterBatch {
                                         domain: di,
-                                        fast_done: false,
                                         solutions: stamp(sols),
                                     });
                                 });
@@ -747,7 +748,6 @@ pub fn synthesize_staged(
                             dsl_done();
                             let _ = tx.send(WriterBatch {
                                 domain: di,
-                                fast_done: true,
                                 solutions: out,
                             });
                         });
@@ -758,27 +758,29 @@ pub fn synthesize_staged(
         drop(tx);
         let mut per_domain: Vec<Vec<(Solution, u64)>> = vec![Vec::new(); fitting.len()];
         let mut received = 0usize;
-        let mut fast_received = 0usize;
-        let mut offered_early = false;
+        // The programs of the last result offered early (offered again only when they change).
+        let mut offered: Option<Vec<String>> = None;
         while received < expected_batches {
             let Ok(batch) = rx.recv() else {
                 break; // a writer thread panicked; verify what came in
             };
             received += 1;
-            fast_received += usize::from(batch.fast_done);
+            let new = !batch.solutions.is_empty();
             per_domain[batch.domain].extend(batch.solutions);
-            let all_fast_in = fast_received == fast_expected;
-            if schedule == WriterSchedule::Concurrent
-                && all_fast_in
-                && !offered_early
-                && received < expected_batches
-            {
-                offered_early = true;
+            // A domain's search (or the model) is in while others still run: check and offer.
+            let Some(offer) = early.as_mut() else {
+                continue;
+            };
+            if new && received < expected_batches {
                 let partial = verifier.verify(&per_domain, runner, result.clone());
-                if partial.status == SynthStatus::Solved {
-                    if let Some(f) = early.as_mut() {
-                        f(&partial);
-                    }
+                let programs: Vec<String> = partial
+                    .candidates
+                    .iter()
+                    .map(|c| c.program.clone())
+                    .collect();
+                if partial.status == SynthStatus::Solved && offered.as_ref() != Some(&programs) {
+                    offer(&partial);
+                    offered = Some(programs);
                 }
             }
         }
@@ -786,8 +788,8 @@ pub fn synthesize_staged(
     })
 }
 
-/// Everything checking and ranking the writers' candidates needs (run once, or twice when the
-/// search's answer is offered before the neural model's).
+/// Everything checking and ranking the writers' candidates needs (run at the end, and for each
+/// early offer).
 struct Verifier<'a, 'd> {
     source: &'a str,
     spec: &'a Spec,

@@ -91,19 +91,21 @@ fn runner() -> Option<Runner> {
 }
 
 fn synthesize(
+    source: &str,
+    function: &str,
     writers: &[&dyn Writer],
     early: Option<&mut dyn FnMut(&FunctionSynthesis)>,
 ) -> Option<FunctionSynthesis> {
     let mut runner = runner()?;
-    let specs = docsynth::spec::extract(SOURCE);
-    let spec = specs.functions.iter().find(|f| f.name == "initials")?;
+    let specs = docsynth::spec::extract(source);
+    let spec = specs.functions.iter().find(|f| f.name == function)?;
     let config = SynthConfig {
         budget: Duration::from_secs(4),
         ..SynthConfig::default()
     };
     let domains = all_domains();
     Some(synthesize_staged(
-        SOURCE,
+        source,
         spec,
         &specs.context,
         &config,
@@ -132,10 +134,10 @@ fn the_search_answer_comes_first_and_the_slow_writers_candidates_join() {
         early.push((r.clone(), done.load(Ordering::SeqCst)));
         gate.store(true, Ordering::SeqCst);
     };
-    let Some(last) = synthesize(&[&slow, &search], Some(&mut offer)) else {
+    let Some(last) = synthesize(SOURCE, "initials", &[&slow, &search], Some(&mut offer)) else {
         return;
     };
-    assert_eq!(early.len(), 1, "one early offer");
+    assert!(!early.is_empty(), "an early offer");
     let (first, neural_done_then) = &early[0];
     assert!(!neural_done_then, "offered before the slow writer finished");
     assert_eq!(first.status, SynthStatus::Solved, "{:?}", first.error);
@@ -166,7 +168,7 @@ fn without_an_early_callback_nothing_is_offered_and_the_writers_run_in_turn() {
         done: Arc::clone(&done),
     };
     let search = SearchWriter;
-    let Some(last) = synthesize(&[&slow, &search], None) else {
+    let Some(last) = synthesize(SOURCE, "initials", &[&slow, &search], None) else {
         return;
     };
     assert!(done.load(Ordering::SeqCst));
@@ -174,13 +176,32 @@ fn without_an_early_callback_nothing_is_offered_and_the_writers_run_in_turn() {
 }
 
 #[test]
-fn a_search_only_run_offers_nothing_early() {
+fn the_faster_domains_answer_is_offered_while_a_slower_domain_searches() {
+    // `initials` fits the strings DSL (found at once) and the python space (which searches on).
     let search = SearchWriter;
-    let mut offers = 0usize;
-    let mut offer = |_: &FunctionSynthesis| offers += 1;
-    let Some(last) = synthesize(&[&search], Some(&mut offer)) else {
+    let mut offers: Vec<FunctionSynthesis> = Vec::new();
+    let mut offer = |r: &FunctionSynthesis| offers.push(r.clone());
+    let Some(last) = synthesize(SOURCE, "initials", &[&search], Some(&mut offer)) else {
         return;
     };
     assert_eq!(last.status, SynthStatus::Solved, "{:?}", last.error);
-    assert_eq!(offers, 0, "a single writer's result is the final one");
+    assert!(!offers.is_empty(), "the strings answer is offered early");
+    assert!(offers.iter().all(|r| r.status == SynthStatus::Solved));
+}
+
+#[test]
+fn a_function_only_one_domain_fits_offers_nothing_early() {
+    let source = "def add(a: int, b: int) -> int:\n    \"\"\"\n    >>> add(2, 3)\n    5\n    >>> add(1, 1)\n    2\n    \"\"\"\n    ...\n";
+    let search = SearchWriter;
+    let mut offers = 0usize;
+    let mut offer = |_: &FunctionSynthesis| offers += 1;
+    let Some(last) = synthesize(source, "add", &[&search], Some(&mut offer)) else {
+        return;
+    };
+    assert_eq!(last.status, SynthStatus::Solved, "{:?}", last.error);
+    assert_eq!(last.domain.as_deref(), Some("python"));
+    assert_eq!(
+        offers, 0,
+        "a single writer in a single domain: the result is the final one"
+    );
 }
