@@ -726,6 +726,7 @@ pub fn synthesize_staged(
                             for w in active.iter().filter(|w| w.kind() == WriterKind::Neural) {
                                 let tx = tx.clone();
                                 inner.spawn(move || {
+                                    lower_thread_priority();
                                     let sols = if budget.is_cancelled() {
                                         Vec::new()
                                     } else {
@@ -786,6 +787,19 @@ pub fn synthesize_staged(
         }
         verifier.verify(&per_domain, runner, result)
     })
+}
+
+/// Lowers the calling thread's CPU priority (nice +10) so that on a busy machine the search and
+/// the Python check beside it get the cores first; threads it starts afterwards (ONNX Runtime's
+/// pool, created when a model first loads) inherit it.
+fn lower_thread_priority() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: `gettid` and `setpriority` on the calling thread only change its scheduling.
+    unsafe {
+        // Best effort: a refusal only leaves the priority as it was.
+        let tid = libc::gettid();
+        let _ = libc::setpriority(libc::PRIO_PROCESS, tid as libc::id_t, 10);
+    }
 }
 
 /// Everything checking and ranking the writers' candidates needs (run at the end, and for each
