@@ -141,7 +141,10 @@ def collate_rows(rows: np.ndarray, lay: RowLayout) -> Batch:
 
 
 def widen(b: Batch, device: torch.device, non_blocking: bool) -> Batch:
-    """Moves a (possibly pinned) int16 batch to `device` and widens it to int64 there."""
+    """Moves a (possibly pinned) int16 batch to `device` and widens it to int64 there (on the
+    CPU in numpy: torch's parallel cast of small tensors costs milliseconds on a busy machine)."""
+    if device.type == "cpu":
+        return Batch(*(torch.from_numpy(t.numpy().astype(np.int64)) for t in (b.inputs, b.outputs, b.program)))
     return Batch(
         b.inputs.to(device, non_blocking=non_blocking).long(),
         b.outputs.to(device, non_blocking=non_blocking).long(),
