@@ -423,14 +423,16 @@ async fn begin_progress(state: &Arc<ServerState>, name: &str) -> Option<Ongoing>
     )
 }
 
-/// Waits until `key` is no longer running; returns its result if one was stored.
+/// Waits until `key` is no longer running (a result offered early while the neural model still
+/// decodes does not end the wait); returns its result if one was stored.
 pub async fn wait_for(state: &Arc<ServerState>, key: SpecKey) -> Option<Arc<FunctionSynthesis>> {
     let mut rx = state.finished.subscribe();
     loop {
-        match state.lookup(key) {
-            Lookup::Ready(r) => return Some(r),
-            Lookup::Missing => return None,
-            Lookup::Running(_) => {}
+        if !lock(&state.jobs).contains_key(&key) {
+            return match state.lookup(key) {
+                Lookup::Ready(r) => Some(r),
+                Lookup::Missing | Lookup::Running(_) => None,
+            };
         }
         if rx.changed().await.is_err() {
             return None;
