@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import lzma
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -26,11 +27,29 @@ def exists(path: Path) -> bool:
     return bool(parts_of(path))
 
 
-def save(path: Path, state: dict[str, Any], preset: int = 1) -> list[Path]:
-    """Writes `state` as compressed parts; returns them."""
+def serialize(state: dict[str, Any]) -> bytes:
+    """The `torch.save` bytes of `state` (a snapshot: later training steps do not change it)."""
     buf = io.BytesIO()
     torch.save(state, buf)
-    packed = lzma.compress(buf.getvalue(), preset=preset)
+    return buf.getvalue()
+
+
+def save(path: Path, state: dict[str, Any], preset: int = 1) -> list[Path]:
+    """Writes `state` as compressed parts; returns them."""
+    return write_parts(path, serialize(state), preset)
+
+
+def save_in_background(path: Path, state: dict[str, Any], preset: int = 1) -> threading.Thread:
+    """Snapshots `state` now and compresses and writes it on a thread (lzma releases the GIL,
+    so training goes on); join the thread before the next save."""
+    raw = serialize(state)
+    thread = threading.Thread(target=write_parts, args=(path, raw, preset), daemon=False)
+    thread.start()
+    return thread
+
+
+def write_parts(path: Path, raw: bytes, preset: int = 1) -> list[Path]:
+    packed = lzma.compress(raw, preset=preset)
     chunks = [packed[i : i + PART_BYTES] for i in range(0, len(packed), PART_BYTES)] or [b""]
     path.parent.mkdir(parents=True, exist_ok=True)
     old = parts_of(path)

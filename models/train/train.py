@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -175,10 +176,19 @@ def main(argv: list[str] | None = None) -> None:
         ev = load_encoded(Path(args.eval), vocab, cfg.max_io_len, cfg.max_program_len, limit=args.eval_n)
         eval_batches = [collate(ev[i : i + 128]) for i in range(0, len(ev), 128)]
 
+    pending: list[threading.Thread] = []
+
     def save(final: bool) -> None:
+        for t in pending:
+            t.join()
+        pending.clear()
+        if not final:  # compressed on a thread while training goes on
+            pending.append(checkpoint.save_in_background(ckpt, trainer.state_dict(position())))
+            print(f"checkpoint at step {trainer.step} (writing in the background)", flush=True)
+            return
         parts = checkpoint.save(ckpt, trainer.state_dict(position()))
         mib = sum(p.stat().st_size for p in parts) / 2**20
-        print(f"checkpoint at step {trainer.step}: {len(parts)} part(s), {mib:.1f} MiB{' (final)' if final else ''}")
+        print(f"checkpoint at step {trainer.step}: {len(parts)} part(s), {mib:.1f} MiB (final)", flush=True)
 
     log = (out / "log.jsonl").open("a")
     t0 = time.time()

@@ -93,6 +93,13 @@ def test_checkpoints_split_into_parts_and_round_trip(tmp_path: Path, monkeypatch
     checkpoint.save(path, {"step": 8})
     assert len(checkpoint.parts_of(path)) == 1
     assert checkpoint.load(path)["step"] == 8
+    # In the background: a snapshot of the state when asked, whatever training does next.
+    w = torch.zeros(3000)
+    thread = checkpoint.save_in_background(path, {"w": w, "step": 9})
+    w += 1.0
+    thread.join()
+    back = checkpoint.load(path)
+    assert back["step"] == 9 and float(back["w"].abs().sum()) == 0.0
 
 
 def test_keep_replaces_the_kept_checkpoint_only_when_better(tmp_path: Path) -> None:
