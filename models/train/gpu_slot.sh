@@ -6,8 +6,12 @@
 # exported model as model-KIND.tar.xz when it fits beside them (else export it again from the
 # checkpoint on a CPU).
 #
-#   device run, carry ["target/release/docsynth"]:
-#     KIND=lp models/train/gpu_slot.sh
+# Here, first (the release binary has debug info, 67 MiB; stripped and xz'd it is 2.9 MiB, and
+# the working tree that travels may hold 64 MiB in all, 41.6 of them tracked files):
+#   cargo build --release && mkdir -p target/slot && strip -o target/slot/docsynth target/release/docsynth \
+#     && xz -1 -f target/slot/docsynth
+# then: device run, carry ["target/slot"], timeout_s 600:
+#   KIND=lp models/train/gpu_slot.sh
 #
 # Dry run on a CPU (tiny limits):
 #   OUT=/tmp/slot DEVICE=cpu TRAIN_S=20 JOBS=2 N_PER_SHARD=3000 BATCH=16 BLOCK_BATCHES=8 \
@@ -19,7 +23,7 @@
 set -euo pipefail
 t_start=$(date +%s)
 kind=${KIND:-lp}
-bin=${BIN:-target/release/docsynth}
+bin=${BIN:-target/slot/docsynth}
 py=${PY:-python3}
 out=${OUT:?set OUT to the folder whose files come back}
 device=${DEVICE:-cuda}
@@ -43,7 +47,10 @@ mkdir -p "$out" "$runs/shards" "$runs/$kind"
 export PYTHONUNBUFFERED=1
 log() { echo "[$(($(date +%s) - t_start)) s] $*" | tee -a "$out/slot.log"; }
 log "kind $kind device $device train ${train_s}s batch $batch datagen ${jobs}x${n_per_shard}"
-[ -x "$bin" ] || { log "no docsynth binary at $bin (carry target/release/docsynth)"; exit 2; }
+if [ ! -x "$bin" ] && [ -f "$bin.xz" ]; then
+  xz -dc "$bin.xz" >/tmp/docsynth && chmod +x /tmp/docsynth && bin=/tmp/docsynth
+fi
+[ -x "$bin" ] || { log "no docsynth binary at $bin (carry target/slot, see the top of this script)"; exit 2; }
 "$py" -c 'import torch; print("torch", torch.__version__, "cuda", torch.cuda.is_available())' | tee -a "$out/slot.log"
 [ "$device" = cuda ] && { nvidia-smi --query-gpu=name,memory.total --format=csv,noheader | tee -a "$out/slot.log" || true; }
 
