@@ -52,8 +52,11 @@ def main() -> None:
     p.add_argument("--batch", type=int, default=128)
     p.add_argument("--train-steps", type=int, default=4)
     p.add_argument("--mfu", type=float, nargs=2, default=[0.1, 0.3], help="assumed GPU utilization range")
+    p.add_argument("--threads", type=int, default=0, help="torch CPU threads (0: its default)")
     p.add_argument("--json", help="also write the numbers here")
     args = p.parse_args()
+    if args.threads:
+        torch.set_num_threads(args.threads)
     vocab = DomainVocab(args.domain)
     out: dict[str, object] = {"n_tasks": args.n, "batch": args.batch, "torch_threads": torch.get_num_threads()}
     with tempfile.TemporaryDirectory() as tmp:
