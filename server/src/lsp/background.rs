@@ -269,11 +269,17 @@ async fn run_job(
     cancel: CancelToken,
     percent: Arc<AtomicU32>,
 ) {
-    let permit = Arc::clone(&state.slots).acquire_owned().await;
-    if cancel.is_cancelled() || permit.is_err() {
+    let Ok(permit) = Arc::clone(&state.slots).acquire_owned().await else {
+        finish_job(state, key, id, None).await;
+        return;
+    };
+    if cancel.is_cancelled() {
         finish_job(state, key, id, None).await;
         return;
     }
+    // Held until the first verified answer is offered: what is left (the neural model at low
+    // priority, a slower domain's search) refines it without holding up the next job.
+    let mut permit = Some(permit);
     let name = input.spec.name.clone();
     let budget = input.config.budget;
     let progress = begin_progress(state, &name).await;
@@ -305,6 +311,7 @@ async fn run_job(
                 if !cancel.is_cancelled() {
                     offered = true;
                     offer_early(state, key, first).await;
+                    drop(permit.take());
                 }
             }
             _ = tick.tick() => {
