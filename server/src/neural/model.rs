@@ -179,7 +179,12 @@ fn build_session(
             path: path.to_path_buf(),
             message: e,
         };
-        let mut builder = Session::builder(&rt.environment).map_err(|e| err(e.to_string()))?;
+        // The pool's threads sleep instead of spinning between steps: the model shares the
+        // cores with the search and the Python checks it runs beside.
+        let mut builder = Session::builder(&rt.environment)
+            .map_err(|e| err(e.to_string()))?
+            .with_intra_op_spinning(false)
+            .map_err(|e| err(e.to_string()))?;
         if cuda {
             builder = with_cuda(builder).map_err(err)?;
         }
