@@ -161,7 +161,7 @@ pub async fn analyze(state: &Arc<ServerState>, uri: &str) {
     let execution = settings.execution();
     // When workspace code may not run, nothing is wanted: running jobs are cancelled below and
     // no check starts.
-    let wanted = if execution == Execution::Allowed {
+    let mut wanted = if execution == Execution::Allowed {
         a.wanted()
     } else {
         HashSet::new()
@@ -173,6 +173,10 @@ pub async fn analyze(state: &Arc<ServerState>, uri: &str) {
         };
         if entry.doc.version != a.version {
             return; // a newer change will analyze again
+        }
+        if execution == Execution::Allowed {
+            // Implemented functions that still fail their examples keep their replacement.
+            wanted.extend(a.failing(entry.checks.as_deref()));
         }
         entry.wanted = wanted.clone();
         if execution != Execution::Allowed {
@@ -450,6 +454,7 @@ async fn start_check(
         c
     };
     let analysis = Arc::clone(&state.analysis);
+    let replacement_config = config.clone();
     let a2 = Arc::clone(a);
     let c2 = cancel.clone();
     let result = blocking("example check", move || {
@@ -477,7 +482,7 @@ async fn start_check(
             )
             .await;
     }
-    {
+    let failing = {
         let mut docs = lock(&state.docs);
         let Some(entry) = docs.get_mut(uri) else {
             return;
@@ -495,8 +500,36 @@ async fn start_check(
             result,
             fingerprints,
         }));
-    }
+        let failing = a.failing(entry.checks.as_deref());
+        entry.wanted.extend(failing.iter().copied());
+        failing
+    };
+    synthesize_replacements(state, a, &failing, &replacement_config);
     publish(state, uri).await;
+}
+
+/// Starts synthesis for implemented functions that fail their examples, so that a verified
+/// replacement body can be offered ("Replace body" code actions).
+fn synthesize_replacements(
+    state: &Arc<ServerState>,
+    a: &Analyzed,
+    failing: &HashSet<SpecKey>,
+    config: &SynthConfig,
+) {
+    let Ok(specs) = &a.specs else {
+        return;
+    };
+    for (spec, key) in specs.functions.iter().zip(&a.keys) {
+        if failing.contains(key) {
+            let input = JobInput {
+                source: Arc::clone(&a.source),
+                spec: spec.clone(),
+                context: specs.context.clone(),
+                config: config.clone(),
+            };
+            ensure_job(state, *key, input);
+        }
+    }
 }
 
 /// Publishes the diagnostics of `uri` for its latest analysis.
