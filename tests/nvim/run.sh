@@ -2,7 +2,7 @@
 # Headless Neovim end-to-end test of extensions/nvim against the real `docsynth lsp`.
 # Usage: tests/nvim/run.sh   (env: DOCSYNTH_BIN to use a given server binary; DOCSYNTH_NVIM to use
 # another nvim than the one on PATH; DOCSYNTH_STAGES to
-# run a subset of startup,health,diagnostics,action; DOCSYNTH_E2E_OPTIONAL=1 to skip, with a
+# run a subset of startup,health,diagnostics,action,command,settings,ask,replace; DOCSYNTH_E2E_OPTIONAL=1 to skip, with a
 # reason, when nvim is missing instead of failing).
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -24,6 +24,7 @@ trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/project"
 cp "$repo/tests/fixtures/demo.py" "$work/project/demo.py"
 cp "$repo/tests/fixtures/demo.py" "$work/project/command.py" # a second copy for :DocsynthSynthesize
+cp "$repo/tests/fixtures/ask.py" "$work/project/ask.py"
 : >"$work/project/pyproject.toml"
 echo "tests/nvim: $("$nvim" --version | head -1), server $DOCSYNTH_BIN"
 start=$(date +%s)
@@ -32,7 +33,7 @@ status=0
 XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" XDG_STATE_HOME="$work/state" \
 XDG_CACHE_HOME="$work/cache" \
 DOCSYNTH_REPO="$repo" DOCSYNTH_BIN="$DOCSYNTH_BIN" DOCSYNTH_FILE="$work/project/demo.py" \
-DOCSYNTH_CMD_FILE="$work/project/command.py" \
+DOCSYNTH_CMD_FILE="$work/project/command.py" DOCSYNTH_ASK_FILE="$work/project/ask.py" \
     timeout "${DOCSYNTH_NVIM_TIMEOUT_S:-300}" \
     "$nvim" --headless -u NONE -i NONE -n -c "luafile $repo/tests/nvim/e2e.lua" </dev/null || status=$?
 echo "tests/nvim: finished in $(( $(date +%s) - start )) s, exit $status"

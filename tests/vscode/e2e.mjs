@@ -4,6 +4,7 @@
 // Run by tests/vscode/run.sh. Env: DOCSYNTH_REPO, DOCSYNTH_BIN, DOCSYNTH_VSIX, DOCSYNTH_WORK (scratch
 // folder), DOCSYNTH_FUNC (default initials), DOCSYNTH_BUGGY (default shout), DOCSYNTH_CMD_FUNC
 // (implemented with the palette command in a second copy, command.py; default initials),
+// DOCSYNTH_ASK_FUNC (the ambiguous stub of tests/fixtures/ask.py; default score),
 // DOCSYNTH_TIMEOUT_MS,
 // DOCSYNTH_SHOTS (folder for failure screenshots).
 import { spawn, spawnSync } from "node:child_process";
@@ -19,6 +20,7 @@ const work = env.DOCSYNTH_WORK;
 const func = env.DOCSYNTH_FUNC ?? "initials";
 const buggy = env.DOCSYNTH_BUGGY ?? "shout";
 const cmdFunc = env.DOCSYNTH_CMD_FUNC ?? "initials";
+const askFunc = env.DOCSYNTH_ASK_FUNC ?? "score";
 const timeout = Number(env.DOCSYNTH_TIMEOUT_MS ?? "120000");
 const shots = env.DOCSYNTH_SHOTS ?? work;
 const codeServer = path.join(import.meta.dirname, "node_modules", ".bin", "code-server");
@@ -63,6 +65,7 @@ function prepare() {
   fs.mkdirSync(extensions, { recursive: true });
   fs.copyFileSync(path.join(repo, "tests/fixtures/demo.py"), path.join(workspace, "demo.py"));
   fs.copyFileSync(path.join(repo, "tests/fixtures/demo.py"), path.join(workspace, "command.py"));
+  fs.copyFileSync(path.join(repo, "tests/fixtures/ask.py"), path.join(workspace, "ask.py"));
   fs.writeFileSync(
     path.join(userData, "User", "settings.json"),
     JSON.stringify(
@@ -287,6 +290,96 @@ async function commandStage(page, file) {
   }
 }
 
+/** Ctrl+. at the cursor until the quick-fix menu lists a row containing `text`; the rows' labels. */
+async function quickFixMenu(page, text) {
+  const item = page.locator(".action-widget .monaco-list-row", { hasText: text }).first();
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    await page.keyboard.press("Control+.");
+    if (await item.waitFor({ timeout: 5000 }).then(() => true, () => false)) {
+      const rows = await page.locator(".action-widget .monaco-list-row").allInnerTexts();
+      return { item, rows: rows.map((r) => r.replace(/\s+/g, " ").trim()) };
+    }
+    await page.keyboard.press("Escape");
+    await sleep(1000);
+  }
+  return undefined;
+}
+
+/**
+ * Asking, in ask.py: the titles of the quick fixes say how each implementation answers the
+ * distinguishing input, the hover shows each as code, "Add example" inserts the answer as a
+ * doctest, and then the offers pass 2/2 examples.
+ */
+async function askStage(page, file) {
+  await openFile(page, path.basename(file));
+  await page.locator(".monaco-editor .view-lines").first().click();
+  await goToLine(page, defLine(file, askFunc));
+  const menu = await quickFixMenu(page, `Add example: ${askFunc}(`);
+  if (!check(`quick fix menu offers 'Add example: ${askFunc}(…)'`, menu !== undefined)) {
+    await screenshot(page, "ask");
+    return;
+  }
+  console.log(`     offered: ${menu.rows.filter((r) => r !== "Quick Fix").join(" | ")}`);
+  const implement = menu.rows.filter((r) => r.startsWith(`Implement ${askFunc}()`));
+  check("several implementations are offered", implement.length >= 2, menu.rows.join(" | "));
+  check(
+    "each implementation's title says how it answers the question",
+    implement.every((r) => r.includes(`; ${askFunc}(`) && r.includes(" → ")),
+    implement.join(" | "),
+  );
+  await page.keyboard.press("Escape");
+  await palette(page, "Show or Focus Hover");
+  // The hover widget also lists the stub's hint; the server's hover part arrives with it or later.
+  const hover = page.locator(".monaco-hover", { hasText: "They disagree on" }).first();
+  const hoverText = await hover.innerText({ timeout: 30000 }).catch(async () =>
+    (await page.locator(".monaco-hover").allInnerTexts().catch(() => [])).join(" | "),
+  );
+  check(
+    "hover shows each implementation as code and the distinguishing input",
+    hoverText.includes("return ") && hoverText.includes(`They disagree on ${askFunc}(`),
+    hoverText || "no hover",
+  );
+  await page.keyboard.press("Escape");
+  const again = await quickFixMenu(page, `Add example: ${askFunc}(`);
+  if (!again) return;
+  await again.item.click();
+  await sleep(1000);
+  await page.keyboard.press("Control+s");
+  const end = Date.now() + 20000;
+  let doctests = 0;
+  while (Date.now() < end && doctests < 2) {
+    doctests = (fs.readFileSync(file, "utf8").match(new RegExp(`>>> ${askFunc}\\(`, "g")) ?? []).length;
+    if (doctests < 2) await sleep(500);
+  }
+  check("'Add example' inserts the answer as a second doctest", doctests === 2, fs.readFileSync(file, "utf8"));
+  await goToLine(page, defLine(file, askFunc));
+  const settled = await quickFixMenu(page, "passes 2/2 examples");
+  check("after the answer the offers pass 2/2 examples", settled !== undefined);
+  await page.keyboard.press("Escape");
+}
+
+/** "Replace body" on the buggy function of command.py: applied and saved, it passes. */
+async function replaceStage(page, file) {
+  await openFile(page, path.basename(file));
+  await page.locator(".monaco-editor .view-lines").first().click();
+  await goToLine(page, defLine(file, buggy));
+  const title = `Replace body of ${buggy}() with a verified implementation`;
+  const menu = await quickFixMenu(page, title);
+  if (!check(`quick fix menu offers '${title}'`, menu !== undefined)) {
+    await screenshot(page, "replace");
+    return;
+  }
+  console.log(`     offered: ${menu.rows.find((r) => r.startsWith("Replace body")) ?? menu.rows.join(" | ")}`);
+  await menu.item.click();
+  await sleep(1000);
+  await page.keyboard.press("Control+s");
+  const after = await waitForPass(file, buggy, 20000);
+  if (!check(`${buggy} passes its examples after 'Replace body' and save`, after.status === 0, after.output)) {
+    await screenshot(page, "after-replace");
+  }
+}
+
 /** "docsynth: Restart language server": the server comes back (its warning is listed again) and
  * no error is shown (e.g. a command registered twice). */
 async function restartStage(page) {
@@ -364,6 +457,8 @@ async function drive(url, dirs, file) {
     if (diagOk) await settingsStage(page, dirs);
     await quickFixStage(page, file);
     await commandStage(page, path.join(dirs.workspace, "command.py"));
+    await replaceStage(page, path.join(dirs.workspace, "command.py"));
+    await askStage(page, path.join(dirs.workspace, "ask.py"));
     await restartStage(page);
   } catch (err) {
     check("VS Code session ran without error", false, String(err && err.stack ? err.stack : err));

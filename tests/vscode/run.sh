@@ -35,7 +35,7 @@ start=$(date +%s)
 status=0
 DOCSYNTH_REPO="$repo" DOCSYNTH_BIN="$DOCSYNTH_BIN" DOCSYNTH_VSIX="$repo/extensions/vscode/docsynth.vsix" \
 DOCSYNTH_WORK="$work" DOCSYNTH_CHROMIUM="$chromium" \
-    timeout "${DOCSYNTH_VSCODE_TIMEOUT_S:-400}" node "$here/e2e.mjs" || status=$?
+    timeout "${DOCSYNTH_VSCODE_TIMEOUT_S:-600}" node "$here/e2e.mjs" || status=$?
 echo "tests/vscode: finished in $(( $(date +%s) - start )) s, exit $status"
 if [ "$status" != 0 ] && [ -s "$work/code-server.log" ]; then
     echo "--- code-server.log (tail)"; tail -n 30 "$work/code-server.log"
