@@ -422,7 +422,10 @@ fn a_body_that_fails_its_examples_gets_a_verified_replacement() {
             .request("codeAction/resolve", top.clone())
             .expect("resolve");
         let code = apply_edits(text, &edits_of(&resolved["edit"], &uri, 1));
-        assert!(code.contains("    \"\"\"Return the sum of a and b."), "{code}");
+        assert!(
+            code.contains("    \"\"\"Return the sum of a and b."),
+            "{code}"
+        );
         assert!(!code.contains("a - b"), "the failing body is gone: {code}");
         assert!(code.ends_with("\n\n\nassert add(1, 1) == 2\n"), "{code}");
         std::fs::write(dir.path().join("fixed.py"), &code).expect("write");
@@ -432,7 +435,11 @@ fn a_body_that_fails_its_examples_gets_a_verified_replacement() {
             .current_dir(dir.path())
             .output()
             .expect("python3 runs");
-        assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "42 -3", "{code}");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout).trim(),
+            "42 -3",
+            "{code}"
+        );
     }
     // A passing body is left alone: no action.
     let fixed = text.replace("a - b", "a + b");
