@@ -334,6 +334,12 @@ fn doctor_reports_layers_python_worker_runtime_and_models() {
             "audit-hook"
         ]
     );
+    if let Some(rt) = report["onnx_runtime"]["Ok"].as_object() {
+        assert!(
+            rt["version"].as_str().is_some_and(|v| v.starts_with("1.")),
+            "{report:#}"
+        );
+    }
     // A real sandboxed check ran (whatever layers this kernel grants).
     assert!(report["worker"]["Ok"].is_string(), "{report:#}");
     assert!(report["python"]["Ok"].is_string(), "{report:#}");
@@ -344,12 +350,26 @@ fn doctor_reports_layers_python_worker_runtime_and_models() {
             .iter()
             .find(|m| m["domain"] == domain)
             .expect("a model line per neural space");
+        let found = &m["model"]["Ok"];
         assert!(
-            m["model"]["Ok"]
+            found["path"]
                 .as_str()
-                .is_some_and(|p| p.contains(&format!("models/{domain}"))),
+                .is_some_and(|p| p.ends_with(&format!("models/{domain}"))),
             "{m}"
         );
+        assert!(
+            found["card"]
+                .as_str()
+                .is_some_and(|c| c.contains(&format!("`models/{domain}`"))),
+            "{m}"
+        );
+        // With ONNX Runtime present the model loads, and says on which device.
+        if report["onnx_runtime"]["Ok"].is_object() {
+            assert!(
+                ["cpu", "cuda"].contains(&found["device"]["Ok"].as_str().unwrap_or("")),
+                "{m}"
+            );
+        }
     }
     // Exit 0 exactly when every layer is in force.
     let all_active = report["sandbox"]
