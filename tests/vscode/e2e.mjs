@@ -1,7 +1,9 @@
 // End-to-end test of the docsynth VS Code extension in real VS Code (code-server), driven through
 // Debian's Chromium with playwright-core: install the .vsix, open a fixture, take the quick fix
 // "Implement initials() — passes N/N examples", save, and check the function passes its examples.
-// Run by tests/vscode/run.sh. Env: DOCSYNTH_REPO, DOCSYNTH_BIN, DOCSYNTH_VSIX, DOCSYNTH_WORK (scratch
+// The server is the one bundled in the .vsix: no docsynth.serverPath, no `docsynth` on code-server's
+// PATH (DOCSYNTH_BIN, when set, is used as docsynth.serverPath instead).
+// Run by tests/vscode/run.sh. Env: DOCSYNTH_REPO, DOCSYNTH_VSIX, DOCSYNTH_WORK (scratch
 // folder), DOCSYNTH_FUNC (default initials), DOCSYNTH_BUGGY (default shout), DOCSYNTH_CMD_FUNC
 // (implemented with the palette command in a second copy, command.py; default initials),
 // DOCSYNTH_TIMEOUT_MS,
@@ -13,7 +15,7 @@ import { chromium } from "playwright-core";
 
 const env = process.env;
 const repo = env.DOCSYNTH_REPO;
-const bin = env.DOCSYNTH_BIN;
+const bin = env.DOCSYNTH_BIN || undefined;
 const vsix = env.DOCSYNTH_VSIX;
 const work = env.DOCSYNTH_WORK;
 const func = env.DOCSYNTH_FUNC ?? "initials";
@@ -88,7 +90,7 @@ function prepare() {
     path.join(workspace, ".vscode", "settings.json"),
     JSON.stringify(
       {
-        "docsynth.serverPath": bin,
+        ...(bin ? { "docsynth.serverPath": bin } : {}),
         "docsynth.device": "cpu",
         // A generous budget: the test checks behaviour on a slow, shared CI machine, not speed.
         "docsynth.budgetMs": Number(env.DOCSYNTH_BUDGET_MS ?? "10000"),
@@ -110,6 +112,28 @@ function installExtension(dirs) {
   return check("code-server installs the .vsix", r.status === 0 && /successfully installed/i.test(out), out);
 }
 
+/** PATH without the folders that hold a `docsynth`: the extension must bring its own. */
+function pathWithoutDocsynth() {
+  return (env.PATH ?? "")
+    .split(path.delimiter)
+    .filter((dir) => dir !== "" && !fs.existsSync(path.join(dir, "docsynth")))
+    .join(path.delimiter);
+}
+
+/** Executables of the running `docsynth` processes (from /proc). */
+function runningServers() {
+  const found = [];
+  for (const pid of fs.readdirSync("/proc").filter((n) => /^\d+$/.test(n))) {
+    try {
+      const exe = fs.readlinkSync(`/proc/${pid}/exe`);
+      if (path.basename(exe) === "docsynth") found.push(exe);
+    } catch {
+      // gone, or not ours to read
+    }
+  }
+  return found;
+}
+
 /** Starts code-server on a free loopback port; resolves to { proc, url }. */
 function startCodeServer(dirs) {
   const proc = spawn(
@@ -125,7 +149,7 @@ function startCodeServer(dirs) {
       "--disable-getting-started-override",
       dirs.workspace,
     ],
-    { stdio: ["ignore", "pipe", "pipe"], detached: true },
+    { stdio: ["ignore", "pipe", "pipe"], detached: true, env: { ...env, PATH: pathWithoutDocsynth() } },
   );
   const logFile = fs.createWriteStream(path.join(work, "code-server.log"));
   return new Promise((resolve, reject) => {
@@ -304,7 +328,7 @@ async function restartStage(page) {
 }
 
 async function main() {
-  for (const [name, value] of Object.entries({ DOCSYNTH_REPO: repo, DOCSYNTH_BIN: bin, DOCSYNTH_VSIX: vsix, DOCSYNTH_WORK: work })) {
+  for (const [name, value] of Object.entries({ DOCSYNTH_REPO: repo, DOCSYNTH_VSIX: vsix, DOCSYNTH_WORK: work })) {
     if (!value) throw new Error(`${name} is not set`);
   }
   const dirs = prepare();
@@ -362,6 +386,13 @@ async function drive(url, dirs, file) {
     else await screenshot(page, "diagnostics");
 
     if (diagOk) await settingsStage(page, dirs);
+    const servers = runningServers();
+    const expected = bin ?? dirs.extensions;
+    check(
+      `the server running is ${bin ? "docsynth.serverPath" : "the one bundled in the .vsix"}`,
+      servers.length > 0 && servers.every((exe) => exe.startsWith(fs.realpathSync(expected))),
+      servers.join(", ") || "no docsynth process",
+    );
     await quickFixStage(page, file);
     await commandStage(page, path.join(dirs.workspace, "command.py"));
     await restartStage(page);

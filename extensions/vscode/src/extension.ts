@@ -40,13 +40,14 @@ function cursorArguments(): unknown[] {
 
 function createClient(context: vscode.ExtensionContext, channel: vscode.OutputChannel): LanguageClient | undefined {
   const config = vscode.workspace.getConfiguration("docsynth");
-  const found = findServer(config.get<string>("serverPath", ""), context.extensionPath);
+  const strategy = config.get<string>("importStrategy", "useBundled") === "fromEnvironment" ? "fromEnvironment" : "useBundled";
+  const found = findServer(config.get<string>("serverPath", ""), strategy, context.extensionPath);
   if ("error" in found) {
     channel.appendLine(found.error);
     void vscode.window.showErrorMessage(found.error);
     return undefined;
   }
-  channel.appendLine(`Starting ${found.path} lsp (found via ${found.source}).`);
+  channel.appendLine(`Starting ${found.path} lsp (found via ${found.source}; docsynth.importStrategy = ${strategy}).`);
   const serverOptions: ServerOptions = {
     command: found.path,
     args: ["lsp"],
@@ -144,7 +145,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.workspace.onDidChangeConfiguration(async (event) => {
       if (!event.affectsConfiguration("docsynth")) return;
-      if (event.affectsConfiguration("docsynth.serverPath")) {
+      if (event.affectsConfiguration("docsynth.serverPath") || event.affectsConfiguration("docsynth.importStrategy")) {
         await stopClient();
         await startClient(context);
         return;

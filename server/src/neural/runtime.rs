@@ -1,9 +1,10 @@
 //! Finding and loading the ONNX Runtime shared library (ort `load-dynamic`), once per process.
 //!
-//! Search order: an explicit path (configuration), `ORT_DYLIB_PATH`, the `onnxruntime` package of
-//! docsynth's own Python environment (the installation prefix of the executable, as `pip`,
-//! `pipx` and `uv tool` lay it out: `<prefix>/lib/python3.*/site-packages`, then the `python`
-//! beside the executable), then the `capi/` folder of the `onnxruntime` Python package as seen
+//! Search order: an explicit path (configuration), `ORT_DYLIB_PATH`, the library installed with
+//! the executable (`<prefix>/lib/libonnxruntime.so*` beside `<prefix>/bin/docsynth`, as the VS
+//! Code extension bundles it), the `onnxruntime` package of docsynth's own Python environment
+//! (as `pip`, `pipx` and `uv tool` lay it out: `<prefix>/lib/python3.*/site-packages`, then the
+//! `python` beside the executable), then the `capi/` folder of the `onnxruntime` Python package as seen
 //! by `.venv/bin/python` (in the working directory or an ancestor) or `python3`. A missing
 //! library is an error with a clear message, never a panic.
 
@@ -111,11 +112,14 @@ pub fn find_library(configured: Option<&Path>) -> Result<PathBuf, NeuralError> {
         _ => tried.push("ORT_DYLIB_PATH (unset)".to_string()),
     }
     if let Some(prefix) = install_prefix() {
-        if let Some(lib) = site_packages_library(&prefix) {
+        // A bundled copy (the VS Code extension's `lib/`), then a `pip`/`pipx`/`uv` environment.
+        if let Some(lib) =
+            library_in(&prefix.join("lib")).or_else(|| site_packages_library(&prefix))
+        {
             return Ok(lib);
         }
         tried.push(format!(
-            "{}: no onnxruntime package in lib/python3.*/site-packages",
+            "{}: no lib/libonnxruntime.so* and no onnxruntime package in lib/python3.*/site-packages",
             prefix.display()
         ));
     }

@@ -77,8 +77,21 @@ impl NeuralPipelineWriter {
     }
 }
 
+/// Whether [`report_once`] prints (the command line); the language server turns it off, since
+/// its start-up check already showed the user one message saying the same.
+static REPORT_ON_STDERR: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(true);
+
+/// Leaves a missing model or runtime to the caller's own report (the language server's
+/// start-up message) instead of a line on stderr.
+pub fn quiet_unavailable_reports() {
+    REPORT_ON_STDERR.store(false, std::sync::atomic::Ordering::Relaxed);
+}
+
 /// Prints `message` on stderr the first time it is seen in this process.
 fn report_once(message: String) {
+    if !REPORT_ON_STDERR.load(std::sync::atomic::Ordering::Relaxed) {
+        return;
+    }
     static SEEN: OnceLock<Mutex<Vec<String>>> = OnceLock::new();
     let mut seen = SEEN
         .get_or_init(|| Mutex::new(Vec::new()))

@@ -23,6 +23,45 @@ local function first_line(cmd)
   return out[1] or "", nil
 end
 
+--- What `docsynth doctor --json` found: ONNX Runtime, each program space's model and device, the
+--- sandbox layers and a real sandboxed check.
+function M.report_doctor(report, exe)
+  local out = vim.fn.system({ exe, "doctor", "--json" })
+  local ok, doctor = pcall(vim.fn.json_decode, out)
+  if not ok or type(doctor) ~= "table" then
+    report.error(("`%s doctor --json` did not print a report: %s"):format(exe, out))
+    return
+  end
+  local rt = doctor.onnx_runtime or {}
+  if rt.Ok then
+    report.ok(("ONNX Runtime %s: %s"):format(rt.Ok.version or "(version unknown)", rt.Ok.path))
+  else
+    report.warn("ONNX Runtime not found: " .. tostring(rt.Err), {
+      "pip install docsynth (it brings onnxruntime), or set ORT_DYLIB_PATH",
+    })
+  end
+  for _, m in ipairs(doctor.models or {}) do
+    local found = m.model and m.model.Ok
+    if found and found.device and found.device.Ok then
+      report.ok(("model for %s: %s (%s, on %s)%s"):format(m.domain, found.path, found.kind or "?", found.device.Ok, found.card and (" — " .. found.card) or ""))
+    elseif found then
+      report.warn(("model for %s: %s not loaded: %s"):format(m.domain, found.path, tostring(found.device and found.device.Err)))
+    else
+      report.warn(("no model for %s (%s): those functions use the search only"):format(m.domain, tostring(m.model and m.model.Err)))
+    end
+  end
+  for _, layer in ipairs(doctor.sandbox or {}) do
+    if not layer.active then
+      report.warn(("sandbox layer %s is off: %s"):format(layer.layer, layer.detail or ""))
+    end
+  end
+  if doctor.worker and doctor.worker.Ok then
+    report.ok("sandboxed check: " .. doctor.worker.Ok)
+  else
+    report.error("sandboxed check failed: " .. tostring(doctor.worker and doctor.worker.Err))
+  end
+end
+
 --- Runs the checks.
 function M.check()
   local report = reporter()
@@ -51,6 +90,7 @@ function M.check()
     local line, err = first_line({ exe, "--version" })
     if line then
       report.ok(("server: %s (%s)"):format(exe, line))
+      M.report_doctor(report, exe)
     else
       report.error(("server %s failed to run --version: %s"):format(exe, err))
     end
