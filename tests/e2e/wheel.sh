@@ -77,7 +77,7 @@ run docsynth doctor --json > "$tmp/doctor.json" || true
 import json, sys
 report, venv = json.load(open(sys.argv[1])), sys.argv[2]
 rt = report["onnx_runtime"].get("Ok")
-assert rt and rt["path"].startswith(venv + "/lib/") and rt["version"].startswith("1.31."), report["onnx_runtime"]
+assert rt and rt["path"].startswith(venv + "/lib") and rt["version"].startswith("1.31."), report["onnx_runtime"]
 for m in report["models"]:
     found = m["model"].get("Ok")
     assert found, m

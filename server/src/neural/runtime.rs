@@ -156,22 +156,23 @@ pub(crate) fn install_prefix() -> Option<PathBuf> {
 /// The ONNX Runtime library of an `onnxruntime` package installed under `prefix`
 /// (`lib/python3.*/site-packages/onnxruntime/capi/`), newest Python first.
 fn site_packages_library(prefix: &Path) -> Option<PathBuf> {
-    let mut pythons: Vec<PathBuf> = ["lib", "lib64"]
-        .iter()
-        .filter_map(|lib| std::fs::read_dir(prefix.join(lib)).ok())
-        .flatten()
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with("python3"))
-        })
-        .collect();
-    pythons.sort();
-    pythons
-        .iter()
-        .rev()
-        .find_map(|dir| library_in(&dir.join("site-packages/onnxruntime/capi")))
+    // `lib` before `lib64` (a venv's `lib64` is a link to `lib`), newest Python first in each.
+    ["lib", "lib64"].iter().find_map(|lib| {
+        let mut pythons: Vec<PathBuf> = std::fs::read_dir(prefix.join(lib))
+            .ok()?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with("python3"))
+            })
+            .collect();
+        pythons.sort();
+        pythons
+            .iter()
+            .rev()
+            .find_map(|dir| library_in(&dir.join("site-packages/onnxruntime/capi")))
+    })
 }
 
 fn python_candidates() -> Vec<PathBuf> {
