@@ -377,3 +377,111 @@ fn doctor_reports_layers_python_worker_runtime_and_models() {
         .is_some_and(|ls| ls.iter().all(|l| l["active"] == true));
     assert_eq!(out.status.code() == Some(0), all_active, "{report:#}");
 }
+
+const TWO_STUBS: &str = r#"def initials(name: str) -> str:
+    """Initials of a full name.
+
+    >>> initials("Ada Lovelace")
+    'AL'
+    >>> initials("Grace Brewster Hopper")
+    'GBH'
+    """
+    ...
+
+
+def double_all(xs: list[int]) -> list[int]:
+    """Each element doubled.
+
+    >>> double_all([1, 2, 3])
+    [2, 4, 6]
+    >>> double_all([5, -1])
+    [10, -2]
+    """
+    ...
+"#;
+
+fn scratch_file(text: &[u8]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("stubs.py");
+    std::fs::write(&file, text).expect("write");
+    (dir, file)
+}
+
+#[test]
+fn synth_write_applies_verified_bodies_and_keeps_a_backup() {
+    let (_dir, file) = scratch_file(TWO_STUBS.as_bytes());
+    let path = file.to_str().expect("utf-8 path");
+    let out = docsynth(&["synth", path, "--write", "--engine", "search"]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let backup = std::fs::read_to_string(format!("{path}.bak")).expect("a backup");
+    assert_eq!(backup, TWO_STUBS);
+    let written = std::fs::read_to_string(&file).expect("read");
+    assert_ne!(written, TWO_STUBS);
+    // Signatures and docstrings kept; the stubs are gone; the file now passes its examples.
+    assert!(written.contains("def initials(name: str) -> str:\n    \"\"\"Initials of a full name."));
+    assert!(!written.contains("    ...\n"), "{written}");
+    let check = docsynth(&["check", path]);
+    assert_eq!(check.status.code(), Some(0), "{written}\n{check:?}");
+}
+
+#[test]
+fn synth_diff_prints_the_change_and_leaves_the_file_alone() {
+    let (_dir, file) = scratch_file(TWO_STUBS.as_bytes());
+    let path = file.to_str().expect("utf-8 path");
+    let out = docsynth(&["synth", path, "--diff", "--engine", "search"]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let diff = String::from_utf8_lossy(&out.stdout);
+    assert!(diff.contains(&format!("--- {path}")), "{diff}");
+    assert!(diff.contains("-    ...\n"), "{diff}");
+    assert!(
+        diff.contains("+    return [x + x for x in xs]\n") || diff.contains("+    return "),
+        "{diff}"
+    );
+    assert_eq!(std::fs::read_to_string(&file).expect("read"), TWO_STUBS);
+    assert!(!PathBuf::from(format!("{path}.bak")).exists());
+}
+
+#[test]
+fn synth_write_refuses_a_file_it_would_have_to_re_encode() {
+    let latin1 = format!("# -*- coding: latin-1 -*-\n# caf\u{e9}\n{TWO_STUBS}");
+    let bytes: Vec<u8> = latin1
+        .chars()
+        .map(|c| u8::try_from(u32::from(c)).expect("latin-1"))
+        .collect();
+    let (_dir, file) = scratch_file(&bytes);
+    let path = file.to_str().expect("utf-8 path");
+    let out = docsynth(&["synth", path, "--write", "--engine", "search"]);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("--diff"),
+        "{out:?}"
+    );
+    assert_eq!(std::fs::read(&file).expect("read"), bytes);
+}
+
+#[test]
+fn synth_says_when_the_neural_writer_cannot_run() {
+    let (dir, file) = scratch_file(TWO_STUBS.as_bytes());
+    let path = file.to_str().expect("utf-8 path");
+    let empty = dir.path().join("no-models");
+    std::fs::create_dir(&empty).expect("mkdir");
+    let out = docsynth(&[
+        "synth",
+        path,
+        "--json",
+        "--engine",
+        "neural",
+        "--model",
+        empty.to_str().expect("utf-8 path"),
+    ]);
+    let results: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    for r in results.as_array().expect("array") {
+        assert_eq!(r["status"], "writer_unavailable", "{r:#}");
+        assert!(
+            r["error"]
+                .as_str()
+                .is_some_and(|e| e.contains("neural writer unavailable")),
+            "{r:#}"
+        );
+    }
+}

@@ -36,12 +36,13 @@ nvim="$(command -v "$nvim")"
 echo "tests/nvim: $("$nvim" --version | head -1), server $venv/bin/docsynth (on PATH)"
 start=$(date +%s)
 status=0
-# XDG dirs in the scratch folder: no user config, and the LSP log lands there.
+# XDG dirs in the scratch folder: no user config, and the LSP log lands there. No ORT_DYLIB_PATH or
+# DOCSYNTH_MODEL_DIR (CI exports the former): the installed docsynth finds its own.
 XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" XDG_STATE_HOME="$work/state" \
 XDG_CACHE_HOME="$work/cache" \
 PATH="$venv/bin:$PATH" DOCSYNTH_REPO="$repo" DOCSYNTH_FILE="$work/project/demo.py" \
 DOCSYNTH_CMD_FILE="$work/project/command.py" \
-    timeout "${DOCSYNTH_NVIM_TIMEOUT_S:-300}" \
+    env -u ORT_DYLIB_PATH -u DOCSYNTH_MODEL_DIR timeout "${DOCSYNTH_NVIM_TIMEOUT_S:-300}" \
     "$nvim" --headless -u NONE -i NONE -n -c "luafile $repo/tests/nvim/e2e.lua" </dev/null || status=$?
 echo "tests/nvim: finished in $(( $(date +%s) - start )) s, exit $status"
 if [ "$status" != 0 ]; then

@@ -120,6 +120,15 @@ function pathWithoutDocsynth() {
     .join(path.delimiter);
 }
 
+/** code-server's environment: nothing points the server at the repository's runtime or models
+ * (CI exports ORT_DYLIB_PATH), and no `docsynth` on PATH; the .vsix must bring its own. */
+function selfContainedEnv() {
+  const out = { ...env, PATH: pathWithoutDocsynth() };
+  delete out.ORT_DYLIB_PATH;
+  delete out.DOCSYNTH_MODEL_DIR;
+  return out;
+}
+
 /** Executables of the running `docsynth` processes (from /proc). */
 function runningServers() {
   const found = [];
@@ -149,7 +158,7 @@ function startCodeServer(dirs) {
       "--disable-getting-started-override",
       dirs.workspace,
     ],
-    { stdio: ["ignore", "pipe", "pipe"], detached: true, env: { ...env, PATH: pathWithoutDocsynth() } },
+    { stdio: ["ignore", "pipe", "pipe"], detached: true, env: selfContainedEnv() },
   );
   const logFile = fs.createWriteStream(path.join(work, "code-server.log"));
   return new Promise((resolve, reject) => {
