@@ -135,7 +135,7 @@ pub fn run(args: DoctorArgs) -> anyhow::Result<i32> {
             version: runtime::library_version(&path),
             path,
         })
-        .map_err(|e| format!("{e}; the neural writer is off and the search alone runs"));
+        .map_err(|e| format!("the neural writer is off and the search alone runs: {e}"));
     let report = Report {
         version: env!("CARGO_PKG_VERSION"),
         executable: std::env::current_exe().ok(),

@@ -39,7 +39,7 @@ pub fn check(settings: &Settings, workspace: Option<&Path>) -> Vec<String> {
         // The same lookups the neural writer makes, so what is said is what will happen.
         if let Err(why) = crate::neural::runtime::find_library(None) {
             problems.push(format!(
-                "the neural writer is off, only the enumerative search runs: {why}. Fix: `pip install docsynth` (it brings ONNX Runtime), or `pip install onnxruntime==1.31.*` into the Python environment docsynth is installed in, or set ORT_DYLIB_PATH to libonnxruntime.so."
+                "the neural writer is off, only the enumerative search runs: {why}."
             ));
         }
         let missing: Vec<String> = crate::domain::all_domains()
