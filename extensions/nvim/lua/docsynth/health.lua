@@ -36,9 +36,8 @@ function M.report_doctor(report, exe)
   if rt.Ok then
     report.ok(("ONNX Runtime %s: %s"):format(rt.Ok.version or "(version unknown)", rt.Ok.path))
   else
-    report.warn("ONNX Runtime not found: " .. tostring(rt.Err), {
-      "pip install docsynth (it brings onnxruntime), or set ORT_DYLIB_PATH",
-    })
+    -- The error says what was tried and the one fix.
+    report.warn("ONNX Runtime: " .. tostring(rt.Err))
   end
   for _, m in ipairs(doctor.models or {}) do
     local found = m.model and m.model.Ok
@@ -85,7 +84,7 @@ function M.check()
   local cmd = docsynth.server_cmd()
   local exe = vim.fn.exepath(cmd[1])
   if exe == "" then
-    report.error(("server binary %q not found; set server_path or cmd in setup{}, or put docsynth on PATH"):format(cmd[1]))
+    report.error(("server binary %q not found; install it (`pipx install docsynth`) or set server_path or cmd in setup{}"):format(cmd[1]))
   else
     local line, err = first_line({ exe, "--version" })
     if line then
