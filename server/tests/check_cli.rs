@@ -422,6 +422,18 @@ fn synth_write_applies_verified_bodies_and_keeps_a_backup() {
     assert!(!written.contains("    ...\n"), "{written}");
     let check = docsynth(&["check", path]);
     assert_eq!(check.status.code(), Some(0), "{written}\n{check:?}");
+    // A second run keeps the first backup and adds another.
+    std::fs::write(&file, TWO_STUBS).expect("write");
+    let again = docsynth(&["synth", path, "--write", "--engine", "search"]);
+    assert_eq!(again.status.code(), Some(0), "{again:?}");
+    assert_eq!(
+        std::fs::read_to_string(format!("{path}.bak")).expect("first backup"),
+        TWO_STUBS
+    );
+    assert_eq!(
+        std::fs::read_to_string(format!("{path}.bak.1")).expect("second backup"),
+        TWO_STUBS
+    );
 }
 
 #[test]

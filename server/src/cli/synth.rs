@@ -48,7 +48,8 @@ pub struct SynthArgs {
     #[arg(long, value_enum, default_value_t = Device::Auto)]
     pub device: Device,
     /// Apply the best verified candidate of each function to the file in place (the original
-    /// is kept as `FILE.bak`; the file is left alone if it changed while synthesizing).
+    /// is kept as `FILE.bak`, or `FILE.bak.N` when that exists; the file is left alone if it
+    /// changed while synthesizing).
     #[arg(long, conflicts_with = "diff")]
     pub write: bool,
     /// Print the change `--write` would make as a unified diff instead of applying it.
@@ -97,7 +98,42 @@ fn encode_like(original: &[u8], source: &str, text: &str) -> anyhow::Result<Vec<
     Ok([bom, text.as_bytes()].concat())
 }
 
-/// Writes `new` over `file` after copying the original to `FILE.bak`, through a temporary file
+/// Copies `original` to `FILE.bak`, or `FILE.bak.1`, `FILE.bak.2`, … when earlier backups exist
+/// (an older backup is never overwritten); returns the backup's path.
+fn write_backup(file: &Path, original: &[u8]) -> anyhow::Result<PathBuf> {
+    use std::io::Write;
+    for n in 0..1000 {
+        let mut name = file.as_os_str().to_owned();
+        name.push(if n == 0 {
+            ".bak".to_string()
+        } else {
+            format!(".bak.{n}")
+        });
+        let backup = PathBuf::from(name);
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&backup)
+        {
+            Ok(mut f) => {
+                f.write_all(original)
+                    .and_then(|()| f.sync_all())
+                    .with_context(|| format!("writing the backup {}", backup.display()))?;
+                return Ok(backup);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => {
+                return Err(e).with_context(|| format!("creating the backup {}", backup.display()))
+            }
+        }
+    }
+    anyhow::bail!(
+        "{}.bak … .bak.999 all exist; nothing written",
+        file.display()
+    )
+}
+
+/// Writes `new` over `file` after copying the original to a fresh backup (`FILE.bak`), through a temporary file
 /// renamed into place, and only when the file still holds `original`.
 fn write_in_place(file: &Path, original: &[u8], new: &[u8]) -> anyhow::Result<PathBuf> {
     let now = std::fs::read(file).with_context(|| format!("re-reading {}", file.display()))?;
@@ -106,11 +142,7 @@ fn write_in_place(file: &Path, original: &[u8], new: &[u8]) -> anyhow::Result<Pa
         "{} changed while synthesizing; nothing written",
         file.display()
     );
-    let mut backup = file.as_os_str().to_owned();
-    backup.push(".bak");
-    let backup = PathBuf::from(backup);
-    std::fs::write(&backup, original)
-        .with_context(|| format!("writing the backup {}", backup.display()))?;
+    let backup = write_backup(file, original)?;
     let mut tmp = file.as_os_str().to_owned();
     tmp.push(".docsynth-tmp");
     let tmp = PathBuf::from(tmp);
