@@ -320,6 +320,28 @@ async function commandStage(page, file) {
   }
 }
 
+/** "docsynth: Show what docsynth found (doctor)": the report lands in the docsynth output channel,
+ * with the bundled ONNX Runtime and models found. */
+async function doctorStage(page) {
+  await palette(page, "docsynth: Show what docsynth found (doctor)");
+  const view = page.locator(".output-view .view-lines, .panel .output .view-lines").first();
+  const found = await view
+    .filter({ hasText: "model for lists" })
+    .waitFor({ timeout: 60000 })
+    .then(() => true, () => false);
+  // Monaco renders spaces as no-break spaces and wraps long lines (at a space or inside a path).
+  const text = (await view.innerText().catch(() => "no output view")).replace(/\u00a0/g, " ");
+  const joined = text.replace(/\n/g, "");
+  const ok =
+    found &&
+    /ONNX Runtime: ✓ \S*\/lib\/libonnxruntime\.so\S* \(1\.\d+\.\d+\)/.test(joined) &&
+    /model for strings: ✓ \S*share\/docsynth\/models\/strings/.test(joined) &&
+    /model for lists: ✓ \S*share\/docsynth\/models\/lists/.test(joined);
+  if (!check("the doctor command reports the bundled ONNX Runtime and models in the output channel", ok, text)) {
+    await screenshot(page, "doctor");
+  }
+}
+
 /** "docsynth: Restart language server": the server comes back (its warning is listed again) and
  * no error is shown (e.g. a command registered twice). */
 async function restartStage(page) {
@@ -416,6 +438,7 @@ async function drive(url, dirs, file) {
     await quickFixStage(page, file);
     await commandStage(page, path.join(dirs.workspace, "command.py"));
     await restartStage(page);
+    if (!bin) await doctorStage(page);
   } catch (err) {
     check("VS Code session ran without error", false, String(err && err.stack ? err.stack : err));
     await screenshot(page, "error");
