@@ -84,7 +84,7 @@ pub enum SynthStatus {
     /// The budget ran out without a verified candidate.
     BudgetSpent,
     /// The writers finished before the budget without a program consistent with the examples
-    /// (every program they could write was tried).
+    /// (a beam search ran to its end, an enumeration reached its size limit).
     Exhausted,
     /// None of the chosen writers can run on the fitting program spaces (e.g. `--engine neural`
     /// without ONNX Runtime or a model); `error` says why.
@@ -699,8 +699,8 @@ pub fn synthesize_with(
         }
     }
     if found.is_empty() {
-        let left = budget.remaining();
-        let budget_left = left.is_some_and(|r| !r.is_zero());
+        // No deadline counts as time left.
+        let budget_left = !budget.remaining().is_some_and(|r| r.is_zero());
         result.status = if cancel.is_cancelled() && budget_left {
             SynthStatus::Cancelled
         } else if budget_left && !budget.is_cancelled() {
