@@ -1,13 +1,17 @@
 -- End-to-end test of the docsynth Neovim plugin against the real `docsynth lsp` server.
 -- Run by tests/nvim/run.sh as: nvim --headless -u NONE -c 'luafile tests/nvim/e2e.lua'
--- Environment: DOCSYNTH_REPO (repo root), DOCSYNTH_BIN (server binary), DOCSYNTH_FILE (a scratch
+-- The plugin is loaded exactly as README.md's lazy.nvim spec says (the block after its
+-- "lazy.nvim spec" marker is evaluated here): from `dir`, the folder the wheel installs beside the
+-- `docsynth` found on PATH, when `cond` holds, configured by the spec's own `config`. What lazy.nvim
+-- does with such a spec is done by hand (put `dir` on the runtimepath, run `config`), since
+-- lazy.nvim itself is not installed here.
+-- Environment: DOCSYNTH_REPO (repo root), DOCSYNTH_FILE (a scratch
 -- copy of the fixture), DOCSYNTH_FUNC (the stub to implement), DOCSYNTH_BUGGY (an implemented
 -- function that fails its examples), DOCSYNTH_CMD_FILE + DOCSYNTH_CMD_FUNC (a second scratch copy
 -- of the fixture and the stub implemented there with :DocsynthSynthesize), DOCSYNTH_TIMEOUT_MS (per wait), DOCSYNTH_STAGES (comma list of:
 -- health,diagnostics,action,command,settings; default all; startup always runs).
 local env = vim.env
 local repo = assert(env.DOCSYNTH_REPO, "DOCSYNTH_REPO unset")
-local bin = assert(env.DOCSYNTH_BIN, "DOCSYNTH_BIN unset")
 local file = assert(env.DOCSYNTH_FILE, "DOCSYNTH_FILE unset")
 local func = env.DOCSYNTH_FUNC or "initials"
 local buggy = env.DOCSYNTH_BUGGY or "shout"
@@ -51,8 +55,33 @@ local function log_path()
   return vim.lsp.get_log_path()
 end
 
+--- The lazy.nvim spec from README.md: the first ```lua block after the marker line.
+local function documented_spec()
+  local lines = vim.fn.readfile(repo .. "/README.md")
+  local code, state = {}, "before"
+  for _, line in ipairs(lines) do
+    if state == "before" and line:find("<!-- lazy.nvim spec", 1, true) then
+      state = "marker"
+    elseif state == "marker" and line == "```lua" then
+      state = "in"
+    elseif state == "in" and line == "```" then
+      break
+    elseif state == "in" then
+      table.insert(code, line)
+    end
+  end
+  local chunk, err = (loadstring or load)("return " .. table.concat(code, "\n"), "README.md lazy.nvim spec")
+  assert(chunk, "README.md has no loadable lazy.nvim spec: " .. tostring(err))
+  return chunk()
+end
+
 local function main()
-  vim.opt.runtimepath:prepend(repo .. "/extensions/nvim")
+  local spec = documented_spec()
+  if not check("the documented spec's cond holds (docsynth on PATH)", spec.cond == true, "cond = " .. tostring(spec.cond)) then
+    return
+  end
+  check("the spec's dir is the plugin installed beside docsynth", vim.fn.filereadable(spec.dir .. "/lua/docsynth/init.lua") == 1, spec.dir)
+  vim.opt.runtimepath:prepend(spec.dir)
   vim.cmd("filetype on")
   vim.o.hidden = true
   if vim.lsp.log and vim.lsp.log.set_level then
@@ -78,11 +107,10 @@ local function main()
   end
 
   local docsynth = require("docsynth")
-  docsynth.setup({
-    cmd = { bin, "lsp" },
-    -- A generous budget: the test checks behaviour on a slow, shared CI machine, not speed.
-    settings = { device = "cpu", diagnostics = true, budgetMs = tonumber(env.DOCSYNTH_BUDGET_MS or "10000") },
-  })
+  spec.config()
+  check("the spec's config set the plugin up", docsynth.config ~= nil)
+  -- A generous budget: the test checks behaviour on a slow, shared CI machine, not speed.
+  docsynth.update_settings({ device = "cpu", diagnostics = true, budgetMs = tonumber(env.DOCSYNTH_BUDGET_MS or "10000") })
 
   vim.cmd("edit " .. vim.fn.fnameescape(file))
   local bufnr = vim.api.nvim_get_current_buf()
@@ -111,6 +139,15 @@ local function main()
     check("checkhealth ran docsynth's checks", text:find("server: ", 1, true) ~= nil, text)
     check("checkhealth reports no ERROR", text:find("ERROR", 1, true) == nil, text)
     check("checkhealth sees the running client", text:find("client %d+ running") ~= nil, text)
+    -- From `docsynth doctor --json`: the installed ONNX Runtime and both models, loaded.
+    check("checkhealth reports ONNX Runtime's version", text:find("ONNX Runtime 1%.%d+") ~= nil, text)
+    for _, domain in ipairs({ "strings", "lists" }) do
+      check(
+        "checkhealth reports the " .. domain .. " model and its device",
+        text:find("model for " .. domain .. ": [^\n]*share/docsynth/models/" .. domain .. " %(lp, on %a+%)") ~= nil,
+        text
+      )
+    end
     vim.cmd("tabclose")
     vim.api.nvim_set_current_buf(bufnr)
   end

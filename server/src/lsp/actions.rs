@@ -193,14 +193,7 @@ pub fn build(
     actions
 }
 
-/// The line ending new text should use in `source`: CRLF when the document already has one.
-pub fn line_ending(source: &str) -> &'static str {
-    if source.contains("\r\n") {
-        "\r\n"
-    } else {
-        "\n"
-    }
-}
+pub use crate::edit::line_ending;
 
 /// What building an edit needs besides the candidate.
 #[derive(Clone, Copy, Debug)]

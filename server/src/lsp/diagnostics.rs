@@ -207,6 +207,14 @@ fn unimplemented_hint(
                 settings.budget_ms
             ),
         ),
+        SynthStatus::Exhausted => (
+            "exhausted",
+            format!("docsynth: no implementation of {name}() found: {why}"),
+        ),
+        SynthStatus::WriterUnavailable => (
+            "writer-unavailable",
+            format!("docsynth: cannot synthesize {name}(): {why}"),
+        ),
         SynthStatus::NoDomain => (
             "no-program-space",
             format!("docsynth: no program space fits {name}(): {why}"),
