@@ -314,24 +314,7 @@ local function main()
 
     -- Apply it the way a user does: vim.lsp.buf.code_action() at the cursor, then pick the action
     -- from the menu (vim.ui.select, answered here with the item whose label is that title).
-    local before = table.concat(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false), "\n")
-    local first_title = offered[1].title
-    local menu = {}
-    vim.ui.select = function(items, opts, on_choice)
-      for i, item in ipairs(items) do
-        local label = opts.format_item and opts.format_item(item) or tostring(item)
-        table.insert(menu, label)
-        if label:find(first_title, 1, true) then
-          on_choice(item, i)
-          return
-        end
-      end
-      on_choice(nil, nil)
-    end
-    vim.lsp.buf.code_action()
-    local changed = vim.wait(timeout, function()
-      return table.concat(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false), "\n") ~= before
-    end, 50)
+    local changed, menu = pick(bufnr, offered[1].title)
     if not check("applying the action edits the buffer", changed, "menu: " .. vim.inspect(menu)) then
       return
     end

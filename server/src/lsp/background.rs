@@ -195,19 +195,7 @@ pub async fn analyze(state: &Arc<ServerState>, uri: &str) {
         return;
     }
     let config = settings.synth_config(state.workspace_for(path.as_deref()));
-    if let Ok(specs) = &a.specs {
-        for (spec, key) in specs.functions.iter().zip(&a.keys) {
-            if wanted.contains(key) {
-                let input = JobInput {
-                    source: Arc::clone(&a.source),
-                    spec: spec.clone(),
-                    context: specs.context.clone(),
-                    config: config.clone(),
-                };
-                ensure_job(state, *key, input);
-            }
-        }
-    }
+    start_jobs(state, &a, &wanted, &config);
     publish(state, uri).await;
     start_check(state, uri, &a, path, config).await;
 }
@@ -504,23 +492,23 @@ async fn start_check(
         entry.wanted.extend(failing.iter().copied());
         failing
     };
-    synthesize_replacements(state, a, &failing, &replacement_config);
+    start_jobs(state, a, &failing, &replacement_config);
     publish(state, uri).await;
 }
 
-/// Starts synthesis for implemented functions that fail their examples, so that a verified
-/// replacement body can be offered ("Replace body" code actions).
-fn synthesize_replacements(
+/// Starts synthesis for the functions of `a` whose keys are in `keys` (stubs, and implemented
+/// functions that fail their examples: a verified replacement body is offered for those).
+fn start_jobs(
     state: &Arc<ServerState>,
     a: &Analyzed,
-    failing: &HashSet<SpecKey>,
+    keys: &HashSet<SpecKey>,
     config: &SynthConfig,
 ) {
     let Ok(specs) = &a.specs else {
         return;
     };
     for (spec, key) in specs.functions.iter().zip(&a.keys) {
-        if failing.contains(key) {
+        if keys.contains(key) {
             let input = JobInput {
                 source: Arc::clone(&a.source),
                 spec: spec.clone(),
