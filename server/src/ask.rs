@@ -212,6 +212,19 @@ fn sequence_mutations(items: &[Value]) -> Vec<Vec<Value>> {
 /// telling input would.
 const NEARLY_AS_TELLING: f64 = 0.75;
 
+/// How much an input with an empty argument (`''`, `[]`, `{}`, or a one-character string)
+/// tells, relative to its entropy.
+const EMPTY_INPUT_WEIGHT: f64 = 0.5;
+
+fn is_empty(v: &Value) -> bool {
+    match v {
+        Value::Str(s) => s.chars().nth(1).is_none(),
+        Value::List(xs) | Value::Tuple(xs) => xs.is_empty(),
+        Value::Dict(kv) => kv.is_empty(),
+        _ => false,
+    }
+}
+
 /// The probe input whose answers split the candidates best (most expected information, by
 /// their weights), or `None` when every input gets one answer from all of them. Earlier inputs
 /// win ties, so put the user-like ones first.
@@ -245,16 +258,31 @@ pub(crate) fn best_question(
                 .sum()
         })
         .collect();
+    // An empty (or one-character) argument is asked about only when typical inputs cannot split the candidates
+    // as well: its answer tells which constants a program adds, little about what it does
+    // with real input, and a program fitting it is often out of the search's reach.
+    let entropies: Vec<f64> = entropies
+        .iter()
+        .zip(inputs)
+        .map(|(e, input)| {
+            if input.iter().any(is_empty) {
+                e * EMPTY_INPUT_WEIGHT
+            } else {
+                *e
+            }
+        })
+        .collect();
     let most = entropies.iter().copied().fold(0.0, f64::max);
     if most <= 0.0 {
         return None;
     }
-    // The earliest input (user-like ones come first) that is nearly as telling as the best.
-    let best = entropies
-        .iter()
-        .position(|&e| e >= NEARLY_AS_TELLING * most)
-        .map(|j| (entropies[j], j));
-    let (_, j) = best?;
+    // The earliest input (user-like ones come first) that is nearly as telling as the best,
+    // a typical one before an empty one.
+    let telling = |j: &usize| entropies[*j] >= NEARLY_AS_TELLING * most;
+    let j = (0..inputs.len())
+        .filter(telling)
+        .find(|&j| !inputs[j].iter().any(is_empty))
+        .or_else(|| (0..inputs.len()).find(telling))?;
     let mut groups = group_by_output(behaviours, j);
     groups.sort_by(|a, b| {
         let wa: f64 = a.1.iter().map(|&i| behaviours[i].weight).sum();
@@ -363,6 +391,28 @@ mod tests {
         assert_eq!(q.answers.len(), 2);
         assert_eq!(q.answers[0].clusters, vec![1, 3]);
         assert_eq!(q.answers[1].shown, "'E F'");
+    }
+
+    #[test]
+    fn an_empty_input_is_asked_only_when_typical_ones_split_less_than_half_as_well() {
+        // '' splits all three apart; 'b c' only sets the third apart.
+        let inputs = vec![vec![s("")], vec![s("b c")]];
+        let behaviour = |rank, empty: &str, typical: &str| Behaviour {
+            rank,
+            weight: 1.0,
+            outputs: vec![Some(s(empty)), Some(s(typical))],
+        };
+        let split = vec![
+            behaviour(1, "x", "B"),
+            behaviour(2, "y", "B"),
+            behaviour(3, "z", "C"),
+        ];
+        let q = best_question("f", &inputs, &split).expect("a question");
+        assert_eq!(q.input, vec![s("b c")]);
+        // When no typical input splits them, the empty one is asked.
+        let only_empty = vec![behaviour(1, "x", "B"), behaviour(2, "y", "B")];
+        let q = best_question("f", &inputs, &only_empty).expect("a question");
+        assert_eq!(q.input, vec![s("")]);
     }
 
     #[test]

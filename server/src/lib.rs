@@ -10,6 +10,7 @@ pub mod cancel;
 pub mod check;
 pub mod cli;
 pub mod domain;
+pub mod edit;
 pub mod lsp;
 pub mod neural;
 pub mod pipeline;

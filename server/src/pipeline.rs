@@ -83,6 +83,12 @@ pub enum SynthStatus {
     Solved,
     /// The budget ran out without a verified candidate.
     BudgetSpent,
+    /// The writers finished before the budget without a program consistent with the examples
+    /// (a beam search ran to its end, an enumeration reached its size limit).
+    Exhausted,
+    /// None of the chosen writers can run on the fitting program spaces (e.g. `--engine neural`
+    /// without ONNX Runtime or a model); `error` says why.
+    WriterUnavailable,
     /// No program space fits the signature and examples.
     NoDomain,
     /// The function has no usable examples.
@@ -183,6 +189,11 @@ pub trait Writer: Send + Sync {
         cancel: &CancelToken,
         max: usize,
     ) -> Vec<Solution>;
+    /// Why this writer cannot write for `domain` at all (no model, no runtime), if so; checked
+    /// before synthesis so an unusable writer is not mistaken for a spent budget.
+    fn unavailable(&self, _domain: &dyn Domain) -> Option<String> {
+        None
+    }
 }
 
 /// The enumerative search of each domain as a [`Writer`].
@@ -611,6 +622,31 @@ pub fn synthesize_staged(
             Engine::Search => w.kind() == WriterKind::Search,
         })
         .collect();
+    let unusable: Vec<String> = fitting
+        .iter()
+        .flat_map(|(domain, _)| {
+            let reasons: Vec<String> = active
+                .iter()
+                .filter_map(|w| w.unavailable(*domain))
+                .map(|why| format!("{}: {why}", domain.name()))
+                .collect();
+            // Only spaces where every active writer is unusable count.
+            if reasons.len() == active.len() {
+                reasons
+            } else {
+                Vec::new()
+            }
+        })
+        .collect();
+    if active.is_empty() || unusable.len() >= fitting.len() * active.len() {
+        result.status = SynthStatus::WriterUnavailable;
+        result.error = Some(if active.is_empty() {
+            format!("no {:?} writer is available", config.engine).to_lowercase()
+        } else {
+            format!("no writer can run: {}", unusable.join("; "))
+        });
+        return result;
+    }
     let rank_ctx = RankContext::new(&fitting[0].1.description);
     // A program that ignores a parameter (other than one redundant with another, like a
     // length) is almost never the intended one: it is not offered.
@@ -640,6 +676,7 @@ pub fn synthesize_staged(
         examples: &examples,
         cancel,
         budget: &budget,
+        start,
     };
     // The research DSLs (fast on their tasks) go first; the python space, which fits every
     // function, takes what is left. Every fitting space searches at once, each with the whole
@@ -815,6 +852,7 @@ struct Verifier<'a, 'd> {
     examples: &'a [IoExample],
     cancel: &'a CancelToken,
     budget: &'a CancelToken,
+    start: Instant,
 }
 
 impl Verifier<'_, '_> {
@@ -837,6 +875,7 @@ impl Verifier<'_, '_> {
             examples,
             cancel,
             budget,
+            start,
         } = *self;
         let mut found: Vec<Found> = Vec::new();
         for (di, ((domain, task), sols)) in fitting.iter().zip(per_domain).enumerate() {
@@ -863,17 +902,27 @@ impl Verifier<'_, '_> {
             }
         }
         if found.is_empty() {
-            result.status =
-                if cancel.is_cancelled() && !budget.remaining().is_some_and(|r| r.is_zero()) {
-                    SynthStatus::Cancelled
-                } else {
-                    SynthStatus::BudgetSpent
-                };
-            result.error = Some(format!(
-                "no {} program found for the examples within {} ms",
-                result.domain.as_deref().unwrap_or("?"),
-                config.budget.as_millis()
-            ));
+            // No deadline counts as time left.
+            let budget_left = !budget.remaining().is_some_and(|r| r.is_zero());
+            result.status = if cancel.is_cancelled() && budget_left {
+                SynthStatus::Cancelled
+            } else if budget_left && !budget.is_cancelled() {
+                SynthStatus::Exhausted
+            } else {
+                SynthStatus::BudgetSpent
+            };
+            let space = result.domain.as_deref().unwrap_or("?");
+            result.error = Some(if result.status == SynthStatus::Exhausted {
+                format!(
+                    "the writers finished in {} ms without a {space} program consistent with the examples",
+                    start.elapsed().as_millis()
+                )
+            } else {
+                format!(
+                    "no {space} program found for the examples within {} ms",
+                    config.budget.as_millis()
+                )
+            });
             return result;
         }
         // One ranking across domains: the program a reviewer would write first.

@@ -334,6 +334,12 @@ fn doctor_reports_layers_python_worker_runtime_and_models() {
             "audit-hook"
         ]
     );
+    if let Some(rt) = report["onnx_runtime"]["Ok"].as_object() {
+        assert!(
+            rt["version"].as_str().is_some_and(|v| v.starts_with("1.")),
+            "{report:#}"
+        );
+    }
     // A real sandboxed check ran (whatever layers this kernel grants).
     assert!(report["worker"]["Ok"].is_string(), "{report:#}");
     assert!(report["python"]["Ok"].is_string(), "{report:#}");
@@ -344,16 +350,150 @@ fn doctor_reports_layers_python_worker_runtime_and_models() {
             .iter()
             .find(|m| m["domain"] == domain)
             .expect("a model line per neural space");
+        let found = &m["model"]["Ok"];
         assert!(
-            m["model"]["Ok"]
+            found["path"]
                 .as_str()
-                .is_some_and(|p| p.contains(&format!("models/{domain}"))),
+                .is_some_and(|p| p.ends_with(&format!("models/{domain}"))),
             "{m}"
         );
+        assert!(
+            found["card"]
+                .as_str()
+                .is_some_and(|c| c.contains(&format!("`models/{domain}`"))),
+            "{m}"
+        );
+        // With ONNX Runtime present the model loads, and says on which device.
+        if report["onnx_runtime"]["Ok"].is_object() {
+            assert!(
+                ["cpu", "cuda"].contains(&found["device"]["Ok"].as_str().unwrap_or("")),
+                "{m}"
+            );
+        }
     }
     // Exit 0 exactly when every layer is in force.
     let all_active = report["sandbox"]
         .as_array()
         .is_some_and(|ls| ls.iter().all(|l| l["active"] == true));
     assert_eq!(out.status.code() == Some(0), all_active, "{report:#}");
+}
+
+const TWO_STUBS: &str = r#"def initials(name: str) -> str:
+    """Initials of a full name.
+
+    >>> initials("Ada Lovelace")
+    'AL'
+    >>> initials("Grace Brewster Hopper")
+    'GBH'
+    """
+    ...
+
+
+def double_all(xs: list[int]) -> list[int]:
+    """Each element doubled.
+
+    >>> double_all([1, 2, 3])
+    [2, 4, 6]
+    >>> double_all([5, -1])
+    [10, -2]
+    """
+    ...
+"#;
+
+fn scratch_file(text: &[u8]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("stubs.py");
+    std::fs::write(&file, text).expect("write");
+    (dir, file)
+}
+
+#[test]
+fn synth_write_applies_verified_bodies_and_keeps_a_backup() {
+    let (_dir, file) = scratch_file(TWO_STUBS.as_bytes());
+    let path = file.to_str().expect("utf-8 path");
+    let out = docsynth(&["synth", path, "--write", "--engine", "search"]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let backup = std::fs::read_to_string(format!("{path}.bak")).expect("a backup");
+    assert_eq!(backup, TWO_STUBS);
+    let written = std::fs::read_to_string(&file).expect("read");
+    assert_ne!(written, TWO_STUBS);
+    // Signatures and docstrings kept; the stubs are gone; the file now passes its examples.
+    assert!(written.contains("def initials(name: str) -> str:\n    \"\"\"Initials of a full name."));
+    assert!(!written.contains("    ...\n"), "{written}");
+    let check = docsynth(&["check", path]);
+    assert_eq!(check.status.code(), Some(0), "{written}\n{check:?}");
+    // A second run keeps the first backup and adds another.
+    std::fs::write(&file, TWO_STUBS).expect("write");
+    let again = docsynth(&["synth", path, "--write", "--engine", "search"]);
+    assert_eq!(again.status.code(), Some(0), "{again:?}");
+    assert_eq!(
+        std::fs::read_to_string(format!("{path}.bak")).expect("first backup"),
+        TWO_STUBS
+    );
+    assert_eq!(
+        std::fs::read_to_string(format!("{path}.bak.1")).expect("second backup"),
+        TWO_STUBS
+    );
+}
+
+#[test]
+fn synth_diff_prints_the_change_and_leaves_the_file_alone() {
+    let (_dir, file) = scratch_file(TWO_STUBS.as_bytes());
+    let path = file.to_str().expect("utf-8 path");
+    let out = docsynth(&["synth", path, "--diff", "--engine", "search"]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let diff = String::from_utf8_lossy(&out.stdout);
+    assert!(diff.contains(&format!("--- {path}")), "{diff}");
+    assert!(diff.contains("-    ...\n"), "{diff}");
+    assert!(
+        diff.contains("+    return [x + x for x in xs]\n") || diff.contains("+    return "),
+        "{diff}"
+    );
+    assert_eq!(std::fs::read_to_string(&file).expect("read"), TWO_STUBS);
+    assert!(!PathBuf::from(format!("{path}.bak")).exists());
+}
+
+#[test]
+fn synth_write_refuses_a_file_it_would_have_to_re_encode() {
+    let latin1 = format!("# -*- coding: latin-1 -*-\n# caf\u{e9}\n{TWO_STUBS}");
+    let bytes: Vec<u8> = latin1
+        .chars()
+        .map(|c| u8::try_from(u32::from(c)).expect("latin-1"))
+        .collect();
+    let (_dir, file) = scratch_file(&bytes);
+    let path = file.to_str().expect("utf-8 path");
+    let out = docsynth(&["synth", path, "--write", "--engine", "search"]);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("--diff"),
+        "{out:?}"
+    );
+    assert_eq!(std::fs::read(&file).expect("read"), bytes);
+}
+
+#[test]
+fn synth_says_when_the_neural_writer_cannot_run() {
+    let (dir, file) = scratch_file(TWO_STUBS.as_bytes());
+    let path = file.to_str().expect("utf-8 path");
+    let empty = dir.path().join("no-models");
+    std::fs::create_dir(&empty).expect("mkdir");
+    let out = docsynth(&[
+        "synth",
+        path,
+        "--json",
+        "--engine",
+        "neural",
+        "--model",
+        empty.to_str().expect("utf-8 path"),
+    ]);
+    let results: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    for r in results.as_array().expect("array") {
+        assert_eq!(r["status"], "writer_unavailable", "{r:#}");
+        assert!(
+            r["error"]
+                .as_str()
+                .is_some_and(|e| e.contains("neural writer unavailable")),
+            "{r:#}"
+        );
+    }
 }

@@ -368,3 +368,98 @@ fn an_ambiguous_example_gives_one_action_per_behaviour_and_asks() {
     assert!(md.contains("return "), "{md}");
     assert!(c.shutdown().success());
 }
+
+#[test]
+fn a_body_that_fails_its_examples_gets_a_verified_replacement() {
+    // The body subtracts where the examples add: both examples fail.
+    let text = "def add(a: int, b: int) -> int:\n    \"\"\"Return the sum of a and b.\n\n    >>> add(2, 3)\n    5\n    >>> add(10, -4)\n    6\n    \"\"\"\n    # the sum\n    return a - b\n\n\nassert add(1, 1) == 2\n";
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("failing.py");
+    std::fs::write(&path, text).expect("write");
+    let uri = file_uri(&path);
+    let mut c = LspClient::spawn();
+    c.initialize(false, json!({"docsynth": {"budgetMs": 5000}}));
+    c.open(&uri, text, 1);
+    let published = c
+        .wait_notification(|n| {
+            n["method"] == json!("textDocument/publishDiagnostics")
+                && n["params"]["uri"] == json!(uri)
+                && n["params"]["diagnostics"]
+                    .as_array()
+                    .is_some_and(|d| d.iter().any(|x| x["code"] == json!("replacement-ready")))
+        })
+        .expect("a replacement-ready hint is published");
+    let diags = published["params"]["diagnostics"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let failing = diags
+        .iter()
+        .filter(|d| d["code"] == json!("example-fails"))
+        .count();
+    assert_eq!(failing, 3, "{diags:#?}");
+    let hint = diags
+        .iter()
+        .find(|d| d["code"] == json!("replacement-ready"))
+        .expect("hint");
+    assert_eq!(hint["range"]["start"]["line"], json!(0), "{hint}");
+    assert!(
+        hint["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("add() fails 3 of 3 examples")),
+        "{hint}"
+    );
+
+    // The action is offered on the def line and on the module-level assert alike.
+    for (line, character) in [(0, 5), (12, 9)] {
+        let actions = c
+            .code_actions(&uri, line, character)
+            .expect("codeAction answers");
+        let top = actions[0].clone();
+        assert!(
+            top["title"].as_str().is_some_and(|t| t.starts_with(
+                "Replace body of add() with a verified implementation — passes 3/3 examples"
+            )),
+            "{top}"
+        );
+        let resolved = c
+            .request("codeAction/resolve", top.clone())
+            .expect("resolve");
+        let code = apply_edits(text, &edits_of(&resolved["edit"], &uri, 1));
+        assert!(
+            code.contains("    \"\"\"Return the sum of a and b."),
+            "{code}"
+        );
+        assert!(!code.contains("a - b"), "the failing body is gone: {code}");
+        assert!(code.ends_with("\n\n\nassert add(1, 1) == 2\n"), "{code}");
+        std::fs::write(dir.path().join("fixed.py"), &code).expect("write");
+        let out = Command::new("python3")
+            .arg("-c")
+            .arg("import fixed; print(fixed.add(20, 22), fixed.add(-1, -2))")
+            .current_dir(dir.path())
+            .output()
+            .expect("python3 runs");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout).trim(),
+            "42 -3",
+            "{code}"
+        );
+    }
+    // A passing body is left alone: no action.
+    let fixed = text.replace("a - b", "a + b");
+    c.change(&uri, 2, range(0, 0, 13, 0), &fixed);
+    c.wait_notification(|n| {
+        n["method"] == json!("textDocument/publishDiagnostics")
+            && n["params"]["version"] == json!(2)
+            && n["params"]["diagnostics"]
+                .as_array()
+                .is_some_and(|d| d.is_empty())
+    })
+    .expect("the fixed body has no diagnostics");
+    let actions = c.code_actions(&uri, 0, 5).expect("codeAction answers");
+    assert!(
+        actions.is_null() || actions.as_array().is_some_and(|a| a.is_empty()),
+        "{actions}"
+    );
+    assert!(c.shutdown().success());
+}

@@ -234,7 +234,36 @@ fn bad_command_arguments_are_errors_not_crashes() {
 #[test]
 fn a_missing_onnx_runtime_and_model_give_one_message() {
     let empty = tempfile::tempdir().expect("tempdir");
-    let mut c = LspClient::spawn_with_env(&[("ORT_DYLIB_PATH", "/nonexistent/libonnxruntime.so")]);
+    // No runtime anywhere the writer looks: a bad ORT_DYLIB_PATH, no `.venv` above the working
+    // directory, and a `python3` first on PATH that cannot import onnxruntime.
+    let elsewhere = tempfile::tempdir().expect("tempdir");
+    let bin = elsewhere.path().join("bin");
+    std::fs::create_dir(&bin).expect("mkdir");
+    let real = std::process::Command::new("sh")
+        .args(["-c", "command -v python3"])
+        .output()
+        .expect("sh");
+    let real = String::from_utf8_lossy(&real.stdout).trim().to_string();
+    let shim = bin.join("python3");
+    std::fs::write(
+        &shim,
+        format!("#!/bin/sh\ncase \"$*\" in *onnxruntime*) exit 1;; esac\nexec {real} \"$@\"\n"),
+    )
+    .expect("write shim");
+    std::fs::set_permissions(&shim, std::os::unix::fs::PermissionsExt::from_mode(0o755))
+        .expect("chmod");
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let mut c = LspClient::spawn_in(
+        Some(elsewhere.path()),
+        &[
+            ("ORT_DYLIB_PATH", "/nonexistent/libonnxruntime.so"),
+            ("PATH", &path),
+        ],
+    );
     c.initialize(
         false,
         json!({"docsynth": {"modelDir": empty.path().display().to_string()}}),
@@ -248,9 +277,13 @@ fn a_missing_onnx_runtime_and_model_give_one_message() {
         "{text}"
     );
     assert!(
-        text.contains("model directory") && text.contains("no .onnx files"),
+        text.contains("no neural model for strings")
+            && text.contains("lists")
+            && text.contains(&empty.path().display().to_string()),
         "{text}"
     );
+    // One fix per problem, and no raw stderr line says it again.
+    assert_eq!(text.matches("Fix:").count(), 2, "{text}");
     assert!(
         text.contains("enumerative search still runs")
             || text.contains("only the enumerative search runs"),

@@ -28,4 +28,8 @@ if [ ! -x "$repo/tests/vscode/node_modules/.bin/code-server" ]; then
     # code-server's postinstall builds VS Code's native modules: several minutes on 2 cores.
     (cd "$repo/tests/vscode" && npm ci --no-audit --no-fund --loglevel=error)
 fi
+# maturin builds the wheel tests/e2e/wheel.sh installs (into .venv, which .ci/run creates first).
+if [ -x "$repo/.venv/bin/python" ] && ! "$repo/.venv/bin/python" -m maturin --version >/dev/null 2>&1; then
+    "$repo/.venv/bin/python" -m pip install --quiet 'maturin>=1.5,<2'
+fi
 echo "tests/e2e/setup: done in $(( $(date +%s) - start )) s"

@@ -1,21 +1,27 @@
 -- End-to-end test of the docsynth Neovim plugin against the real `docsynth lsp` server.
 -- Run by tests/nvim/run.sh as: nvim --headless -u NONE -c 'luafile tests/nvim/e2e.lua'
--- Environment: DOCSYNTH_REPO (repo root), DOCSYNTH_BIN (server binary), DOCSYNTH_FILE (a scratch
+-- The plugin is loaded exactly as README.md's lazy.nvim spec says (the block after its
+-- "lazy.nvim spec" marker is evaluated here): from `dir`, the folder the wheel installs beside the
+-- `docsynth` found on PATH, when `cond` holds, configured by the spec's own `config`. What lazy.nvim
+-- does with such a spec is done by hand (put `dir` on the runtimepath, run `config`), since
+-- lazy.nvim itself is not installed here.
+-- Environment: DOCSYNTH_REPO (repo root), DOCSYNTH_FILE (a scratch
 -- copy of the fixture), DOCSYNTH_FUNC (the stub to implement), DOCSYNTH_BUGGY (an implemented
 -- function that fails its examples), DOCSYNTH_CMD_FILE + DOCSYNTH_CMD_FUNC (a second scratch copy
 -- of the fixture and the stub implemented there with :DocsynthSynthesize), DOCSYNTH_TIMEOUT_MS (per wait), DOCSYNTH_STAGES (comma list of:
 -- health,diagnostics,action,command,settings; default all; startup always runs).
 local env = vim.env
 local repo = assert(env.DOCSYNTH_REPO, "DOCSYNTH_REPO unset")
-local bin = assert(env.DOCSYNTH_BIN, "DOCSYNTH_BIN unset")
 local file = assert(env.DOCSYNTH_FILE, "DOCSYNTH_FILE unset")
 local func = env.DOCSYNTH_FUNC or "initials"
 local buggy = env.DOCSYNTH_BUGGY or "shout"
 local cmd_func = env.DOCSYNTH_CMD_FUNC or "initials"
 local cmd_file = env.DOCSYNTH_CMD_FILE
+local ask_file = env.DOCSYNTH_ASK_FILE
+local ask_func = env.DOCSYNTH_ASK_FUNC or "score"
 local timeout = tonumber(env.DOCSYNTH_TIMEOUT_MS or "120000")
 local stages = {}
-for s in (env.DOCSYNTH_STAGES or "health,diagnostics,action,command,settings"):gmatch("[^,]+") do
+for s in (env.DOCSYNTH_STAGES or "health,diagnostics,action,command,settings,ask,replace"):gmatch("[^,]+") do
   stages[s] = true
 end
 
@@ -49,8 +55,33 @@ local function log_path()
   return vim.lsp.get_log_path()
 end
 
+--- The lazy.nvim spec from README.md: the first ```lua block after the marker line.
+local function documented_spec()
+  local lines = vim.fn.readfile(repo .. "/README.md")
+  local code, state = {}, "before"
+  for _, line in ipairs(lines) do
+    if state == "before" and line:find("<!-- lazy.nvim spec", 1, true) then
+      state = "marker"
+    elseif state == "marker" and line == "```lua" then
+      state = "in"
+    elseif state == "in" and line == "```" then
+      break
+    elseif state == "in" then
+      table.insert(code, line)
+    end
+  end
+  local chunk, err = (loadstring or load)("return " .. table.concat(code, "\n"), "README.md lazy.nvim spec")
+  assert(chunk, "README.md has no loadable lazy.nvim spec: " .. tostring(err))
+  return chunk()
+end
+
 local function main()
-  vim.opt.runtimepath:prepend(repo .. "/extensions/nvim")
+  local spec = documented_spec()
+  if not check("the documented spec's cond holds (docsynth on PATH)", spec.cond == true, "cond = " .. tostring(spec.cond)) then
+    return
+  end
+  check("the spec's dir is the plugin installed beside docsynth", vim.fn.filereadable(spec.dir .. "/lua/docsynth/init.lua") == 1, spec.dir)
+  vim.opt.runtimepath:prepend(spec.dir)
   vim.cmd("filetype on")
   vim.o.hidden = true
   if vim.lsp.log and vim.lsp.log.set_level then
@@ -76,11 +107,10 @@ local function main()
   end
 
   local docsynth = require("docsynth")
-  docsynth.setup({
-    cmd = { bin, "lsp" },
-    -- A generous budget: the test checks behaviour on a slow, shared CI machine, not speed.
-    settings = { device = "cpu", diagnostics = true, budgetMs = tonumber(env.DOCSYNTH_BUDGET_MS or "10000") },
-  })
+  spec.config()
+  check("the spec's config set the plugin up", docsynth.config ~= nil)
+  -- A generous budget: the test checks behaviour on a slow, shared CI machine, not speed.
+  docsynth.update_settings({ device = "cpu", diagnostics = true, budgetMs = tonumber(env.DOCSYNTH_BUDGET_MS or "10000") })
 
   vim.cmd("edit " .. vim.fn.fnameescape(file))
   local bufnr = vim.api.nvim_get_current_buf()
@@ -109,6 +139,15 @@ local function main()
     check("checkhealth ran docsynth's checks", text:find("server: ", 1, true) ~= nil, text)
     check("checkhealth reports no ERROR", text:find("ERROR", 1, true) == nil, text)
     check("checkhealth sees the running client", text:find("client %d+ running") ~= nil, text)
+    -- From `docsynth doctor --json`: the installed ONNX Runtime and both models, loaded.
+    check("checkhealth reports ONNX Runtime's version", text:find("ONNX Runtime 1%.%d+") ~= nil, text)
+    for _, domain in ipairs({ "strings", "lists" }) do
+      check(
+        "checkhealth reports the " .. domain .. " model and its device",
+        text:find("model for " .. domain .. ": [^\n]*share/docsynth/models/" .. domain .. " %(lp, on %a+%)") ~= nil,
+        text
+      )
+    end
     vim.cmd("tabclose")
     vim.api.nvim_set_current_buf(bufnr)
   end
@@ -120,6 +159,63 @@ local function main()
       end
     end
     return nil
+  end
+
+  -- Asks for code actions at the cursor of `buf` until `pred(actions)` holds; returns them.
+  local function poll_actions(buf, pred)
+    local last = {}
+    local deadline = uv.now() + timeout
+    while uv.now() < deadline do
+      local p = vim.lsp.util.make_range_params(0, client.offset_encoding)
+      p.context = { diagnostics = {} }
+      local responses = vim.lsp.buf_request_sync(buf, "textDocument/codeAction", p, timeout)
+      last = {}
+      for _, response in pairs(responses or {}) do
+        for _, action in ipairs(response.result or {}) do
+          if action.disabled == nil then
+            table.insert(last, action)
+          end
+        end
+      end
+      if pred(last) then
+        return last, true
+      end
+      vim.wait(500)
+    end
+    return last, false
+  end
+
+  local function titles(actions)
+    local out = {}
+    for _, a in ipairs(actions) do
+      table.insert(out, a.title)
+    end
+    return out
+  end
+
+  -- Applies the action whose title starts with `prefix` the way a user does: the code action
+  -- menu (vim.lsp.buf.code_action, vim.ui.select answered with that item); true if the buffer changed.
+  local function pick(buf, prefix)
+    local before = table.concat(vim.api.nvim_buf_get_lines(buf, 0, -1, false), "\n")
+    local original_select = vim.ui.select
+    local menu = {}
+    vim.ui.select = function(items, opts, on_choice)
+      for i, item in ipairs(items) do
+        local label = opts.format_item and opts.format_item(item) or tostring(item)
+        table.insert(menu, label)
+        if label:find(prefix, 1, true) then
+          on_choice(item, i)
+          return
+        end
+      end
+      on_choice(nil, nil)
+    end
+    vim.lsp.buf.code_action()
+    local changed = vim.wait(timeout, function()
+      return table.concat(vim.api.nvim_buf_get_lines(buf, 0, -1, false), "\n") ~= before
+    end, 50)
+    vim.ui.select = original_select
+    return changed, menu
   end
 
   -- 3. The buggy function gets a diagnostic (code "example-fails") on its failing example.
@@ -218,24 +314,7 @@ local function main()
 
     -- Apply it the way a user does: vim.lsp.buf.code_action() at the cursor, then pick the action
     -- from the menu (vim.ui.select, answered here with the item whose label is that title).
-    local before = table.concat(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false), "\n")
-    local first_title = offered[1].title
-    local menu = {}
-    vim.ui.select = function(items, opts, on_choice)
-      for i, item in ipairs(items) do
-        local label = opts.format_item and opts.format_item(item) or tostring(item)
-        table.insert(menu, label)
-        if label:find(first_title, 1, true) then
-          on_choice(item, i)
-          return
-        end
-      end
-      on_choice(nil, nil)
-    end
-    vim.lsp.buf.code_action()
-    local changed = vim.wait(timeout, function()
-      return table.concat(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false), "\n") ~= before
-    end, 50)
+    local changed, menu = pick(bufnr, offered[1].title)
     if not check("applying the action edits the buffer", changed, "menu: " .. vim.inspect(menu)) then
       return
     end
@@ -343,7 +422,114 @@ local function main()
     stage_settings()
   end
 
-  -- 7. On Neovim >= 0.10 the plugin uses no deprecated API (the health report names the callers).
+  -- 7. Asking: a stub whose one example fits several programs. Each action title says how it
+  -- answers the distinguishing input, hover shows each implementation, and "Add example" inserts
+  -- the answer as a doctest, after which the offers pass 2/2 examples.
+  local function stage_ask()
+    if ask_file == nil then
+      fatal("DOCSYNTH_ASK_FILE set")
+      return
+    end
+    vim.cmd("edit " .. vim.fn.fnameescape(ask_file))
+    local buf = vim.api.nvim_get_current_buf()
+    check("the docsynth client attaches to the ambiguous stub's buffer", vim.wait(timeout, function()
+      return vim.lsp.buf_is_attached(buf, client.id)
+    end, 50))
+    local line
+    for i, text in ipairs(vim.api.nvim_buf_get_lines(buf, 0, -1, false)) do
+      if text:match("^def " .. ask_func .. "%(") then
+        line = i - 1
+      end
+    end
+    if line == nil then
+      fatal("fixture has def " .. ask_func)
+      return
+    end
+    vim.api.nvim_win_set_cursor(0, { line + 1, 5 })
+    local add_prefix = "Add example: " .. ask_func .. "("
+    local actions, ok = poll_actions(buf, function(list)
+      local asks = 0
+      for _, a in ipairs(list) do
+        if a.title:find(add_prefix, 1, true) == 1 then
+          asks = asks + 1
+        end
+      end
+      return asks >= 2
+    end)
+    if not check("an ambiguous stub gets one 'Add example' action per answer", ok, vim.inspect(titles(actions))) then
+      return
+    end
+    log("     offered: " .. table.concat(titles(actions), " | "))
+    local implement = 0
+    for _, a in ipairs(actions) do
+      if a.title:match("^Implement " .. ask_func .. "%(%)") then
+        implement = implement + 1
+        check("'" .. a.title .. "' says how it answers the question", a.title:find("; " .. ask_func .. "(", 1, true) ~= nil and a.title:find(" → ", 1, true) ~= nil)
+      end
+    end
+    check("several implementations are offered", implement >= 2, vim.inspect(titles(actions)))
+
+    local hp = vim.lsp.util.make_position_params(0, client.offset_encoding)
+    local hovers = vim.lsp.buf_request_sync(buf, "textDocument/hover", hp, timeout)
+    local md = ""
+    for _, r in pairs(hovers or {}) do
+      if r.result and r.result.contents then
+        md = md .. (r.result.contents.value or "")
+      end
+    end
+    local _, blocks = md:gsub("```python", "")
+    check("hover shows each offered implementation as code", blocks == implement, md)
+    check("hover names the distinguishing input", md:find("They disagree on `" .. ask_func .. "(", 1, true) ~= nil, md)
+
+    local changed, menu = pick(buf, add_prefix)
+    if not check("'Add example' edits the buffer", changed, vim.inspect(menu)) then
+      return
+    end
+    local text = table.concat(vim.api.nvim_buf_get_lines(buf, 0, -1, false), "\n")
+    local _, doctests = text:gsub(">>> " .. ask_func .. "%(", "")
+    check("the answer is inserted as a second doctest", doctests == 2, text)
+    vim.api.nvim_win_set_cursor(0, { line + 1, 5 })
+    local after, settled = poll_actions(buf, function(list)
+      return list[1] ~= nil and list[1].title:find("passes 2/2 examples", 1, true) ~= nil
+    end)
+    check("after the answer the offers pass 2/2 examples", settled, vim.inspect(titles(after)))
+    vim.cmd("silent write")
+    vim.api.nvim_set_current_buf(bufnr)
+  end
+  if stages.ask then
+    stage_ask()
+  end
+
+  -- 8. "Replace body": the implemented function that fails its examples gets a verified
+  -- replacement; applied and saved, it passes them.
+  local function stage_replace()
+    local line = def_line(buggy)
+    if line == nil then
+      fatal("fixture has def " .. buggy)
+      return
+    end
+    vim.api.nvim_win_set_cursor(0, { line + 1, 4 })
+    local prefix = "Replace body of " .. buggy .. "() with a verified implementation"
+    local actions, ok = poll_actions(bufnr, function(list)
+      return list[1] ~= nil and list[1].title:find(prefix, 1, true) == 1
+    end)
+    if not check("server offers '" .. prefix .. "'", ok, vim.inspect(titles(actions))) then
+      return
+    end
+    log("     offered: " .. actions[1].title)
+    local changed, menu = pick(bufnr, prefix)
+    if not check("'Replace body' edits the buffer", changed, vim.inspect(menu)) then
+      return
+    end
+    vim.cmd("silent write")
+    local out = vim.fn.system({ "python3", repo .. "/tests/e2e/check_function.py", file, buggy })
+    check(buggy .. " passes its examples after 'Replace body'", vim.v.shell_error == 0, out)
+  end
+  if stages.replace then
+    stage_replace()
+  end
+
+  -- 9. On Neovim >= 0.10 the plugin uses no deprecated API (the health report names the callers).
   if vim.fn.has("nvim-0.10") == 1 then
     vim.cmd("checkhealth vim.deprecated")
     local text = table.concat(vim.api.nvim_buf_get_lines(0, 0, -1, false), "\n")

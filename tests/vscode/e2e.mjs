@@ -1,9 +1,12 @@
 // End-to-end test of the docsynth VS Code extension in real VS Code (code-server), driven through
 // Debian's Chromium with playwright-core: install the .vsix, open a fixture, take the quick fix
 // "Implement initials() — passes N/N examples", save, and check the function passes its examples.
-// Run by tests/vscode/run.sh. Env: DOCSYNTH_REPO, DOCSYNTH_BIN, DOCSYNTH_VSIX, DOCSYNTH_WORK (scratch
+// The server is the one bundled in the .vsix: no docsynth.serverPath, no `docsynth` on code-server's
+// PATH (DOCSYNTH_BIN, when set, is used as docsynth.serverPath instead).
+// Run by tests/vscode/run.sh. Env: DOCSYNTH_REPO, DOCSYNTH_VSIX, DOCSYNTH_WORK (scratch
 // folder), DOCSYNTH_FUNC (default initials), DOCSYNTH_BUGGY (default shout), DOCSYNTH_CMD_FUNC
 // (implemented with the palette command in a second copy, command.py; default initials),
+// DOCSYNTH_ASK_FUNC (the ambiguous stub of tests/fixtures/ask.py; default score),
 // DOCSYNTH_TIMEOUT_MS,
 // DOCSYNTH_SHOTS (folder for failure screenshots).
 import { spawn, spawnSync } from "node:child_process";
@@ -13,12 +16,13 @@ import { chromium } from "playwright-core";
 
 const env = process.env;
 const repo = env.DOCSYNTH_REPO;
-const bin = env.DOCSYNTH_BIN;
+const bin = env.DOCSYNTH_BIN || undefined;
 const vsix = env.DOCSYNTH_VSIX;
 const work = env.DOCSYNTH_WORK;
 const func = env.DOCSYNTH_FUNC ?? "initials";
 const buggy = env.DOCSYNTH_BUGGY ?? "shout";
 const cmdFunc = env.DOCSYNTH_CMD_FUNC ?? "initials";
+const askFunc = env.DOCSYNTH_ASK_FUNC ?? "score";
 const timeout = Number(env.DOCSYNTH_TIMEOUT_MS ?? "120000");
 const shots = env.DOCSYNTH_SHOTS ?? work;
 const codeServer = path.join(import.meta.dirname, "node_modules", ".bin", "code-server");
@@ -63,6 +67,7 @@ function prepare() {
   fs.mkdirSync(extensions, { recursive: true });
   fs.copyFileSync(path.join(repo, "tests/fixtures/demo.py"), path.join(workspace, "demo.py"));
   fs.copyFileSync(path.join(repo, "tests/fixtures/demo.py"), path.join(workspace, "command.py"));
+  fs.copyFileSync(path.join(repo, "tests/fixtures/ask.py"), path.join(workspace, "ask.py"));
   fs.writeFileSync(
     path.join(userData, "User", "settings.json"),
     JSON.stringify(
@@ -88,7 +93,7 @@ function prepare() {
     path.join(workspace, ".vscode", "settings.json"),
     JSON.stringify(
       {
-        "docsynth.serverPath": bin,
+        ...(bin ? { "docsynth.serverPath": bin } : {}),
         "docsynth.device": "cpu",
         // A generous budget: the test checks behaviour on a slow, shared CI machine, not speed.
         "docsynth.budgetMs": Number(env.DOCSYNTH_BUDGET_MS ?? "10000"),
@@ -110,6 +115,37 @@ function installExtension(dirs) {
   return check("code-server installs the .vsix", r.status === 0 && /successfully installed/i.test(out), out);
 }
 
+/** PATH without the folders that hold a `docsynth`: the extension must bring its own. */
+function pathWithoutDocsynth() {
+  return (env.PATH ?? "")
+    .split(path.delimiter)
+    .filter((dir) => dir !== "" && !fs.existsSync(path.join(dir, "docsynth")))
+    .join(path.delimiter);
+}
+
+/** code-server's environment: nothing points the server at the repository's runtime or models
+ * (CI exports ORT_DYLIB_PATH), and no `docsynth` on PATH; the .vsix must bring its own. */
+function selfContainedEnv() {
+  const out = { ...env, PATH: pathWithoutDocsynth() };
+  delete out.ORT_DYLIB_PATH;
+  delete out.DOCSYNTH_MODEL_DIR;
+  return out;
+}
+
+/** Executables of the running `docsynth` processes (from /proc). */
+function runningServers() {
+  const found = [];
+  for (const pid of fs.readdirSync("/proc").filter((n) => /^\d+$/.test(n))) {
+    try {
+      const exe = fs.readlinkSync(`/proc/${pid}/exe`);
+      if (path.basename(exe) === "docsynth") found.push(exe);
+    } catch {
+      // gone, or not ours to read
+    }
+  }
+  return found;
+}
+
 /** Starts code-server on a free loopback port; resolves to { proc, url }. */
 function startCodeServer(dirs) {
   const proc = spawn(
@@ -125,7 +161,7 @@ function startCodeServer(dirs) {
       "--disable-getting-started-override",
       dirs.workspace,
     ],
-    { stdio: ["ignore", "pipe", "pipe"], detached: true },
+    { stdio: ["ignore", "pipe", "pipe"], detached: true, env: selfContainedEnv() },
   );
   const logFile = fs.createWriteStream(path.join(work, "code-server.log"));
   return new Promise((resolve, reject) => {
@@ -287,6 +323,118 @@ async function commandStage(page, file) {
   }
 }
 
+/** Ctrl+. at the cursor until the quick-fix menu lists a row containing `text`; the rows' labels. */
+async function quickFixMenu(page, text) {
+  const item = page.locator(".action-widget .monaco-list-row", { hasText: text }).first();
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    await page.keyboard.press("Control+.");
+    if (await item.waitFor({ timeout: 5000 }).then(() => true, () => false)) {
+      const rows = await page.locator(".action-widget .monaco-list-row").allInnerTexts();
+      return { item, rows: rows.map((r) => r.replace(/\s+/g, " ").trim()) };
+    }
+    await page.keyboard.press("Escape");
+    await sleep(1000);
+  }
+  return undefined;
+}
+
+/**
+ * Asking, in ask.py: the titles of the quick fixes say how each implementation answers the
+ * distinguishing input, the hover shows each as code, "Add example" inserts the answer as a
+ * doctest, and then the offers pass 2/2 examples.
+ */
+async function askStage(page, file) {
+  await openFile(page, path.basename(file));
+  await page.locator(".monaco-editor .view-lines").first().click();
+  await goToLine(page, defLine(file, askFunc));
+  const menu = await quickFixMenu(page, `Add example: ${askFunc}(`);
+  if (!check(`quick fix menu offers 'Add example: ${askFunc}(…)'`, menu !== undefined)) {
+    await screenshot(page, "ask");
+    return;
+  }
+  console.log(`     offered: ${menu.rows.filter((r) => r !== "Quick Fix").join(" | ")}`);
+  const implement = menu.rows.filter((r) => r.startsWith(`Implement ${askFunc}()`));
+  check("several implementations are offered", implement.length >= 2, menu.rows.join(" | "));
+  check(
+    "each implementation's title says how it answers the question",
+    implement.every((r) => r.includes(`; ${askFunc}(`) && r.includes(" → ")),
+    implement.join(" | "),
+  );
+  await page.keyboard.press("Escape");
+  await palette(page, "Show or Focus Hover");
+  // The hover widget also lists the stub's hint; the server's hover part arrives with it or later.
+  const hover = page.locator(".monaco-hover", { hasText: "They disagree on" }).first();
+  const hoverText = await hover.innerText({ timeout: 30000 }).catch(async () =>
+    (await page.locator(".monaco-hover").allInnerTexts().catch(() => [])).join(" | "),
+  );
+  check(
+    "hover shows each implementation as code and the distinguishing input",
+    hoverText.includes("return ") && hoverText.includes(`They disagree on ${askFunc}(`),
+    hoverText || "no hover",
+  );
+  await page.keyboard.press("Escape");
+  const again = await quickFixMenu(page, `Add example: ${askFunc}(`);
+  if (!again) return;
+  await again.item.click();
+  await sleep(1000);
+  await page.keyboard.press("Control+s");
+  const end = Date.now() + 20000;
+  let doctests = 0;
+  while (Date.now() < end && doctests < 2) {
+    doctests = (fs.readFileSync(file, "utf8").match(new RegExp(`>>> ${askFunc}\\(`, "g")) ?? []).length;
+    if (doctests < 2) await sleep(500);
+  }
+  check("'Add example' inserts the answer as a second doctest", doctests === 2, fs.readFileSync(file, "utf8"));
+  await goToLine(page, defLine(file, askFunc));
+  const settled = await quickFixMenu(page, "passes 2/2 examples");
+  check("after the answer the offers pass 2/2 examples", settled !== undefined);
+  await page.keyboard.press("Escape");
+}
+
+/** "Replace body" on the buggy function of command.py: applied and saved, it passes. */
+async function replaceStage(page, file) {
+  await openFile(page, path.basename(file));
+  await page.locator(".monaco-editor .view-lines").first().click();
+  await goToLine(page, defLine(file, buggy));
+  const title = `Replace body of ${buggy}() with a verified implementation`;
+  const menu = await quickFixMenu(page, title);
+  if (!check(`quick fix menu offers '${title}'`, menu !== undefined)) {
+    await screenshot(page, "replace");
+    return;
+  }
+  console.log(`     offered: ${menu.rows.find((r) => r.startsWith("Replace body")) ?? menu.rows.join(" | ")}`);
+  await menu.item.click();
+  await sleep(1000);
+  await page.keyboard.press("Control+s");
+  const after = await waitForPass(file, buggy, 20000);
+  if (!check(`${buggy} passes its examples after 'Replace body' and save`, after.status === 0, after.output)) {
+    await screenshot(page, "after-replace");
+  }
+}
+
+/** "docsynth: Show what docsynth found (doctor)": the report lands in the docsynth output channel,
+ * with the bundled ONNX Runtime and models found. */
+async function doctorStage(page) {
+  await palette(page, "docsynth: Show what docsynth found (doctor)");
+  const view = page.locator(".output-view .view-lines, .panel .output .view-lines").first();
+  const found = await view
+    .filter({ hasText: "model for lists" })
+    .waitFor({ timeout: 60000 })
+    .then(() => true, () => false);
+  // Monaco renders spaces as no-break spaces and wraps long lines (at a space or inside a path).
+  const text = (await view.innerText().catch(() => "no output view")).replace(/\u00a0/g, " ");
+  const joined = text.replace(/\n/g, "");
+  const ok =
+    found &&
+    /ONNX Runtime: ✓ \S*\/lib\/libonnxruntime\.so\S* \(1\.\d+\.\d+\)/.test(joined) &&
+    /model for strings: ✓ \S*share\/docsynth\/models\/strings/.test(joined) &&
+    /model for lists: ✓ \S*share\/docsynth\/models\/lists/.test(joined);
+  if (!check("the doctor command reports the bundled ONNX Runtime and models in the output channel", ok, text)) {
+    await screenshot(page, "doctor");
+  }
+}
+
 /** "docsynth: Restart language server": the server comes back (its warning is listed again) and
  * no error is shown (e.g. a command registered twice). */
 async function restartStage(page) {
@@ -304,7 +452,7 @@ async function restartStage(page) {
 }
 
 async function main() {
-  for (const [name, value] of Object.entries({ DOCSYNTH_REPO: repo, DOCSYNTH_BIN: bin, DOCSYNTH_VSIX: vsix, DOCSYNTH_WORK: work })) {
+  for (const [name, value] of Object.entries({ DOCSYNTH_REPO: repo, DOCSYNTH_VSIX: vsix, DOCSYNTH_WORK: work })) {
     if (!value) throw new Error(`${name} is not set`);
   }
   const dirs = prepare();
@@ -362,9 +510,30 @@ async function drive(url, dirs, file) {
     else await screenshot(page, "diagnostics");
 
     if (diagOk) await settingsStage(page, dirs);
+    const servers = runningServers();
+    const expected = bin ?? dirs.extensions;
+    check(
+      `the server running is ${bin ? "docsynth.serverPath" : "the one bundled in the .vsix"}`,
+      servers.length > 0 && servers.every((exe) => exe.startsWith(fs.realpathSync(expected))),
+      servers.join(", ") || "no docsynth process",
+    );
+    // The server's start-up check found the bundled ONNX Runtime and models: no message about
+    // them in the notification center (the server shows one when either is missing).
+    await palette(page, "Notifications: Show Notifications");
+    await sleep(500);
+    const notes = await page.locator(".notifications-center").innerText().catch(() => "");
+    check(
+      "no missing ONNX Runtime or model message (the bundled ones are found)",
+      !/neural writer is off|no neural model/i.test(notes),
+      notes,
+    );
+    await page.keyboard.press("Escape");
     await quickFixStage(page, file);
     await commandStage(page, path.join(dirs.workspace, "command.py"));
+    await replaceStage(page, path.join(dirs.workspace, "command.py"));
+    await askStage(page, path.join(dirs.workspace, "ask.py"));
     await restartStage(page);
+    if (!bin) await doctorStage(page);
   } catch (err) {
     check("VS Code session ran without error", false, String(err && err.stack ? err.stack : err));
     await screenshot(page, "error");

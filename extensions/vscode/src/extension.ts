@@ -1,4 +1,6 @@
 /** The docsynth VS Code extension: starts `docsynth lsp` for Python files and wires its settings. */
+import { execFile } from "child_process";
+import * as os from "os";
 import * as vscode from "vscode";
 import {
   DidChangeConfigurationNotification,
@@ -8,7 +10,7 @@ import {
   ServerOptions,
   TransportKind,
 } from "vscode-languageclient/node";
-import { findServer } from "./serverPath";
+import { findServer, FoundServer, ImportStrategy } from "./serverPath";
 import { readServerSettings, ServerSettings } from "./settings";
 
 /** The command that asks the server to implement the function at the cursor. */
@@ -38,15 +40,47 @@ function cursorArguments(): unknown[] {
   return [{ uri: editor.document.uri.toString(), line: editor.selection.active.line }];
 }
 
-function createClient(context: vscode.ExtensionContext, channel: vscode.OutputChannel): LanguageClient | undefined {
+/** The binary the settings choose: docsynth.serverPath, else by docsynth.importStrategy. */
+function lookupServer(context: vscode.ExtensionContext): { strategy: ImportStrategy; found: FoundServer | { error: string } } {
   const config = vscode.workspace.getConfiguration("docsynth");
-  const found = findServer(config.get<string>("serverPath", ""), context.extensionPath);
+  const strategy: ImportStrategy =
+    config.get<string>("importStrategy", "useBundled") === "fromEnvironment" ? "fromEnvironment" : "useBundled";
+  return { strategy, found: findServer(config.get<string>("serverPath", ""), strategy, context.extensionPath) };
+}
+
+/**
+ * "docsynth: Show what docsynth found": runs `docsynth doctor` (version, Python, ONNX Runtime and
+ * its version, each model and its device, sandbox layers, a real sandboxed check) into the output
+ * channel. It runs outside the workspace (in the temporary folder), so it never starts the
+ * workspace's own interpreter.
+ */
+function showDoctor(context: vscode.ExtensionContext): void {
+  const channel = output ?? vscode.window.createOutputChannel("docsynth");
+  output = channel;
+  const { strategy, found } = lookupServer(context);
+  if ("error" in found) {
+    channel.appendLine(found.error);
+    void vscode.window.showErrorMessage(found.error);
+    return;
+  }
+  channel.appendLine(`$ ${found.path} doctor   (found via ${found.source}; docsynth.importStrategy = ${strategy})`);
+  execFile(found.path, ["doctor"], { cwd: os.tmpdir(), timeout: 120000 }, (err, stdout, stderr) => {
+    channel.append(stdout);
+    if (stderr) channel.append(stderr);
+    // `doctor` exits 1 when a sandbox layer is missing; the report above says which.
+    if (err && !stdout) channel.appendLine(`docsynth doctor failed: ${err.message}`);
+    channel.show(true);
+  });
+}
+
+function createClient(context: vscode.ExtensionContext, channel: vscode.OutputChannel): LanguageClient | undefined {
+  const { strategy, found } = lookupServer(context);
   if ("error" in found) {
     channel.appendLine(found.error);
     void vscode.window.showErrorMessage(found.error);
     return undefined;
   }
-  channel.appendLine(`Starting ${found.path} lsp (found via ${found.source}).`);
+  channel.appendLine(`Starting ${found.path} lsp (found via ${found.source}; docsynth.importStrategy = ${strategy}).`);
   const serverOptions: ServerOptions = {
     command: found.path,
     args: ["lsp"],
@@ -138,13 +172,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   context.subscriptions.push(
     { dispose: () => setFallbackCommand(false) },
+    vscode.commands.registerCommand("docsynth.doctor", () => showDoctor(context)),
     vscode.commands.registerCommand("docsynth.restart", async () => {
       await stopClient();
       await startClient(context);
     }),
     vscode.workspace.onDidChangeConfiguration(async (event) => {
       if (!event.affectsConfiguration("docsynth")) return;
-      if (event.affectsConfiguration("docsynth.serverPath")) {
+      if (event.affectsConfiguration("docsynth.serverPath") || event.affectsConfiguration("docsynth.importStrategy")) {
         await stopClient();
         await startClient(context);
         return;

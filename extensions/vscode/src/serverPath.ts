@@ -1,6 +1,13 @@
-/** Finds the `docsynth` binary: the setting, then PATH, then the copy bundled in the extension. */
+/**
+ * Finds the `docsynth` binary: `docsynth.serverPath` if set, then, by `docsynth.importStrategy`,
+ * the copy bundled in the extension before the `docsynth` on PATH (`useBundled`, the default) or
+ * after it (`fromEnvironment`).
+ */
 import * as fs from "fs";
 import * as path from "path";
+
+/** Which of the bundled binary and the one on PATH is tried first. */
+export type ImportStrategy = "useBundled" | "fromEnvironment";
 
 /** Where a binary was found, and how. */
 export interface FoundServer {
@@ -33,11 +40,12 @@ export function searchPath(name: string, pathVar: string | undefined): string | 
 
 /**
  * Resolves the server binary. A non-empty `setting` must point at an executable (a `~/` prefix is
- * expanded); otherwise PATH is searched, then `<extensionDir>/bin/docsynth`.
- * Returns an error message instead when nothing usable is found.
+ * expanded); otherwise `<extensionDir>/bin/docsynth` and PATH are searched in the order
+ * `strategy` gives. Returns an error message instead when nothing usable is found.
  */
 export function findServer(
   setting: string,
+  strategy: ImportStrategy,
   extensionDir: string,
   pathVar: string | undefined = process.env.PATH,
 ): FoundServer | { error: string } {
@@ -48,13 +56,20 @@ export function findServer(
     if (isExecutable(expanded)) return { path: expanded, source: "setting" };
     return { error: `docsynth.serverPath is set to "${configured}", which is not an executable file.` };
   }
-  const onPath = searchPath(binaryName(), pathVar);
-  if (onPath) return { path: onPath, source: "PATH" };
-  const bundled = path.join(extensionDir, "bin", binaryName());
-  if (isExecutable(bundled)) return { path: bundled, source: "bundled" };
-  return {
-    error:
-      "docsynth binary not found: set docsynth.serverPath, put `docsynth` on PATH " +
-      "(cargo install --path server), or bundle it as bin/docsynth in the extension.",
+  const bundled = (): FoundServer | undefined => {
+    const file = path.join(extensionDir, "bin", binaryName());
+    return isExecutable(file) ? { path: file, source: "bundled" } : undefined;
   };
+  const onPath = (): FoundServer | undefined => {
+    const file = searchPath(binaryName(), pathVar);
+    return file ? { path: file, source: "PATH" } : undefined;
+  };
+  const found = strategy === "fromEnvironment" ? (onPath() ?? bundled()) : (bundled() ?? onPath());
+  return (
+    found ?? {
+      error:
+        "docsynth binary not found: this extension package bundles none, and there is no `docsynth` on PATH. " +
+        "Install one with `pip install docsynth` (or `pipx install docsynth`), or set docsynth.serverPath.",
+    }
+  );
 }

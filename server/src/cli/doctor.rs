@@ -2,12 +2,13 @@
 //! the Python interpreter, and a real check through the sandboxed worker.
 
 use super::bench::runner::example;
+use crate::neural::{runtime, writer, Device};
 use crate::runner::sandbox::{self, LayerStatus};
 use crate::runner::{resolve_interpreter, CheckSuite, RunContext, Runner, RunnerConfig};
 use crate::spec::ExampleKind;
 use clap::Args;
 use serde::Serialize;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Arguments of `docsynth doctor`.
 #[derive(Debug, Args)]
@@ -18,61 +19,93 @@ pub struct DoctorArgs {
     /// Print the report as JSON.
     #[arg(long)]
     pub json: bool,
+    /// Model directory to report on: one domain's model or a folder of domains (default:
+    /// `DOCSYNTH_MODEL_DIR`, then the installed and repository models).
+    #[arg(long)]
+    pub model: Option<PathBuf>,
+    /// Device to load the models on (`auto`: CUDA when present, else the CPU).
+    #[arg(long, value_enum, default_value_t = Device::Auto)]
+    pub device: Device,
 }
 
 #[derive(Debug, Serialize)]
 struct Report {
     version: &'static str,
+    /// The running executable (the one an editor or `PATH` found).
+    executable: Option<PathBuf>,
     sandbox: Vec<LayerStatus>,
     python: Result<String, String>,
     worker: Result<String, String>,
-    onnx_runtime: Result<String, String>,
+    onnx_runtime: Result<RuntimeReport, String>,
     models: Vec<ModelReport>,
+}
+
+/// The ONNX Runtime library the neural writer loads.
+#[derive(Debug, Serialize)]
+struct RuntimeReport {
+    path: PathBuf,
+    /// What the library itself reports (`OrtGetApiBase()->GetVersionString`).
+    version: Option<String>,
 }
 
 /// The model a program space would use.
 #[derive(Debug, Serialize)]
 struct ModelReport {
     domain: &'static str,
-    /// The model directory and its kind (`lp`, `baseline`), or why there is none.
-    model: Result<String, String>,
+    /// The model found, or why there is none.
+    model: Result<ModelFound, String>,
 }
 
-/// Each space with a neural vocabulary and the model the writer would load for it.
-fn models() -> Vec<ModelReport> {
+/// A model directory and what loading it gave.
+#[derive(Debug, Serialize)]
+struct ModelFound {
+    path: PathBuf,
+    /// `kind` from `model.json` (`lp`, `baseline`).
+    kind: Option<String>,
+    /// The title of its `MODEL_CARD.md`.
+    card: Option<String>,
+    /// The device its sessions run on (`cpu` or `cuda`, under `--device`), or why it did not load.
+    device: Result<Device, String>,
+}
+
+/// The first `# ` heading of `dir/MODEL_CARD.md`.
+fn card_title(dir: &Path) -> Option<String> {
+    let text = std::fs::read_to_string(dir.join("MODEL_CARD.md")).ok()?;
+    text.lines()
+        .find_map(|l| l.strip_prefix("# "))
+        .map(|t| t.trim().to_string())
+}
+
+/// Each space with a neural vocabulary, the model the writer would use for it and the device it
+/// loads on (only when ONNX Runtime was found: loading needs it).
+fn models(model_dir: Option<&Path>, device: Device, runtime_found: bool) -> Vec<ModelReport> {
     crate::domain::all_domains()
         .iter()
         .filter(|d| !d.token_names().is_empty())
         .map(|d| {
-            let model = crate::neural::writer::explicit_model_dir(None)
-                .filter(|dir| manifest_domain(dir).as_deref() == Some(d.name()))
-                .or_else(|| crate::neural::writer::default_model_dir(d.name()))
-                .map(|dir| {
-                    let kind = std::fs::read_to_string(dir.join("model.json"))
-                        .ok()
-                        .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
-                        .and_then(|v| v["kind"].as_str().map(str::to_string))
-                        .unwrap_or_else(|| "unknown kind".into());
-                    format!("{} ({kind})", dir.display())
-                })
-                .ok_or_else(|| {
-                    format!(
-                        "no models/{}/model.json above the working directory or the executable; the search alone runs",
-                        d.name()
-                    )
-                });
+            let model = writer::model_dir_for(model_dir, d.name()).map(|path| {
+                let kind = std::fs::read_to_string(path.join("model.json"))
+                    .ok()
+                    .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
+                    .and_then(|v| v["kind"].as_str().map(str::to_string));
+                let device = if runtime_found {
+                    writer::shared_writer(model_dir, d.name(), device).map(|w| w.device())
+                } else {
+                    Err("not loaded: no ONNX Runtime".to_string())
+                };
+                ModelFound {
+                    card: card_title(&path),
+                    kind,
+                    device,
+                    path,
+                }
+            });
             ModelReport {
                 domain: d.name(),
                 model,
             }
         })
         .collect()
-}
-
-fn manifest_domain(dir: &std::path::Path) -> Option<String> {
-    let text = std::fs::read_to_string(dir.join("model.json")).ok()?;
-    let v: serde_json::Value = serde_json::from_str(&text).ok()?;
-    v["domain"].as_str().map(str::to_string)
 }
 
 /// Prints the `docsynth check` line for the sandbox's missing layers, once per process.
@@ -97,15 +130,20 @@ pub fn run(args: DoctorArgs) -> anyhow::Result<i32> {
         })
         .map_err(|e| e.to_string());
     let worker = smoke_test(args.python.clone(), workspace);
+    let onnx_runtime = runtime::find_library(None)
+        .map(|path| RuntimeReport {
+            version: runtime::library_version(&path),
+            path,
+        })
+        .map_err(|e| format!("the neural writer is off and the search alone runs: {e}"));
     let report = Report {
         version: env!("CARGO_PKG_VERSION"),
+        executable: std::env::current_exe().ok(),
         sandbox: status.layers.clone(),
         python,
         worker,
-        onnx_runtime: crate::neural::runtime::find_library(None)
-            .map(|p| p.display().to_string())
-            .map_err(|e| format!("{e}; the neural writer is off and the search alone runs")),
-        models: models(),
+        models: models(args.model.as_deref(), args.device, onnx_runtime.is_ok()),
+        onnx_runtime,
     };
     // The neural writer is optional: its absence is reported, not a failure.
     let healthy =
@@ -114,6 +152,9 @@ pub fn run(args: DoctorArgs) -> anyhow::Result<i32> {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {
         println!("docsynth {}", report.version);
+        if let Some(exe) = &report.executable {
+            println!("executable: {}", exe.display());
+        }
         println!("sandbox layers:");
         for l in &report.sandbox {
             let mark = if l.active { "✓" } else { "✗" };
@@ -133,13 +174,32 @@ pub fn run(args: DoctorArgs) -> anyhow::Result<i32> {
             Err(e) => println!("sandboxed worker: ✗ {e}"),
         }
         match &report.onnx_runtime {
-            Ok(p) => println!("ONNX Runtime: ✓ {p}"),
+            Ok(r) => println!(
+                "ONNX Runtime: ✓ {} ({})",
+                r.path.display(),
+                r.version.as_deref().unwrap_or("version unknown")
+            ),
             Err(e) => println!("ONNX Runtime: ✗ {e}"),
         }
         for m in &report.models {
             match &m.model {
-                Ok(p) => println!("model for {}: ✓ {p}", m.domain),
-                Err(e) => println!("model for {}: ✗ {e}", m.domain),
+                Ok(found) => {
+                    let device = match &found.device {
+                        Ok(d) => format!("on {}", d.as_str()),
+                        Err(e) => e.clone(),
+                    };
+                    println!(
+                        "model for {}: {} {} ({}; {device})",
+                        m.domain,
+                        if found.device.is_ok() { "✓" } else { "✗" },
+                        found.path.display(),
+                        found.kind.as_deref().unwrap_or("unknown kind"),
+                    );
+                    if let Some(card) = &found.card {
+                        println!("  {card}");
+                    }
+                }
+                Err(e) => println!("model for {}: ✗ {e}; the search alone runs", m.domain),
             }
         }
     }

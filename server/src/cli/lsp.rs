@@ -22,6 +22,9 @@ pub fn run(args: LspArgs) -> anyhow::Result<i32> {
         run_examples: args.run_examples,
         ..Settings::default()
     };
+    // A missing runtime or model is said once by the start-up check (`window/showMessage`), not
+    // again on stderr (which editors show in their output panel).
+    crate::neural::writer::quiet_unavailable_reports();
     let end = crate::lsp::serve_stdio(defaults)?;
     // A background synthesis may still be inside an ONNX Runtime session (its blocking thread
     // outlives the 500 ms runtime shutdown); ONNX Runtime's exit-time teardown then crashes the

@@ -2,10 +2,12 @@
 
 use crate::cancel::CancelToken;
 use crate::neural::Device;
-use crate::pipeline::{synthesize_source, Engine, NeuralSettings, SynthConfig, SynthStatus};
+use crate::pipeline::{
+    synthesize_source, Engine, FunctionSynthesis, NeuralSettings, SynthConfig, SynthStatus,
+};
 use anyhow::Context;
 use clap::Args;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// Arguments of `docsynth synth`.
@@ -45,6 +47,114 @@ pub struct SynthArgs {
     /// Device for the neural model (`auto`: CUDA when present, else the CPU).
     #[arg(long, value_enum, default_value_t = Device::Auto)]
     pub device: Device,
+    /// Apply the best verified candidate of each function to the file in place (the original
+    /// is kept as `FILE.bak`, or `FILE.bak.N` when that exists; the file is left alone if it
+    /// changed while synthesizing).
+    #[arg(long, conflicts_with = "diff")]
+    pub write: bool,
+    /// Print the change `--write` would make as a unified diff instead of applying it.
+    #[arg(long, conflicts_with = "json")]
+    pub diff: bool,
+}
+
+/// The file with the best verified candidate of every solved function applied (bodies replaced,
+/// missing imports added once), or `None` when nothing was solved.
+fn apply_best(source: &str, results: &[FunctionSynthesis]) -> Option<String> {
+    let specs = crate::spec::extract(source);
+    let eol = crate::edit::line_ending(source);
+    let mut edits = Vec::new();
+    let mut imports: Vec<String> = Vec::new();
+    for r in results.iter().filter(|r| r.status == SynthStatus::Solved) {
+        let (Some(best), Some(spec)) = (
+            r.candidates.first(),
+            specs
+                .functions
+                .iter()
+                .find(|s| s.name == r.function && s.def_range.start.line as usize + 1 == r.line),
+        ) else {
+            continue;
+        };
+        edits.push(crate::edit::body_edit(source, spec, &best.body, eol));
+        imports.extend(best.imports.iter().cloned());
+    }
+    if edits.is_empty() {
+        return None;
+    }
+    edits.extend(crate::edit::import_edit(source, &imports, eol));
+    Some(crate::edit::apply(source, &edits))
+}
+
+/// The bytes to write for `text` in a file whose bytes were `original`: UTF-8, with the BOM
+/// kept. Files in another encoding (a PEP 263 cookie) are refused rather than re-encoded.
+fn encode_like(original: &[u8], source: &str, text: &str) -> anyhow::Result<Vec<u8>> {
+    let (bom, body) = match original.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => (&b"\xEF\xBB\xBF"[..], rest),
+        None => (&b""[..], original),
+    };
+    anyhow::ensure!(
+        body == source.as_bytes(),
+        "the file is not plain UTF-8 (a coding cookie?); use --diff and apply the change by hand"
+    );
+    Ok([bom, text.as_bytes()].concat())
+}
+
+/// Copies `original` to `FILE.bak`, or `FILE.bak.1`, `FILE.bak.2`, … when earlier backups exist
+/// (an older backup is never overwritten); returns the backup's path.
+fn write_backup(file: &Path, original: &[u8]) -> anyhow::Result<PathBuf> {
+    use std::io::Write;
+    for n in 0..1000 {
+        let mut name = file.as_os_str().to_owned();
+        name.push(if n == 0 {
+            ".bak".to_string()
+        } else {
+            format!(".bak.{n}")
+        });
+        let backup = PathBuf::from(name);
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&backup)
+        {
+            Ok(mut f) => {
+                f.write_all(original)
+                    .and_then(|()| f.sync_all())
+                    .with_context(|| format!("writing the backup {}", backup.display()))?;
+                return Ok(backup);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => {
+                return Err(e).with_context(|| format!("creating the backup {}", backup.display()))
+            }
+        }
+    }
+    anyhow::bail!(
+        "{}.bak … .bak.999 all exist; nothing written",
+        file.display()
+    )
+}
+
+/// Writes `new` over `file` after copying the original to a fresh backup (`FILE.bak`), through a temporary file
+/// renamed into place, and only when the file still holds `original`.
+fn write_in_place(file: &Path, original: &[u8], new: &[u8]) -> anyhow::Result<PathBuf> {
+    let now = std::fs::read(file).with_context(|| format!("re-reading {}", file.display()))?;
+    anyhow::ensure!(
+        now == original,
+        "{} changed while synthesizing; nothing written",
+        file.display()
+    );
+    let backup = write_backup(file, original)?;
+    let mut tmp = file.as_os_str().to_owned();
+    tmp.push(".docsynth-tmp");
+    let tmp = PathBuf::from(tmp);
+    std::fs::write(&tmp, new).with_context(|| format!("writing {}", tmp.display()))?;
+    if let Ok(meta) = std::fs::metadata(file) {
+        // Same permissions as the file it replaces (an executable script stays executable).
+        std::fs::set_permissions(&tmp, meta.permissions())
+            .with_context(|| format!("setting the permissions of {}", tmp.display()))?;
+    }
+    std::fs::rename(&tmp, file)
+        .with_context(|| format!("replacing {} with {}", file.display(), tmp.display()))?;
+    Ok(backup)
 }
 
 /// The neural writer when the engine wants it; otherwise `None`. Each domain's model loads on
@@ -147,6 +257,31 @@ pub fn run(args: SynthArgs) -> anyhow::Result<i32> {
                     println!("      {} ← {}", a.shown, ranks.join(", "));
                 }
                 println!("    add the right answer as an example to settle it");
+            }
+        }
+    }
+    if args.write || args.diff {
+        match apply_best(&source, &results) {
+            None => eprintln!(
+                "docsynth: no verified implementation to apply; {} is unchanged",
+                args.file.display()
+            ),
+            Some(new) if args.diff => {
+                let name = args.file.display().to_string();
+                let diff = similar::TextDiff::from_lines(&source[..], &new[..]);
+                print!(
+                    "{}",
+                    diff.unified_diff().context_radius(3).header(&name, &name)
+                );
+            }
+            Some(new) => {
+                let encoded = encode_like(&bytes, &source, &new)?;
+                let backup = write_in_place(&args.file, &bytes, &encoded)?;
+                eprintln!(
+                    "docsynth: wrote {} (the original is in {})",
+                    args.file.display(),
+                    backup.display()
+                );
             }
         }
     }

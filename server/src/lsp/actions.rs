@@ -63,6 +63,15 @@ fn short(s: &str, max: usize) -> String {
     }
 }
 
+/// What a code action does to a function.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Offer {
+    /// Fill in the body of an unimplemented function.
+    Implement,
+    /// Replace the body of an implemented function that fails some of its examples.
+    ReplaceBody,
+}
+
 /// Title of the action for `c`, the `index`-th cluster leader; with a question, how `c`
 /// answers it (so the user sees where the alternatives differ).
 pub fn title(
@@ -70,6 +79,7 @@ pub fn title(
     c: &CheckedCandidate,
     index: usize,
     question: Option<&Question>,
+    offer: Offer,
 ) -> String {
     let passes = format!("passes {}/{} examples", c.passed, c.total);
     let answer = question.and_then(|q| {
@@ -80,12 +90,19 @@ pub fn title(
             short(&a.shown, 40)
         ))
     });
+    let head = match offer {
+        Offer::Implement => format!("Implement {name}()"),
+        Offer::ReplaceBody if index == 0 => {
+            format!("Replace body of {name}() with a verified implementation")
+        }
+        Offer::ReplaceBody => format!("Replace body of {name}()"),
+    };
     match (index, answer) {
-        (0, None) => format!("Implement {name}() — {passes}"),
-        (0, Some(a)) => format!("Implement {name}() — {passes}{a}"),
-        (_, Some(a)) => format!("Implement {name}() — alternative {} — {passes}{a}", index + 1),
+        (0, None) => format!("{head} — {passes}"),
+        (0, Some(a)) => format!("{head} — {passes}{a}"),
+        (_, Some(a)) => format!("{head} — alternative {} — {passes}{a}", index + 1),
         (_, None) => format!(
-            "Implement {name}() — alternative {}: {} (behaves differently on other inputs) — {passes}",
+            "{head} — alternative {}: {} (behaves differently on other inputs) — {passes}",
             index + 1,
             short(&c.program, 60)
         ),
@@ -124,37 +141,52 @@ pub fn add_example_actions(
         .collect()
 }
 
-/// The actions for one function: edits filled only when `with_edits` (else carried in `data`).
-#[allow(clippy::too_many_arguments)]
+/// Where a code action's edit is filled in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EditsIn {
+    /// In the action itself (clients without `codeAction/resolve` for edits).
+    Action,
+    /// Later, in `codeAction/resolve` (the action carries [`ActionData`]).
+    Resolve,
+}
+
+/// How to build the actions of one function.
+#[derive(Clone, Copy, Debug)]
+pub struct BuildOptions {
+    /// At most this many implementations (one per behaviour cluster).
+    pub max: usize,
+    /// Implement a stub or replace a failing body.
+    pub offer: Offer,
+    /// Where the edits go.
+    pub edits: EditsIn,
+}
+
+/// The actions for one function: one per behaviour cluster, then "Add example" actions.
 pub fn build(
-    uri: &Uri,
-    version: i32,
+    ctx: &EditContext<'_>,
     key: SpecKey,
     spec: &Spec,
     result: &FunctionSynthesis,
-    max: usize,
-    ctx: &EditContext<'_>,
-    fill_edits: bool,
+    options: BuildOptions,
 ) -> Vec<CodeAction> {
-    let with_edits = fill_edits.then_some(ctx);
     let question = result.question.as_ref();
-    let mut actions: Vec<CodeAction> = cluster_leaders(result, max)
+    let mut actions: Vec<CodeAction> = cluster_leaders(result, options.max)
         .into_iter()
         .enumerate()
         .map(|(i, c)| {
             let data = ActionData {
-                uri: uri.as_str().to_string(),
-                version,
+                uri: ctx.uri.as_str().to_string(),
+                version: ctx.version,
                 key: key.to_string(),
                 function: spec.qualified_name.clone(),
                 rank: c.rank,
                 program: c.program.clone(),
             };
             CodeAction {
-                title: title(&spec.name, c, i, question),
+                title: title(&spec.name, c, i, question, options.offer),
                 kind: Some(CodeActionKind::QUICKFIX),
                 is_preferred: Some(i == 0),
-                edit: with_edits.map(|ctx| workspace_edit(ctx, spec, c)),
+                edit: (options.edits == EditsIn::Action).then(|| workspace_edit(ctx, spec, c)),
                 data: serde_json::to_value(&data).ok(),
                 ..Default::default()
             }
@@ -166,14 +198,7 @@ pub fn build(
     actions
 }
 
-/// The line ending new text should use in `source`: CRLF when the document already has one.
-pub fn line_ending(source: &str) -> &'static str {
-    if source.contains("\r\n") {
-        "\r\n"
-    } else {
-        "\n"
-    }
-}
+pub use crate::edit::line_ending;
 
 /// What building an edit needs besides the candidate.
 #[derive(Clone, Copy, Debug)]

@@ -10,28 +10,11 @@ use crate::domain::all_domains;
 use crate::pipeline::{
     self, EarlyResult, Engine, FunctionSynthesis, SearchWriter, SynthConfig, SynthStatus, Writer,
 };
-use crate::runner::{
-    CheckOptions, ExampleStatus as RunnerStatus, PooledRunner, RunnerConfig, RunnerPool,
-};
+use crate::runner::{CheckOptions, ExampleStatus, PooledRunner, RunnerConfig, RunnerPool};
 use crate::spec::BodyState;
 use crate::spec::{FileSpecs, ModuleContext, Spec};
 use std::path::Path;
 use std::sync::Mutex;
-
-/// How one example of an implemented function fared.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ExampleStatus {
-    /// The result equals the expected value.
-    Pass,
-    /// The result differs.
-    Fail,
-    /// The call raised (and no exception was expected).
-    Error,
-    /// The call ran past its time limit.
-    Timeout,
-    /// The sandbox refused to run it (e.g. a forbidden operation).
-    Refused,
-}
 
 /// The check of one example.
 #[derive(Clone, Debug, PartialEq)]
@@ -53,8 +36,21 @@ pub struct ExampleCheck {
 pub struct FunctionCheck {
     /// `Spec::qualified_name` of the function.
     pub qualified_name: String,
-    /// One entry per example checked.
+    /// One entry per example checked (skipped ones left out).
     pub examples: Vec<ExampleCheck>,
+}
+
+impl FunctionCheck {
+    /// Whether some example fails, raises or times out (what a verified body would fix; a
+    /// refusal is the sandbox's verdict on the example, not on the body).
+    pub fn fails(&self) -> bool {
+        self.examples.iter().any(|e| {
+            matches!(
+                e.status,
+                ExampleStatus::Fail | ExampleStatus::Error | ExampleStatus::Timeout
+            )
+        })
+    }
 }
 
 /// What checking a file needs.
@@ -144,17 +140,6 @@ impl PipelineAnalysis {
     }
 }
 
-fn example_status(s: RunnerStatus) -> Option<ExampleStatus> {
-    Some(match s {
-        RunnerStatus::Pass => ExampleStatus::Pass,
-        RunnerStatus::Fail => ExampleStatus::Fail,
-        RunnerStatus::Error => ExampleStatus::Error,
-        RunnerStatus::Timeout => ExampleStatus::Timeout,
-        RunnerStatus::Refused => ExampleStatus::Refused,
-        RunnerStatus::Skipped => return None,
-    })
-}
-
 impl Analysis for PipelineAnalysis {
     fn check(
         &self,
@@ -189,19 +174,20 @@ impl Analysis for PipelineAnalysis {
                 .examples
                 .into_iter()
                 .enumerate()
-                .filter_map(|(index, r)| {
-                    let status = example_status(r.status)?;
+                .filter(|(_, r)| r.status != ExampleStatus::Skipped)
+                .map(|(index, r)| {
+                    let status = r.status;
                     let is_message = matches!(
                         status,
                         ExampleStatus::Error | ExampleStatus::Refused | ExampleStatus::Timeout
                     );
-                    Some(ExampleCheck {
+                    ExampleCheck {
                         index,
                         status,
                         expected: r.expected,
                         actual: (!is_message).then(|| r.actual.clone()),
                         message: is_message.then_some(r.actual),
-                    })
+                    }
                 })
                 .collect();
             out.push(FunctionCheck {

@@ -161,7 +161,7 @@ pub async fn analyze(state: &Arc<ServerState>, uri: &str) {
     let execution = settings.execution();
     // When workspace code may not run, nothing is wanted: running jobs are cancelled below and
     // no check starts.
-    let wanted = if execution == Execution::Allowed {
+    let mut wanted = if execution == Execution::Allowed {
         a.wanted()
     } else {
         HashSet::new()
@@ -173,6 +173,10 @@ pub async fn analyze(state: &Arc<ServerState>, uri: &str) {
         };
         if entry.doc.version != a.version {
             return; // a newer change will analyze again
+        }
+        if execution == Execution::Allowed {
+            // Implemented functions that still fail their examples keep their replacement.
+            wanted.extend(a.failing(entry.checks.as_deref()));
         }
         entry.wanted = wanted.clone();
         if execution != Execution::Allowed {
@@ -191,19 +195,7 @@ pub async fn analyze(state: &Arc<ServerState>, uri: &str) {
         return;
     }
     let config = settings.synth_config(state.workspace_for(path.as_deref()));
-    if let Ok(specs) = &a.specs {
-        for (spec, key) in specs.functions.iter().zip(&a.keys) {
-            if wanted.contains(key) {
-                let input = JobInput {
-                    source: Arc::clone(&a.source),
-                    spec: spec.clone(),
-                    context: specs.context.clone(),
-                    config: config.clone(),
-                };
-                ensure_job(state, *key, input);
-            }
-        }
-    }
+    start_jobs(state, &a, &wanted, &config);
     publish(state, uri).await;
     start_check(state, uri, &a, path, config).await;
 }
@@ -488,6 +480,7 @@ async fn start_check(
         c
     };
     let analysis = Arc::clone(&state.analysis);
+    let replacement_config = config.clone();
     let a2 = Arc::clone(a);
     let c2 = cancel.clone();
     let result = blocking("example check", move || {
@@ -515,7 +508,7 @@ async fn start_check(
             )
             .await;
     }
-    {
+    let failing = {
         let mut docs = lock(&state.docs);
         let Some(entry) = docs.get_mut(uri) else {
             return;
@@ -533,8 +526,36 @@ async fn start_check(
             result,
             fingerprints,
         }));
-    }
+        let failing = a.failing(entry.checks.as_deref());
+        entry.wanted.extend(failing.iter().copied());
+        failing
+    };
+    start_jobs(state, a, &failing, &replacement_config);
     publish(state, uri).await;
+}
+
+/// Starts synthesis for the functions of `a` whose keys are in `keys` (stubs, and implemented
+/// functions that fail their examples: a verified replacement body is offered for those).
+fn start_jobs(
+    state: &Arc<ServerState>,
+    a: &Analyzed,
+    keys: &HashSet<SpecKey>,
+    config: &SynthConfig,
+) {
+    let Ok(specs) = &a.specs else {
+        return;
+    };
+    for (spec, key) in specs.functions.iter().zip(&a.keys) {
+        if keys.contains(key) {
+            let input = JobInput {
+                source: Arc::clone(&a.source),
+                spec: spec.clone(),
+                context: specs.context.clone(),
+                config: config.clone(),
+            };
+            ensure_job(state, *key, input);
+        }
+    }
 }
 
 /// Publishes the diagnostics of `uri` for its latest analysis.

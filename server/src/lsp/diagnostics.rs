@@ -1,12 +1,13 @@
 //! Diagnostics: failing examples of implemented functions, and a hint on each unimplemented
 //! function saying that verified implementations are ready, or why there are none.
 
-use super::analysis::{ExampleStatus, FunctionCheck};
+use super::analysis::FunctionCheck;
 use super::config::Settings;
 use super::position::{byte_range_to_range, Encoding};
 use super::spec_key::SpecKey;
-use super::state::{function_fingerprint, Analyzed, Checked, Lookup};
-use crate::pipeline::SynthStatus;
+use super::state::{Analyzed, Checked, Lookup};
+use crate::pipeline::{FunctionSynthesis, SynthStatus};
+use crate::runner::ExampleStatus;
 use crate::spec::{BodyState, Spec};
 use tower_lsp_server::ls_types::{Diagnostic, DiagnosticSeverity, NumberOrString, Range};
 
@@ -99,38 +100,62 @@ pub fn build(
     let Ok(specs) = &a.specs else {
         return Vec::new();
     };
-    let (checks, fingerprints): (&[FunctionCheck], _) = match checks {
-        Some(Checked {
-            result: Ok(v),
-            fingerprints,
-            ..
-        }) => (v, Some(fingerprints)),
-        _ => (&[], None),
-    };
     let mut out = Vec::new();
     for (spec, key) in specs.functions.iter().zip(&a.keys) {
+        let (s, e) = def_line(&a.source, spec);
+        let def = || byte_range_to_range(&a.rope, s, e, enc);
         match spec.body_state {
             BodyState::Unimplemented => {
-                let (s, e) = def_line(&a.source, spec);
-                let range = byte_range_to_range(&a.rope, s, e, enc);
-                if let Some(d) = unimplemented_hint(spec, lookup(*key), range, settings) {
+                if let Some(d) = unimplemented_hint(spec, lookup(*key), def(), settings) {
                     out.push(d);
                 }
             }
             BodyState::Implemented => {
-                let unchanged = fingerprints
-                    .and_then(|f| f.get(&spec.qualified_name))
-                    .is_some_and(|fp| *fp == function_fingerprint(&a.source, spec));
-                if let Some(fc) = checks
-                    .iter()
-                    .find(|c| unchanged && c.qualified_name == spec.qualified_name)
-                {
-                    failing_examples(a, spec, fc, enc, &mut out);
+                let Some(fc) = checks.and_then(|c| c.current_for(&a.source, spec)) else {
+                    continue;
+                };
+                failing_examples(a, spec, fc, enc, &mut out);
+                if fc.fails() {
+                    if let Lookup::Ready(r) = lookup(*key) {
+                        if let Some(d) = replacement_hint(spec, fc, &r, def()) {
+                            out.push(d);
+                        }
+                    }
                 }
             }
         }
     }
     out
+}
+
+/// The hint on an implemented function that fails some examples when a verified
+/// implementation that passes them all is ready ("Replace body" code actions).
+fn replacement_hint(
+    spec: &Spec,
+    fc: &FunctionCheck,
+    r: &FunctionSynthesis,
+    range: Range,
+) -> Option<Diagnostic> {
+    if r.status != SynthStatus::Solved {
+        return None;
+    }
+    let best = r.candidates.iter().min_by_key(|c| c.rank)?;
+    let failing = fc
+        .examples
+        .iter()
+        .filter(|e| e.status != ExampleStatus::Pass)
+        .count();
+    Some(hint(
+        range,
+        "replacement-ready",
+        format!(
+            "docsynth: {}() fails {failing} of {} examples; a verified implementation passes {}/{}: see code actions (Replace body)",
+            spec.name,
+            fc.examples.len(),
+            best.passed,
+            best.total
+        ),
+    ))
 }
 
 fn unimplemented_hint(
@@ -182,6 +207,14 @@ fn unimplemented_hint(
                 settings.budget_ms
             ),
         ),
+        SynthStatus::Exhausted => (
+            "exhausted",
+            format!("docsynth: no implementation of {name}() found: {why}"),
+        ),
+        SynthStatus::WriterUnavailable => (
+            "writer-unavailable",
+            format!("docsynth: cannot synthesize {name}(): {why}"),
+        ),
         SynthStatus::NoDomain => (
             "no-program-space",
             format!("docsynth: no program space fits {name}(): {why}"),
@@ -212,7 +245,7 @@ fn failing_examples(
         let call = example.source.lines().next().unwrap_or("").trim();
         let actual = ex.actual.as_deref().unwrap_or("nothing");
         let (severity, code, message) = match ex.status {
-            ExampleStatus::Pass => continue,
+            ExampleStatus::Pass | ExampleStatus::Skipped => continue,
             ExampleStatus::Fail => (
                 DiagnosticSeverity::WARNING,
                 "example-fails",

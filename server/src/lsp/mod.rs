@@ -13,7 +13,7 @@ pub mod background;
 pub mod config;
 pub mod diagnostics;
 pub mod document;
-pub mod edit;
+pub use crate::edit;
 pub mod guard;
 pub mod handlers;
 pub mod health;

@@ -84,6 +84,43 @@ pub struct Checked {
     pub fingerprints: HashMap<String, u64>,
 }
 
+impl Checked {
+    /// The check of `spec` when the function still reads as it did when checked in `source`
+    /// (its text and examples); `None` when it changed or was not checked.
+    pub fn current_for(&self, source: &str, spec: &crate::spec::Spec) -> Option<&FunctionCheck> {
+        let checked = self.result.as_ref().ok()?;
+        let fp = self.fingerprints.get(&spec.qualified_name)?;
+        if *fp != function_fingerprint(source, spec) {
+            return None;
+        }
+        checked
+            .iter()
+            .find(|c| c.qualified_name == spec.qualified_name)
+    }
+}
+
+impl Analyzed {
+    /// Keys of the implemented functions whose examples fail in `checks` (still current): a
+    /// verified implementation is synthesized for them, to offer as a replacement body.
+    pub fn failing(&self, checks: Option<&Checked>) -> HashSet<SpecKey> {
+        let (Ok(specs), Some(checks)) = (&self.specs, checks) else {
+            return HashSet::new();
+        };
+        specs
+            .functions
+            .iter()
+            .zip(&self.keys)
+            .filter(|(f, _)| f.body_state == BodyState::Implemented)
+            .filter(|(f, _)| {
+                checks
+                    .current_for(&self.source, f)
+                    .is_some_and(FunctionCheck::fails)
+            })
+            .map(|(_, k)| *k)
+            .collect()
+    }
+}
+
 /// The fingerprint of a function's text (its `def` through its last line).
 pub fn function_fingerprint(source: &str, spec: &crate::spec::Spec) -> u64 {
     use std::hash::{Hash, Hasher};

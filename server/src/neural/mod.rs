@@ -31,7 +31,7 @@ pub use beam::SearchStats;
 #[derive(Debug, thiserror::Error)]
 pub enum NeuralError {
     /// No ONNX Runtime library was found; the message lists what was tried.
-    #[error("ONNX Runtime library not found (set ORT_DYLIB_PATH or `pip install onnxruntime==1.31.1`); tried: {0}")]
+    #[error("ONNX Runtime library not found (tried: {0}). Fix: `pip install onnxruntime==1.31.*` into the Python environment docsynth is installed in (`pip install docsynth` brings it), or set ORT_DYLIB_PATH to libonnxruntime.so")]
     RuntimeNotFound(String),
     /// The library was found but could not be loaded.
     #[error("could not load ONNX Runtime from {path}: {message}")]

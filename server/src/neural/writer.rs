@@ -77,8 +77,21 @@ impl NeuralPipelineWriter {
     }
 }
 
+/// Whether [`report_once`] prints (the command line); the language server turns it off, since
+/// its start-up check already showed the user one message saying the same.
+static REPORT_ON_STDERR: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(true);
+
+/// Leaves a missing model or runtime to the caller's own report (the language server's
+/// start-up message) instead of a line on stderr.
+pub fn quiet_unavailable_reports() {
+    REPORT_ON_STDERR.store(false, std::sync::atomic::Ordering::Relaxed);
+}
+
 /// Prints `message` on stderr the first time it is seen in this process.
 fn report_once(message: String) {
+    if !REPORT_ON_STDERR.load(std::sync::atomic::Ordering::Relaxed) {
+        return;
+    }
     static SEEN: OnceLock<Mutex<Vec<String>>> = OnceLock::new();
     let mut seen = SEEN
         .get_or_init(|| Mutex::new(Vec::new()))
@@ -93,6 +106,15 @@ fn report_once(message: String) {
 impl Writer for NeuralPipelineWriter {
     fn kind(&self) -> WriterKind {
         WriterKind::Neural
+    }
+
+    fn unavailable(&self, domain: &dyn Domain) -> Option<String> {
+        if domain.token_names().is_empty() {
+            return Some("no neural model for this program space".to_string());
+        }
+        self.writer_for(domain.name())
+            .err()
+            .map(|e| format!("neural writer unavailable ({e})"))
     }
 
     fn write(
@@ -147,20 +169,26 @@ impl Writer for NeuralPipelineWriter {
     }
 }
 
-/// The shipped model directory for `domain`: the first `models/<domain>/model.json` found above
-/// the working directory or the executable.
+/// The shipped model directory for `domain`: `<prefix>/share/docsynth/models/<domain>` of the
+/// executable's installation prefix (where the wheel installs the models), else the first
+/// `models/<domain>/model.json` found above the working directory or the executable.
 pub fn default_model_dir(domain: &str) -> Option<PathBuf> {
-    let mut roots: Vec<PathBuf> = Vec::new();
-    if let Ok(cwd) = std::env::current_dir() {
-        roots.push(cwd);
-    }
-    if let Ok(exe) = std::env::current_exe() {
-        roots.push(exe);
-    }
-    roots.iter().find_map(|r| {
-        r.ancestors()
-            .map(|a| a.join("models").join(domain))
-            .find(|d| d.join("model.json").is_file())
+    let installed = super::runtime::install_prefix()
+        .map(|p| p.join("share/docsynth/models").join(domain))
+        .filter(|d| d.join("model.json").is_file());
+    installed.or_else(|| {
+        let mut roots: Vec<PathBuf> = Vec::new();
+        if let Ok(cwd) = std::env::current_dir() {
+            roots.push(cwd);
+        }
+        if let Ok(exe) = std::env::current_exe() {
+            roots.push(exe);
+        }
+        roots.iter().find_map(|r| {
+            r.ancestors()
+                .map(|a| a.join("models").join(domain))
+                .find(|d| d.join("model.json").is_file())
+        })
     })
 }
 
@@ -170,6 +198,52 @@ pub fn explicit_model_dir(setting: Option<&Path>) -> Option<PathBuf> {
         std::env::var_os("DOCSYNTH_MODEL_DIR")
             .filter(|v| !v.is_empty())
             .map(PathBuf::from)
+    })
+}
+
+/// Whether `dir` is a folder of domains (`dir/<domain>/model.json`, as the repository's
+/// `models/` and the installed `share/docsynth/models`) rather than one model's folder.
+fn is_folder_of_domains(dir: &Path) -> bool {
+    !dir.join("model.json").exists()
+        && std::fs::read_dir(dir).is_ok_and(|entries| {
+            entries
+                .filter_map(|e| e.ok())
+                .any(|e| e.path().join("model.json").is_file())
+        })
+}
+
+/// The directory `domain`'s model is loaded from, or why there is none.
+///
+/// The explicit directory (`setting`, else `DOCSYNTH_MODEL_DIR`) is either one model's folder,
+/// which serves the domain its manifest names, or a folder of domains, which serves each
+/// domain it holds; every other domain uses [`default_model_dir`]. An explicit folder without a
+/// readable manifest and without domain folders is an error for every domain (a configuration
+/// mistake whose domain is unknown).
+pub fn model_dir_for(setting: Option<&Path>, domain: &str) -> Result<PathBuf, String> {
+    if let Some(dir) = explicit_model_dir(setting) {
+        if is_folder_of_domains(&dir) {
+            let sub = dir.join(domain);
+            if sub.join("model.json").is_file() {
+                return Ok(sub);
+            }
+        } else {
+            match manifest_domain(&dir) {
+                Some(d) if d == domain => return Ok(dir),
+                // Another domain's model leaves this one to its default.
+                Some(_) => {}
+                None => {
+                    return Err(format!(
+                        "{}: no readable model.json with a `domain`, and no <domain>/model.json folders",
+                        dir.display()
+                    ))
+                }
+            }
+        }
+    }
+    default_model_dir(domain).ok_or_else(|| {
+        format!(
+            "no {domain} model found (share/docsynth/models/{domain} of the installation, or models/{domain} above the working directory; set modelDir or DOCSYNTH_MODEL_DIR)"
+        )
     })
 }
 
@@ -190,35 +264,20 @@ fn cached_load(dir: &Path, device: Device) -> CacheEntry {
 }
 
 /// The `domain` named by `dir/model.json`, when it can be read.
-fn manifest_domain(dir: &Path) -> Option<String> {
+pub(crate) fn manifest_domain(dir: &Path) -> Option<String> {
     let text = std::fs::read_to_string(dir.join("model.json")).ok()?;
     let json: serde_json::Value = serde_json::from_str(&text).ok()?;
     json.get("domain")?.as_str().map(str::to_string)
 }
 
-/// The model for `domain`, loaded once per (directory, device) and shared across the process.
-///
-/// The explicit directory (`model_dir`, else `DOCSYNTH_MODEL_DIR`) serves the domain its manifest
-/// names; other domains use [`default_model_dir`]. An explicit directory that does not load is
-/// an error for its manifest's domain, and for every domain when even its manifest cannot be
-/// read (a configuration mistake whose domain is unknown).
+/// The model for `domain` from [`model_dir_for`], loaded once per (directory, device) and
+/// shared across the process.
 pub fn shared_writer(
     model_dir: Option<&Path>,
     domain: &str,
     device: Device,
 ) -> Result<NeuralWriter, String> {
-    if let Some(dir) = explicit_model_dir(model_dir) {
-        match cached_load(&dir, device) {
-            Ok(w) if w.domain() == domain => return Ok(w),
-            Ok(_) => {}
-            // A broken model of another domain (its manifest says so) leaves this one alone.
-            Err(_) if manifest_domain(&dir).is_some_and(|d| d != domain) => {}
-            Err(e) => return Err(e),
-        }
-    }
-    let dir = default_model_dir(domain).ok_or_else(|| {
-        format!("no {domain} model found (models/{domain}; set modelDir or DOCSYNTH_MODEL_DIR)")
-    })?;
+    let dir = model_dir_for(model_dir, domain)?;
     let w = cached_load(&dir, device)?;
     if w.domain() != domain {
         return Err(format!(
@@ -263,6 +322,33 @@ mod tests {
         let none = Path::new("/nonexistent/model");
         for d in ["strings", "lists"] {
             assert!(shared_writer(Some(none), d, Device::Cpu).is_err());
+        }
+    }
+
+    #[test]
+    fn a_folder_of_domains_serves_each_domain_it_holds() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let lists = dir.path().join("lists");
+        std::fs::create_dir(&lists).expect("mkdir");
+        std::fs::write(lists.join("model.json"), r#"{"domain": "lists"}"#).expect("write");
+        assert_eq!(model_dir_for(Some(dir.path()), "lists"), Ok(lists.clone()));
+        // A domain the folder lacks keeps its default (whatever it is), never the folder.
+        if let Ok(d) = model_dir_for(Some(dir.path()), "strings") {
+            assert!(!d.starts_with(dir.path()), "{}", d.display());
+        }
+        // One model's folder serves its manifest's domain.
+        assert_eq!(model_dir_for(Some(&lists), "lists"), Ok(lists.clone()));
+    }
+
+    #[test]
+    fn the_repository_models_folder_serves_both_domains() {
+        let models = Path::new(env!("CARGO_MANIFEST_DIR")).join("../models");
+        for domain in ["strings", "lists"] {
+            assert_eq!(
+                model_dir_for(Some(&models), domain),
+                Ok(models.join(domain)),
+                "{domain}"
+            );
         }
     }
 

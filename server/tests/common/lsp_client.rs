@@ -57,7 +57,15 @@ impl LspClient {
 
     /// Spawns `docsynth lsp` with extra environment variables.
     pub fn spawn_with_env(env: &[(&str, &str)]) -> Self {
+        Self::spawn_in(None, env)
+    }
+
+    /// Starts `docsynth lsp` in `cwd` (default: the test's own) with extra environment.
+    pub fn spawn_in(cwd: Option<&std::path::Path>, env: &[(&str, &str)]) -> Self {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_docsynth"));
+        if let Some(dir) = cwd {
+            cmd.current_dir(dir);
+        }
         cmd.arg("lsp")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())

@@ -23,6 +23,44 @@ local function first_line(cmd)
   return out[1] or "", nil
 end
 
+--- What `docsynth doctor --json` found: ONNX Runtime, each program space's model and device, the
+--- sandbox layers and a real sandboxed check.
+function M.report_doctor(report, exe)
+  local out = vim.fn.system({ exe, "doctor", "--json" })
+  local ok, doctor = pcall(vim.fn.json_decode, out)
+  if not ok or type(doctor) ~= "table" then
+    report.error(("`%s doctor --json` did not print a report: %s"):format(exe, out))
+    return
+  end
+  local rt = doctor.onnx_runtime or {}
+  if rt.Ok then
+    report.ok(("ONNX Runtime %s: %s"):format(rt.Ok.version or "(version unknown)", rt.Ok.path))
+  else
+    -- The error says what was tried and the one fix.
+    report.warn("ONNX Runtime: " .. tostring(rt.Err))
+  end
+  for _, m in ipairs(doctor.models or {}) do
+    local found = m.model and m.model.Ok
+    if found and found.device and found.device.Ok then
+      report.ok(("model for %s: %s (%s, on %s)%s"):format(m.domain, found.path, found.kind or "?", found.device.Ok, found.card and (" — " .. found.card) or ""))
+    elseif found then
+      report.warn(("model for %s: %s not loaded: %s"):format(m.domain, found.path, tostring(found.device and found.device.Err)))
+    else
+      report.warn(("no model for %s (%s): those functions use the search only"):format(m.domain, tostring(m.model and m.model.Err)))
+    end
+  end
+  for _, layer in ipairs(doctor.sandbox or {}) do
+    if not layer.active then
+      report.warn(("sandbox layer %s is off: %s"):format(layer.layer, layer.detail or ""))
+    end
+  end
+  if doctor.worker and doctor.worker.Ok then
+    report.ok("sandboxed check: " .. doctor.worker.Ok)
+  else
+    report.error("sandboxed check failed: " .. tostring(doctor.worker and doctor.worker.Err))
+  end
+end
+
 --- Runs the checks.
 function M.check()
   local report = reporter()
@@ -46,11 +84,12 @@ function M.check()
   local cmd = docsynth.server_cmd()
   local exe = vim.fn.exepath(cmd[1])
   if exe == "" then
-    report.error(("server binary %q not found; set server_path or cmd in setup{}, or put docsynth on PATH"):format(cmd[1]))
+    report.error(("server binary %q not found; install it (`pipx install docsynth`) or set server_path or cmd in setup{}"):format(cmd[1]))
   else
     local line, err = first_line({ exe, "--version" })
     if line then
       report.ok(("server: %s (%s)"):format(exe, line))
+      M.report_doctor(report, exe)
     else
       report.error(("server %s failed to run --version: %s"):format(exe, err))
     end

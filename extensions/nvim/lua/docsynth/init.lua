@@ -116,7 +116,7 @@ function M.start(bufnr)
   if vim.fn.executable(cmd[1]) ~= 1 then
     if not warned[cmd[1]] then
       warned[cmd[1]] = true
-      notify(("server binary %q not found or not executable; set server_path or cmd (see :checkhealth docsynth)"):format(cmd[1]), vim.log.levels.ERROR)
+      notify(("server binary %q not found or not executable; install it (`pipx install docsynth`) or set server_path or cmd (see :checkhealth docsynth)"):format(cmd[1]), vim.log.levels.ERROR)
     end
     return nil
   end

@@ -22,7 +22,7 @@ function executable(file: string): string {
 void test("the setting wins when it names an executable", () => {
   const dir = scratch();
   const bin = executable(path.join(dir, "custom", "docsynth"));
-  assert.deepEqual(findServer(bin, dir, ""), { path: bin, source: "setting" });
+  assert.deepEqual(findServer(bin, "useBundled", dir, ""), { path: bin, source: "setting" });
 });
 
 void test("a setting that is not executable is an error, not a fallback", () => {
@@ -31,18 +31,23 @@ void test("a setting that is not executable is an error, not a fallback", () => 
   const plain = path.join(dir, "plain");
   fs.writeFileSync(plain, "");
   fs.chmodSync(plain, 0o644);
-  const found = findServer(plain, dir, "");
+  const found = findServer(plain, "fromEnvironment", dir, "");
   assert.ok("error" in found && found.error.includes("not an executable"));
 });
 
-void test("PATH comes before the bundled copy, which comes before an error", () => {
+void test("importStrategy orders the bundled copy and PATH; nothing found is an error", () => {
   const dir = scratch();
   const onPath = executable(path.join(dir, "p2", "docsynth"));
   const bundled = executable(path.join(dir, "ext", "bin", "docsynth"));
+  const ext = path.join(dir, "ext");
   const pathVar = [path.join(dir, "p1"), path.join(dir, "p2")].join(path.delimiter);
-  assert.deepEqual(findServer("", path.join(dir, "ext"), pathVar), { path: onPath, source: "PATH" });
-  assert.deepEqual(findServer("  ", path.join(dir, "ext"), ""), { path: bundled, source: "bundled" });
-  assert.ok("error" in findServer("", path.join(dir, "none"), ""));
+  assert.deepEqual(findServer("", "useBundled", ext, pathVar), { path: bundled, source: "bundled" });
+  assert.deepEqual(findServer("", "fromEnvironment", ext, pathVar), { path: onPath, source: "PATH" });
+  // Each falls back to the other.
+  assert.deepEqual(findServer("  ", "fromEnvironment", ext, ""), { path: bundled, source: "bundled" });
+  assert.deepEqual(findServer("", "useBundled", path.join(dir, "none"), pathVar), { path: onPath, source: "PATH" });
+  const none = findServer("", "useBundled", path.join(dir, "none"), "");
+  assert.ok("error" in none && none.error.includes("pip install docsynth"));
   assert.equal(searchPath("docsynth", undefined), undefined);
 });
 

@@ -192,7 +192,11 @@ impl<'w> StubBench<'w> {
                 return Ok(outcome);
             }
             SynthStatus::Solved => {}
-            SynthStatus::BudgetSpent | SynthStatus::Error | SynthStatus::Cancelled => {
+            SynthStatus::BudgetSpent
+            | SynthStatus::Exhausted
+            | SynthStatus::WriterUnavailable
+            | SynthStatus::Error
+            | SynthStatus::Cancelled => {
                 return Ok(outcome);
             }
         }

@@ -1,11 +1,13 @@
-//! `textDocument/codeAction`: on an unimplemented function, one action per behaviour cluster of
-//! verified candidates (best first and preferred), answered from the cache. While synthesis runs
+//! `textDocument/codeAction`: on an unimplemented function, or an implemented one that fails its
+//! examples ("Replace body"), one action per behaviour cluster of verified candidates (best
+//! first and preferred), answered from the cache. While synthesis runs
 //! the action is returned disabled (when the client supports that); a stale edit is never offered.
 
-use crate::lsp::actions::{self, EditContext};
+use crate::lsp::actions::{self, BuildOptions, EditContext, EditsIn, Offer};
+use crate::lsp::analysis::FunctionCheck;
 use crate::lsp::background::{current_analysis, ensure_job, JobInput};
 use crate::lsp::position::position_to_byte;
-use crate::lsp::state::{Lookup, ServerState};
+use crate::lsp::state::{Checked, Lookup, ServerState};
 use crate::pipeline::SynthStatus;
 use crate::spec::{BodyState, FileSpecs};
 use std::sync::Arc;
@@ -15,16 +17,60 @@ use tower_lsp_server::ls_types::{
     CodeActionResponse,
 };
 
-/// Index of the innermost unimplemented function whose `def` contains `byte`.
-pub fn function_at(specs: &FileSpecs, byte: usize) -> Option<usize> {
+/// The function a request at some position is about, and what docsynth can offer it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Target {
+    /// Index into `FileSpecs::functions`.
+    pub index: usize,
+    /// Implement a stub, or replace a body that fails its examples.
+    pub offer: Offer,
+}
+
+/// The innermost function at `byte` (its `def` or one of its examples, such as a module-level
+/// assert, contains it) that docsynth can offer something for: an unimplemented one, or an
+/// implemented one that fails its examples in `checks`.
+pub fn target_at(
+    source: &str,
+    specs: &FileSpecs,
+    checks: Option<&Checked>,
+    byte: usize,
+) -> Option<Target> {
+    let within = |start: usize, end: usize| start <= byte && byte <= end;
     specs
         .functions
         .iter()
         .enumerate()
-        .filter(|(_, f)| f.body_state == BodyState::Unimplemented)
-        .filter(|(_, f)| f.def_range.start_byte <= byte && byte <= f.def_range.end_byte)
-        .min_by_key(|(_, f)| f.def_range.end_byte - f.def_range.start_byte)
-        .map(|(i, _)| i)
+        .filter(|(_, f)| {
+            within(f.def_range.start_byte, f.def_range.end_byte)
+                || f.examples
+                    .iter()
+                    .any(|e| within(e.range.start_byte, e.range.end_byte))
+        })
+        .filter_map(|(index, f)| {
+            let offer = match f.body_state {
+                BodyState::Unimplemented => Offer::Implement,
+                BodyState::Implemented => {
+                    let fails = checks
+                        .and_then(|c| c.current_for(source, f))
+                        .is_some_and(FunctionCheck::fails);
+                    if !fails {
+                        return None;
+                    }
+                    Offer::ReplaceBody
+                }
+            };
+            let size = f.def_range.end_byte - f.def_range.start_byte;
+            Some((Target { index, offer }, size))
+        })
+        .min_by_key(|(_, size)| *size)
+        .map(|(t, _)| t)
+}
+
+/// The latest example checks of `uri`.
+pub fn checks_of(state: &ServerState, uri: &str) -> Option<Arc<Checked>> {
+    crate::lsp::guard::lock(&state.docs)
+        .get(uri)
+        .and_then(|e| e.checks.clone())
 }
 
 fn wants_quickfix(params: &CodeActionParams) -> bool {
@@ -54,10 +100,16 @@ pub async fn handle(
     };
     let caps = state.caps();
     let cursor = position_to_byte(&a.rope, params.range.start, caps.encoding);
-    let Some(idx) = function_at(specs, cursor) else {
+    let checks = checks_of(state, uri.as_str());
+    let Some(target) = target_at(&a.source, specs, checks.as_deref(), cursor) else {
         return Ok(None);
     };
+    let idx = target.index;
     let spec = &specs.functions[idx];
+    let verb = match target.offer {
+        Offer::Implement => format!("Implement {}()", spec.name),
+        Offer::ReplaceBody => format!("Replace body of {}()", spec.name),
+    };
     let Some(&key) = a.keys.get(idx) else {
         return Ok(None);
     };
@@ -77,16 +129,16 @@ pub async fn handle(
                 eol,
                 document_changes: caps.document_changes,
             };
-            let list = actions::build(
-                &uri,
-                a.version,
-                key,
-                spec,
-                &r,
-                settings.max_actions,
-                &ctx,
-                !caps.resolve_edit,
-            );
+            let options = BuildOptions {
+                max: settings.max_actions,
+                offer: target.offer,
+                edits: if caps.resolve_edit {
+                    EditsIn::Resolve
+                } else {
+                    EditsIn::Action
+                },
+            };
+            let list = actions::build(&ctx, key, spec, &r, options);
             return Ok(Some(
                 list.into_iter()
                     .map(CodeActionOrCommand::CodeAction)
@@ -101,7 +153,7 @@ pub async fn handle(
                 return Ok(None);
             }
             let action = CodeAction {
-                title: format!("Implement {}() — examples not run", spec.name),
+                title: format!("{verb} — examples not run"),
                 kind: Some(CodeActionKind::QUICKFIX),
                 disabled: Some(CodeActionDisabled {
                     reason: why.to_string(),
@@ -129,7 +181,7 @@ pub async fn handle(
         return Ok(None);
     }
     let action = CodeAction {
-        title: format!("Implement {}() — synthesizing ({pct}%)", spec.name),
+        title: format!("{verb} — synthesizing ({pct}%)"),
         kind: Some(CodeActionKind::QUICKFIX),
         disabled: Some(CodeActionDisabled {
             reason: format!("docsynth is still checking candidates for {}()", spec.name),

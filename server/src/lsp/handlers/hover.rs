@@ -1,10 +1,11 @@
-//! `textDocument/hover` on an unimplemented function: the implementations docsynth can offer,
+//! `textDocument/hover` on an unimplemented function (or one that fails its examples): the implementations docsynth can offer,
 //! each as a code block, with how each answers the distinguishing input (the question), from
 //! the cache. Nothing while synthesis runs or when none is ready.
 
 use crate::lsp::actions::cluster_leaders;
+use crate::lsp::actions::Offer;
 use crate::lsp::background::current_analysis;
-use crate::lsp::handlers::code_action::function_at;
+use crate::lsp::handlers::code_action::{checks_of, target_at};
 use crate::lsp::position::position_to_byte;
 use crate::lsp::state::{Lookup, ServerState};
 use crate::pipeline::{FunctionSynthesis, SynthStatus};
@@ -13,8 +14,13 @@ use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::{Hover, HoverContents, HoverParams, MarkupContent, MarkupKind};
 
 /// The hover text for a synthesized function (Markdown).
-pub fn markdown(name: &str, result: &FunctionSynthesis, max: usize) -> String {
-    let mut text = format!("**docsynth** — verified implementations of `{name}()`\n");
+pub fn markdown(name: &str, result: &FunctionSynthesis, max: usize, offer: Offer) -> String {
+    let mut text = match offer {
+        Offer::Implement => format!("**docsynth** — verified implementations of `{name}()`\n"),
+        Offer::ReplaceBody => format!(
+            "**docsynth** — `{name}()` fails some of its examples; verified implementations that pass them all:\n"
+        ),
+    };
     for (i, c) in cluster_leaders(result, max).into_iter().enumerate() {
         text += &format!("\n**{}.** passes {}/{} examples", i + 1, c.passed, c.total);
         if let Some(q) = &result.question {
@@ -56,18 +62,19 @@ pub async fn handle(state: &Arc<ServerState>, params: HoverParams) -> Result<Opt
         params.text_document_position_params.position,
         caps.encoding,
     );
-    let Some(idx) = function_at(specs, cursor) else {
+    let checks = checks_of(state, uri.as_str());
+    let Some(target) = target_at(&a.source, specs, checks.as_deref(), cursor) else {
         return Ok(None);
     };
-    let Some(&key) = a.keys.get(idx) else {
+    let Some(&key) = a.keys.get(target.index) else {
         return Ok(None);
     };
-    let spec = &specs.functions[idx];
+    let spec = &specs.functions[target.index];
     match state.lookup(key) {
         Lookup::Ready(r) if r.status == SynthStatus::Solved => Ok(Some(Hover {
             contents: HoverContents::Markup(MarkupContent {
                 kind: MarkupKind::Markdown,
-                value: markdown(&spec.name, &r, state.settings().max_actions),
+                value: markdown(&spec.name, &r, state.settings().max_actions, target.offer),
             }),
             range: None,
         })),

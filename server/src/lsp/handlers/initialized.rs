@@ -53,7 +53,7 @@ pub async fn check_health(state: &Arc<ServerState>) {
         state
             .log(
                 MessageType::INFO,
-                "docsynth: interpreter and runtime checks passed",
+                "docsynth: interpreter, ONNX Runtime and model checks passed",
             )
             .await;
         return;

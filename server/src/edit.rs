@@ -1,8 +1,18 @@
 //! The text edits that implement a function: its stub body replaced by a candidate body, and the
 //! imports the body needs added once at the top of the module (after the module docstring and
-//! the existing imports). Pure functions over byte offsets; the caller converts to LSP ranges.
+//! the existing imports). Pure functions over byte offsets: the language server converts them to
+//! LSP ranges, `docsynth synth --write` applies them to the file.
 
 use crate::spec::Spec;
+
+/// The file's line ending: `\r\n` when it uses one anywhere, else `\n`.
+pub fn line_ending(source: &str) -> &'static str {
+    if source.contains("\r\n") {
+        "\r\n"
+    } else {
+        "\n"
+    }
+}
 
 /// Replace `start..end` (UTF-8 byte offsets) with `text`.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -1,0 +1,1 @@
+../../../../../../../../../extensions/nvim/lua/docsynth/init.lua
