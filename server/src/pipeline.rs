@@ -91,6 +91,9 @@ pub enum SynthStatus {
     Error,
     /// Cancelled before finishing.
     Cancelled,
+    /// Verified candidates exist, but the examples do not single one out (see
+    /// `rank::Evidence`): none is offered; `question` asks for the example that settles it.
+    Underdetermined,
 }
 
 /// A verified candidate, ready to offer.
@@ -146,6 +149,9 @@ pub struct FunctionSynthesis {
     /// (add the right answer as an example to settle it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub question: Option<crate::ask::Question>,
+    /// How strongly the examples single out the top candidate, when there are candidates.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<crate::rank::Evidence>,
 }
 
 use crate::cancel::CancelToken;
@@ -166,6 +172,7 @@ impl FunctionSynthesis {
             error: Some(why),
             candidates: Vec::new(),
             question: None,
+            evidence: None,
         }
     }
 }
@@ -529,6 +536,7 @@ pub fn synthesize_with(
         error: None,
         candidates: Vec::new(),
         question: None,
+        evidence: None,
     };
     let (examples, skipped) = io_examples(spec);
     if examples.is_empty() {
@@ -699,12 +707,17 @@ pub fn synthesize_with(
     let mut signatures: Vec<&Vec<Option<Value>>> = Vec::new();
     let mut cluster_sizes: Vec<usize> = Vec::new();
     let mut reps: Vec<(usize, usize)> = Vec::new(); // (found index, cluster)
+    let mut cluster_of: Vec<usize> = Vec::with_capacity(behaviours.len());
     for (i, sig) in behaviours.iter().enumerate() {
         match signatures.iter().position(|s| *s == sig) {
-            Some(c) => cluster_sizes[c] += 1,
+            Some(c) => {
+                cluster_sizes[c] += 1;
+                cluster_of.push(c);
+            }
             None => {
                 signatures.push(sig);
                 cluster_sizes.push(1);
+                cluster_of.push(signatures.len() - 1);
                 reps.push((i, signatures.len() - 1));
             }
         }
@@ -801,7 +814,38 @@ pub fn synthesize_with(
         c.rank = k + 1;
     }
     result.question = question_for(&spec.name, &examples, &extra, &verified, &found, &fitting);
+    result.evidence = verified.first().map(|(c, i)| {
+        // Belief in each consistent program, e^-cost relative to the best.
+        let weight = |f: &Found| (best_cost - f.rank.0).min(0.0).exp();
+        let total: f64 = found.iter().map(weight).sum();
+        let mine: f64 = found
+            .iter()
+            .zip(&cluster_of)
+            .filter(|(_, &k)| k == c.cluster)
+            .map(|(f, _)| weight(f))
+            .sum();
+        let pairs: Vec<(Vec<Value>, Value)> = examples
+            .iter()
+            .map(|e| (e.inputs.clone(), e.output.clone()))
+            .collect();
+        crate::rank::Evidence {
+            examples: examples.len(),
+            example_bits: crate::rank::example_bits(&pairs),
+            program_cost: found[*i].rank.0,
+            top_share: if total > 0.0 { mine / total } else { 1.0 },
+            magic_offsets: c.features.magic_offsets,
+            unexplained_constants: c.features.unexplained_constants,
+        }
+    });
     result.candidates = verified.into_iter().map(|(c, _)| c).collect();
+    if result.evidence.as_ref().is_some_and(|e| e.is_weak()) {
+        result.status = SynthStatus::Underdetermined;
+        result.error = Some(
+            "the examples do not single out one program; add an example (see the question)"
+                .to_string(),
+        );
+        return result;
+    }
     if result.candidates.is_empty() {
         result.status = SynthStatus::BudgetSpent;
         result.error = Some(format!(
