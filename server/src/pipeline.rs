@@ -759,6 +759,7 @@ pub fn synthesize_with(
         params: &params,
         docstring,
         inputs: &inputs,
+        explained: &rank_ctx.explained,
     };
     let best_cost = reps
         .iter()
@@ -837,8 +838,13 @@ pub fn synthesize_with(
             unexplained_constants: c.features.unexplained_constants,
         }
     });
+    // The evidence test is calibrated on the python space's costs and literals (a research
+    // DSL's cost is its rendered size, and its regular expressions are literals by nature).
+    let top_from_python = verified
+        .first()
+        .is_some_and(|(_, i)| fitting[found[*i].domain].0.name() == "python");
     result.candidates = verified.into_iter().map(|(c, _)| c).collect();
-    if result.evidence.as_ref().is_some_and(|e| e.is_weak()) {
+    if top_from_python && result.evidence.as_ref().is_some_and(|e| e.is_weak()) {
         result.status = SynthStatus::Underdetermined;
         result.error = Some(
             "the examples do not single out one program; add an example (see the question)"

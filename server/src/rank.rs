@@ -91,6 +91,9 @@ pub struct TextContext<'a> {
     pub docstring: &'a str,
     /// The examples' inputs, as values.
     pub inputs: &'a [Vec<Value>],
+    /// Constants the docstring explains without quoting them (number words, named character
+    /// classes: "vowels" → `'aeiou'`), as Python prints them.
+    pub explained: &'a [String],
 }
 
 /// A lexed piece of Python that matters to the features.
@@ -257,7 +260,7 @@ pub fn text_features(body: &str, imports: &[String], ctx: &TextContext<'_>) -> F
                 if n.abs() >= 2 {
                     f.constants += 1.0;
                     let text = n.to_string();
-                    let in_doc = ctx.docstring.contains(&text);
+                    let in_doc = ctx.docstring.contains(&text) || ctx.explained.contains(&text);
                     if in_doc {
                         f.docstring_constants += 1.0;
                     }
@@ -271,7 +274,9 @@ pub fn text_features(body: &str, imports: &[String], ctx: &TextContext<'_>) -> F
             }
             Lexeme::Str(s) => {
                 f.constants += 1.0;
-                let in_doc = !s.is_empty() && ctx.docstring.contains(s.as_str());
+                let in_doc = !s.is_empty()
+                    && (ctx.docstring.contains(s.as_str())
+                        || ctx.explained.iter().any(|e| *e == format!("'{s}'")));
                 if in_doc {
                     f.docstring_constants += 1.0;
                 } else if !s.is_empty() && !s.trim().is_empty() && !input_text.contains(s.as_str())
@@ -514,6 +519,7 @@ mod tests {
             params,
             docstring: doc,
             inputs,
+            explained: &[],
         }
     }
 
@@ -550,6 +556,14 @@ mod tests {
             &ctx(&params, "Third letters.", &inputs),
         );
         assert_eq!(nested.magic_offsets, 1.0);
+        // A character class the docstring names is explained.
+        let vowels = TextContext {
+            explained: &["'aeiou'".to_string()],
+            ..ctx(&params, "Count the vowels.", &inputs)
+        };
+        let f = text_features("return sum(1 for c in path if c in 'aeiou')", &[], &vowels);
+        assert_eq!(f.unexplained_constants, 0.0);
+        assert_eq!(f.docstring_constants, 1.0);
     }
 
     #[test]
