@@ -97,6 +97,9 @@ pub enum SynthStatus {
     Error,
     /// Cancelled before finishing.
     Cancelled,
+    /// Verified candidates exist, but the examples do not single one out (see
+    /// `rank::Evidence`): none is offered; `question` asks for the example that settles it.
+    Underdetermined,
 }
 
 /// A verified candidate, ready to offer.
@@ -152,6 +155,9 @@ pub struct FunctionSynthesis {
     /// (add the right answer as an example to settle it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub question: Option<crate::ask::Question>,
+    /// How strongly the examples single out the top candidate, when there are candidates.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<crate::rank::Evidence>,
 }
 
 use crate::cancel::CancelToken;
@@ -172,6 +178,7 @@ impl FunctionSynthesis {
             error: Some(why),
             candidates: Vec::new(),
             question: None,
+            evidence: None,
         }
     }
 }
@@ -581,6 +588,7 @@ pub fn synthesize_staged(
         error: None,
         candidates: Vec::new(),
         question: None,
+        evidence: None,
     };
     let (examples, skipped) = io_examples(spec);
     if examples.is_empty() {
@@ -948,12 +956,17 @@ impl Verifier<'_, '_> {
         let mut signatures: Vec<&Vec<Option<Value>>> = Vec::new();
         let mut cluster_sizes: Vec<usize> = Vec::new();
         let mut reps: Vec<(usize, usize)> = Vec::new(); // (found index, cluster)
+        let mut cluster_of: Vec<usize> = Vec::with_capacity(behaviours.len());
         for (i, sig) in behaviours.iter().enumerate() {
             match signatures.iter().position(|s| *s == sig) {
-                Some(c) => cluster_sizes[c] += 1,
+                Some(c) => {
+                    cluster_sizes[c] += 1;
+                    cluster_of.push(c);
+                }
                 None => {
                     signatures.push(sig);
                     cluster_sizes.push(1);
+                    cluster_of.push(signatures.len() - 1);
                     reps.push((i, signatures.len() - 1));
                 }
             }
@@ -995,6 +1008,7 @@ impl Verifier<'_, '_> {
             params: &params,
             docstring,
             inputs: &inputs,
+            explained: &rank_ctx.explained,
         };
         let best_cost = reps
             .iter()
@@ -1051,7 +1065,43 @@ impl Verifier<'_, '_> {
             c.rank = k + 1;
         }
         result.question = question_for(&spec.name, examples, &extra, &verified, &found, fitting);
+        result.evidence = verified.first().map(|(c, i)| {
+            // Belief in each consistent program, e^-cost relative to the best.
+            let weight = |f: &Found| (best_cost - f.rank.0).min(0.0).exp();
+            let total: f64 = found.iter().map(weight).sum();
+            let mine: f64 = found
+                .iter()
+                .zip(&cluster_of)
+                .filter(|(_, &k)| k == c.cluster)
+                .map(|(f, _)| weight(f))
+                .sum();
+            let pairs: Vec<(Vec<Value>, Value)> = examples
+                .iter()
+                .map(|e| (e.inputs.clone(), e.output.clone()))
+                .collect();
+            crate::rank::Evidence {
+                examples: examples.len(),
+                example_bits: crate::rank::example_bits(&pairs),
+                program_cost: found[*i].rank.0,
+                top_share: if total > 0.0 { mine / total } else { 1.0 },
+                magic_offsets: c.features.magic_offsets,
+                unexplained_constants: c.features.unexplained_constants,
+            }
+        });
+        // The evidence test is calibrated on the python space's costs and literals (a research
+        // DSL's cost is its rendered size, and its regular expressions are literals by nature).
+        let top_from_python = verified
+            .first()
+            .is_some_and(|(_, i)| fitting[found[*i].domain].0.name() == "python");
         result.candidates = verified.into_iter().map(|(c, _)| c).collect();
+        if top_from_python && result.evidence.as_ref().is_some_and(|e| e.is_weak()) {
+            result.status = SynthStatus::Underdetermined;
+            result.error = Some(
+                "the examples do not single out one program; add an example (see the question)"
+                    .to_string(),
+            );
+            return result;
+        }
         if result.candidates.is_empty() {
             result.status = SynthStatus::BudgetSpent;
             result.error = Some(format!(

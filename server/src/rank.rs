@@ -91,6 +91,9 @@ pub struct TextContext<'a> {
     pub docstring: &'a str,
     /// The examples' inputs, as values.
     pub inputs: &'a [Vec<Value>],
+    /// Constants the docstring explains without quoting them (number words, named character
+    /// classes: "vowels" → `'aeiou'`), as Python prints them.
+    pub explained: &'a [String],
 }
 
 /// A lexed piece of Python that matters to the features.
@@ -101,8 +104,14 @@ enum Lexeme {
     Int(i64),
     OpenBracket,
     CloseBracket,
+    CloseParen,
     Other,
 }
+
+/// Python keywords a list display can follow (`return [..]`, `in [..]`).
+const KEYWORDS: &[&str] = &[
+    "return", "in", "for", "if", "else", "and", "or", "not", "yield", "lambda", "is",
+];
 
 /// A small Python lexer: names, string and number literals, brackets, other punctuation.
 fn lex(code: &str) -> Vec<Lexeme> {
@@ -149,6 +158,7 @@ fn lex(code: &str) -> Vec<Lexeme> {
             out.push(match c {
                 '[' => Lexeme::OpenBracket,
                 ']' => Lexeme::CloseBracket,
+                ')' => Lexeme::CloseParen,
                 _ => Lexeme::Other,
             });
             i += 1;
@@ -223,17 +233,34 @@ pub fn text_features(body: &str, imports: &[String], ctx: &TextContext<'_>) -> F
         lines: body.lines().filter(|l| !l.trim().is_empty()).count() as f64,
         ..Features::default()
     };
+    // Open brackets, each a subscript (`xs[2]`) or a list display or comprehension
+    // (`[x ** 3 for x in xs]`, whose numbers are no offsets).
+    let mut brackets: Vec<bool> = Vec::new();
     let mut depth = 0i32;
     let mut used: Vec<&str> = Vec::new();
+    let mut previous: Option<&Lexeme> = None;
     for lx in &lexemes {
+        let after = previous.replace(lx);
         match lx {
-            Lexeme::OpenBracket => depth += 1,
-            Lexeme::CloseBracket => depth -= 1,
+            Lexeme::OpenBracket => {
+                let subscript = match after {
+                    Some(Lexeme::Name(n)) => !KEYWORDS.contains(&n.as_str()),
+                    Some(Lexeme::Str(_) | Lexeme::CloseBracket | Lexeme::CloseParen) => true,
+                    _ => false,
+                };
+                brackets.push(subscript);
+                depth += i32::from(subscript);
+            }
+            Lexeme::CloseBracket => {
+                if brackets.pop() == Some(true) {
+                    depth -= 1;
+                }
+            }
             Lexeme::Int(n) => {
                 if n.abs() >= 2 {
                     f.constants += 1.0;
                     let text = n.to_string();
-                    let in_doc = ctx.docstring.contains(&text);
+                    let in_doc = ctx.docstring.contains(&text) || ctx.explained.contains(&text);
                     if in_doc {
                         f.docstring_constants += 1.0;
                     }
@@ -247,7 +274,9 @@ pub fn text_features(body: &str, imports: &[String], ctx: &TextContext<'_>) -> F
             }
             Lexeme::Str(s) => {
                 f.constants += 1.0;
-                let in_doc = !s.is_empty() && ctx.docstring.contains(s.as_str());
+                let in_doc = !s.is_empty()
+                    && (ctx.docstring.contains(s.as_str())
+                        || ctx.explained.iter().any(|e| *e == format!("'{s}'")));
                 if in_doc {
                     f.docstring_constants += 1.0;
                 } else if !s.is_empty() && !s.trim().is_empty() && !input_text.contains(s.as_str())
@@ -262,7 +291,7 @@ pub fn text_features(body: &str, imports: &[String], ctx: &TextContext<'_>) -> F
                     f.docstring_words += 1.0;
                 }
             }
-            Lexeme::Other => {}
+            Lexeme::CloseParen | Lexeme::Other => {}
         }
     }
     f.unused_params = ctx
@@ -301,6 +330,120 @@ pub fn rsa_scores(outputs: &[Vec<Option<Value>>]) -> Vec<f64> {
             }
         })
         .collect()
+}
+
+/// How strongly the examples single out the top candidate: what the examples tell (bits the
+/// inputs do not already show) against what the program needs told (its ranking cost), the
+/// share of the ranking's belief that its behaviour holds among every consistent program, and
+/// the marks of a program fitted to the examples rather than meant (magic index offsets,
+/// literals neither the docstring nor the inputs explain).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// How many examples were given.
+    pub examples: usize,
+    /// Bits of information in the examples' outputs beyond copies of their inputs.
+    pub example_bits: f64,
+    /// The top candidate's ranking cost (the python space's cost units).
+    pub program_cost: f64,
+    /// Share of the top candidate's behaviour (on the clustering inputs) in the ranking's
+    /// belief over every consistent program, each weighted `e^-cost`.
+    pub top_share: f64,
+    /// The top candidate's integer literals of absolute value ≥ 2 used as index or slice bounds.
+    pub magic_offsets: f64,
+    /// The top candidate's literals found neither in the inputs nor in the docstring.
+    pub unexplained_constants: f64,
+}
+
+impl Evidence {
+    /// Whether the examples leave the program open. With a few examples (MBPP gives two),
+    /// many programs fit by chance: a candidate is not offered when it needs a magic index
+    /// offset, or when it is more complex (ranking cost) than the examples' bits plus a margin
+    /// can pin down (the docstring's words make the operations they name cheaper, so a
+    /// described program stays within reach). Unexplained literals are reported, not used:
+    /// on MBPP dev most python-space candidates with one still generalized (regular
+    /// expressions, separators).
+    pub fn is_weak(&self) -> bool {
+        self.examples <= FEW_EXAMPLES
+            && (self.magic_offsets > 0.0 || self.program_cost > self.example_bits + COST_MARGIN)
+    }
+}
+
+/// Examples up to which a fit by chance is likely.
+const FEW_EXAMPLES: usize = 3;
+/// Ranking cost the examples' bits leave room for.
+const COST_MARGIN: f64 = 8.0;
+
+/// Bits of information in the examples' outputs that the inputs do not already show.
+pub fn example_bits(examples: &[(Vec<Value>, Value)]) -> f64 {
+    examples
+        .iter()
+        .map(|(inputs, output)| {
+            let mut pool: Vec<&Value> = Vec::new();
+            let mut chars: Vec<char> = Vec::new();
+            for v in inputs {
+                collect_pool(v, &mut pool, &mut chars, 0);
+            }
+            value_bits(output, &pool, &chars)
+        })
+        .sum()
+}
+
+fn collect_pool<'a>(v: &'a Value, pool: &mut Vec<&'a Value>, chars: &mut Vec<char>, depth: usize) {
+    pool.push(v);
+    if depth >= 2 {
+        return;
+    }
+    match v {
+        Value::Str(s) => chars.extend(s.chars()),
+        Value::List(xs) | Value::Tuple(xs) => {
+            for x in xs {
+                collect_pool(x, pool, chars, depth + 1);
+            }
+        }
+        Value::Dict(kv) => {
+            for (k, x) in kv {
+                collect_pool(k, pool, chars, depth + 1);
+                collect_pool(x, pool, chars, depth + 1);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Bits to tell `v` to someone who sees the inputs (`pool`: their values and elements,
+/// `chars`: their characters): about one bit for a copy, a sign and the magnitude for a
+/// number, per character or element otherwise.
+fn value_bits(v: &Value, pool: &[&Value], chars: &[char]) -> f64 {
+    if pool.contains(&v) {
+        return 1.0;
+    }
+    match v {
+        Value::None | Value::Bool(_) => 1.0,
+        Value::Int(i) => 1.0 + (i.unsigned_abs() as f64 + 1.0).log2(),
+        Value::Float(f) => {
+            let magnitude = 1.0 + (f.abs().min(1e12) + 1.0).log2();
+            if f.fract() == 0.0 {
+                magnitude
+            } else {
+                magnitude + 6.0
+            }
+        }
+        Value::Str(s) => {
+            1.0 + s
+                .chars()
+                .map(|c| if chars.contains(&c) { 2.0 } else { 5.0 })
+                .sum::<f64>()
+        }
+        Value::List(xs) | Value::Tuple(xs) => {
+            1.0 + xs.iter().map(|x| value_bits(x, pool, chars)).sum::<f64>()
+        }
+        Value::Dict(kv) => {
+            1.0 + kv
+                .iter()
+                .map(|(k, x)| value_bits(k, pool, chars) + value_bits(x, pool, chars))
+                .sum::<f64>()
+        }
+    }
 }
 
 /// A logistic model over [`Features`] (standardized), as written by `models/train/ranker.py`.
@@ -374,6 +517,7 @@ mod tests {
             params,
             docstring: doc,
             inputs,
+            explained: &[],
         }
     }
 
@@ -396,6 +540,28 @@ mod tests {
         assert_eq!(idiomatic.magic_offsets, 0.0);
         assert_eq!(idiomatic.unexplained_constants, 0.0);
         assert_eq!(idiomatic.unused_params, 0.0);
+        // Numbers in a comprehension are no offsets; a subscript inside one still is.
+        let comprehension = text_features(
+            "return [x ** 3 for x in path if x % 2 == 0]",
+            &[],
+            &ctx(&params, "Cubes.", &inputs),
+        );
+        assert_eq!(comprehension.magic_offsets, 0.0);
+        assert_eq!(comprehension.unexplained_constants, 0.0);
+        let nested = text_features(
+            "return [w[2] for w in path.split()]",
+            &[],
+            &ctx(&params, "Third letters.", &inputs),
+        );
+        assert_eq!(nested.magic_offsets, 1.0);
+        // A character class the docstring names is explained.
+        let vowels = TextContext {
+            explained: &["'aeiou'".to_string()],
+            ..ctx(&params, "Count the vowels.", &inputs)
+        };
+        let f = text_features("return sum(1 for c in path if c in 'aeiou')", &[], &vowels);
+        assert_eq!(f.unexplained_constants, 0.0);
+        assert_eq!(f.docstring_constants, 1.0);
     }
 
     #[test]
@@ -408,6 +574,69 @@ mod tests {
         );
         assert_eq!(f.unused_params, 1.0);
         assert!(f.docstring_words >= 2.0, "{f:?}");
+    }
+
+    #[test]
+    fn example_bits_count_what_the_inputs_do_not_show() {
+        let ex = |i: Value, o: Value| (vec![i], o);
+        // Two booleans tell two bits; two small numbers a few more; copies almost nothing.
+        let bools = example_bits(&[
+            ex(Value::Int(4), Value::Bool(true)),
+            ex(Value::Int(7), Value::Bool(false)),
+        ]);
+        assert_eq!(bools, 2.0);
+        let ints = example_bits(&[
+            ex(Value::Int(4), Value::Int(7)),
+            ex(Value::Int(2), Value::Int(3)),
+        ]);
+        assert!(ints > bools && ints < 10.0, "{ints}");
+        let copy = example_bits(&[ex(
+            Value::List(vec![Value::Int(250), Value::Int(9)]),
+            Value::Int(250),
+        )]);
+        assert_eq!(copy, 1.0);
+        // New characters tell more than characters taken from the input.
+        let taken = example_bits(&[ex(Value::Str("abc".into()), Value::Str("cba".into()))]);
+        let new = example_bits(&[ex(Value::Str("abc".into()), Value::Str("xyz".into()))]);
+        assert!(new > taken, "{new} vs {taken}");
+    }
+
+    #[test]
+    fn evidence_is_weak_when_the_examples_leave_the_program_open() {
+        let plain = Evidence {
+            examples: 2,
+            example_bits: 7.0,
+            program_cost: 5.0,
+            top_share: 1.0,
+            magic_offsets: 0.0,
+            unexplained_constants: 0.0,
+        };
+        assert!(!plain.is_weak());
+        // A large formula fitted to two small numbers.
+        assert!(Evidence {
+            program_cost: 16.0,
+            ..plain.clone()
+        }
+        .is_weak());
+        // A slice at a magic offset; a literal alone is reported, not withheld.
+        assert!(Evidence {
+            magic_offsets: 1.0,
+            ..plain.clone()
+        }
+        .is_weak());
+        assert!(!Evidence {
+            unexplained_constants: 1.0,
+            ..plain.clone()
+        }
+        .is_weak());
+        // Many examples pin the same program down.
+        assert!(!Evidence {
+            examples: 5,
+            program_cost: 16.0,
+            magic_offsets: 1.0,
+            ..plain
+        }
+        .is_weak());
     }
 
     #[test]

@@ -41,14 +41,14 @@ pub fn cluster_leaders(result: &FunctionSynthesis, max: usize) -> Vec<&CheckedCa
     let mut seen = Vec::new();
     let mut out = Vec::new();
     for c in ranked {
+        if out.len() >= max {
+            break;
+        }
         if seen.contains(&c.cluster) {
             continue;
         }
         seen.push(c.cluster);
         out.push(c);
-        if out.len() >= max {
-            break;
-        }
     }
     out
 }
@@ -170,7 +170,13 @@ pub fn build(
     options: BuildOptions,
 ) -> Vec<CodeAction> {
     let question = result.question.as_ref();
-    let mut actions: Vec<CodeAction> = cluster_leaders(result, options.max)
+    // Underdetermined: no implementation is offered, only the examples that settle it.
+    let offered = if result.status == crate::pipeline::SynthStatus::Underdetermined {
+        0
+    } else {
+        options.max
+    };
+    let mut actions: Vec<CodeAction> = cluster_leaders(result, offered)
         .into_iter()
         .enumerate()
         .map(|(i, c)| {

@@ -224,6 +224,23 @@ fn unimplemented_hint(
             format!("docsynth: {name}() has no usable examples: {why}"),
         ),
         SynthStatus::Error => ("error", format!("docsynth: synthesis of {name}() failed: {why}")),
+        SynthStatus::Underdetermined => (
+            "underdetermined",
+            match &r.question {
+                Some(q) => format!(
+                    "docsynth: the examples of {name}() fit programs that disagree; add an example for {} (answers: {})",
+                    q.call,
+                    q.answers
+                        .iter()
+                        .map(|a| a.shown.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                None => format!(
+                    "docsynth: the examples of {name}() do not single out one implementation; add an example"
+                ),
+            },
+        ),
         SynthStatus::Cancelled => return None,
     };
     Some(hint(range, code, message))

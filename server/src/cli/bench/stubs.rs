@@ -126,6 +126,14 @@ pub(crate) struct TaskOutcome {
     pub found_ms: Option<f64>,
     /// Wall milliseconds of the whole synthesis.
     pub wall_ms: f64,
+    /// The top-1 candidate's body (solved tasks), for `DOCSYNTH_BENCH_UNSOLVED`.
+    pub top_body: Option<String>,
+    /// What the ranking saw of the top-1 candidate (its score, features, how many candidates
+    /// were verified), for `DOCSYNTH_BENCH_UNSOLVED`.
+    pub top_features: Option<String>,
+    /// For a task whose examples left the program open (nothing offered): what the withheld
+    /// top-1 candidate would have done.
+    pub withheld: Option<Verdict>,
 }
 
 /// What every task shares: the writers, the program spaces and one warm runner.
@@ -185,13 +193,16 @@ impl<'w> StubBench<'w> {
             domain: result.domain.clone(),
             found_ms: None,
             wall_ms,
+            top_body: None,
+            top_features: None,
+            withheld: None,
         };
         match result.status {
             SynthStatus::NoDomain | SynthStatus::NoExamples => {
                 outcome.verdict = Verdict::NotExpressible;
                 return Ok(outcome);
             }
-            SynthStatus::Solved => {}
+            SynthStatus::Solved | SynthStatus::Underdetermined => {}
             SynthStatus::BudgetSpent
             | SynthStatus::Exhausted
             | SynthStatus::WriterUnavailable
@@ -203,12 +214,31 @@ impl<'w> StubBench<'w> {
         let Some(top) = result.candidates.first() else {
             return Ok(outcome);
         };
+        outcome.top_body = Some(top.body.clone());
+        outcome.top_features = Some(format!(
+            "score {:.1} candidates {} evidence {} {}",
+            top.score,
+            result.candidates.len(),
+            serde_json::to_string(&result.evidence).unwrap_or_default(),
+            serde_json::to_string(&top.features).unwrap_or_default()
+        ));
         let mut source = top.imports.join("\n");
         if !source.is_empty() {
             source.push_str("\n\n");
         }
         source.push_str(&top.code);
         let check = self.check_tests(task, &specs.context, &source)?;
+        if result.status == SynthStatus::Underdetermined {
+            // Nothing is offered; what the withheld top-1 would have done is logged.
+            outcome.withheld = Some(if !check.given_pass {
+                Verdict::Unsolved
+            } else if check.hidden_pass {
+                Verdict::Generalizes
+            } else {
+                Verdict::SolvedOnly
+            });
+            return Ok(outcome);
+        }
         if check.given_pass {
             outcome.found_ms = Some(top.elapsed_ms as f64);
             outcome.verdict = if check.hidden_pass {

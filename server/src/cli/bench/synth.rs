@@ -28,8 +28,8 @@ pub struct SynthBenchArgs {
     pub benchmarks: Option<PathBuf>,
     /// Suites to run: any of `generated`, `exedec` (held-out examples: 5 extra inputs run
     /// through the task's reference program), `sygus` (all examples given, and the tasks with
-    /// at least 6 examples with 3 given and the rest held out), `mbpp`, `lambdabeam`, `speed`
-    /// (comma-separated).
+    /// at least 6 examples with 3 given and the rest held out), `mbpp`, `lambdabeam`,
+    /// `everyday`, `everyday-heldout` (stub files in `tests/bench/`), `speed` (comma-separated).
     #[arg(
         long,
         default_value = "generated,exedec,sygus,speed",
@@ -213,6 +213,14 @@ fn run_stub_tasks(
             tally.solved += 1;
             tally.times.extend(outcome.found_ms);
         }
+        if verbose {
+            if let Some(f) = &outcome.top_features {
+                eprintln!(
+                    "{}: top-1 {:?} withheld {:?} {f}",
+                    t.name, outcome.verdict, outcome.withheld
+                );
+            }
+        }
         if verbose && outcome.verdict != Verdict::Generalizes {
             eprintln!(
                 "{}: {:?} ({:?}, {}, {:.0} ms)",
@@ -222,6 +230,9 @@ fn run_stub_tasks(
                 outcome.domain.as_deref().unwrap_or("no space"),
                 outcome.wall_ms
             );
+            if let Some(body) = &outcome.top_body {
+                eprintln!("    top-1: {}", body.trim().replace('\n', "\n    "));
+            }
         }
     }
     Ok(tally.into_row(suite, part, budget, tasks.len()))
@@ -688,12 +699,19 @@ pub fn run(args: SynthBenchArgs) -> anyhow::Result<i32> {
             file: "everyday.jsonl",
             load: load_mbpp,
         },
+        // A second set of everyday stubs, written before any tuning against it and kept out of
+        // it: tests/bench/everyday_heldout.jsonl.
+        StubSuite {
+            name: "everyday-heldout",
+            file: "everyday_heldout.jsonl",
+            load: load_mbpp,
+        },
     ];
     for StubSuite { name, file, load } in stub_suites {
         if !wants(name) {
             continue;
         }
-        let path = if name == "everyday" {
+        let path = if name.starts_with("everyday") {
             repo_file(&Path::new("tests").join("bench").join(file))
         } else {
             bench_dir.join(file)

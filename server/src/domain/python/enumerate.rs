@@ -510,7 +510,25 @@ impl Search<'_> {
         }
         match arity {
             1 => {
-                for t in self.types_at(ci, rem) {
+                // `max`, `min` and `sorted` of lists or tuples compare them lexicographically,
+                // which code rarely means (`max(len(x) for x in xs)`, `sorted(key=…)` are the
+                // usual intent): those cost `LEXICOGRAPHIC_COST` more.
+                let mut args: Vec<(Ty, u32)> = self
+                    .types_at(ci, rem)
+                    .into_iter()
+                    .filter(|t| !compares_lexicographically(op, t))
+                    .map(|t| (t, rem))
+                    .collect();
+                if rem > LEXICOGRAPHIC_COST {
+                    let cheaper = rem - LEXICOGRAPHIC_COST;
+                    args.extend(
+                        self.types_at(ci, cheaper)
+                            .into_iter()
+                            .filter(|t| compares_lexicographically(op, t))
+                            .map(|t| (t, cheaper)),
+                    );
+                }
+                for (t, rem) in args {
                     let Some(rt) = op.result_type(std::slice::from_ref(&t)) else {
                         continue;
                     };
@@ -810,6 +828,24 @@ impl Search<'_> {
             self.record(expr, total);
         }
     }
+}
+
+/// Extra cost of ordering lists or tuples by their elements (see `op_level`).
+const LEXICOGRAPHIC_COST: u32 = 2;
+
+/// Whether `op` on a value of type `t` orders sequences lexicographically (`max` of a `str` too:
+/// its greatest character, rarely what "the largest word" means).
+fn compares_lexicographically(op: Op, t: &Ty) -> bool {
+    let ordering = matches!(op, Op::Max | Op::Min | Op::Sorted | Op::SortedRev);
+    let extreme_char = matches!(op, Op::Max | Op::Min) && *t == Ty::Str;
+    extreme_char
+        || ordering
+            && t.elem().is_some_and(|e| {
+                matches!(
+                    e,
+                    Ty::List(_) | Ty::Tuple(_) | Ty::TupleN(_) | Ty::Set(_) | Ty::Dict(..)
+                )
+            })
 }
 
 fn mark_vars(e: &Expr, seen: &mut [bool; 2]) {

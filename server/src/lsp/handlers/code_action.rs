@@ -118,7 +118,9 @@ pub async fn handle(
     }
     let settings = state.settings();
     let pct = match state.lookup(key) {
-        Lookup::Ready(r) if r.status == SynthStatus::Solved => {
+        Lookup::Ready(r)
+            if matches!(r.status, SynthStatus::Solved | SynthStatus::Underdetermined) =>
+        {
             let eol = crate::lsp::actions::line_ending(&a.source);
             let ctx = EditContext {
                 uri: &uri,
