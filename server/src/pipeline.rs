@@ -537,6 +537,19 @@ enum WriterSchedule {
     Concurrent,
 }
 
+/// What synthesizing one function needs (the CLI, the benches and the language server).
+#[derive(Clone, Copy, Debug)]
+pub struct SynthRequest<'a> {
+    /// The file's text.
+    pub source: &'a str,
+    /// The function.
+    pub spec: &'a Spec,
+    /// The module context the examples may need.
+    pub context: &'a ModuleContext,
+    /// The synthesis settings.
+    pub config: &'a SynthConfig,
+}
+
 /// What one writer (or, sequentially, all writers) produced for one domain.
 struct WriterBatch {
     domain: usize,
@@ -545,20 +558,14 @@ struct WriterBatch {
 
 /// Synthesizes one function: examples → domain → writers → consistency check → clusters by
 /// behaviour on extra inputs → Python check of the cluster representatives in `runner`.
-#[allow(clippy::too_many_arguments)]
 pub fn synthesize_with(
-    source: &str,
-    spec: &Spec,
-    context: &ModuleContext,
-    config: &SynthConfig,
+    request: &SynthRequest<'_>,
     domains: &[Box<dyn Domain>],
     writers: &[&dyn Writer],
     runner: &mut Runner,
     cancel: &CancelToken,
 ) -> FunctionSynthesis {
-    synthesize_staged(
-        source, spec, context, config, domains, writers, runner, cancel, None,
-    )
+    synthesize_staged(request, domains, writers, runner, cancel, None)
 }
 
 /// [`synthesize_with`], and with `early` the neural model decodes beside the search (each with
@@ -566,18 +573,20 @@ pub fn synthesize_with(
 /// other writers still run, the candidates so far are checked and, when some verify and differ
 /// from the last offer, `early` gets that result (what an editor can offer at once). The
 /// returned result checks and ranks every writer's candidates.
-#[allow(clippy::too_many_arguments)]
 pub fn synthesize_staged(
-    source: &str,
-    spec: &Spec,
-    context: &ModuleContext,
-    config: &SynthConfig,
+    request: &SynthRequest<'_>,
     domains: &[Box<dyn Domain>],
     writers: &[&dyn Writer],
     runner: &mut Runner,
     cancel: &CancelToken,
     mut early: Option<EarlyResult<'_>>,
 ) -> FunctionSynthesis {
+    let &SynthRequest {
+        source,
+        spec,
+        context,
+        config,
+    } = request;
     let start = Instant::now();
     let line = spec.def_range.start.line as usize + 1;
     let mut result = FunctionSynthesis {
@@ -1198,16 +1207,13 @@ pub fn synthesize_source(
     Ok(targets
         .into_iter()
         .map(|spec| {
-            synthesize_with(
+            let request = SynthRequest {
                 source,
                 spec,
-                &specs.context,
+                context: &specs.context,
                 config,
-                &domains,
-                &all,
-                &mut runner,
-                cancel,
-            )
+            };
+            synthesize_with(&request, &domains, &all, &mut runner, cancel)
         })
         .collect())
 }

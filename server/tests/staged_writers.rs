@@ -5,7 +5,8 @@
 use docsynth::cancel::CancelToken;
 use docsynth::domain::{all_domains, Domain, Solution, Task, WriterKind};
 use docsynth::pipeline::{
-    synthesize_staged, FunctionSynthesis, SearchWriter, SynthConfig, SynthStatus, Writer,
+    synthesize_staged, FunctionSynthesis, SearchWriter, SynthConfig, SynthRequest, SynthStatus,
+    Writer,
 };
 use docsynth::runner::{Runner, RunnerConfig};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -104,11 +105,14 @@ fn synthesize(
         ..SynthConfig::default()
     };
     let domains = all_domains();
-    Some(synthesize_staged(
+    let request = SynthRequest {
         source,
         spec,
-        &specs.context,
-        &config,
+        context: &specs.context,
+        config: &config,
+    };
+    Some(synthesize_staged(
+        &request,
         &domains,
         writers,
         &mut runner,

@@ -8,11 +8,12 @@ use crate::cancel::CancelToken;
 use crate::check;
 use crate::domain::all_domains;
 use crate::pipeline::{
-    self, EarlyResult, Engine, FunctionSynthesis, SearchWriter, SynthConfig, SynthStatus, Writer,
+    self, EarlyResult, Engine, FunctionSynthesis, SearchWriter, SynthConfig, SynthRequest,
+    SynthStatus, Writer,
 };
 use crate::runner::{CheckOptions, ExampleStatus, PooledRunner, RunnerConfig, RunnerPool};
 use crate::spec::BodyState;
-use crate::spec::{FileSpecs, ModuleContext, Spec};
+use crate::spec::{FileSpecs, Spec};
 use std::path::Path;
 use std::sync::Mutex;
 
@@ -63,19 +64,6 @@ pub struct CheckRequest<'a> {
     /// The specs extracted from `source`.
     pub specs: &'a FileSpecs,
     /// The synthesis settings (interpreter, workspace).
-    pub config: &'a SynthConfig,
-}
-
-/// What synthesizing one function needs.
-#[derive(Clone, Copy, Debug)]
-pub struct SynthRequest<'a> {
-    /// The file's text.
-    pub source: &'a str,
-    /// The function.
-    pub spec: &'a Spec,
-    /// The module context the examples may need.
-    pub context: &'a ModuleContext,
-    /// The synthesis settings.
     pub config: &'a SynthConfig,
 }
 
@@ -239,16 +227,6 @@ impl PipelineAnalysis {
         if request.config.engine != Engine::Neural {
             writers.push(&search);
         }
-        pipeline::synthesize_staged(
-            request.source,
-            request.spec,
-            request.context,
-            request.config,
-            &domains,
-            &writers,
-            &mut runner,
-            cancel,
-            early,
-        )
+        pipeline::synthesize_staged(request, &domains, &writers, &mut runner, cancel, early)
     }
 }

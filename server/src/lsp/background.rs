@@ -3,7 +3,7 @@
 //! functions, and publishing the diagnostics that follow. Workers never hold a lock while they
 //! extract, check or synthesize; they report back by updating the state and publishing.
 
-use super::analysis::{CheckRequest, SynthRequest};
+use super::analysis::CheckRequest;
 use super::config::{Execution, Settings};
 use super::diagnostics;
 use super::guard::{blocking, lock};
@@ -11,7 +11,7 @@ use super::incremental::{IncrementalSpecs, PendingEdits};
 use super::spec_key::{text_hash, SpecKey};
 use super::state::{function_fingerprint, Analyzed, Checked, Job, Lookup, ServerState};
 use crate::cancel::CancelToken;
-use crate::pipeline::{FunctionSynthesis, SynthConfig, SynthStatus};
+use crate::pipeline::{FunctionSynthesis, SynthConfig, SynthRequest, SynthStatus};
 use crate::spec::{BodyState, FileSpecs, ModuleContext, Spec};
 use std::collections::HashSet;
 use std::path::PathBuf;

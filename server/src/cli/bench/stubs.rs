@@ -6,7 +6,7 @@
 
 use crate::cancel::CancelToken;
 use crate::domain::{all_domains, Domain};
-use crate::pipeline::{synthesize_with, SynthConfig, SynthStatus, Writer};
+use crate::pipeline::{synthesize_with, SynthConfig, SynthRequest, SynthStatus, Writer};
 use crate::runner::{CheckSuite, RunContext, Runner, RunnerConfig};
 use crate::spec::{Example, ExampleKind};
 use crate::text::{Position, TextRange};
@@ -176,11 +176,14 @@ impl<'w> StubBench<'w> {
             ..self.config.clone()
         };
         let start = Instant::now();
-        let result = synthesize_with(
-            &task.stub,
+        let request = SynthRequest {
+            source: &task.stub,
             spec,
-            &specs.context,
-            &config,
+            context: &specs.context,
+            config: &config,
+        };
+        let result = synthesize_with(
+            &request,
             &self.domains,
             &self.writers,
             &mut self.runner,
