@@ -102,8 +102,11 @@ pub fn build(
     };
     let mut out = Vec::new();
     for (spec, key) in specs.functions.iter().zip(&a.keys) {
-        let (s, e) = def_line(&a.source, spec);
-        let def = || byte_range_to_range(&a.rope, s, e, enc);
+        // The `def` line's range, found only for the functions that get a hint there.
+        let def = || {
+            let (s, e) = def_line(&a.source, spec);
+            byte_range_to_range(&a.rope, s, e, enc)
+        };
         match spec.body_state {
             BodyState::Unimplemented => {
                 if let Some(d) = unimplemented_hint(spec, lookup(*key), def(), settings) {
