@@ -32,7 +32,7 @@ pub struct SearchLimits {
 
 impl Default for SearchLimits {
     fn default() -> Self {
-        // Peak use measured with `search_memory_stays_bounded` (see tests/lists_bench.rs):
+        // Peak use measured with `search_memory_stays_bounded` (see tests/it/lists_bench.rs):
         // ~5M values * ~40 bytes of bookkeeping + 48M * 4 bytes of arena, plus growth copies,
         // stays well under 1 GB.
         Self {

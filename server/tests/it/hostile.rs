@@ -523,7 +523,7 @@ def order(xs):
 
 /// Prints one line per attack (contained, or what got through) for the binary in
 /// `DOCSYNTH_HOSTILE_BIN` (default: this build) — the before/after table of the closing note:
-/// `DOCSYNTH_HOSTILE_BIN=old/docsynth cargo test --test hostile attack_table -- --ignored --nocapture`.
+/// `DOCSYNTH_HOSTILE_BIN=old/docsynth cargo test --test it hostile::attack_table -- --ignored --nocapture`.
 #[test]
 #[ignore]
 fn attack_table() {

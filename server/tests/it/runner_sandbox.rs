@@ -1,7 +1,7 @@
 //! Limits and isolation of the runner on the real `python3`: every bad candidate is reported
 //! and the good candidate after it, in the same batch, still passes.
 
-mod runner_support;
+use crate::runner_support;
 
 use docsynth::cancel::CancelToken;
 use docsynth::runner::{CheckOptions, ExampleStatus, Runner};

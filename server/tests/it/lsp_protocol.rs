@@ -1,7 +1,7 @@
 //! The language server over real stdio: initialization and encodings, odd edits, untitled
 //! buffers, settings, messages, stale resolves, shutdown. These tests need no synthesis.
 
-mod common;
+use crate::common;
 
 use common::lsp_client::{range, LspClient};
 use serde_json::{json, Value};

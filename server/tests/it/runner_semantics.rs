@@ -1,7 +1,7 @@
 //! Comparison semantics of the runner: doctest output matching and `==` for comment/assert
 //! examples, on the real `python3`.
 
-mod runner_support;
+use crate::runner_support;
 
 use docsynth::runner::{CheckSuite, ExampleStatus, RunContext};
 use runner_support::*;

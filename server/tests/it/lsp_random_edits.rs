@@ -2,7 +2,7 @@
 //! the server stays up, answers requests, and its final hints sit exactly where a fresh
 //! extraction of the same text puts them.
 
-mod common;
+use crate::common;
 
 use common::lsp_client::LspClient;
 use docsynth::lsp::document::Document;

@@ -1,7 +1,7 @@
 //! The batch API on the real `python3`: grouping by suite, suite caching limits, recycling,
 //! and the thread-safe pool.
 
-mod runner_support;
+use crate::runner_support;
 
 use docsynth::runner::{CheckJob, RunnerConfig, RunnerPool};
 use runner_support::*;

@@ -1,5 +1,5 @@
 //! Benchmarks of the lists domain, ignored by default (they measure speed, not behaviour).
-//! Run: `cargo test --release --test lists_bench -- --ignored --nocapture`.
+//! Run: `cargo test --release --test it lists_bench -- --ignored --nocapture`.
 //! Environment: `LISTS_BUDGET_MS` (default 1000), `LISTS_STRIDE` (every n-th task, default 10),
 //! `LISTS_OFFSET` (default 0), `LISTS_SPLIT` (only that split).
 

@@ -4,7 +4,7 @@
 //! starts) and the server says why; trusting the workspace later runs the examples without a
 //! restart.
 
-mod common;
+use crate::common;
 
 use common::lsp_client::LspClient;
 use serde_json::{json, Value};

@@ -1,6 +1,6 @@
 //! Diagnostics published by the real server over stdio.
 
-mod common;
+use crate::common;
 
 use common::lsp_client::{range, LspClient};
 use serde_json::{json, Value};

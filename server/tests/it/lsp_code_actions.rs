@@ -1,7 +1,7 @@
 //! Code actions, resolve, progress and `docsynth.synthesize` over real stdio, with the real
 //! pipeline (enumerative search) and the real Python runner underneath.
 
-mod common;
+use crate::common;
 
 use common::lsp_client::{file_uri, range, LspClient};
 use serde_json::{json, Value};

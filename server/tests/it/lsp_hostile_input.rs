@@ -3,7 +3,7 @@
 //! is still answered; a seeded fuzz run of random and malformed frames never stops it
 //! answering; `exit` gives status 1 without `shutdown` and 0 after it.
 
-mod common;
+use crate::common;
 
 use common::lsp_client::LspClient;
 use rand::seq::SliceRandom;
