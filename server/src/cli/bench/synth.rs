@@ -29,7 +29,8 @@ pub struct SynthBenchArgs {
     /// Suites to run: any of `generated`, `exedec` (held-out examples: 5 extra inputs run
     /// through the task's reference program), `sygus` (all examples given, and the tasks with
     /// at least 6 examples with 3 given and the rest held out), `mbpp`, `lambdabeam`,
-    /// `everyday`, `everyday-heldout` (stub files in `tests/bench/`), `speed` (comma-separated).
+    /// `everyday`, `everyday-heldout`, `everyday-blind` (stub files in `tests/bench/`), `speed`
+    /// (comma-separated).
     #[arg(
         long,
         default_value = "generated,exedec,sygus,speed",
@@ -704,6 +705,13 @@ pub fn run(args: SynthBenchArgs) -> anyhow::Result<i32> {
         StubSuite {
             name: "everyday-heldout",
             file: "everyday_heldout.jsonl",
+            load: load_mbpp,
+        },
+        // A third set, written blind (without reading the search or ranking code) as a held-out
+        // measurement and never used to tune: tests/bench/everyday_blind.jsonl.
+        StubSuite {
+            name: "everyday-blind",
+            file: "everyday_blind.jsonl",
             load: load_mbpp,
         },
     ];
