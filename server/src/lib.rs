@@ -11,6 +11,7 @@ pub mod check;
 pub mod cli;
 pub mod domain;
 pub mod edit;
+pub(crate) mod intent;
 pub mod lsp;
 pub mod neural;
 pub mod pipeline;

@@ -382,6 +382,17 @@ struct Found {
     domain: usize,
     /// Cross-domain ranking cost and rendered tokens (lower first).
     rank: (f64, usize),
+    /// Intents of the description ([`crate::intent`]) its behaviour leaves out: those its
+    /// cluster's cheapest program leaves out, so that `list(accumulate(xs, max))[0]` does not
+    /// cover "largest" for the behaviour of `xs[0]`.
+    uncovered: usize,
+}
+
+impl Found {
+    /// The ranking cost with the charge for left-out intents.
+    fn cost(&self) -> f64 {
+        self.rank.0 + UNCOVERED_INTENT_COST * self.uncovered as f64
+    }
 }
 
 /// Lowercase words of a description (identifiers split at `_`).
@@ -401,6 +412,7 @@ fn description_words(text: &str) -> Vec<String> {
 pub struct RankContext {
     words: Vec<String>,
     explained: Vec<String>,
+    intents: crate::intent::Intents,
 }
 
 impl RankContext {
@@ -409,6 +421,7 @@ impl RankContext {
         RankContext {
             words: description_words(description),
             explained: crate::domain::python::explained_constants(description),
+            intents: crate::intent::Intents::from_description(description),
         }
     }
 }
@@ -484,7 +497,8 @@ fn unused_params(body: &str, params: &[String]) -> usize {
 /// The ranking cost of a candidate, lower is better, in the python space's cost units: the
 /// search cost of a python-space program (its grammar prior with the docstring's hints), the
 /// rendered size for the other spaces; plus penalties for unused parameters, unexplained
-/// constants and statement bodies. Ties go to the shorter rendering.
+/// constants and statement bodies. Ties go to the shorter rendering. (Each intent of the
+/// description a behaviour leaves out is charged per cluster: see [`Found::cost`].)
 pub fn rank_cost(
     s: &Solution,
     from_python_space: bool,
@@ -508,8 +522,13 @@ pub fn rank_cost(
                 && !ctx.explained.iter().any(|e| e == *l || e == plain)
         })
         .count();
+    // Keywords and constants ("Return True if ...") share words with every docstring.
+    const KEYWORDS: &[&str] = &[
+        "True", "False", "None", "and", "or", "not", "in", "is", "if",
+    ];
     let shared = idents
         .iter()
+        .filter(|i| !KEYWORDS.contains(&i.as_str()))
         .filter(|i| ctx.words.iter().any(|w| *w == i.to_lowercase()))
         .count()
         .min(3);
@@ -523,6 +542,10 @@ pub fn rank_cost(
         tokens,
     )
 }
+
+/// Ranking cost of leaving out one intent the description names: about one operation and its
+/// argument, so "the second largest" prefers `sorted(nums)[-2]` to `nums[0]`.
+const UNCOVERED_INTENT_COST: f64 = 4.0;
 
 /// Called with a verified result while other writers (the neural model, a slower domain's
 /// search) still run; the final result, with every writer's candidates, is returned as usual.
@@ -909,11 +932,13 @@ impl Verifier<'_, '_> {
                 {
                     let rank =
                         rank_cost(&s, domain.name() == "python", &task.param_names, rank_ctx);
+                    let uncovered = rank_ctx.intents.uncovered(&s.body);
                     found.push(Found {
                         solution: s,
                         elapsed_ms,
                         domain: di,
                         rank,
+                        uncovered,
                     });
                 }
             }
@@ -982,6 +1007,19 @@ impl Verifier<'_, '_> {
         }
         // The pragmatic listener over every consistent program's behaviour.
         let rsa = crate::rank::rsa_scores(&behaviours);
+        // A behaviour covers the intents its cheapest program covers (its representative).
+        let rep_uncovered: Vec<usize> = cluster_of
+            .iter()
+            .map(|&c| {
+                reps.iter()
+                    .find(|&&(_, k)| k == c)
+                    .map_or(0, |&(r, _)| found[r].uncovered)
+            })
+            .collect();
+        for (f, u) in found.iter_mut().zip(rep_uncovered) {
+            f.uncovered = u;
+        }
+        reps.sort_by(|a, b| found[a.0].cost().total_cmp(&found[b.0].cost()));
         reps.truncate(config.top_k.max(1) * 3);
         let suite = CheckSuite {
             function: spec.name.clone(),
@@ -1021,7 +1059,7 @@ impl Verifier<'_, '_> {
         };
         let best_cost = reps
             .iter()
-            .map(|&(i, _)| found[i].rank.0)
+            .map(|&(i, _)| found[i].cost())
             .fold(f64::INFINITY, f64::min);
         let best_rsa = rsa.iter().copied().fold(f64::NEG_INFINITY, f64::max);
         let ranker = crate::rank::shipped_ranker();
@@ -1035,7 +1073,7 @@ impl Verifier<'_, '_> {
                 crate::rank::text_features(&body, &f.solution.imports, &text_context);
             features.dsl_size = f.solution.size as f64;
             // The cross-domain ranking cost, as a score relative to the best (≤ 0).
-            features.relative_score = best_cost - f.rank.0;
+            features.relative_score = best_cost - f.cost();
             features.neural = f64::from(u8::from(f.solution.writer == WriterKind::Neural));
             features.cluster_size = (1.0 + cluster_sizes[cluster] as f64).ln();
             features.rsa = rsa[i] - best_rsa;
@@ -1076,7 +1114,7 @@ impl Verifier<'_, '_> {
         result.question = question_for(&spec.name, examples, &extra, &verified, &found, fitting);
         result.evidence = verified.first().map(|(c, i)| {
             // Belief in each consistent program, e^-cost relative to the best.
-            let weight = |f: &Found| (best_cost - f.rank.0).min(0.0).exp();
+            let weight = |f: &Found| (best_cost - f.cost()).min(0.0).exp();
             let total: f64 = found.iter().map(weight).sum();
             let mine: f64 = found
                 .iter()
@@ -1084,6 +1122,9 @@ impl Verifier<'_, '_> {
                 .filter(|(_, &k)| k == c.cluster)
                 .map(|(f, _)| weight(f))
                 .sum();
+            // What the behaviour's cheapest program (this candidate: each verified candidate is
+            // its cluster's representative) leaves out of the description.
+            let missing = rank_ctx.intents.missing(&found[*i].solution.body);
             let pairs: Vec<(Vec<Value>, Value)> = examples
                 .iter()
                 .map(|e| (e.inputs.clone(), e.output.clone()))
@@ -1091,10 +1132,16 @@ impl Verifier<'_, '_> {
             crate::rank::Evidence {
                 examples: examples.len(),
                 example_bits: crate::rank::example_bits(&pairs),
-                program_cost: found[*i].rank.0,
+                program_cost: found[*i].cost(),
                 top_share: if total > 0.0 { mine / total } else { 1.0 },
                 magic_offsets: c.features.magic_offsets,
                 unexplained_constants: c.features.unexplained_constants,
+                intents: rank_ctx.intents.len(),
+                missing_intents: missing.iter().map(|m| m.to_string()).collect(),
+                yes_no: examples.iter().all(|e| matches!(e.output, Value::Bool(_))),
+                described: missing.len() < rank_ctx.intents.len()
+                    || c.features.docstring_constants > 0.0
+                    || c.features.docstring_words > 0.0,
             }
         });
         // The evidence test is calibrated on the python space's costs and literals (a research

@@ -264,7 +264,11 @@ pub fn text_features(body: &str, imports: &[String], ctx: &TextContext<'_>) -> F
                     if in_doc {
                         f.docstring_constants += 1.0;
                     }
-                    if depth > 0 {
+                    // A position the description names ("the second largest": `[-2]`) is
+                    // not magic.
+                    let named = ctx.explained.contains(&text)
+                        || ctx.explained.contains(&format!("-{}", n.abs()));
+                    if depth > 0 && !named {
                         f.magic_offsets += 1.0;
                         if !in_doc {
                             f.unexplained_constants += 1.0;
@@ -352,6 +356,22 @@ pub struct Evidence {
     pub magic_offsets: f64,
     /// The top candidate's literals found neither in the inputs nor in the docstring.
     pub unexplained_constants: f64,
+    /// Intents the description names (`crate::intent`: "sum", "sorted", "even", ...).
+    #[serde(default)]
+    pub intents: usize,
+    /// Of those, the ones the top candidate's behaviour leaves out (its cheapest program's
+    /// code has none of the names or operators that carry them out).
+    #[serde(default)]
+    pub missing_intents: Vec<String>,
+    /// Every example's result is `True` or `False` (a yes/no question: two or three examples
+    /// carry a bit each, and many predicates fit them by chance).
+    #[serde(default)]
+    pub yes_no: bool,
+    /// The description supports the top candidate: its code does one of the intents the
+    /// description names, uses a constant the description states, or calls a name the
+    /// description uses.
+    #[serde(default)]
+    pub described: bool,
 }
 
 impl Evidence {
@@ -362,9 +382,19 @@ impl Evidence {
     /// described program stays within reach). Unexplained literals are reported, not used:
     /// on MBPP dev most python-space candidates with one still generalized (regular
     /// expressions, separators).
+    ///
+    /// A behaviour that leaves out every intent the description names ("the second
+    /// *largest*" answered by `nums[0]`) is not offered either: the examples fit it by chance;
+    /// nor a yes/no predicate the description does not support (`len(day) > 7` for "is it a
+    /// weekend day").
     pub fn is_weak(&self) -> bool {
+        let ignores_description = self.intents > 0 && self.missing_intents.len() >= self.intents;
+        let guessed_predicate = self.yes_no && !self.described;
         self.examples <= FEW_EXAMPLES
-            && (self.magic_offsets > 0.0 || self.program_cost > self.example_bits + COST_MARGIN)
+            && (self.magic_offsets > 0.0
+                || self.program_cost > self.example_bits + COST_MARGIN
+                || ignores_description
+                || guessed_predicate)
     }
 }
 
@@ -610,6 +640,10 @@ mod tests {
             top_share: 1.0,
             magic_offsets: 0.0,
             unexplained_constants: 0.0,
+            intents: 0,
+            missing_intents: Vec::new(),
+            yes_no: false,
+            described: false,
         };
         assert!(!plain.is_weak());
         // A large formula fitted to two small numbers.
@@ -626,6 +660,31 @@ mod tests {
         .is_weak());
         assert!(!Evidence {
             unexplained_constants: 1.0,
+            ..plain.clone()
+        }
+        .is_weak());
+        // Code that does none of what the description names; doing one of two is enough.
+        assert!(Evidence {
+            intents: 1,
+            missing_intents: vec!["max".to_string()],
+            ..plain.clone()
+        }
+        .is_weak());
+        assert!(!Evidence {
+            intents: 2,
+            missing_intents: vec!["max".to_string()],
+            ..plain.clone()
+        }
+        .is_weak());
+        // A yes/no answer the description says nothing about; one it supports.
+        assert!(Evidence {
+            yes_no: true,
+            ..plain.clone()
+        }
+        .is_weak());
+        assert!(!Evidence {
+            yes_no: true,
+            described: true,
             ..plain.clone()
         }
         .is_weak());

@@ -58,3 +58,61 @@ fn everyday_stubs_get_idiomatic_verified_bodies() {
         );
     }
 }
+
+/// Two examples cannot tell `nums[0]` from `sorted(nums)[-2]`, nor `nums[0] < 2` from
+/// `nums == sorted(nums)`; the description can ("the second largest", "non-decreasing order").
+/// A description the code ignores entirely is not offered: the user gets a question instead.
+#[test]
+fn the_description_decides_what_the_examples_leave_open() {
+    let source = r#"
+def second_largest(nums: list[int]) -> int:
+    """Return the second largest number in the list.
+
+    >>> second_largest([3, 1, 4, 2])
+    3
+    >>> second_largest([10, 20])
+    10
+    """
+
+
+def is_sorted(nums):
+    """Return True if the list is in non-decreasing order.
+
+    >>> is_sorted([1, 2, 3])
+    True
+    >>> is_sorted([3, 1])
+    False
+    >>> is_sorted([1, 2, 2, 5])
+    True
+    """
+"#;
+    let config = SynthConfig {
+        budget: Duration::from_secs(10),
+        top_k: 3,
+        engine: Engine::Search,
+        python: None,
+        workspace: None,
+        neural: Default::default(),
+    };
+    let results = match synthesize_source(source, None, &config, &[], &CancelToken::new()) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("note: no Python runner available ({e}); skipping");
+            return;
+        }
+    };
+    for (name, body) in [
+        ("second_largest", "return sorted(nums)[-2]"),
+        ("is_sorted", "return nums == sorted(nums)"),
+    ] {
+        let r = results
+            .iter()
+            .find(|r| r.function == name)
+            .unwrap_or_else(|| panic!("{name} attempted"));
+        assert_eq!(r.status, SynthStatus::Solved, "{name}: {:?}", r.error);
+        assert_eq!(r.candidates[0].body.trim(), body, "{name}");
+        let evidence = r.evidence.as_ref().expect("evidence");
+        assert!(evidence.intents >= 1, "{name}: {evidence:?}");
+        assert!(evidence.missing_intents.is_empty(), "{name}: {evidence:?}");
+    }
+}

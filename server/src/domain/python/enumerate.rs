@@ -26,7 +26,19 @@ pub(crate) struct SearchInput {
     pub(crate) required_params: u64,
     /// Integers the docstring states (literal positions must be among them).
     pub(crate) text_ints: Vec<i64>,
+    /// What the description asks the code to do, and the parameter names to read the code
+    /// with: past its first solutions the search goes on (up to [`INTENT_LEVELS`] more cost
+    /// levels) until a solution covers every intent.
+    pub(crate) intents: crate::intent::Intents,
+    pub(crate) param_names: Vec<String>,
 }
+
+/// Cost levels searched past the first solution for one that covers the description's intents,
+/// when that first solution is cheap (at most [`INTENT_SEARCH_BELOW`]): a cheap fit may be a
+/// coincidence of the examples (`nums[0]` for "the second largest"); past a costly fit (a
+/// formula the examples force) further levels mostly add formulas that name an operation.
+const INTENT_LEVELS: u32 = 3;
+const INTENT_SEARCH_BELOW: u32 = 5;
 
 /// Limits of one search.
 #[derive(Clone, Copy, Debug)]
@@ -180,6 +192,8 @@ struct Search<'a> {
     main_cost: Vec<u32>,
     /// Solutions found that use every required parameter.
     complete: usize,
+    /// Fewest description intents a complete solution leaves out (see [`INTENT_LEVELS`]).
+    best_uncovered: usize,
 }
 
 fn new_search<'a>(
@@ -202,6 +216,7 @@ fn new_search<'a>(
         guards: FxHashMap::default(),
         main_cost: Vec::new(),
         complete: 0,
+        best_uncovered: input.intents.len(),
     }
 }
 
@@ -244,12 +259,21 @@ pub(crate) fn search(input: &SearchInput, limits: SearchLimits, cancel: &CancelT
         if first_found.is_none() && s.complete > 0 {
             first_found = Some(cost);
         }
+        let covered = s.best_uncovered == 0;
         if let Some(f) = first_found {
-            if cost >= f + limits.extra_levels {
+            let extra = if covered || f > INTENT_SEARCH_BELOW {
+                limits.extra_levels
+            } else {
+                limits.extra_levels + INTENT_LEVELS
+            };
+            if cost >= f + extra {
                 s.stop.get_or_insert(StopReason::Budget);
             }
         }
-        if s.complete >= limits.max_solutions || s.found.len() >= 4 * limits.max_solutions {
+        let searching_on = !covered && first_found.is_some_and(|f| f <= INTENT_SEARCH_BELOW);
+        if (!searching_on && s.complete >= limits.max_solutions)
+            || s.found.len() >= 4 * limits.max_solutions
+        {
             s.stop.get_or_insert(StopReason::Budget);
         }
         if s.stop.is_some() {
@@ -416,15 +440,41 @@ impl Search<'_> {
     }
 
     fn record(&mut self, expr: Rc<Expr>, cost: u32) {
+        if self.pads_a_solution(&expr) {
+            return;
+        }
         let key = format!("{expr:?}");
         if self.found_keys.insert(key) {
             let complete =
                 expr.params_used() & self.input.required_params == self.input.required_params;
             if complete {
                 self.complete += 1;
+                if !self.input.intents.is_empty() && self.best_uncovered > 0 {
+                    let code = super::render::render(&expr, &self.input.param_names);
+                    let uncovered = self.input.intents.uncovered(&code.expr);
+                    self.best_uncovered = self.best_uncovered.min(uncovered);
+                }
             }
             self.found.push(FoundProgram { expr, cost });
         }
+    }
+
+    /// Whether `expr` is an operation around a solution already found, with the same
+    /// parameters: it does nothing on the examples (`max(nums[0], 0)` where `nums[0]` fits),
+    /// so what it adds is behaviour no example asked for. Kept only when the description names
+    /// the operation ("sorted", "absolute").
+    fn pads_a_solution(&self, expr: &Expr) -> bool {
+        let Expr::Call(op, args) = expr else {
+            return false;
+        };
+        // A one-argument operation the description names ("sorted", "absolute") may be a no-op
+        // on the examples; a second argument that changes nothing (`max(x, 0)`) never is meant.
+        if args.len() == 1 && self.input.costs.is_named(*op) {
+            return false;
+        }
+        let used = expr.params_used();
+        args.iter()
+            .any(|a| a.params_used() == used && self.found_keys.contains(&format!("{a:?}")))
     }
 
     fn leaves(&mut self, ci: usize, cost: u32) {
@@ -614,10 +664,13 @@ impl Search<'_> {
                 }
             }
         }
-        // `x == x`, `x - x`, `min(x, x)`: degenerate, never what a programmer writes.
+        // `x == x`, `x - x`, `min(x, x)`, `xs + xs`: degenerate, never what a programmer
+        // writes (`n + n` reads as doubling a number; a list or string added to itself is a
+        // fit to the examples' lengths).
         if args.len() == 2
             && args[0] == args[1]
-            && !matches!(op, Op::Add | Op::Mul | Op::Pow | Op::Index | Op::MkTuple2)
+            && (!matches!(op, Op::Add | Op::Mul | Op::Pow | Op::Index | Op::MkTuple2)
+                || op == Op::Add && !matches!(rt, Ty::Int | Ty::Float))
         {
             return;
         }

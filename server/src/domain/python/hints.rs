@@ -293,6 +293,11 @@ impl CostTable {
         self.op.get(&op).copied().unwrap_or(3)
     }
 
+    /// Whether the description's words made `op` cheaper than its default.
+    pub(crate) fn is_named(&self, op: Op) -> bool {
+        self.op_cost(op) < base_op_cost(op)
+    }
+
     pub(crate) fn hof_cost(&self, h: Hof) -> u32 {
         self.hof.get(&h).copied().unwrap_or(3)
     }
@@ -330,6 +335,14 @@ pub(crate) fn prose(doc: &str) -> String {
     out.join("\n")
 }
 
+/// Ordinals as positions from either end: "the second" is `[1]`, "the second largest" `[-2]`
+/// of the sorted values.
+const ORDINALS: &[(&str, &[i64])] = &[
+    ("second", &[1, -2]),
+    ("third", &[2, -3]),
+    ("fourth", &[3, -4]),
+];
+
 const NUMBER_WORDS: &[(&str, i64)] = &[
     ("zero", 0),
     ("one", 1),
@@ -342,10 +355,6 @@ const NUMBER_WORDS: &[(&str, i64)] = &[
     ("eight", 8),
     ("nine", 9),
     ("ten", 10),
-    ("third", 2),
-    ("third", 3),
-    ("fourth", 3),
-    ("fourth", 4),
     ("twice", 2),
     ("double", 2),
     ("half", 2),
@@ -441,6 +450,13 @@ pub(crate) fn constants(doc: &str, inputs: &[Vec<PyVal>], outputs: &[PyVal]) -> 
             push(&mut out, PyVal::Int(*n), Ty::Int, 1);
         }
     }
+    for (w, ns) in ORDINALS {
+        if mentions(&lower, w) {
+            for n in *ns {
+                push(&mut out, PyVal::Int(*n), Ty::Int, 1);
+            }
+        }
+    }
     for (w, s) in CHAR_CLASSES {
         if mentions(&lower, w) {
             push(&mut out, PyVal::str(s), Ty::Str, 1);
@@ -521,6 +537,11 @@ pub(crate) fn text_numbers(doc: &str) -> Vec<i64> {
     for (w, n) in NUMBER_WORDS {
         if mentions(&text, w) {
             out.push(*n);
+        }
+    }
+    for (w, ns) in ORDINALS {
+        if mentions(&text, w) {
+            out.extend_from_slice(ns);
         }
     }
     out

@@ -191,6 +191,8 @@ impl PythonDomain {
                 .chain(hints::text_numbers(&task.description))
                 .collect(),
             param_types,
+            intents: crate::intent::Intents::from_description(&task.description),
+            param_names: task.param_names.clone(),
             constants: hints::constants(&task.description, &inputs, &outputs),
             costs: hints::CostTable::from_description(&format!(
                 "{} {}",

@@ -253,6 +253,8 @@ sys.stdout.write(json.dumps(out))
                 costs: CostTable::from_description(""),
                 required_params: 0,
                 text_ints: vec![2, 3, -2],
+                intents: crate::intent::Intents::default(),
+                param_names: names.clone(),
                 examples,
             };
             let limits = SearchLimits {

@@ -1,0 +1,439 @@
+//! What the description (docstring prose and function name) asks the code to do, as a reviewer
+//! reads it: "the *sum* of the *even* numbers" asks for a sum and a parity test. Each intent is
+//! named by word stems and recognised in a candidate's rendered Python by the names and
+//! operators that carry it out (`sum`, `%`), whatever program space wrote it.
+//!
+//! The ranking charges a candidate for each intent it leaves out (two examples rarely tell
+//! `nums[0]` from `sorted(nums)[-2]`, "the second largest number" does), the python space
+//! searches on past its first solutions until one covers them, and the evidence test withholds a
+//! top candidate that covers none of several intents when the examples are few.
+//!
+//! Only intents whose words name an operation precisely are here; words as loose as "first",
+//! "each" or "word" still lower operation costs in the search's prior but are not required.
+
+/// One thing a description can ask for.
+#[derive(Debug)]
+pub(crate) struct Intent {
+    /// Short name (reports and tests).
+    pub(crate) name: &'static str,
+    /// Word stems that ask for it, matched at word starts in the lowercased description.
+    stems: &'static [&'static str],
+    /// Names (identifiers, methods) and operator or literal fragments that carry it out.
+    code: &'static [&'static str],
+}
+
+const INTENTS: &[Intent] = &[
+    Intent {
+        name: "sum",
+        stems: &["sum", "total", "add up", "added"],
+        code: &["sum", "+", "+=", "fsum", "accumulate"],
+    },
+    Intent {
+        name: "sort",
+        stems: &[
+            "sort",
+            "ascending",
+            "descending",
+            "non-decreasing",
+            "increasing order",
+        ],
+        code: &["sorted", "sort", "<=", ">=", "<", ">"],
+    },
+    Intent {
+        name: "unique",
+        stems: &["unique", "distinct", "duplicate", "dedup"],
+        code: &["set", "fromkeys", "Counter", "count"],
+    },
+    Intent {
+        name: "reverse",
+        stems: &["revers", "backward", "palindrome"],
+        code: &["reversed", "reverse", "[::-1]"],
+    },
+    Intent {
+        name: "parity",
+        stems: &["even", "odd", "divisible", "multiple of", "leap"],
+        code: &["%", "&", "divmod", "gcd"],
+    },
+    Intent {
+        name: "count",
+        stems: &[
+            "count",
+            "how many",
+            "number of times",
+            "occurrences",
+            "frequen",
+            "tally",
+        ],
+        code: &["count", "len", "sum", "Counter", "get"],
+    },
+    Intent {
+        name: "max",
+        stems: &[
+            "max", "largest", "biggest", "greatest", "highest", "longest",
+        ],
+        code: &["max", "sorted", "sort", "nlargest"],
+    },
+    Intent {
+        name: "min",
+        stems: &["min", "smallest", "least", "lowest", "shortest", "fewest"],
+        code: &["min", "sorted", "sort", "nsmallest"],
+    },
+    Intent {
+        name: "upper",
+        stems: &["upper", "capital", "title case"],
+        code: &["upper", "isupper", "capitalize", "title", "swapcase", "A-Z"],
+    },
+    Intent {
+        name: "lower",
+        stems: &[
+            "lower",
+            "case-insensitive",
+            "case insensitive",
+            "ignoring case",
+        ],
+        code: &["lower", "islower", "casefold", "swapcase", "a-z"],
+    },
+    Intent {
+        name: "mean",
+        stems: &["average", "mean"],
+        code: &["/", "mean", "fmean"],
+    },
+    Intent {
+        name: "product",
+        stems: &["product", "multiply", "multiplied", "multiplication"],
+        code: &["*", "prod", "*="],
+    },
+    Intent {
+        name: "power",
+        stems: &["square", "cube", "power", "exponent"],
+        code: &["**", "*", "pow", "sqrt", "isqrt"],
+    },
+    Intent {
+        name: "root",
+        stems: &["root"],
+        code: &["sqrt", "isqrt", "**"],
+    },
+    Intent {
+        name: "digits",
+        stems: &["digit"],
+        code: &[
+            "isdigit",
+            "isnumeric",
+            "isdecimal",
+            "str",
+            "int",
+            "%",
+            "//",
+            "digits",
+            "0-9",
+            "\\d",
+            "0123456789",
+        ],
+    },
+    Intent {
+        name: "replace",
+        stems: &["replac", "substitut"],
+        code: &["replace", "sub", "translate", "join"],
+    },
+    Intent {
+        name: "trim",
+        stems: &["trim", "whitespace", "strip"],
+        code: &["strip", "lstrip", "rstrip", "split", "replace", "join"],
+    },
+    Intent {
+        name: "starts",
+        stems: &[
+            "starts with",
+            "start with",
+            "begins with",
+            "begin with",
+            "prefix",
+        ],
+        code: &["startswith", "[:", "[0]", "find", "index", "match"],
+    },
+    Intent {
+        name: "ends",
+        stems: &["ends with", "end with", "suffix"],
+        code: &["endswith", "[-", "rfind"],
+    },
+    Intent {
+        name: "abs",
+        stems: &["absolute", "distance"],
+        code: &["abs", "-"],
+    },
+    Intent {
+        name: "round",
+        stems: &["round"],
+        code: &["round", "//", "int", "ceil", "floor"],
+    },
+    Intent {
+        name: "gcd",
+        stems: &[
+            "gcd",
+            "greatest common divisor",
+            "lcm",
+            "least common multiple",
+        ],
+        code: &["gcd", "lcm", "%"],
+    },
+    Intent {
+        name: "factorial",
+        stems: &["factorial"],
+        code: &["factorial", "prod", "*"],
+    },
+    Intent {
+        name: "vowels",
+        stems: &["vowel", "consonant"],
+        code: &["aeiou", "AEIOU"],
+    },
+    Intent {
+        name: "contains",
+        stems: &["occurs in", "appears in", "present in", "any of"],
+        code: &["in", "any", "find", "count", "index", "search"],
+    },
+    Intent {
+        name: "default",
+        stems: &[
+            "missing", "default", "absent", "or none", "none if", "if empty", "is empty",
+        ],
+        code: &["get", "if", "or", "None", "in"],
+    },
+    Intent {
+        name: "length",
+        stems: &[
+            "length",
+            "longer than",
+            "shorter than",
+            "longest",
+            "shortest",
+            "characters long",
+            "how long",
+        ],
+        code: &["len"],
+    },
+    Intent {
+        name: "merge",
+        stems: &["merge", "combine the dict", "union"],
+        code: &["**", "|", "update", "dict", "union"],
+    },
+    Intent {
+        name: "swap",
+        stems: &["swap", "invert"],
+        code: &["items", "reversed", "[::-1]", "swapcase", "zip"],
+    },
+    Intent {
+        name: "compare",
+        stems: &[
+            "positive",
+            "negative",
+            "greater than",
+            "less than",
+            "more than",
+            "at least",
+            "at most",
+            "above",
+            "below",
+            "exceed",
+            "within",
+            "between",
+            "in range",
+        ],
+        code: &["<", ">", "<=", ">=", "abs", "max", "min", "range", "sorted"],
+    },
+    Intent {
+        name: "percent",
+        stems: &["percent"],
+        code: &["100", "%}"],
+    },
+];
+
+/// Whether `text` (lowercase) mentions `stem` at a word start.
+fn mentions(text: &str, stem: &str) -> bool {
+    text.match_indices(stem).any(|(i, _)| {
+        i == 0
+            || !text[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric())
+    })
+}
+
+/// The intents a description asks for.
+#[derive(Clone, Debug, Default)]
+pub struct Intents {
+    wanted: Vec<&'static Intent>,
+}
+
+impl Intents {
+    /// From a task description (docstring prose and the function's name; `_` reads as a space).
+    pub fn from_description(description: &str) -> Intents {
+        let text = description.replace('_', " ").to_lowercase();
+        Intents {
+            wanted: INTENTS
+                .iter()
+                .filter(|i| i.stems.iter().any(|s| mentions(&text, s)))
+                .collect(),
+        }
+    }
+
+    /// How many intents the description asks for.
+    pub fn len(&self) -> usize {
+        self.wanted.len()
+    }
+
+    /// Whether it asks for none.
+    pub fn is_empty(&self) -> bool {
+        self.wanted.is_empty()
+    }
+
+    /// Names of the wanted intents.
+    #[cfg(test)]
+    pub fn names(&self) -> Vec<&'static str> {
+        self.wanted.iter().map(|i| i.name).collect()
+    }
+
+    /// How many wanted intents a rendered body (with its imports) leaves out: none of the
+    /// intent's names or fragments occurs in it. Names match whole identifiers (`sum`, not
+    /// `summary`); fragments match anywhere outside string literals, except those that are
+    /// themselves literal text (`aeiou`).
+    pub fn uncovered(&self, body: &str) -> usize {
+        self.missing(body).len()
+    }
+
+    /// Names of the wanted intents a rendered body leaves out (see [`Intents::uncovered`]).
+    pub fn missing(&self, body: &str) -> Vec<&'static str> {
+        if self.wanted.is_empty() {
+            return Vec::new();
+        }
+        let code = CodeText::new(body);
+        self.wanted
+            .iter()
+            .filter(|i| !i.code.iter().any(|c| code.has(c)))
+            .map(|i| i.name)
+            .collect()
+    }
+}
+
+/// A body split into its identifiers, its code outside string literals and its literal text.
+struct CodeText {
+    idents: Vec<String>,
+    code: String,
+    literals: String,
+}
+
+impl CodeText {
+    fn new(body: &str) -> CodeText {
+        let mut idents = Vec::new();
+        let mut code = String::new();
+        let mut literals = String::new();
+        let mut chars = body.chars().peekable();
+        let mut word = String::new();
+        while let Some(c) = chars.next() {
+            if c.is_alphanumeric() || c == '_' {
+                word.push(c);
+                code.push(c);
+                continue;
+            }
+            if !word.is_empty() {
+                idents.push(std::mem::take(&mut word));
+            }
+            if c == '\'' || c == '"' {
+                // A string literal (f-string braces stay code: `f'{x:.1%}'`).
+                code.push(c);
+                let mut in_brace = false;
+                while let Some(d) = chars.next() {
+                    if d == '\\' {
+                        if let Some(e) = chars.next() {
+                            literals.push(d);
+                            literals.push(e);
+                        }
+                        continue;
+                    }
+                    if d == c && !in_brace {
+                        break;
+                    }
+                    if d == '{' {
+                        in_brace = true;
+                    } else if d == '}' {
+                        in_brace = false;
+                        code.push(d);
+                        continue;
+                    }
+                    if in_brace {
+                        code.push(d);
+                    } else {
+                        literals.push(d);
+                    }
+                }
+                code.push(c);
+                continue;
+            }
+            code.push(c);
+        }
+        if !word.is_empty() {
+            idents.push(word);
+        }
+        CodeText {
+            idents,
+            code,
+            literals,
+        }
+    }
+
+    fn has(&self, fragment: &str) -> bool {
+        let word = fragment.chars().all(|c| c.is_alphanumeric() || c == '_');
+        let name = word && !fragment.starts_with(|c: char| c.is_ascii_digit());
+        if name && fragment != "aeiou" && fragment != "AEIOU" {
+            return self.idents.iter().any(|i| i == fragment);
+        }
+        if self.code.contains(fragment) {
+            return true;
+        }
+        // Character classes and runs live in string literals (`r'[A-Z]'`, `'aeiou'`, `r'\d'`);
+        // operators do not (`'%'` is text, not a modulo).
+        fragment.chars().any(char::is_alphanumeric) && self.literals.contains(fragment)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_and_the_name_ask_for_intents() {
+        let i = Intents::from_description("Return the second largest number.\nsecond largest");
+        assert_eq!(i.names(), vec!["max"]);
+        let i = Intents::from_description("\nsum_even");
+        assert_eq!(i.names(), vec!["sum", "parity"]);
+        // Word starts only: "summary" is not "sum"... but "sum" stems at word start do match.
+        let i = Intents::from_description("Make an assumption.");
+        assert!(i.is_empty(), "{:?}", i.names());
+    }
+
+    #[test]
+    fn a_body_covers_an_intent_by_its_names_and_operators() {
+        let i = Intents::from_description("Return the second largest number.");
+        assert_eq!(i.uncovered("return nums[0]"), 1);
+        assert_eq!(i.uncovered("return sorted(nums)[-2]"), 0);
+        let i = Intents::from_description("Return True if n is even.");
+        assert_eq!(i.uncovered("return n % 2 == 0"), 0);
+        assert_eq!(i.uncovered("return n < 3"), 1);
+        // A string's text is not code: '%' inside a literal does not test parity.
+        assert_eq!(i.uncovered("return '%' in str(n)"), 1);
+        let i = Intents::from_description("Count the vowels in s.");
+        assert_eq!(i.uncovered("return sum(c in 'aeiou' for c in s)"), 0);
+        assert_eq!(i.uncovered("return len(s)"), 1);
+        // An identifier must match whole: `summary` is not `sum`.
+        let i = Intents::from_description("Return the total.");
+        assert_eq!(i.uncovered("return summary"), 1);
+        // Character classes in regular expressions carry their intent.
+        let i = Intents::from_description("Split a string at uppercase letters.");
+        assert_eq!(i.uncovered("return re.findall(r'[A-Z][a-z]*', text)"), 0);
+        let i = Intents::from_description("Find the digits in s.");
+        assert_eq!(i.uncovered("return re.findall(r'\\d', s)"), 0);
+        assert_eq!(i.uncovered("return re.findall(r'\\w', s)"), 1);
+        // f-string braces are code.
+        let i = Intents::from_description("Return the average.");
+        assert_eq!(i.uncovered("return f'{a / b}'"), 0);
+    }
+}
