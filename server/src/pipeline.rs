@@ -1138,10 +1138,6 @@ impl Verifier<'_, '_> {
                 unexplained_constants: c.features.unexplained_constants,
                 intents: rank_ctx.intents.len(),
                 missing_intents: missing.iter().map(|m| m.to_string()).collect(),
-                yes_no: examples.iter().all(|e| matches!(e.output, Value::Bool(_))),
-                described: missing.len() < rank_ctx.intents.len()
-                    || c.features.docstring_constants > 0.0
-                    || c.features.docstring_words > 0.0,
             }
         });
         // The evidence test is calibrated on the python space's costs and literals (a research
