@@ -26,6 +26,8 @@ pub(crate) struct SearchInput {
     pub(crate) required_params: u64,
     /// Integers the docstring states (literal positions must be among them).
     pub(crate) text_ints: Vec<i64>,
+    /// Whether comprehensions may iterate the digits of an int parameter (`for d in str(n)`).
+    pub(crate) digit_source: bool,
 }
 
 /// Limits of one search.
@@ -105,6 +107,8 @@ enum Source {
     Param(usize),
     Words(usize),
     Zip(usize, usize),
+    /// The characters of `str(n)` of an int parameter.
+    Digits(usize),
 }
 
 const MAX_POINTS: usize = 400;
@@ -174,8 +178,12 @@ struct Search<'a> {
     stop: Option<StopReason>,
     /// Cheapest main-context term per mask of examples it gets right (for conditionals).
     partial: FxHashMap<u64, (usize, u32)>,
-    /// Cheapest main-context bool term per mask of examples where it is true.
+    /// Cheapest main-context bool term per mask of examples where it is true (a parameter
+    /// tested for truth too: `if items`).
     guards: FxHashMap<u64, (usize, u32)>,
+    /// Cheapest main-context program per mask of examples it gets right that raises on some
+    /// other example (`items[0]`, `a / b`): a conditional's branch only.
+    partial_err: FxHashMap<u64, (Rc<Expr>, u32)>,
     /// Cost of each main-context term.
     main_cost: Vec<u32>,
     /// Solutions found that use every required parameter.
@@ -200,6 +208,7 @@ fn new_search<'a>(
         stop: None,
         partial: FxHashMap::default(),
         guards: FxHashMap::default(),
+        partial_err: FxHashMap::default(),
         main_cost: Vec::new(),
         complete: 0,
     }
@@ -273,19 +282,27 @@ impl Search<'_> {
         let mut elem_types: Vec<Ty> = Vec::new();
         for t in &self.input.param_types {
             if let Some(e) = t.elem() {
-                if !matches!(t, Ty::Dict(..)) && !e.has_any() && !elem_types.contains(&e) {
+                if !e.has_any() && !elem_types.contains(&e) {
                     elem_types.push(e);
                 }
+            }
+            if *t == Ty::Int && self.input.digit_source && !elem_types.contains(&Ty::Str) {
+                elem_types.push(Ty::Str);
             }
         }
         for et in elem_types {
             let mut ctx = Ctx::new(Vec::new(), Vec::new(), vec![et.clone()]);
             let mut sources: Vec<(Source, Vec<Range<usize>>)> = Vec::new();
             for (p, t) in self.input.param_types.iter().enumerate() {
-                if t.elem().as_ref() != Some(&et) || matches!(t, Ty::Dict(..) | Ty::Set(_)) {
+                let digits = *t == Ty::Int && et == Ty::Str && self.input.digit_source;
+                if !digits && (t.elem().as_ref() != Some(&et) || matches!(t, Ty::Set(_))) {
                     continue;
                 }
-                let mut kinds = vec![Source::Param(p)];
+                let mut kinds = vec![if digits {
+                    Source::Digits(p)
+                } else {
+                    Source::Param(p)
+                }];
                 if *t == Ty::Str {
                     kinds.push(Source::Words(p));
                 }
@@ -295,6 +312,9 @@ impl Search<'_> {
                         let v = &ins[p];
                         let items = match kind {
                             Source::Words(_) => apply(Op::SplitWs, &[v])
+                                .and_then(|w| elements(&w))
+                                .unwrap_or_default(),
+                            Source::Digits(_) => apply(Op::StrOf, &[v])
                                 .and_then(|w| elements(&w))
                                 .unwrap_or_default(),
                             _ => elements(v).unwrap_or_default(),
@@ -388,7 +408,11 @@ impl Search<'_> {
                 if mask != 0 && mask != all {
                     self.partial.entry(mask).or_insert((id, cost));
                 }
-                if ty == Ty::Bool {
+                // Bools are guards; so is a parameter tested for truth (`x if items else y`,
+                // `a / b if b else 0.0`).
+                let truth_test = matches!(&*self.ctxs[0].terms[id].expr, Expr::Param(_))
+                    && !matches!(ty, Ty::Float | Ty::Tuple(_));
+                if ty == Ty::Bool || truth_test {
                     let tmask = self.ctxs[0].terms[id]
                         .vals
                         .iter()
@@ -399,6 +423,23 @@ impl Search<'_> {
             }
         } else {
             self.ctxs[ci].add(expr, ty, cost, vals);
+        }
+    }
+
+    /// Records a main-context program that raised on some examples (`vals` holds `None`
+    /// there) as a branch for the conditionals, where it is right on the others.
+    fn offer_partial_err(&mut self, args: &[usize], op: Op, expr: Rc<Expr>, cost: u32, vals: &[PyVal]) {
+        let ok: u64 = (0..vals.len().min(63)).fold(0u64, |m, k| {
+            let argv: Vec<&PyVal> = args.iter().map(|&a| &self.ctxs[0].terms[a].vals[k]).collect();
+            if apply(op, &argv).is_ok() {
+                m | (1 << k)
+            } else {
+                m
+            }
+        });
+        let mask = self.mask(vals) & ok;
+        if mask != 0 && !self.partial.contains_key(&mask) {
+            self.partial_err.entry(mask).or_insert((expr, cost));
         }
     }
 
@@ -633,12 +674,35 @@ impl Search<'_> {
                 return;
             }
         }
+        // Identities: `x / 1`, `x * 1`, `x + 0`, `x ** 1`; and `s + s` (that is `s * 2`).
+        if args.len() == 2 {
+            let identity = match (&*ctx.terms[args[1]].expr, op) {
+                (Expr::Const(PyVal::Int(1)), Op::TrueDiv | Op::FloorDiv | Op::Mul | Op::Pow) => {
+                    true
+                }
+                (Expr::Const(PyVal::Int(0)), Op::Add | Op::Sub) => true,
+                _ => false,
+            };
+            let doubled = op == Op::Add
+                && args[0] == args[1]
+                && !matches!(ctx.terms[args[0]].ty, Ty::Int | Ty::Float);
+            if identity || doubled {
+                return;
+            }
+        }
         let n = ctx.point_ex.len();
         let mut vals = Vec::with_capacity(n);
+        let mut failed = false;
         for k in 0..n {
             let argv: Vec<&PyVal> = args.iter().map(|&a| &ctx.terms[a].vals[k]).collect();
             match apply(op, &argv) {
                 Ok(v) => vals.push(v),
+                // In the main context a program that raises on some examples may still be a
+                // conditional's branch on the others.
+                Err(_) if ci == 0 && (2..=63).contains(&n) => {
+                    failed = true;
+                    vals.push(PyVal::None);
+                }
                 Err(_) => return,
             }
         }
@@ -646,6 +710,10 @@ impl Search<'_> {
             op,
             args.iter().map(|&a| ctx.terms[a].expr.clone()).collect(),
         ));
+        if failed {
+            self.offer_partial_err(args, op, expr, cost, &vals);
+            return;
+        }
         self.offer(ci, expr, rt, cost, vals);
     }
 
@@ -693,6 +761,10 @@ impl Search<'_> {
             Expr::Param(p) => Some(Source::Param(*p)),
             Expr::Call(Op::SplitWs, a) => match &*a[0] {
                 Expr::Param(p) => Some(Source::Words(*p)),
+                _ => None,
+            },
+            Expr::Call(Op::StrOf, a) => match &*a[0] {
+                Expr::Param(p) => Some(Source::Digits(*p)),
                 _ => None,
             },
             _ => None,
@@ -783,20 +855,25 @@ impl Search<'_> {
     /// Joins two terms right on complementary parts of the examples with a guard.
     fn conditionals(&mut self, cost: u32) {
         let n = self.outputs.len();
-        if !(3..=63).contains(&n) {
+        if !(2..=63).contains(&n) {
             return;
         }
         let all = (1u64 << n) - 1;
         let branch = self.input.costs.branch;
-        let parts: Vec<(u64, usize, u32)> = self
+        let terms = &self.ctxs[0].terms;
+        // A branch right on one example only is a constant (`None`, `0.0`) under a parameter
+        // tested for truth: an emptiness or zero guard, not a case split fitted to examples.
+        let constant = |e: &Expr| matches!(e, Expr::Const(_));
+        let parts: Vec<(u64, Rc<Expr>, u32)> = self
             .partial
             .iter()
-            .filter(|(m, _)| m.count_ones() >= 2)
-            .map(|(m, (id, c))| (*m, *id, *c))
+            .map(|(m, (id, c))| (*m, terms[*id].expr.clone(), *c))
+            .chain(self.partial_err.iter().map(|(m, (e, c))| (*m, e.clone(), *c)))
+            .filter(|(m, e, _)| m.count_ones() >= 2 || n < 3 || constant(e))
             .collect();
         let mut best: Option<(u32, usize, usize, usize)> = None;
-        for &(m1, t1, c1) in &parts {
-            for &(m2, t2, c2) in &parts {
+        for (i1, (m1, e1, c1)) in parts.iter().enumerate() {
+            for (i2, (m2, e2, c2)) in parts.iter().enumerate() {
                 if m1 | m2 != all || m1 == m2 {
                     continue;
                 }
@@ -805,25 +882,27 @@ impl Search<'_> {
                 if need_true == 0 || need_false == 0 {
                     continue;
                 }
+                let single = m1.count_ones() < 2 || m2.count_ones() < 2;
+                if single && !(constant(e1) || constant(e2)) {
+                    continue;
+                }
                 for (&g, &(gid, gc)) in &self.guards {
+                    if single && !matches!(&*terms[gid].expr, Expr::Param(_)) {
+                        continue;
+                    }
                     if g & need_true == need_true && g & need_false == 0 {
                         let total = c1 + c2 + gc + branch;
                         if total <= cost && best.is_none_or(|b| total < b.0) {
-                            best = Some((total, gid, t1, t2));
+                            best = Some((total, gid, i1, i2));
                         }
                     }
                 }
             }
         }
-        if let Some((total, g, t1, t2)) = best {
-            let terms = &self.ctxs[0].terms;
+        if let Some((total, g, i1, i2)) = best {
             let expr = Rc::new(Expr::Call(
                 Op::IfExp,
-                vec![
-                    terms[g].expr.clone(),
-                    terms[t1].expr.clone(),
-                    terms[t2].expr.clone(),
-                ],
+                vec![terms[g].expr.clone(), parts[i1].1.clone(), parts[i2].1.clone()],
             ));
             self.record(expr, total);
         }

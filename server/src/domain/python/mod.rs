@@ -162,7 +162,7 @@ impl PythonDomain {
             program: r.expr.clone(),
             tokens: tokens::encode(expr),
             size: expr.size(),
-            body: format!("return {}", r.expr),
+            body: r.body,
             imports: r.imports,
             score: -(cost as f64),
             writer: WriterKind::Search,
@@ -191,6 +191,9 @@ impl PythonDomain {
                 .chain(hints::text_numbers(&task.description))
                 .collect(),
             param_types,
+            digit_source: hints::prose(&task.description)
+                .to_lowercase()
+                .contains("digit"),
             constants: hints::constants(&task.description, &inputs, &outputs),
             costs: hints::CostTable::from_description(&format!(
                 "{} {}",
