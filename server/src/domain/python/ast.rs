@@ -413,7 +413,9 @@ impl Op {
                 let e = t.elem()?;
                 e.hashable().then(|| Ty::list(e))
             }
-            (DictInvert, [Dict(k, v)]) if v.hashable() => Some(Dict(v.clone(), k.clone())),
+            (DictInvert, [Dict(k, v)]) if v.hashable() || **v == Any => {
+                Some(Dict(v.clone(), k.clone()))
+            }
             (DictMerge, [Dict(k1, v1), Dict(k2, v2)]) if k1 == k2 && v1 == v2 => {
                 Some(Dict(k1.clone(), v1.clone()))
             }

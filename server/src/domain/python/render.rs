@@ -24,7 +24,11 @@ pub(crate) fn render(e: &Expr, params: &[String]) -> Rendered {
         imports: BTreeSet::new(),
         locals: Vec::new(),
     };
-    let expr = r.expr(e, 0).0;
+    let mut expr = r.expr(e, 0).0;
+    // A `Counter` result shows as `Counter({...})`; the function returns a plain dict.
+    if matches!(e, Expr::Call(Op::Counter, _)) {
+        expr = format!("dict({expr})");
+    }
     let body = r
         .statements(e, &expr)
         .unwrap_or_else(|| format!("return {expr}"));
