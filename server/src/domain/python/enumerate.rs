@@ -428,9 +428,19 @@ impl Search<'_> {
 
     /// Records a main-context program that raised on some examples (`vals` holds `None`
     /// there) as a branch for the conditionals, where it is right on the others.
-    fn offer_partial_err(&mut self, args: &[usize], op: Op, expr: Rc<Expr>, cost: u32, vals: &[PyVal]) {
+    fn offer_partial_err(
+        &mut self,
+        args: &[usize],
+        op: Op,
+        expr: Rc<Expr>,
+        cost: u32,
+        vals: &[PyVal],
+    ) {
         let ok: u64 = (0..vals.len().min(63)).fold(0u64, |m, k| {
-            let argv: Vec<&PyVal> = args.iter().map(|&a| &self.ctxs[0].terms[a].vals[k]).collect();
+            let argv: Vec<&PyVal> = args
+                .iter()
+                .map(|&a| &self.ctxs[0].terms[a].vals[k])
+                .collect();
             if apply(op, &argv).is_ok() {
                 m | (1 << k)
             } else {
@@ -676,13 +686,13 @@ impl Search<'_> {
         }
         // Identities: `x / 1`, `x * 1`, `x + 0`, `x ** 1`; and `s + s` (that is `s * 2`).
         if args.len() == 2 {
-            let identity = match (&*ctx.terms[args[1]].expr, op) {
-                (Expr::Const(PyVal::Int(1)), Op::TrueDiv | Op::FloorDiv | Op::Mul | Op::Pow) => {
-                    true
-                }
-                (Expr::Const(PyVal::Int(0)), Op::Add | Op::Sub) => true,
-                _ => false,
-            };
+            let identity = matches!(
+                (&*ctx.terms[args[1]].expr, op),
+                (
+                    Expr::Const(PyVal::Int(1)),
+                    Op::TrueDiv | Op::FloorDiv | Op::Mul | Op::Pow
+                ) | (Expr::Const(PyVal::Int(0)), Op::Add | Op::Sub)
+            );
             let doubled = op == Op::Add
                 && args[0] == args[1]
                 && !matches!(ctx.terms[args[0]].ty, Ty::Int | Ty::Float);
@@ -868,7 +878,11 @@ impl Search<'_> {
             .partial
             .iter()
             .map(|(m, (id, c))| (*m, terms[*id].expr.clone(), *c))
-            .chain(self.partial_err.iter().map(|(m, (e, c))| (*m, e.clone(), *c)))
+            .chain(
+                self.partial_err
+                    .iter()
+                    .map(|(m, (e, c))| (*m, e.clone(), *c)),
+            )
             .filter(|(m, e, _)| m.count_ones() >= 2 || n < 3 || constant(e))
             .collect();
         let mut best: Option<(u32, usize, usize, usize)> = None;
@@ -902,7 +916,11 @@ impl Search<'_> {
         if let Some((total, g, i1, i2)) = best {
             let expr = Rc::new(Expr::Call(
                 Op::IfExp,
-                vec![terms[g].expr.clone(), parts[i1].1.clone(), parts[i2].1.clone()],
+                vec![
+                    terms[g].expr.clone(),
+                    parts[i1].1.clone(),
+                    parts[i2].1.clone(),
+                ],
             ));
             self.record(expr, total);
         }

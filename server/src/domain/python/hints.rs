@@ -100,8 +100,7 @@ const PRIORS: &[(&[&str], &[Op], &[Hof])] = &[
     ),
     (
         &[
-            "max", "largest", "biggest", "greatest", "longest", "highest", "most", "top",
-            "best",
+            "max", "largest", "biggest", "greatest", "longest", "highest", "most", "top", "best",
         ],
         &[Op::Max, Op::Max2],
         &[Hof::MaxKey],
@@ -231,8 +230,16 @@ const PRIORS: &[(&[&str], &[Op], &[Hof])] = &[
     (&["duplicate", "unique", "distinct"], &[Op::Unique], &[]),
     (&["swap", "invert", "inverse"], &[Op::DictInvert], &[]),
     (&["merge", "combine", "update"], &[Op::DictMerge], &[]),
-    (&["format", "pad", "zero", "digit"], &[Op::Pad2, Op::StrOf], &[]),
-    (&["missing", "default", "absent"], &[Op::GetDefault, Op::Get], &[]),
+    (
+        &["format", "pad", "zero", "digit"],
+        &[Op::Pad2, Op::StrOf],
+        &[],
+    ),
+    (
+        &["missing", "default", "absent"],
+        &[Op::GetDefault, Op::Get],
+        &[],
+    ),
     (&["map each", "mapping", "dictionary"], &[], &[Hof::DictMap]),
 ];
 

@@ -109,7 +109,10 @@ impl Renderer<'_> {
         let (c, x, y) = (&*a[0], &*a[1], &*a[2]);
         let (test, early, late) = match c {
             // `x if c else y` with `c` tested for truth: `if not c: return y`.
-            _ if is_truth_test(c) && matches!(y, Expr::Const(_)) && !matches!(x, Expr::Const(_)) => {
+            _ if is_truth_test(c)
+                && matches!(y, Expr::Const(_))
+                && !matches!(x, Expr::Const(_)) =>
+            {
                 (format!("not {}", self.wrap(c, P_NOT)), y, x)
             }
             Expr::Call(Op::Not, inner)
@@ -161,15 +164,17 @@ impl Renderer<'_> {
     fn accumulator_loop(&mut self, e: &Expr) -> Option<String> {
         let mut eager = Vec::new();
         eager_nodes(e, &mut eager);
-        let acc = eager.into_iter().find(|s| {
-            matches!(s, Expr::Hof(Hof::SumMap | Hof::CountIf, ..)) && !s.uses_var()
-        })?;
+        let acc = eager
+            .into_iter()
+            .find(|s| matches!(s, Expr::Hof(Hof::SumMap | Hof::CountIf, ..)) && !s.uses_var())?;
         let Expr::Hof(h, iter, body) = acc else {
             return None;
         };
         // `sum(f(x) for x in xs if p(x))` is a map over a filter.
         let (iter, pred, body) = match (&**iter, h) {
-            (Expr::Hof(Hof::Filter, inner, p), Hof::SumMap) => (&**inner, Some(&**p), Some(&**body)),
+            (Expr::Hof(Hof::Filter, inner, p), Hof::SumMap) => {
+                (&**inner, Some(&**p), Some(&**body))
+            }
             (_, Hof::SumMap) => (&**iter, None, Some(&**body)),
             _ => (&**iter, Some(&**body), None),
         };
@@ -598,18 +603,21 @@ impl Renderer<'_> {
                 format!("list({}.items())", self.wrap(&a[0], P_ATOM)),
                 P_ATOM,
             ),
-            Counter => {
+            Counter | MostCommon => {
                 self.imports
                     .insert("from collections import Counter".into());
-                fi(self, "Counter")
-            }
-            MostCommon => {
-                self.imports
-                    .insert("from collections import Counter".into());
-                (
-                    format!("Counter({}).most_common(1)[0][0]", self.iter_arg(&a[0])),
-                    P_ATOM,
-                )
+                // `Counter(d)` copies a mapping's counts: a dict's keys are counted as
+                // `Counter(d.keys())` (and `list(x)` stays, `x` may be a dict).
+                let arg = match &*a[0] {
+                    Expr::Call(Op::Keys, k) => format!("{}.keys()", self.wrap(&k[0], P_ATOM)),
+                    Expr::Call(Op::ListOf, _) => self.wrap(&a[0], P_IF),
+                    _ => self.sole_iter_arg(&a[0]),
+                };
+                if op == Counter {
+                    (format!("Counter({arg})"), P_ATOM)
+                } else {
+                    (format!("Counter({arg}).most_common(1)[0][0]"), P_ATOM)
+                }
             }
             Gcd | Isqrt | Sqrt | Floor | Ceil | Factorial | Comb | Prod => {
                 self.imports.insert("import math".into());

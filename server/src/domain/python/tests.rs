@@ -285,7 +285,11 @@ sys.stdout.write(json.dumps(out))
                 .map(|p| {
                     Rc::new(Expr::Call(
                         Op::IfExp,
-                        vec![Rc::new(Expr::Param(0)), p.clone(), Rc::new(Expr::Const(PyVal::None))],
+                        vec![
+                            Rc::new(Expr::Param(0)),
+                            p.clone(),
+                            Rc::new(Expr::Const(PyVal::None)),
+                        ],
                     ))
                 })
                 .collect();
@@ -415,7 +419,10 @@ mod everyday {
             run(&merge, &["{'a': 1, 'b': 2}", "{'b': 5, 'c': 6}"]),
             "{'a': 1, 'b': 5, 'c': 6}"
         );
-        assert_eq!(render(&merge, &names(&["base", "extra"])).expr, "{**base, **extra}");
+        assert_eq!(
+            render(&merge, &names(&["base", "extra"])).expr,
+            "{**base, **extra}"
+        );
         let inv = call(Op::DictInvert, vec![p(0)]);
         assert_eq!(run(&inv, &["{'x': 1, 'y': 1, 'z': 2}"]), "{1: 'y', 2: 'z'}");
         assert_eq!(run(&inv, &["{'x': [1]}"]), "EXC:TypeError");
@@ -451,7 +458,10 @@ mod everyday {
                 call(
                     Op::Add,
                     vec![
-                        call(Op::StrOf, vec![call(Op::FloorDiv, vec![p(0), c(PyVal::Int(60))])]),
+                        call(
+                            Op::StrOf,
+                            vec![call(Op::FloorDiv, vec![p(0), c(PyVal::Int(60))])],
+                        ),
                         c(PyVal::str(":")),
                     ],
                 ),
@@ -460,7 +470,10 @@ mod everyday {
         );
         assert_eq!(run(&mins, &["125"]), "'2:05'");
         assert_eq!(run(&mins, &["600"]), "'10:00'");
-        assert_eq!(render(&mins, &names(&["m"])).expr, "f'{m // 60}:{m % 60:02d}'");
+        assert_eq!(
+            render(&mins, &names(&["m"])).expr,
+            "f'{m // 60}:{m % 60:02d}'"
+        );
         assert_eq!(run(&call(Op::Pad2, vec![p(0)]), &["-5"]), "'-5'");
         let greet = call(
             Op::Add,
@@ -500,11 +513,11 @@ mod everyday {
             "if not b:\n    return 0.0\nreturn a / b"
         );
         // A comparison guard between two computed values stays an expression.
-        let pick = call(
-            Op::IfExp,
-            vec![call(Op::Gt, vec![p(0), p(1)]), p(0), p(1)],
+        let pick = call(Op::IfExp, vec![call(Op::Gt, vec![p(0), p(1)]), p(0), p(1)]);
+        assert_eq!(
+            render(&pick, &names(&["a", "b"])).body,
+            "return a if a > b else b"
         );
-        assert_eq!(render(&pick, &names(&["a", "b"])).body, "return a if a > b else b");
     }
 
     #[test]
