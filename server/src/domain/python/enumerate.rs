@@ -428,31 +428,6 @@ impl Search<'_> {
 
     /// Records a main-context program that raised on some examples (`vals` holds `None`
     /// there) as a branch for the conditionals, where it is right on the others.
-    fn offer_partial_err(
-        &mut self,
-        args: &[usize],
-        op: Op,
-        expr: Rc<Expr>,
-        cost: u32,
-        vals: &[PyVal],
-    ) {
-        let ok: u64 = (0..vals.len().min(63)).fold(0u64, |m, k| {
-            let argv: Vec<&PyVal> = args
-                .iter()
-                .map(|&a| &self.ctxs[0].terms[a].vals[k])
-                .collect();
-            if apply(op, &argv).is_ok() {
-                m | (1 << k)
-            } else {
-                m
-            }
-        });
-        let mask = self.mask(vals) & ok;
-        if mask != 0 && !self.partial.contains_key(&mask) {
-            self.partial_err.entry(mask).or_insert((expr, cost));
-        }
-    }
-
     fn mask(&self, vals: &[PyVal]) -> u64 {
         vals.iter()
             .zip(&self.outputs)
@@ -515,6 +490,10 @@ impl Search<'_> {
             if op == Op::IfExp {
                 continue; // conditionals come from the partition step
             }
+            // Formatting builds strings only a string result needs.
+            if op == Op::Pad2 && !self.outputs.iter().any(|o| matches!(o, PyVal::Str(_))) {
+                continue;
+            }
             let oc = self.input.costs.op_cost(op);
             if oc >= cost {
                 continue;
@@ -526,6 +505,10 @@ impl Search<'_> {
         }
         if ci == 0 {
             for &h in ALL_HOFS {
+                // Dict comprehensions build dicts only a dict result needs.
+                if h == Hof::DictMap && !self.outputs.iter().any(|o| matches!(o, PyVal::Dict(_))) {
+                    continue;
+                }
                 let hc = self.input.costs.hof_cost(h);
                 if hc + 2 > cost {
                     continue;
@@ -702,29 +685,40 @@ impl Search<'_> {
         }
         let n = ctx.point_ex.len();
         let mut vals = Vec::with_capacity(n);
-        let mut failed = false;
+        // Examples (bits) where the operation raised; in the main context a program that
+        // raises on some examples may still be a conditional's branch on the others.
+        let mut raised = 0u64;
         for k in 0..n {
             let argv: Vec<&PyVal> = args.iter().map(|&a| &ctx.terms[a].vals[k]).collect();
             match apply(op, &argv) {
                 Ok(v) => vals.push(v),
-                // In the main context a program that raises on some examples may still be a
-                // conditional's branch on the others.
                 Err(_) if ci == 0 && (2..=63).contains(&n) => {
-                    failed = true;
+                    raised |= 1 << k;
                     vals.push(PyVal::None);
                 }
                 Err(_) => return,
             }
         }
-        let expr = Rc::new(Expr::Call(
-            op,
-            args.iter().map(|&a| ctx.terms[a].expr.clone()).collect(),
-        ));
-        if failed {
-            self.offer_partial_err(args, op, expr, cost, &vals);
+        let expr = || {
+            Rc::new(Expr::Call(
+                op,
+                args.iter().map(|&a| ctx.terms[a].expr.clone()).collect(),
+            ))
+        };
+        if raised != 0 {
+            // A branch for the conditionals where it is right (and did not raise).
+            let mask = self.mask(&vals) & !raised;
+            if mask != 0
+                && !self.partial.contains_key(&mask)
+                && !self.partial_err.contains_key(&mask)
+            {
+                let e = expr();
+                self.partial_err.insert(mask, (e, cost));
+            }
             return;
         }
-        self.offer(ci, expr, rt, cost, vals);
+        let e = expr();
+        self.offer(ci, e, rt, cost, vals);
     }
 
     fn hof_level(&mut self, h: Hof, rem: u32, cost: u32) {

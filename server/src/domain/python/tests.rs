@@ -252,13 +252,16 @@ sys.stdout.write(json.dumps(out))
                 .filter_map(|s| super::super::types::annotation_type(s))
                 .collect();
             let names: Vec<String> = (0..tys.len()).map(|i| format!("p{i}")).collect();
-            let examples: Vec<(Vec<PyVal>, PyVal)> = (0..3)
-                .map(|_| {
-                    (
-                        tys.iter().map(|t| rand_val(&mut rng, t)).collect(),
-                        PyVal::None,
-                    )
-                })
+            // A string and a dict among the results: the search builds formatting and dict
+            // comprehensions only for such results.
+            let results = [
+                PyVal::str(""),
+                PyVal::Dict(Rc::new(Vec::new())),
+                PyVal::None,
+            ];
+            let examples: Vec<(Vec<PyVal>, PyVal)> = results
+                .into_iter()
+                .map(|out| (tys.iter().map(|t| rand_val(&mut rng, t)).collect(), out))
                 .collect();
             let ins: Vec<Vec<PyVal>> = examples.iter().map(|e| e.0.clone()).collect();
             let input = SearchInput {
