@@ -81,6 +81,8 @@ pub(crate) enum Hof {
     JoinMap,
     /// `''.join(c for c in s if p(c))`
     JoinFilter,
+    /// `{x: f(x) for x in xs}`
+    DictMap,
 }
 
 pub(crate) const ALL_HOFS: &[Hof] = &[
@@ -95,13 +97,28 @@ pub(crate) const ALL_HOFS: &[Hof] = &[
     Hof::MinKey,
     Hof::JoinMap,
     Hof::JoinFilter,
+    Hof::DictMap,
 ];
 
 impl Hof {
     /// Result type for an iterable of `iter` and a body of `body`.
     pub(crate) fn result_type(self, iter: &Ty, body: &Ty) -> Option<Ty> {
         let elem = iter.elem()?;
-        if matches!(iter, Ty::Dict(..)) {
+        // A dict iterates its keys in insertion order: selections and aggregates by key
+        // (`max(d, key=d.get)`, `[k for k in d if d[k] > 0]`).
+        if matches!(iter, Ty::Dict(..))
+            && !matches!(
+                self,
+                Hof::Filter
+                    | Hof::SumMap
+                    | Hof::CountIf
+                    | Hof::Any
+                    | Hof::All
+                    | Hof::SortedKey
+                    | Hof::MaxKey
+                    | Hof::MinKey
+            )
+        {
             return None;
         }
         // A set's iteration order is CPython's hash order: only order-free uses.
@@ -126,6 +143,9 @@ impl Hof {
             Hof::MaxKey | Hof::MinKey if body.orderable() && *body != Ty::Bool => Some(elem),
             Hof::JoinMap if *body == Ty::Str => Some(Ty::Str),
             Hof::JoinFilter if *body == Ty::Bool && elem == Ty::Str => Some(Ty::Str),
+            Hof::DictMap if elem.hashable() && *body != Ty::Bool => {
+                Some(Ty::Dict(Box::new(elem), Box::new(body.clone())))
+            }
             _ => None,
         }
     }
@@ -254,6 +274,10 @@ ops!(
     AccSum,
     AccMax,
     AccMin,
+    Unique,
+    DictInvert,
+    DictMerge,
+    Pad2,
 );
 
 impl Op {
@@ -266,7 +290,7 @@ impl Op {
             | IsDigit | IsAlpha | IsAlnum | IsUpper | IsLower | IsSpace | Keys | Values | Items
             | Counter | MostCommon | Isqrt | Sqrt | Floor | Ceil | Factorial | Prod | Range1
             | FindallDigits | FindallWords | FindallUpperWords | ReSubNonAlnum | Fst | Snd
-            | First | Last | ListOf1 | AccSum | AccMax | AccMin => 1,
+            | First | Last | ListOf1 | AccSum | AccMax | AccMin | Unique | DictInvert | Pad2 => 1,
             IfExp | SliceRange | Replace | GetDefault => 3,
             _ => 2,
         }
@@ -385,6 +409,17 @@ impl Op {
             (AccMax | AccMin, [List(e) | TupleN(e)]) if e.orderable() && **e != Bool => {
                 Some(List(e.clone()))
             }
+            (Unique, [t @ (List(_) | Str | TupleN(_))]) => {
+                let e = t.elem()?;
+                e.hashable().then(|| Ty::list(e))
+            }
+            (DictInvert, [Dict(k, v)]) if v.hashable() || **v == Any => {
+                Some(Dict(v.clone(), k.clone()))
+            }
+            (DictMerge, [Dict(k1, v1), Dict(k2, v2)]) if k1 == k2 && v1 == v2 => {
+                Some(Dict(k1.clone(), v1.clone()))
+            }
+            (Pad2, [Int]) => Some(Str),
             _ => None,
         }
     }

@@ -31,6 +31,8 @@ pub(crate) struct SearchInput {
     /// levels) until a solution covers every intent.
     pub(crate) intents: crate::intent::Intents,
     pub(crate) param_names: Vec<String>,
+    /// Whether comprehensions may iterate the digits of an int parameter (`for d in str(n)`).
+    pub(crate) digit_source: bool,
 }
 
 /// Cost levels searched past the first solution for one that covers the description's intents,
@@ -117,6 +119,8 @@ enum Source {
     Param(usize),
     Words(usize),
     Zip(usize, usize),
+    /// The characters of `str(n)` of an int parameter.
+    Digits(usize),
 }
 
 const MAX_POINTS: usize = 400;
@@ -186,8 +190,12 @@ struct Search<'a> {
     stop: Option<StopReason>,
     /// Cheapest main-context term per mask of examples it gets right (for conditionals).
     partial: FxHashMap<u64, (usize, u32)>,
-    /// Cheapest main-context bool term per mask of examples where it is true.
+    /// Cheapest main-context bool term per mask of examples where it is true (a parameter
+    /// tested for truth too: `if items`).
     guards: FxHashMap<u64, (usize, u32)>,
+    /// Cheapest main-context program per mask of examples it gets right that raises on some
+    /// other example (`items[0]`, `a / b`): a conditional's branch only.
+    partial_err: FxHashMap<u64, (Rc<Expr>, u32)>,
     /// Cost of each main-context term.
     main_cost: Vec<u32>,
     /// Solutions found that use every required parameter.
@@ -214,6 +222,7 @@ fn new_search<'a>(
         stop: None,
         partial: FxHashMap::default(),
         guards: FxHashMap::default(),
+        partial_err: FxHashMap::default(),
         main_cost: Vec::new(),
         complete: 0,
         best_uncovered: input.intents.len(),
@@ -297,19 +306,27 @@ impl Search<'_> {
         let mut elem_types: Vec<Ty> = Vec::new();
         for t in &self.input.param_types {
             if let Some(e) = t.elem() {
-                if !matches!(t, Ty::Dict(..)) && !e.has_any() && !elem_types.contains(&e) {
+                if !e.has_any() && !elem_types.contains(&e) {
                     elem_types.push(e);
                 }
+            }
+            if *t == Ty::Int && self.input.digit_source && !elem_types.contains(&Ty::Str) {
+                elem_types.push(Ty::Str);
             }
         }
         for et in elem_types {
             let mut ctx = Ctx::new(Vec::new(), Vec::new(), vec![et.clone()]);
             let mut sources: Vec<(Source, Vec<Range<usize>>)> = Vec::new();
             for (p, t) in self.input.param_types.iter().enumerate() {
-                if t.elem().as_ref() != Some(&et) || matches!(t, Ty::Dict(..) | Ty::Set(_)) {
+                let digits = *t == Ty::Int && et == Ty::Str && self.input.digit_source;
+                if !digits && (t.elem().as_ref() != Some(&et) || matches!(t, Ty::Set(_))) {
                     continue;
                 }
-                let mut kinds = vec![Source::Param(p)];
+                let mut kinds = vec![if digits {
+                    Source::Digits(p)
+                } else {
+                    Source::Param(p)
+                }];
                 if *t == Ty::Str {
                     kinds.push(Source::Words(p));
                 }
@@ -319,6 +336,9 @@ impl Search<'_> {
                         let v = &ins[p];
                         let items = match kind {
                             Source::Words(_) => apply(Op::SplitWs, &[v])
+                                .and_then(|w| elements(&w))
+                                .unwrap_or_default(),
+                            Source::Digits(_) => apply(Op::StrOf, &[v])
                                 .and_then(|w| elements(&w))
                                 .unwrap_or_default(),
                             _ => elements(v).unwrap_or_default(),
@@ -412,7 +432,11 @@ impl Search<'_> {
                 if mask != 0 && mask != all {
                     self.partial.entry(mask).or_insert((id, cost));
                 }
-                if ty == Ty::Bool {
+                // Bools are guards; so is a parameter tested for truth (`x if items else y`,
+                // `a / b if b else 0.0`).
+                let truth_test = matches!(&*self.ctxs[0].terms[id].expr, Expr::Param(_))
+                    && !matches!(ty, Ty::Float | Ty::Tuple(_));
+                if ty == Ty::Bool || truth_test {
                     let tmask = self.ctxs[0].terms[id]
                         .vals
                         .iter()
@@ -426,6 +450,8 @@ impl Search<'_> {
         }
     }
 
+    /// Records a main-context program that raised on some examples (`vals` holds `None`
+    /// there) as a branch for the conditionals, where it is right on the others.
     fn mask(&self, vals: &[PyVal]) -> u64 {
         vals.iter()
             .zip(&self.outputs)
@@ -514,6 +540,10 @@ impl Search<'_> {
             if op == Op::IfExp {
                 continue; // conditionals come from the partition step
             }
+            // Formatting builds strings only a string result needs.
+            if op == Op::Pad2 && !self.outputs.iter().any(|o| matches!(o, PyVal::Str(_))) {
+                continue;
+            }
             let oc = self.input.costs.op_cost(op);
             if oc >= cost {
                 continue;
@@ -525,6 +555,10 @@ impl Search<'_> {
         }
         if ci == 0 {
             for &h in ALL_HOFS {
+                // Dict comprehensions build dicts only a dict result needs.
+                if h == Hof::DictMap && !self.outputs.iter().any(|o| matches!(o, PyVal::Dict(_))) {
+                    continue;
+                }
                 let hc = self.input.costs.hof_cost(h);
                 if hc + 2 > cost {
                     continue;
@@ -686,20 +720,58 @@ impl Search<'_> {
                 return;
             }
         }
+        // Identities: `x / 1`, `x * 1`, `x + 0`, `x ** 1`; and `s + s` (that is `s * 2`).
+        if args.len() == 2 {
+            let identity = matches!(
+                (&*ctx.terms[args[1]].expr, op),
+                (
+                    Expr::Const(PyVal::Int(1)),
+                    Op::TrueDiv | Op::FloorDiv | Op::Mul | Op::Pow
+                ) | (Expr::Const(PyVal::Int(0)), Op::Add | Op::Sub)
+            );
+            let doubled = op == Op::Add
+                && args[0] == args[1]
+                && !matches!(ctx.terms[args[0]].ty, Ty::Int | Ty::Float);
+            if identity || doubled {
+                return;
+            }
+        }
         let n = ctx.point_ex.len();
         let mut vals = Vec::with_capacity(n);
+        // Examples (bits) where the operation raised; in the main context a program that
+        // raises on some examples may still be a conditional's branch on the others.
+        let mut raised = 0u64;
         for k in 0..n {
             let argv: Vec<&PyVal> = args.iter().map(|&a| &ctx.terms[a].vals[k]).collect();
             match apply(op, &argv) {
                 Ok(v) => vals.push(v),
+                Err(_) if ci == 0 && (2..=63).contains(&n) => {
+                    raised |= 1 << k;
+                    vals.push(PyVal::None);
+                }
                 Err(_) => return,
             }
         }
-        let expr = Rc::new(Expr::Call(
-            op,
-            args.iter().map(|&a| ctx.terms[a].expr.clone()).collect(),
-        ));
-        self.offer(ci, expr, rt, cost, vals);
+        let expr = || {
+            Rc::new(Expr::Call(
+                op,
+                args.iter().map(|&a| ctx.terms[a].expr.clone()).collect(),
+            ))
+        };
+        if raised != 0 {
+            // A branch for the conditionals where it is right (and did not raise).
+            let mask = self.mask(&vals) & !raised;
+            if mask != 0
+                && !self.partial.contains_key(&mask)
+                && !self.partial_err.contains_key(&mask)
+            {
+                let e = expr();
+                self.partial_err.insert(mask, (e, cost));
+            }
+            return;
+        }
+        let e = expr();
+        self.offer(ci, e, rt, cost, vals);
     }
 
     fn hof_level(&mut self, h: Hof, rem: u32, cost: u32) {
@@ -746,6 +818,10 @@ impl Search<'_> {
             Expr::Param(p) => Some(Source::Param(*p)),
             Expr::Call(Op::SplitWs, a) => match &*a[0] {
                 Expr::Param(p) => Some(Source::Words(*p)),
+                _ => None,
+            },
+            Expr::Call(Op::StrOf, a) => match &*a[0] {
+                Expr::Param(p) => Some(Source::Digits(*p)),
                 _ => None,
             },
             _ => None,
@@ -836,20 +912,29 @@ impl Search<'_> {
     /// Joins two terms right on complementary parts of the examples with a guard.
     fn conditionals(&mut self, cost: u32) {
         let n = self.outputs.len();
-        if !(3..=63).contains(&n) {
+        if !(2..=63).contains(&n) {
             return;
         }
         let all = (1u64 << n) - 1;
         let branch = self.input.costs.branch;
-        let parts: Vec<(u64, usize, u32)> = self
+        let terms = &self.ctxs[0].terms;
+        // A branch right on one example only is a constant (`None`, `0.0`) under a parameter
+        // tested for truth: an emptiness or zero guard, not a case split fitted to examples.
+        let constant = |e: &Expr| matches!(e, Expr::Const(_));
+        let parts: Vec<(u64, Rc<Expr>, u32)> = self
             .partial
             .iter()
-            .filter(|(m, _)| m.count_ones() >= 2)
-            .map(|(m, (id, c))| (*m, *id, *c))
+            .map(|(m, (id, c))| (*m, terms[*id].expr.clone(), *c))
+            .chain(
+                self.partial_err
+                    .iter()
+                    .map(|(m, (e, c))| (*m, e.clone(), *c)),
+            )
+            .filter(|(m, e, _)| m.count_ones() >= 2 || n < 3 || constant(e))
             .collect();
         let mut best: Option<(u32, usize, usize, usize)> = None;
-        for &(m1, t1, c1) in &parts {
-            for &(m2, t2, c2) in &parts {
+        for (i1, (m1, e1, c1)) in parts.iter().enumerate() {
+            for (i2, (m2, e2, c2)) in parts.iter().enumerate() {
                 if m1 | m2 != all || m1 == m2 {
                     continue;
                 }
@@ -858,24 +943,30 @@ impl Search<'_> {
                 if need_true == 0 || need_false == 0 {
                     continue;
                 }
+                let single = m1.count_ones() < 2 || m2.count_ones() < 2;
+                if single && !(constant(e1) || constant(e2)) {
+                    continue;
+                }
                 for (&g, &(gid, gc)) in &self.guards {
+                    if single && !matches!(&*terms[gid].expr, Expr::Param(_)) {
+                        continue;
+                    }
                     if g & need_true == need_true && g & need_false == 0 {
                         let total = c1 + c2 + gc + branch;
                         if total <= cost && best.is_none_or(|b| total < b.0) {
-                            best = Some((total, gid, t1, t2));
+                            best = Some((total, gid, i1, i2));
                         }
                     }
                 }
             }
         }
-        if let Some((total, g, t1, t2)) = best {
-            let terms = &self.ctxs[0].terms;
+        if let Some((total, g, i1, i2)) = best {
             let expr = Rc::new(Expr::Call(
                 Op::IfExp,
                 vec![
                     terms[g].expr.clone(),
-                    terms[t1].expr.clone(),
-                    terms[t2].expr.clone(),
+                    parts[i1].1.clone(),
+                    parts[i2].1.clone(),
                 ],
             ));
             self.record(expr, total);

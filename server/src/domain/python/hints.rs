@@ -44,7 +44,7 @@ fn base_op_cost(op: Op) -> u32 {
         | StripChars | Prod | Floor | Ceil | Isqrt | Factorial => 3,
         Ljust | Rjust | Center | GetDefault | Comb | FindallDigits | FindallWords
         | FindallUpperWords | ReSubNonAlnum | IfExp => 4,
-        AccSum | AccMax | AccMin => 3,
+        AccSum | AccMax | AccMin | Unique | DictInvert | DictMerge | Pad2 => 3,
     }
 }
 
@@ -100,7 +100,7 @@ const PRIORS: &[(&[&str], &[Op], &[Hof])] = &[
     ),
     (
         &[
-            "max", "largest", "biggest", "greatest", "longest", "highest",
+            "max", "largest", "biggest", "greatest", "longest", "highest", "most", "top", "best",
         ],
         &[Op::Max, Op::Max2],
         &[Hof::MaxKey],
@@ -227,6 +227,20 @@ const PRIORS: &[(&[&str], &[Op], &[Hof])] = &[
     (&["union"], &[Op::SetOr], &[]),
     (&["alphabet", "letter"], &[Op::IsAlpha], &[]),
     (&["numeric", "number"], &[Op::IsDigit], &[]),
+    (&["duplicate", "unique", "distinct"], &[Op::Unique], &[]),
+    (&["swap", "invert", "inverse"], &[Op::DictInvert], &[]),
+    (&["merge", "combine", "update"], &[Op::DictMerge], &[]),
+    (
+        &["format", "pad", "zero", "digit"],
+        &[Op::Pad2, Op::StrOf],
+        &[],
+    ),
+    (
+        &["missing", "default", "absent"],
+        &[Op::GetDefault, Op::Get],
+        &[],
+    ),
+    (&["map each", "mapping", "dictionary"], &[], &[Hof::DictMap]),
 ];
 
 impl CostTable {
@@ -517,6 +531,34 @@ pub(crate) fn constants(doc: &str, inputs: &[Vec<PyVal>], outputs: &[PyVal]) -> 
                 push(&mut out, PyVal::str(c.encode_utf8(&mut [0; 4])), Ty::Str, 2);
             }
         }
+    }
+    // Keys every example's dict has (`person['age']`).
+    let n_in = inputs.first().map_or(0, Vec::len);
+    for j in 0..n_in {
+        let dicts: Vec<&[(PyVal, PyVal)]> = inputs
+            .iter()
+            .filter_map(|row| match row.get(j) {
+                Some(PyVal::Dict(d)) => Some(&d[..]),
+                _ => None,
+            })
+            .collect();
+        if dicts.len() != inputs.len() {
+            continue;
+        }
+        if let Some(first) = dicts.first() {
+            for (k, _) in first.iter().take(8) {
+                let everywhere = dicts
+                    .iter()
+                    .all(|d| d.iter().any(|(k2, _)| super::value::exact_eq(k, k2)));
+                if everywhere && matches!(k, PyVal::Str(_)) {
+                    push(&mut out, k.clone(), Ty::Str, 2);
+                }
+            }
+        }
+    }
+    // `None` when a result is `None`.
+    if outputs.iter().any(|o| matches!(o, PyVal::None)) {
+        push(&mut out, PyVal::None, Ty::NoneT, 1);
     }
     // Defaults.
     for (v, c) in [(0, 1), (1, 1), (2, 1), (-1, 2), (3, 3), (10, 3)] {

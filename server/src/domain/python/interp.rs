@@ -207,6 +207,34 @@ pub(crate) fn apply_hof(h: Hof, iter: &PyVal, mut f: impl FnMut(&PyVal) -> PyRes
             }
             Ok(PyVal::str(&out))
         }
+        Hof::DictMap => {
+            let mut out: Vec<(PyVal, PyVal)> = Vec::new();
+            for x in xs {
+                if !hashable(&x) {
+                    return Err(PyErr::TypeError);
+                }
+                let v = f(&x)?;
+                dict_set(&mut out, x, v);
+            }
+            Ok(PyVal::Dict(Rc::new(out)))
+        }
+    }
+}
+
+/// Whether a value can be a dict key or set member.
+fn hashable(v: &PyVal) -> bool {
+    match v {
+        PyVal::List(_) | PyVal::Set(_) | PyVal::Dict(_) => false,
+        PyVal::Tuple(items) => items.iter().all(hashable),
+        _ => true,
+    }
+}
+
+/// `d[k] = v`: a new key goes last, an existing one keeps its place (and its first key object).
+fn dict_set(d: &mut Vec<(PyVal, PyVal)>, k: PyVal, v: PyVal) {
+    match d.iter_mut().find(|(key, _)| py_eq(key, &k)) {
+        Some(slot) => slot.1 = v,
+        None => d.push((k, v)),
     }
 }
 
@@ -1430,6 +1458,49 @@ pub(crate) fn apply(op: Op, a: &[&PyVal]) -> PyResult {
             }
             Ok(PyVal::list(out))
         }
+        Unique => {
+            let mut out: Vec<PyVal> = Vec::new();
+            for x in elements(arg(0)?)? {
+                if !hashable(&x) {
+                    return Err(PyErr::TypeError);
+                }
+                if !out.iter().any(|y| py_eq(y, &x)) {
+                    out.push(x);
+                }
+            }
+            Ok(PyVal::list(out))
+        }
+        DictInvert => match arg(0)? {
+            PyVal::Dict(d) => {
+                let mut out = Vec::new();
+                for (k, v) in d.iter() {
+                    if !hashable(v) {
+                        return Err(PyErr::TypeError);
+                    }
+                    dict_set(&mut out, v.clone(), k.clone());
+                }
+                Ok(PyVal::Dict(Rc::new(out)))
+            }
+            _ => Err(PyErr::TypeError),
+        },
+        DictMerge => match (arg(0)?, arg(1)?) {
+            (PyVal::Dict(a), PyVal::Dict(b)) => {
+                let mut out = a.to_vec();
+                for (k, v) in b.iter() {
+                    dict_set(&mut out, k.clone(), v.clone());
+                }
+                Ok(PyVal::Dict(Rc::new(out)))
+            }
+            _ => Err(PyErr::TypeError),
+        },
+        Pad2 => match arg(0)? {
+            v @ (PyVal::Int(_) | PyVal::Big(_) | PyVal::Bool(_)) => {
+                let s = PyVal::from_big(v.to_big().ok_or(PyErr::TypeError)?).to_str();
+                // A sign counts toward the width: `-5` is already two wide.
+                Ok(PyVal::str(&if s.len() < 2 { format!("0{s}") } else { s }))
+            }
+            _ => Err(PyErr::TypeError),
+        },
         Divmod => {
             let (x, y) = (arg(0)?, arg(1)?);
             Ok(PyVal::tuple(vec![floor_div(x, y)?, modulo(x, y)?]))

@@ -57,10 +57,10 @@ fn slot_type(what: &str, annotation: Option<&str>, values: &[PyVal]) -> Result<T
     Ok(ty)
 }
 
-/// Types of the parameters and the return value of a task (annotations carried in the task's
-/// description are not available here: types come from the example values, which
-/// [`Domain::task_for`] checked against the annotations).
-fn task_types(task: &Task) -> Option<(Vec<Ty>, Ty)> {
+/// Types of the parameters of a task, from the example values (annotations carried in the
+/// task's description are not available here: [`Domain::task_for`] checked the values against
+/// them). The results need no common type (`{1: 'a'}` and `{'b': 'c'}`).
+fn inferred_param_types(task: &Task) -> Option<Vec<Ty>> {
     let ex: Vec<(Vec<PyVal>, PyVal)> = py_examples(task);
     let n = ex.first()?.0.len();
     let mut params = Vec::new();
@@ -68,8 +68,7 @@ fn task_types(task: &Task) -> Option<(Vec<Ty>, Ty)> {
         let vals: Vec<PyVal> = ex.iter().map(|(ins, _)| ins[j].clone()).collect();
         params.push(types::type_of_all(vals.iter())?);
     }
-    let outs: Vec<PyVal> = ex.iter().map(|(_, o)| o.clone()).collect();
-    Some((params, types::type_of_all(outs.iter())?))
+    Some(params)
 }
 
 fn py_examples(task: &Task) -> Vec<(Vec<PyVal>, PyVal)> {
@@ -98,7 +97,7 @@ fn param_types(task: &Task) -> Option<Vec<Ty>> {
             }
         }
     }
-    task_types(task).map(|(p, _)| p)
+    inferred_param_types(task)
 }
 
 /// Parameters a program is expected to use: all but those redundant with another (an int equal
@@ -162,7 +161,7 @@ impl PythonDomain {
             program: r.expr.clone(),
             tokens: tokens::encode(expr),
             size: expr.size(),
-            body: format!("return {}", r.expr),
+            body: r.body,
             imports: r.imports,
             score: -(cost as f64),
             writer: WriterKind::Search,
@@ -193,6 +192,9 @@ impl PythonDomain {
             param_types,
             intents: crate::intent::Intents::from_description(&task.description),
             param_names: task.param_names.clone(),
+            digit_source: hints::prose(&task.description)
+                .to_lowercase()
+                .contains("digit"),
             constants: hints::constants(&task.description, &inputs, &outputs),
             costs: hints::CostTable::from_description(&format!(
                 "{} {}",

@@ -4,11 +4,17 @@ use super::ast::{Expr, Hof, Op};
 use super::value::PyVal;
 use std::collections::BTreeSet;
 
-/// Rendered expression and the imports it needs.
+/// Rendered expression, the function body that returns it, and the imports they need.
 pub(crate) struct Rendered {
     pub(crate) expr: String,
+    /// The body: `return <expr>`, or a few statements where one expression reads badly (a
+    /// guard clause, an accumulator loop, a helper variable); the same program either way.
+    pub(crate) body: String,
     pub(crate) imports: Vec<String>,
 }
+
+/// Longest `return` line kept on one line before an accumulator loop takes over.
+const MAX_LINE: usize = 79;
 
 /// Renders `e` over parameters named `params`.
 pub(crate) fn render(e: &Expr, params: &[String]) -> Rendered {
@@ -16,10 +22,19 @@ pub(crate) fn render(e: &Expr, params: &[String]) -> Rendered {
         params,
         vars: Vec::new(),
         imports: BTreeSet::new(),
+        locals: Vec::new(),
     };
-    let expr = r.expr(e, 0).0;
+    let mut expr = r.expr(e, 0).0;
+    // A `Counter` result shows as `Counter({...})`; the function returns a plain dict.
+    if matches!(e, Expr::Call(Op::Counter, _)) {
+        expr = format!("dict({expr})");
+    }
+    let body = r
+        .statements(e, &expr)
+        .unwrap_or_else(|| format!("return {expr}"));
     Rendered {
         expr,
+        body,
         imports: r.imports.into_iter().collect(),
     }
 }
@@ -29,6 +44,8 @@ struct Renderer<'a> {
     /// Names of the bound variables of the enclosing comprehensions (innermost last).
     vars: Vec<Vec<String>>,
     imports: BTreeSet<String>,
+    /// Local variables of a statement body: (the subexpression's `Debug` text, its name).
+    locals: Vec<(String, String)>,
 }
 
 // Precedence levels (higher binds tighter).
@@ -64,7 +81,122 @@ fn singular(name: &str) -> Option<String> {
 
 impl Renderer<'_> {
     fn taken(&self, name: &str) -> bool {
-        self.params.iter().any(|p| p == name) || self.vars.iter().flatten().any(|v| v == name)
+        self.params.iter().any(|p| p == name)
+            || self.vars.iter().flatten().any(|v| v == name)
+            || self.locals.iter().any(|(_, v)| v == name)
+    }
+
+    /// A statement body for `e` (rendered as `expr`) when one reads better than `return expr`.
+    fn statements(&mut self, e: &Expr, expr: &str) -> Option<String> {
+        if let Some(g) = self.guard_clause(e) {
+            return Some(g);
+        }
+        if let Some(h) = self.helper_variable(e) {
+            return Some(h);
+        }
+        if "return ".len() + expr.len() > MAX_LINE {
+            return self.accumulator_loop(e);
+        }
+        None
+    }
+
+    /// `if not items:\n    return None\nreturn items[0]` for a conditional whose condition
+    /// checks emptiness or zero and whose early branch is a constant.
+    fn guard_clause(&mut self, e: &Expr) -> Option<String> {
+        let Expr::Call(Op::IfExp, a) = e else {
+            return None;
+        };
+        let (c, x, y) = (&*a[0], &*a[1], &*a[2]);
+        let (test, early, late) = match c {
+            // `x if c else y` with `c` tested for truth: `if not c: return y`.
+            _ if is_truth_test(c)
+                && matches!(y, Expr::Const(_))
+                && !matches!(x, Expr::Const(_)) =>
+            {
+                (format!("not {}", self.wrap(c, P_NOT)), y, x)
+            }
+            Expr::Call(Op::Not, inner)
+                if is_truth_test(&inner[0])
+                    && matches!(x, Expr::Const(_))
+                    && !matches!(y, Expr::Const(_)) =>
+            {
+                (self.wrap(c, P_IF), x, y)
+            }
+            Expr::Call(Op::Eq, cmp)
+                if is_zero(&cmp[1])
+                    && matches!(x, Expr::Const(_))
+                    && !matches!(y, Expr::Const(_)) =>
+            {
+                (self.wrap(c, P_IF), x, y)
+            }
+            _ => return None,
+        };
+        let early = self.wrap(early, 0);
+        let late = self.wrap(late, 0);
+        Some(format!("if {test}:\n    return {early}\nreturn {late}"))
+    }
+
+    /// `name = <sub>` for a subexpression the expression computes twice (one of them where
+    /// it is always evaluated, so the hoisted evaluation raises only where the original did).
+    fn helper_variable(&mut self, e: &Expr) -> Option<String> {
+        let mut all = Vec::new();
+        outside_bodies(e, &mut all);
+        let mut eager = Vec::new();
+        eager_nodes(e, &mut eager);
+        let sub = eager
+            .into_iter()
+            .filter(|s| s.size() >= 3 && !s.uses_var())
+            .filter(|s| {
+                let key = format!("{s:?}");
+                all.iter().filter(|t| format!("{t:?}") == key).count() >= 2
+            })
+            .max_by_key(|s| s.size())?;
+        let name = self.fresh(&[local_name(sub).to_string()]);
+        let value = self.wrap(sub, 0);
+        self.locals.push((format!("{sub:?}"), name.clone()));
+        let rest = self.wrap(e, 0);
+        self.locals.clear();
+        Some(format!("{name} = {value}\nreturn {rest}"))
+    }
+
+    /// `total = 0\nfor x in xs:\n    total += f(x)` for a sum (or count) that makes the line
+    /// too long, with the rest of the expression over `total`.
+    fn accumulator_loop(&mut self, e: &Expr) -> Option<String> {
+        let mut eager = Vec::new();
+        eager_nodes(e, &mut eager);
+        let acc = eager
+            .into_iter()
+            .find(|s| matches!(s, Expr::Hof(Hof::SumMap | Hof::CountIf, ..)) && !s.uses_var())?;
+        let Expr::Hof(h, iter, body) = acc else {
+            return None;
+        };
+        // `sum(f(x) for x in xs if p(x))` is a map over a filter.
+        let (iter, pred, body) = match (&**iter, h) {
+            (Expr::Hof(Hof::Filter, inner, p), Hof::SumMap) => {
+                (&**inner, Some(&**p), Some(&**body))
+            }
+            (_, Hof::SumMap) => (&**iter, None, Some(&**body)),
+            _ => (&**iter, Some(&**body), None),
+        };
+        let name = self.fresh(&[if *h == Hof::SumMap { "total" } else { "count" }.to_string()]);
+        let it = self.iter_arg(iter);
+        self.locals.push((String::new(), name.clone()));
+        let v = self.elem_name(iter);
+        self.vars.push(vec![v.clone()]);
+        let test = pred.map(|p| self.wrap(p, 0));
+        let step = body.map_or_else(|| "1".to_string(), |b| self.wrap(b, 0));
+        self.vars.pop();
+        self.locals.pop();
+        self.locals.push((format!("{acc:?}"), name.clone()));
+        let rest = self.wrap(e, 0);
+        self.locals.clear();
+        let mut out = format!("{name} = 0\nfor {v} in {it}:\n");
+        match test {
+            Some(t) => out.push_str(&format!("    if {t}:\n        {name} += {step}\n")),
+            None => out.push_str(&format!("    {name} += {step}\n")),
+        }
+        out.push_str(&format!("return {rest}"));
+        Some(out)
     }
 
     fn fresh(&self, preferred: &[String]) -> String {
@@ -118,6 +250,10 @@ impl Renderer<'_> {
         }
         if matches!(iter, Expr::Call(Op::Range1 | Op::Range2, _)) {
             pref.push("i".to_string());
+        }
+        // `for d in str(n)`: the digits of a number.
+        if matches!(iter, Expr::Call(Op::StrOf, _)) {
+            pref.insert(0, "d".to_string());
         }
         self.fresh(&pref)
     }
@@ -173,6 +309,12 @@ impl Renderer<'_> {
     }
 
     fn expr(&mut self, e: &Expr, _min: u8) -> (String, u8) {
+        if !self.locals.is_empty() {
+            let key = format!("{e:?}");
+            if let Some((_, name)) = self.locals.iter().find(|(k, _)| *k == key) {
+                return (name.clone(), P_ATOM);
+            }
+        }
         match e {
             Expr::Param(i) => (
                 self.params
@@ -247,6 +389,13 @@ impl Renderer<'_> {
         let it = self.iter_arg(iter);
         self.vars.push(vec![v.clone()]);
         let key_fn = match body {
+            // `max(d, key=d.get)`: the key is the dict's own lookup.
+            Expr::Call(Op::Index, a)
+                if matches!(&*a[1], Expr::Var(0))
+                    && matches!((&*a[0], iter), (Expr::Param(p), Expr::Param(q)) if p == q) =>
+            {
+                Some(format!("{it}.get"))
+            }
             Expr::Call(Op::Len, a) if matches!(&*a[0], Expr::Var(0)) => Some("len".to_string()),
             Expr::Call(Op::Abs, a) if matches!(&*a[0], Expr::Var(0)) => Some("abs".to_string()),
             Expr::Call(Op::Lower, a) if matches!(&*a[0], Expr::Var(0)) => {
@@ -269,6 +418,7 @@ impl Renderer<'_> {
             Hof::MinKey => format!("min({it}, key={lam})"),
             Hof::JoinMap => format!("''.join({b} for {v} in {it})"),
             Hof::JoinFilter => format!("''.join({v} for {v} in {it} if {b})"),
+            Hof::DictMap => format!("{{{v}: {b} for {v} in {it}}}"),
         };
         (s, P_ATOM)
     }
@@ -296,7 +446,12 @@ impl Renderer<'_> {
             )
         };
         match op {
-            Add => bin(self, "+", P_ADD, P_ADD + 1),
+            Add => {
+                if let Some(f) = self.concat_fstring(a) {
+                    return (f, P_ATOM);
+                }
+                bin(self, "+", P_ADD, P_ADD + 1)
+            }
             Sub | SetSub => bin(self, "-", P_ADD, P_ADD + 1),
             Mul => bin(self, "*", P_MUL, P_MUL + 1),
             TrueDiv => bin(self, "/", P_MUL, P_MUL + 1),
@@ -448,18 +603,21 @@ impl Renderer<'_> {
                 format!("list({}.items())", self.wrap(&a[0], P_ATOM)),
                 P_ATOM,
             ),
-            Counter => {
+            Counter | MostCommon => {
                 self.imports
                     .insert("from collections import Counter".into());
-                fi(self, "Counter")
-            }
-            MostCommon => {
-                self.imports
-                    .insert("from collections import Counter".into());
-                (
-                    format!("Counter({}).most_common(1)[0][0]", self.iter_arg(&a[0])),
-                    P_ATOM,
-                )
+                // `Counter(d)` copies a mapping's counts: a dict's keys are counted as
+                // `Counter(d.keys())` (and `list(x)` stays, `x` may be a dict).
+                let arg = match &*a[0] {
+                    Expr::Call(Op::Keys, k) => format!("{}.keys()", self.wrap(&k[0], P_ATOM)),
+                    Expr::Call(Op::ListOf, _) => self.wrap(&a[0], P_IF),
+                    _ => self.sole_iter_arg(&a[0]),
+                };
+                if op == Counter {
+                    (format!("Counter({arg})"), P_ATOM)
+                } else {
+                    (format!("Counter({arg}).most_common(1)[0][0]"), P_ATOM)
+                }
             }
             Gcd | Isqrt | Sqrt | Floor | Ceil | Factorial | Comb | Prod => {
                 self.imports.insert("import math".into());
@@ -496,6 +654,30 @@ impl Renderer<'_> {
                     _ => (format!("list(accumulate({it}, min))"), P_ATOM),
                 }
             }
+            Unique => (
+                format!("list(dict.fromkeys({}))", self.iter_arg(&a[0])),
+                P_ATOM,
+            ),
+            DictInvert => {
+                let d = self.wrap(&a[0], P_ATOM);
+                let k = self.fresh(&["k".to_string(), "key".to_string()]);
+                self.vars.push(vec![k.clone()]);
+                let v = self.fresh(&["v".to_string(), "value".to_string()]);
+                self.vars.pop();
+                (format!("{{{v}: {k} for {k}, {v} in {d}.items()}}"), P_ATOM)
+            }
+            DictMerge => (
+                format!(
+                    "{{**{}, **{}}}",
+                    self.wrap(&a[0], P_BOR + 1),
+                    self.wrap(&a[1], P_BOR + 1)
+                ),
+                P_ATOM,
+            ),
+            Pad2 => match self.fstring(&[Part::Pad2(&a[0])]) {
+                Some(f) => (f, P_ATOM),
+                None => (format!("str({}).zfill(2)", self.wrap(&a[0], P_IF)), P_ATOM),
+            },
             SetAnd => bin(self, "&", P_BAND, P_BAND + 1),
             SetOr => bin(self, "|", P_BOR, P_BOR + 1),
             FindallDigits | FindallWords | FindallUpperWords => {
@@ -520,11 +702,180 @@ impl Renderer<'_> {
         }
     }
 
+    /// `'Hello, ' + name + '!'` or `str(h) + ':' + f'{m:02d}'` as one f-string: a chain of
+    /// string concatenations with a literal among three or more parts, or with a formatted
+    /// number. `None` when it reads better (or must stay) as `+`.
+    fn concat_fstring(&mut self, a: &[std::rc::Rc<Expr>]) -> Option<String> {
+        let mut parts = Vec::new();
+        flatten_add(&a[0], &mut parts);
+        flatten_add(&a[1], &mut parts);
+        let literals = parts.iter().filter(|p| matches!(p, Part::Text(_))).count();
+        let formatted = parts
+            .iter()
+            .any(|p| matches!(p, Part::Str(_) | Part::Pad2(_)));
+        if !(formatted || literals >= 1 && parts.len() >= 3) || literals == parts.len() {
+            return None;
+        }
+        // Anything else in a chain with a literal or a formatted number is a `str` (the
+        // search types `+`); a chain of numbers never gets here.
+        if !formatted && literals == 0 {
+            return None;
+        }
+        self.fstring(&parts)
+    }
+
+    /// Renders the parts as an f-string; `None` when a part cannot go inside one (quotes or
+    /// backslashes in an expression, which f-strings before Python 3.12 refuse).
+    fn fstring(&mut self, parts: &[Part]) -> Option<String> {
+        let mut out = String::from("f'");
+        for p in parts {
+            let (e, spec) = match p {
+                Part::Text(t) => {
+                    let r = PyVal::str(t).repr();
+                    let inner = r.strip_prefix('\'')?.strip_suffix('\'')?;
+                    out.push_str(&inner.replace('{', "{{").replace('}', "}}"));
+                    continue;
+                }
+                Part::Str(e) | Part::Other(e) => (*e, ""),
+                Part::Pad2(e) => (*e, ":02d"),
+            };
+            let s = self.wrap(e, P_OR);
+            if s.contains(['\'', '"', '\\', '{', '}', '!', ':']) || s.contains("lambda") {
+                return None;
+            }
+            out.push('{');
+            out.push_str(&s);
+            out.push_str(spec);
+            out.push('}');
+        }
+        out.push('\'');
+        Some(out)
+    }
+
     fn iter_arg_cmp(&mut self, e: &Expr) -> String {
         match e {
             Expr::Call(Op::Keys, a) => self.wrap(&a[0], P_CMP + 1),
             _ => self.wrap(e, P_CMP + 1),
         }
+    }
+}
+
+/// Whether a guard tests a value for truth (`if items`), not a comparison or a bool
+/// combination.
+fn is_truth_test(c: &Expr) -> bool {
+    use Op::*;
+    match c {
+        Expr::Param(_) => true,
+        Expr::Call(op, _) => !matches!(
+            op,
+            Eq | NotEq
+                | Lt
+                | LtE
+                | Gt
+                | GtE
+                | In
+                | NotIn
+                | And
+                | Or
+                | Not
+                | IfExp
+                | StartsWith
+                | EndsWith
+                | IsDigit
+                | IsAlpha
+                | IsAlnum
+                | IsUpper
+                | IsLower
+                | IsSpace
+                | AnyB
+                | AllB
+        ),
+        _ => false,
+    }
+}
+
+/// `0`, `0.0`, `''` or `[]`.
+fn is_zero(e: &Expr) -> bool {
+    match e {
+        Expr::Const(PyVal::Int(0)) => true,
+        Expr::Const(PyVal::Float(f)) => *f == 0.0,
+        Expr::Const(PyVal::Str(s)) => s.is_empty(),
+        Expr::Const(PyVal::List(v)) => v.is_empty(),
+        _ => false,
+    }
+}
+
+/// Subexpressions always evaluated when `e` is (not a conditional's branches, the right of
+/// `and`/`or`, or a comprehension's body), outermost first.
+fn eager_nodes<'e>(e: &'e Expr, out: &mut Vec<&'e Expr>) {
+    out.push(e);
+    match e {
+        Expr::Call(Op::And | Op::Or, a) => eager_nodes(&a[0], out),
+        Expr::Call(Op::IfExp, a) => eager_nodes(&a[0], out),
+        Expr::Call(_, a) => a.iter().for_each(|x| eager_nodes(x, out)),
+        Expr::Hof(_, it, _) => eager_nodes(it, out),
+        Expr::ZipMap(a, b, _) => {
+            eager_nodes(a, out);
+            eager_nodes(b, out);
+        }
+        _ => {}
+    }
+}
+
+/// Every subexpression outside comprehension bodies.
+fn outside_bodies<'e>(e: &'e Expr, out: &mut Vec<&'e Expr>) {
+    out.push(e);
+    match e {
+        Expr::Call(_, a) => a.iter().for_each(|x| outside_bodies(x, out)),
+        Expr::Hof(_, it, _) => outside_bodies(it, out),
+        Expr::ZipMap(a, b, _) => {
+            outside_bodies(a, out);
+            outside_bodies(b, out);
+        }
+        _ => {}
+    }
+}
+
+/// A name for a local holding `e`.
+fn local_name(e: &Expr) -> &'static str {
+    match e {
+        Expr::Call(Op::Len, _) => "n",
+        Expr::Call(Op::Sum, _) | Expr::Hof(Hof::SumMap, ..) => "total",
+        Expr::Hof(Hof::CountIf, ..) => "count",
+        Expr::Call(Op::Sorted | Op::SortedRev, _) | Expr::Hof(Hof::SortedKey, ..) => "ordered",
+        Expr::Call(Op::SplitWs | Op::Split, _) => "words",
+        Expr::Call(Op::Lower | Op::Upper | Op::Strip, _) => "cleaned",
+        Expr::Call(Op::Max | Op::Max2, _) | Expr::Hof(Hof::MaxKey, ..) => "largest",
+        Expr::Call(Op::Min | Op::Min2, _) | Expr::Hof(Hof::MinKey, ..) => "smallest",
+        Expr::Call(Op::SetOf, _) => "seen",
+        Expr::Hof(Hof::Filter, ..) => "selected",
+        Expr::Hof(Hof::Map, ..) => "values",
+        _ => "value",
+    }
+}
+
+/// One piece of a string concatenation.
+enum Part<'e> {
+    /// A literal.
+    Text(&'e str),
+    /// `str(x)` of a number.
+    Str(&'e Expr),
+    /// `f'{x:02d}'`.
+    Pad2(&'e Expr),
+    /// A string-valued expression.
+    Other(&'e Expr),
+}
+
+fn flatten_add<'e>(e: &'e Expr, out: &mut Vec<Part<'e>>) {
+    match e {
+        Expr::Call(Op::Add, a) => {
+            flatten_add(&a[0], out);
+            flatten_add(&a[1], out);
+        }
+        Expr::Const(PyVal::Str(s)) => out.push(Part::Text(s)),
+        Expr::Call(Op::StrOf, a) => out.push(Part::Str(&a[0])),
+        Expr::Call(Op::Pad2, a) => out.push(Part::Pad2(&a[0])),
+        _ => out.push(Part::Other(e)),
     }
 }
 

@@ -114,7 +114,7 @@ mod differential {
     //! inputs) run on fresh random inputs through this interpreter and through CPython, with
     //! identical results required (exceptions by class).
 
-    use super::super::ast::Expr;
+    use super::super::ast::{Expr, Op};
     use super::super::enumerate::{programs, SearchInput, SearchLimits};
     use super::super::hints::{constants, CostTable};
     use super::super::interp::{eval, Env};
@@ -162,6 +162,16 @@ mod differential {
                 let n = rng.gen_range(0..5);
                 PyVal::list((0..n).map(|_| rand_val(rng, e)).collect())
             }
+            Ty::Dict(k, v) => {
+                let mut d: Vec<(PyVal, PyVal)> = Vec::new();
+                for _ in 0..rng.gen_range(0..4) {
+                    let key = rand_val(rng, k);
+                    if !d.iter().any(|(x, _)| super::super::value::py_eq(x, &key)) {
+                        d.push((key, rand_val(rng, v)));
+                    }
+                }
+                PyVal::Dict(Rc::new(d))
+            }
             _ => PyVal::None,
         }
     }
@@ -178,6 +188,9 @@ mod differential {
         &["list[float]"],
         &["str", "int"],
         &["list[int]", "list[int]"],
+        &["dict[str, int]"],
+        &["dict[str, int]", "dict[str, int]"],
+        &["dict[str, str]", "str"],
     ];
 
     fn py_side(cases: &str) -> Option<Vec<String>> {
@@ -199,7 +212,8 @@ for line in sys.stdin:
     env = {}
     for imp in c['imports']:
         exec(imp, env)
-    f = eval(c['src'], env)
+    exec(c['src'], env)
+    f = env['f']
     for args in c['inputs']:
         try:
             res = r(f(*eval(args)))
@@ -238,13 +252,16 @@ sys.stdout.write(json.dumps(out))
                 .filter_map(|s| super::super::types::annotation_type(s))
                 .collect();
             let names: Vec<String> = (0..tys.len()).map(|i| format!("p{i}")).collect();
-            let examples: Vec<(Vec<PyVal>, PyVal)> = (0..3)
-                .map(|_| {
-                    (
-                        tys.iter().map(|t| rand_val(&mut rng, t)).collect(),
-                        PyVal::None,
-                    )
-                })
+            // A string and a dict among the results: the search builds formatting and dict
+            // comprehensions only for such results.
+            let results = [
+                PyVal::str(""),
+                PyVal::Dict(Rc::new(Vec::new())),
+                PyVal::None,
+            ];
+            let examples: Vec<(Vec<PyVal>, PyVal)> = results
+                .into_iter()
+                .map(|out| (tys.iter().map(|t| rand_val(&mut rng, t)).collect(), out))
                 .collect();
             let ins: Vec<Vec<PyVal>> = examples.iter().map(|e| e.0.clone()).collect();
             let input = SearchInput {
@@ -255,6 +272,7 @@ sys.stdout.write(json.dumps(out))
                 text_ints: vec![2, 3, -2],
                 intents: crate::intent::Intents::default(),
                 param_names: names.clone(),
+                digit_source: true,
                 examples,
             };
             let limits = SearchLimits {
@@ -263,7 +281,24 @@ sys.stdout.write(json.dumps(out))
                 max_solutions: 1,
                 extra_levels: 0,
             };
-            let progs: Vec<Rc<Expr>> = programs(&input, limits, &CancelToken::new());
+            let mut progs: Vec<Rc<Expr>> = programs(&input, limits, &CancelToken::new());
+            // Conditionals come from the partition step, not the banks: guard every fifth
+            // program by its first parameter's truth (the guard-clause rendering).
+            let guarded: Vec<Rc<Expr>> = progs
+                .iter()
+                .step_by(5)
+                .map(|p| {
+                    Rc::new(Expr::Call(
+                        Op::IfExp,
+                        vec![
+                            Rc::new(Expr::Param(0)),
+                            p.clone(),
+                            Rc::new(Expr::Const(PyVal::None)),
+                        ],
+                    ))
+                })
+                .collect();
+            progs.extend(guarded);
             let fresh: Vec<Vec<PyVal>> = (0..3)
                 .map(|_| tys.iter().map(|t| rand_val(&mut rng, t)).collect())
                 .collect();
@@ -286,8 +321,10 @@ sys.stdout.write(json.dumps(out))
                 if skip {
                     continue;
                 }
+                // The body as the pipeline writes it (statements included) in a `def`.
                 let r = render(&p, &names);
-                let src = format!("lambda {}: {}", names.join(", "), r.expr);
+                let body: String = r.body.lines().map(|l| format!("\n    {l}")).collect();
+                let src = format!("def f({}):{body}", names.join(", "));
                 let inputs: Vec<String> = fresh
                     .iter()
                     .map(|a| {
@@ -332,5 +369,238 @@ sys.stdout.write(json.dumps(out))
                 .collect::<Vec<_>>()
                 .join("\n")
         );
+    }
+}
+
+mod everyday {
+    //! Everyday idioms: dict operations, `None` results, guards, formatting, and the statement
+    //! bodies the renderer writes where one expression reads badly.
+
+    use super::super::ast::{Expr, Hof, Op};
+    use super::super::interp::{eval, Env};
+    use super::super::render::render;
+    use super::super::value::PyVal;
+    use super::*;
+
+    fn p(i: usize) -> Rc<Expr> {
+        Rc::new(Expr::Param(i))
+    }
+    fn var() -> Rc<Expr> {
+        Rc::new(Expr::Var(0))
+    }
+    fn c(v: PyVal) -> Rc<Expr> {
+        Rc::new(Expr::Const(v))
+    }
+    fn call(op: Op, args: Vec<Rc<Expr>>) -> Rc<Expr> {
+        Rc::new(Expr::Call(op, args))
+    }
+    fn hof(h: Hof, it: Rc<Expr>, body: Rc<Expr>) -> Rc<Expr> {
+        Rc::new(Expr::Hof(h, it, body))
+    }
+    fn names(ns: &[&str]) -> Vec<String> {
+        ns.iter().map(|s| s.to_string()).collect()
+    }
+    fn lit(s: &str) -> PyVal {
+        PyVal::from_value(&Value::parse_literal(s).expect("literal"))
+    }
+    fn run(e: &Expr, args: &[&str]) -> String {
+        let params: Vec<PyVal> = args.iter().map(|a| lit(a)).collect();
+        match eval(
+            e,
+            &Env {
+                params: &params,
+                vars: &[],
+            },
+        ) {
+            Ok(v) => v.repr(),
+            Err(e) => format!("EXC:{}", e.name()),
+        }
+    }
+
+    #[test]
+    fn dict_operations_evaluate_and_render() {
+        let merge = call(Op::DictMerge, vec![p(0), p(1)]);
+        assert_eq!(
+            run(&merge, &["{'a': 1, 'b': 2}", "{'b': 5, 'c': 6}"]),
+            "{'a': 1, 'b': 5, 'c': 6}"
+        );
+        assert_eq!(
+            render(&merge, &names(&["base", "extra"])).expr,
+            "{**base, **extra}"
+        );
+        let inv = call(Op::DictInvert, vec![p(0)]);
+        assert_eq!(run(&inv, &["{'x': 1, 'y': 1, 'z': 2}"]), "{1: 'y', 2: 'z'}");
+        assert_eq!(run(&inv, &["{'x': [1]}"]), "EXC:TypeError");
+        assert_eq!(
+            render(&inv, &names(&["codes"])).expr,
+            "{v: k for k, v in codes.items()}"
+        );
+        let uniq = call(Op::Unique, vec![p(0)]);
+        assert_eq!(run(&uniq, &["[3, 1, 3, 2, 1]"]), "[3, 1, 2]");
+        assert_eq!(
+            render(&uniq, &names(&["tags"])).expr,
+            "list(dict.fromkeys(tags))"
+        );
+        let best = hof(Hof::MaxKey, p(0), call(Op::Index, vec![p(0), var()]));
+        assert_eq!(run(&best, &["{'a': 3, 'b': 9, 'c': 1}"]), "'b'");
+        assert_eq!(
+            render(&best, &names(&["scores"])).expr,
+            "max(scores, key=scores.get)"
+        );
+        let counts = hof(Hof::DictMap, p(0), call(Op::CountSub, vec![p(0), var()]));
+        assert_eq!(run(&counts, &["'noon'"]), "{'n': 2, 'o': 2}");
+        assert_eq!(
+            render(&counts, &names(&["word"])).expr,
+            "{c: word.count(c) for c in word}"
+        );
+    }
+
+    #[test]
+    fn formatted_numbers_render_as_f_strings() {
+        let mins = call(
+            Op::Add,
+            vec![
+                call(
+                    Op::Add,
+                    vec![
+                        call(
+                            Op::StrOf,
+                            vec![call(Op::FloorDiv, vec![p(0), c(PyVal::Int(60))])],
+                        ),
+                        c(PyVal::str(":")),
+                    ],
+                ),
+                call(Op::Pad2, vec![call(Op::Mod, vec![p(0), c(PyVal::Int(60))])]),
+            ],
+        );
+        assert_eq!(run(&mins, &["125"]), "'2:05'");
+        assert_eq!(run(&mins, &["600"]), "'10:00'");
+        assert_eq!(
+            render(&mins, &names(&["m"])).expr,
+            "f'{m // 60}:{m % 60:02d}'"
+        );
+        assert_eq!(run(&call(Op::Pad2, vec![p(0)]), &["-5"]), "'-5'");
+        let greet = call(
+            Op::Add,
+            vec![
+                call(Op::Add, vec![c(PyVal::str("Hi, ")), p(0)]),
+                c(PyVal::str("{!}")),
+            ],
+        );
+        assert_eq!(render(&greet, &names(&["name"])).expr, "f'Hi, {name}{{!}}'");
+        // Two parts stay a concatenation.
+        let plural = call(Op::Add, vec![p(0), c(PyVal::str("s"))]);
+        assert_eq!(render(&plural, &names(&["word"])).expr, "word + 's'");
+    }
+
+    #[test]
+    fn guard_clause_for_an_emptiness_check() {
+        let e = call(
+            Op::IfExp,
+            vec![p(0), call(Op::First, vec![p(0)]), c(PyVal::None)],
+        );
+        assert_eq!(
+            render(&e, &names(&["items"])).body,
+            "if not items:\n    return None\nreturn items[0]"
+        );
+        assert_eq!(run(&e, &["[]"]), "None");
+        assert_eq!(run(&e, &["[4, 5]"]), "4");
+        let div = call(
+            Op::IfExp,
+            vec![
+                p(1),
+                call(Op::TrueDiv, vec![p(0), p(1)]),
+                c(PyVal::Float(0.0)),
+            ],
+        );
+        assert_eq!(
+            render(&div, &names(&["a", "b"])).body,
+            "if not b:\n    return 0.0\nreturn a / b"
+        );
+        // A comparison guard between two computed values stays an expression.
+        let pick = call(Op::IfExp, vec![call(Op::Gt, vec![p(0), p(1)]), p(0), p(1)]);
+        assert_eq!(
+            render(&pick, &names(&["a", "b"])).body,
+            "return a if a > b else b"
+        );
+    }
+
+    #[test]
+    fn helper_variable_and_accumulator_loop() {
+        let ordered = call(Op::Sorted, vec![call(Op::SetOf, vec![p(0)])]);
+        let spread = call(
+            Op::Sub,
+            vec![
+                call(Op::Last, vec![ordered.clone()]),
+                call(Op::First, vec![ordered]),
+            ],
+        );
+        assert_eq!(
+            render(&spread, &names(&["nums"])).body,
+            "ordered = sorted(set(nums))\nreturn ordered[-1] - ordered[0]"
+        );
+        let long = hof(
+            Hof::SumMap,
+            hof(
+                Hof::Filter,
+                p(0),
+                call(Op::Gt, vec![call(Op::Len, vec![var()]), p(1)]),
+            ),
+            call(Op::Len, vec![var()]),
+        );
+        let r = render(&long, &names(&["sentence_fragments", "minimum_length"]));
+        assert_eq!(
+            r.body,
+            "total = 0\nfor sentence_fragment in sentence_fragments:\n    \
+             if len(sentence_fragment) > minimum_length:\n        \
+             total += len(sentence_fragment)\nreturn total"
+        );
+        // Short sums stay one line.
+        let short = hof(Hof::SumMap, p(0), call(Op::Len, vec![var()]));
+        assert_eq!(
+            render(&short, &names(&["words"])).body,
+            "return sum(len(word) for word in words)"
+        );
+    }
+
+    #[test]
+    fn search_finds_everyday_idioms() {
+        let t = task(
+            &["names"],
+            &[""],
+            "Return the first name, or None when there are no names.",
+            &[(&["['ann', 'bo']"], "'ann'"), (&["[]"], "None")],
+        );
+        assert_eq!(
+            first_body(&t),
+            "if not names:\n    return None\nreturn names[0]"
+        );
+        let t = task(
+            &["record"],
+            &["dict[str, str]"],
+            "Return the record's city.",
+            &[
+                (&["{'city': 'Oslo', 'zip': '0150'}"], "'Oslo'"),
+                (&["{'zip': '75001', 'city': 'Paris'}"], "'Paris'"),
+            ],
+        );
+        assert_eq!(first_body(&t), "return record['city']");
+        let t = task(
+            &["n"],
+            &["int"],
+            "Add up the digits of n.",
+            &[(&["472"], "13"), (&["8"], "8"), (&["1001"], "2")],
+        );
+        assert_eq!(first_body(&t), "return sum(int(d) for d in str(n))");
+        let t = task(
+            &["sales"],
+            &["dict[str, int]"],
+            "Return the product with the most sales.",
+            &[
+                (&["{'pen': 4, 'ink': 9, 'cap': 1}"], "'ink'"),
+                (&["{'a': 7, 'b': 3}"], "'a'"),
+            ],
+        );
+        assert_eq!(first_body(&t), "return max(sales, key=sales.get)");
     }
 }

@@ -125,7 +125,11 @@ pub(crate) fn join(a: &Ty, b: &Ty) -> Option<Ty> {
         (Optional(x), y) | (y, Optional(x)) => Optional(Box::new(join(x, y)?)),
         (List(x), List(y)) => Ty::list(join(x, y)?),
         (Set(x), Set(y)) => Set(Box::new(join(x, y)?)),
-        (Dict(k1, v1), Dict(k2, v2)) => Dict(Box::new(join(k1, k2)?), Box::new(join(v1, v2)?)),
+        // A record's values differ in type (`{'name': 'Ann', 'age': 31}`): `Any`.
+        (Dict(k1, v1), Dict(k2, v2)) => Dict(
+            Box::new(join(k1, k2)?),
+            Box::new(join(v1, v2).unwrap_or(Any)),
+        ),
         (TupleN(x), TupleN(y)) => TupleN(Box::new(join(x, y)?)),
         (TupleN(x), Tuple(ys)) | (Tuple(ys), TupleN(x)) => {
             let mut t = (**x).clone();
@@ -172,7 +176,7 @@ pub(crate) fn type_of(v: &PyVal) -> Option<Ty> {
         }
         PyVal::Dict(d) => Ty::Dict(
             Box::new(join_all(d.iter().map(|(k, _)| k))?),
-            Box::new(join_all(d.iter().map(|(_, v)| v))?),
+            Box::new(join_all(d.iter().map(|(_, v)| v)).unwrap_or(Ty::Any)),
         ),
     })
 }
