@@ -19,6 +19,9 @@ pub(crate) enum Expr {
     Hof(Hof, Rc<Expr>, Rc<Expr>),
     /// `[body for x, y in zip(a, b)]`.
     ZipMap(Rc<Expr>, Rc<Expr>, Rc<Expr>),
+    /// `list(accumulate(xs, lambda acc, x: body))`: `Var(0)` is the accumulator, `Var(1)` the
+    /// element.
+    Scan(Rc<Expr>, Rc<Expr>),
 }
 
 impl Expr {
@@ -29,6 +32,7 @@ impl Expr {
             Expr::Call(_, args) => 1 + args.iter().map(|a| a.size()).sum::<usize>(),
             Expr::Hof(_, a, b) => 1 + a.size() + b.size(),
             Expr::ZipMap(a, b, c) => 1 + a.size() + b.size() + c.size(),
+            Expr::Scan(a, b) => 1 + a.size() + b.size(),
         }
     }
 
@@ -40,6 +44,7 @@ impl Expr {
             Expr::Call(_, args) => args.iter().fold(0, |m, a| m | a.params_used()),
             Expr::Hof(_, a, b) => a.params_used() | b.params_used(),
             Expr::ZipMap(a, b, c) => a.params_used() | b.params_used() | c.params_used(),
+            Expr::Scan(a, b) => a.params_used() | b.params_used(),
         }
     }
 
@@ -52,6 +57,7 @@ impl Expr {
             // The comprehension's own body binds its variables.
             Expr::Hof(_, a, _) => a.uses_var(),
             Expr::ZipMap(a, b, _) => a.uses_var() || b.uses_var(),
+            Expr::Scan(a, _) => a.uses_var(),
         }
     }
 }

@@ -10,11 +10,16 @@ use super::types::{fits, Ty};
 use super::value::{exact_eq, exact_hash, PyErr, PyVal};
 use crate::cancel::CancelToken;
 use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
+use std::borrow::Cow;
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
 use std::rc::Rc;
 
+#[path = "decompose.rs"]
+mod decompose;
+
 /// What the search is given.
+#[derive(Clone)]
 pub(crate) struct SearchInput {
     pub(crate) param_types: Vec<Ty>,
     /// (inputs, output) per example.
@@ -179,7 +184,9 @@ impl Ctx {
 }
 
 struct Search<'a> {
-    input: &'a SearchInput,
+    /// Borrowed for a search; owned for a decomposition's sub-search (its examples are the
+    /// points of a lambda body).
+    input: Cow<'a, SearchInput>,
     limits: SearchLimits,
     cancel: &'a CancelToken,
     ctxs: Vec<Ctx>,
@@ -205,11 +212,12 @@ struct Search<'a> {
 }
 
 fn new_search<'a>(
-    input: &'a SearchInput,
+    input: Cow<'a, SearchInput>,
     limits: SearchLimits,
     cancel: &'a CancelToken,
 ) -> Search<'a> {
     let outputs: Vec<PyVal> = input.examples.iter().map(|(_, o)| o.clone()).collect();
+    let best_uncovered = input.intents.len();
     Search {
         input,
         limits,
@@ -225,7 +233,7 @@ fn new_search<'a>(
         partial_err: FxHashMap::default(),
         main_cost: Vec::new(),
         complete: 0,
-        best_uncovered: input.intents.len(),
+        best_uncovered,
     }
 }
 
@@ -237,7 +245,7 @@ pub(crate) fn programs(
     limits: SearchLimits,
     cancel: &CancelToken,
 ) -> Vec<Rc<Expr>> {
-    let mut s = new_search(input, limits, cancel);
+    let mut s = new_search(Cow::Borrowed(input), limits, cancel);
     s.build_contexts();
     'outer: for cost in 1..=limits.max_cost {
         for ci in 0..s.ctxs.len() {
@@ -252,24 +260,47 @@ pub(crate) fn programs(
 
 /// Runs the search.
 pub(crate) fn search(input: &SearchInput, limits: SearchLimits, cancel: &CancelToken) -> Outcome {
-    let mut s = new_search(input, limits, cancel);
+    let mut s = new_search(Cow::Borrowed(input), limits, cancel);
     s.build_contexts();
+    let mut dec = decompose::Decomposer::new(&s);
     let mut first_found: Option<u32> = None;
+    // The main bank reached its term limit; the decompositions (with their own limits) go on.
+    let mut main_full = false;
+    let mut main_time = std::time::Duration::ZERO;
     for cost in 1..=limits.max_cost {
-        for ci in 0..s.ctxs.len() {
-            s.level(ci, cost);
-            if s.stop.is_some() {
-                break;
+        // Decompositions first: their programs of this cost come from sub-searches much
+        // smaller than the level.
+        dec.step(&mut s, cost);
+        if !main_full {
+            let start = std::time::Instant::now();
+            for ci in 0..s.ctxs.len() {
+                if s.stop.is_some() {
+                    break;
+                }
+                s.level(ci, cost);
             }
+            if s.stop.is_none() {
+                s.conditionals(cost);
+            }
+            main_time += start.elapsed();
+            if s.stop == Some(StopReason::Budget) && s.complete == 0 && dec.live() {
+                main_full = true;
+                s.stop = None;
+            }
+        } else if !dec.live() {
+            s.stop.get_or_insert(StopReason::Budget);
         }
-        if s.stop.is_none() {
-            s.conditionals(cost);
-        }
-        if first_found.is_none() && s.complete > 0 {
+        if first_found.is_none() && s.complete > dec.completes() {
             first_found = Some(cost);
         }
         let covered = s.best_uncovered == 0;
-        if let Some(f) = first_found {
+        // A decomposition may find a program ahead of the main levels: the search goes on
+        // to its cost (and the extra levels) for cheaper ones.
+        let found_at = match (first_found, dec.best()) {
+            (Some(f), Some(b)) => Some(f.min(b)),
+            (f, b) => f.or(b),
+        };
+        if let Some(f) = found_at {
             let extra = if covered || f > INTENT_SEARCH_BELOW {
                 limits.extra_levels
             } else {
@@ -284,6 +315,9 @@ pub(crate) fn search(input: &SearchInput, limits: SearchLimits, cancel: &CancelT
             || s.found.len() >= 4 * limits.max_solutions
         {
             s.stop.get_or_insert(StopReason::Budget);
+        }
+        if s.stop.is_none() && !main_full {
+            dec.run_ahead(&mut s, main_time);
         }
         if s.stop.is_some() {
             break;
@@ -1001,6 +1035,7 @@ fn mark_vars(e: &Expr, seen: &mut [bool; 2]) {
             mark_vars(a, seen);
             mark_vars(b, seen)
         }
+        Expr::Scan(a, _) => mark_vars(a, seen),
         _ => {}
     }
 }

@@ -88,6 +88,28 @@ pub(crate) fn eval(e: &Expr, env: &Env) -> PyResult {
             }
             Ok(PyVal::list(out))
         }
+        Expr::Scan(src, body) => {
+            // `itertools.accumulate(xs, f)`: the first item as is, then `f(acc, x)`.
+            let xs = elements(&eval(src, env)?)?;
+            let mut out: Vec<PyVal> = Vec::with_capacity(xs.len());
+            for x in xs {
+                let next = match out.last() {
+                    None => x,
+                    Some(acc) => {
+                        let vars = [acc.clone(), x];
+                        eval(
+                            body,
+                            &Env {
+                                params: env.params,
+                                vars: &vars,
+                            },
+                        )?
+                    }
+                };
+                out.push(next);
+            }
+            Ok(PyVal::list(out))
+        }
     }
 }
 

@@ -304,6 +304,13 @@ impl Renderer<'_> {
                     .unwrap_or(full)
             }
             Expr::Call(Op::Items, a) => format!("{}.items()", self.wrap(&a[0], P_ATOM)),
+            Expr::Scan(..) => {
+                let full = self.wrap(e, P_IF);
+                full.strip_prefix("list(")
+                    .and_then(|x| x.strip_suffix(')'))
+                    .map(str::to_string)
+                    .unwrap_or(full)
+            }
             _ => self.wrap(e, P_IF),
         }
     }
@@ -355,9 +362,28 @@ impl Renderer<'_> {
                 };
                 let (sa, sb) = (self.iter_arg(a), self.iter_arg(b));
                 self.vars.push(vec![x.clone(), y.clone()]);
-                let body = self.wrap(body, P_OR);
+                let body = self.wrap(body, P_IF);
                 self.vars.pop();
                 (format!("[{body} for {x}, {y} in zip({sa}, {sb})]"), P_ATOM)
+            }
+            Expr::Scan(src, body) => {
+                self.imports
+                    .insert("from itertools import accumulate".into());
+                let x = self.elem_name(src);
+                let acc = self.fresh(&["acc".to_string(), "total".to_string()]);
+                let x = if x == acc {
+                    self.fresh(&["x".to_string(), "item".to_string()])
+                } else {
+                    x
+                };
+                let it = self.iter_arg(src);
+                self.vars.push(vec![acc.clone(), x.clone()]);
+                let b = self.wrap(body, P_IF);
+                self.vars.pop();
+                (
+                    format!("list(accumulate({it}, lambda {acc}, {x}: {b}))"),
+                    P_ATOM,
+                )
             }
         }
     }
@@ -403,21 +429,30 @@ impl Renderer<'_> {
             }
             _ => None,
         };
-        let b = self.wrap(body, P_OR);
+        // An element may be a conditional expression (`[a if c else b for x in xs]`); a
+        // condition may not.
+        let b = self.wrap(body, P_IF);
+        let c = if matches!(body, Expr::Call(Op::IfExp, _)) {
+            format!("({b})")
+        } else {
+            b.clone()
+        };
         let lam = key_fn.unwrap_or_else(|| format!("lambda {v}: {b}"));
         self.vars.pop();
         let s = match h {
+            // The same value for every element: `[0 for _ in xs]`.
+            Hof::Map if !body.uses_var() => format!("[{b} for _ in {it}]"),
             Hof::Map => format!("[{b} for {v} in {it}]"),
-            Hof::Filter => format!("[{v} for {v} in {it} if {b}]"),
+            Hof::Filter => format!("[{v} for {v} in {it} if {c}]"),
             Hof::SumMap => format!("sum({b} for {v} in {it})"),
-            Hof::CountIf => format!("sum(1 for {v} in {it} if {b})"),
+            Hof::CountIf => format!("sum(1 for {v} in {it} if {c})"),
             Hof::Any => format!("any({b} for {v} in {it})"),
             Hof::All => format!("all({b} for {v} in {it})"),
             Hof::SortedKey => format!("sorted({it}, key={lam})"),
             Hof::MaxKey => format!("max({it}, key={lam})"),
             Hof::MinKey => format!("min({it}, key={lam})"),
             Hof::JoinMap => format!("''.join({b} for {v} in {it})"),
-            Hof::JoinFilter => format!("''.join({v} for {v} in {it} if {b})"),
+            Hof::JoinFilter => format!("''.join({v} for {v} in {it} if {c})"),
             Hof::DictMap => format!("{{{v}: {b} for {v} in {it}}}"),
         };
         (s, P_ATOM)
@@ -429,6 +464,13 @@ impl Renderer<'_> {
             let l = r.wrap(&a[0], p);
             let rr = r.wrap(&a[1], right_min);
             (format!("{l} {sym} {rr}"), p)
+        };
+        // Comparisons chain in Python: a comparison operand is parenthesized on either side
+        // (`(a < b) == (c < d)`).
+        let cmp = |r: &mut Self, sym: &str| {
+            let l = r.wrap(&a[0], P_CMP + 1);
+            let rr = r.wrap(&a[1], P_CMP + 1);
+            (format!("{l} {sym} {rr}"), P_CMP)
         };
         let f1 = |r: &mut Self, name: &str| (format!("{name}({})", r.wrap(&a[0], P_IF)), P_ATOM);
         let fi = |r: &mut Self, name: &str| (format!("{name}({})", r.sole_iter_arg(&a[0])), P_ATOM);
@@ -471,12 +513,12 @@ impl Renderer<'_> {
                 }
                 _ => (format!("not {}", self.wrap(&a[0], P_NOT)), P_NOT),
             },
-            Eq => bin(self, "==", P_CMP, P_CMP + 1),
-            NotEq => bin(self, "!=", P_CMP, P_CMP + 1),
-            Lt => bin(self, "<", P_CMP, P_CMP + 1),
-            LtE => bin(self, "<=", P_CMP, P_CMP + 1),
-            Gt => bin(self, ">", P_CMP, P_CMP + 1),
-            GtE => bin(self, ">=", P_CMP, P_CMP + 1),
+            Eq => cmp(self, "=="),
+            NotEq => cmp(self, "!="),
+            Lt => cmp(self, "<"),
+            LtE => cmp(self, "<="),
+            Gt => cmp(self, ">"),
+            GtE => cmp(self, ">="),
             In => {
                 let l = self.wrap(&a[0], P_CMP + 1);
                 let r = self.iter_arg_cmp(&a[1]);

@@ -12,6 +12,7 @@ const T_CONST: u32 = 2;
 const T_CALL: u32 = 3;
 const T_HOF: u32 = 4;
 const T_ZIP: u32 = 5;
+const T_SCAN: u32 = 6;
 
 const V_NONE: u32 = 0;
 const V_BOOL: u32 = 1;
@@ -57,6 +58,11 @@ fn enc(e: &Expr, out: &mut Vec<u32>) {
             enc(a, out);
             enc(b, out);
             enc(c, out);
+        }
+        Expr::Scan(a, b) => {
+            out.push(T_SCAN);
+            enc(a, out);
+            enc(b, out);
         }
     }
 }
@@ -191,6 +197,7 @@ impl Reader<'_> {
                 self.expr(depth + 1)?,
                 self.expr(depth + 1)?,
             ),
+            T_SCAN => Expr::Scan(self.expr(depth + 1)?, self.expr(depth + 1)?),
             _ => return None,
         }))
     }
