@@ -745,22 +745,12 @@ mod tests {
     }
 
     fn task(names: &[&str], types: &[&str], examples: &[(&[&str], &str)]) -> Task {
-        Task {
-            param_names: names.iter().map(|s| s.to_string()).collect(),
-            param_types: types.iter().map(|s| s.to_string()).collect(),
-            description: "Compute the result the examples show.".to_string(),
-            examples: examples
-                .iter()
-                .map(|(ins, out)| IoExample {
-                    inputs: ins
-                        .iter()
-                        .map(|s| Value::parse_literal(s).expect("literal"))
-                        .collect(),
-                    output: Value::parse_literal(out).expect("literal"),
-                })
-                .collect(),
-            held_out: Vec::new(),
-        }
+        crate::domain::python::tests::task(
+            names,
+            types,
+            "Compute the result the examples show.",
+            examples,
+        )
     }
 
     /// Bodies found up to cost `max_cost` with `max_terms` main-bank terms, with or without

@@ -4,7 +4,13 @@ use super::*;
 use crate::cancel::CancelToken;
 use std::time::Duration;
 
-fn task(names: &[&str], types: &[&str], doc: &str, examples: &[(&[&str], &str)]) -> Task {
+/// A task from literal texts (shared with the decomposition's tests).
+pub(super) fn task(
+    names: &[&str],
+    types: &[&str],
+    doc: &str,
+    examples: &[(&[&str], &str)],
+) -> Task {
     Task {
         param_names: names.iter().map(|s| s.to_string()).collect(),
         param_types: types.iter().map(|s| s.to_string()).collect(),
