@@ -132,13 +132,28 @@ function selfContainedEnv() {
   return out;
 }
 
-/** Executables of the running `docsynth` processes (from /proc). */
-function runningServers() {
+/** The parent process id of `pid` (from /proc), or 0. */
+function parentOf(pid) {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    // "pid (comm) state ppid ...": comm may hold spaces and parentheses.
+    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) || 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Executables of the running `docsynth` processes that descend from `root` (from /proc):
+ * other docsynth processes on the machine are not this editor's server. */
+function runningServers(root) {
   const found = [];
   for (const pid of fs.readdirSync("/proc").filter((n) => /^\d+$/.test(n))) {
     try {
       const exe = fs.readlinkSync(`/proc/${pid}/exe`);
-      if (path.basename(exe) === "docsynth") found.push(exe);
+      if (path.basename(exe) !== "docsynth") continue;
+      let p = Number(pid);
+      while (p > 1 && p !== root) p = parentOf(p);
+      if (p === root) found.push(exe);
     } catch {
       // gone, or not ours to read
     }
@@ -463,7 +478,7 @@ async function main() {
 
   const { proc, url } = await startCodeServer(dirs);
   try {
-    await drive(url, dirs, file);
+    await drive(url, dirs, file, proc.pid);
   } finally {
     try {
       process.kill(-proc.pid, "SIGTERM");
@@ -474,7 +489,7 @@ async function main() {
 }
 
 /** Drives VS Code in Chromium (playwright launches it with a fresh, temporary profile). */
-async function drive(url, dirs, file) {
+async function drive(url, dirs, file, serverRoot) {
   const browser = await chromium.launch({
     executablePath: env.DOCSYNTH_CHROMIUM ?? "/usr/bin/chromium",
     args: [
@@ -510,7 +525,7 @@ async function drive(url, dirs, file) {
     else await screenshot(page, "diagnostics");
 
     if (diagOk) await settingsStage(page, dirs);
-    const servers = runningServers();
+    const servers = runningServers(serverRoot);
     const expected = bin ?? dirs.extensions;
     check(
       `the server running is ${bin ? "docsynth.serverPath" : "the one bundled in the .vsix"}`,
