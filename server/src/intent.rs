@@ -168,13 +168,32 @@ const INTENTS: &[Intent] = &[
     },
     Intent {
         name: "gcd",
+        stems: &["gcd", "greatest common divisor", "greatest common factor"],
+        code: &["gcd", "%"],
+    },
+    Intent {
+        name: "lcm",
+        stems: &["lcm", "least common multiple", "lowest common multiple"],
+        code: &["lcm", "gcd"],
+    },
+    Intent {
+        name: "hypot",
+        stems: &["hypotenuse"],
+        code: &["hypot", "sqrt", "**"],
+    },
+    Intent {
+        name: "decimals",
         stems: &[
-            "gcd",
-            "greatest common divisor",
-            "lcm",
-            "least common multiple",
+            "to cents",
+            "to the cent",
+            "nearest cent",
+            "decimal place",
+            "two decimals",
+            "2 decimals",
+            "one decimal",
+            "1 decimal",
         ],
-        code: &["gcd", "lcm", "%"],
+        code: &["round", ".1f", ".2f", ".3f"],
     },
     Intent {
         name: "factorial",
@@ -247,6 +266,27 @@ const INTENTS: &[Intent] = &[
     },
 ];
 
+/// "Sort the pairs by age", "ordered by their length": a sort under a key, not the elements'
+/// own order.
+static SORT_KEY: Intent = Intent {
+    name: "sort-key",
+    stems: &[],
+    code: &["key="],
+};
+
+/// Whether the description sorts by something: a sort word followed, within the same clause,
+/// by "by" and a noun other than "default" or "value".
+fn sorts_by_key(text: &str) -> bool {
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        regex::Regex::new(r"\b(sort|sorted|sorts|sorting|order|ordered|rank|ranked)\b[^.;:]{0,40}?\bby (their |its |the |each )?([a-z]+)").ok()
+    })
+    .as_ref()
+    .and_then(|re| re.captures(text))
+    .and_then(|c| c.get(3))
+    .is_some_and(|noun| !matches!(noun.as_str(), "default" | "value" | "values" | "itself" | "size" | "magnitude"))
+}
+
 /// Whether `text` (lowercase) mentions `stem` at a word start.
 fn mentions(text: &str, stem: &str) -> bool {
     text.match_indices(stem).any(|(i, _)| {
@@ -267,13 +307,24 @@ pub struct Intents {
 impl Intents {
     /// From a task description (docstring prose and the function's name; `_` reads as a space).
     pub fn from_description(description: &str) -> Intents {
-        let text = description.replace('_', " ").to_lowercase();
-        Intents {
-            wanted: INTENTS
-                .iter()
-                .filter(|i| i.stems.iter().any(|s| mentions(&text, s)))
-                .collect(),
+        let mut text = description.replace('_', " ").to_lowercase();
+        // Named quantities are one word each: "least common multiple" asks for no minimum.
+        for (phrase, name) in [
+            ("least common multiple", "lcm"),
+            ("lowest common multiple", "lcm"),
+            ("greatest common divisor", "gcd"),
+            ("greatest common factor", "gcd"),
+        ] {
+            text = text.replace(phrase, name);
         }
+        let mut wanted: Vec<&'static Intent> = INTENTS
+            .iter()
+            .filter(|i| i.stems.iter().any(|s| mentions(&text, s)))
+            .collect();
+        if sorts_by_key(&text) {
+            wanted.push(&SORT_KEY);
+        }
+        Intents { wanted }
     }
 
     /// How many intents the description asks for.
@@ -398,6 +449,42 @@ impl CodeText {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sorting_by_a_field_asks_for_a_key() {
+        let i = Intents::from_description("Sort (name, age) pairs by age, youngest first.");
+        assert!(i.names().contains(&"sort-key"), "{:?}", i.names());
+        assert_eq!(
+            i.missing("return sorted(people, reverse=True)"),
+            vec!["sort-key"]
+        );
+        assert!(i
+            .missing("return sorted(people, key=lambda p: p[1])")
+            .is_empty());
+        let i = Intents::from_description("Return the numbers sorted by value.");
+        assert!(!i.names().contains(&"sort-key"), "{:?}", i.names());
+        let i = Intents::from_description("Sort the list. Then split it by commas.");
+        assert!(!i.names().contains(&"sort-key"), "{:?}", i.names());
+    }
+
+    #[test]
+    fn money_asks_for_rounding_and_named_formulas_for_their_function() {
+        let i = Intents::from_description(
+            "Return the balance after compounding yearly, rounded to cents.",
+        );
+        assert_eq!(
+            i.missing("return int(principal) * (rate + 1) ** years"),
+            vec!["decimals"]
+        );
+        assert!(i
+            .missing("return round(principal * (1 + rate) ** years, 2)")
+            .is_empty());
+        let i =
+            Intents::from_description("Return the least common multiple of two positive integers.");
+        assert!(!i.names().contains(&"min"), "{:?}", i.names());
+        assert!(i.missing("return b * (a % 2 + 2)").contains(&"lcm"));
+        assert!(!i.missing("return math.lcm(a, b)").contains(&"lcm"));
+    }
 
     #[test]
     fn words_and_the_name_ask_for_intents() {

@@ -284,6 +284,9 @@ ops!(
     DictInvert,
     DictMerge,
     Pad2,
+    Lcm,
+    Hypot,
+    Between,
 );
 
 impl Op {
@@ -297,7 +300,7 @@ impl Op {
             | Counter | MostCommon | Isqrt | Sqrt | Floor | Ceil | Factorial | Prod | Range1
             | FindallDigits | FindallWords | FindallUpperWords | ReSubNonAlnum | Fst | Snd
             | First | Last | ListOf1 | AccSum | AccMax | AccMin | Unique | DictInvert | Pad2 => 1,
-            IfExp | SliceRange | Replace | GetDefault => 3,
+            IfExp | SliceRange | Replace | GetDefault | Between => 3,
             _ => 2,
         }
     }
@@ -426,6 +429,12 @@ impl Op {
                 Some(Dict(k1.clone(), v1.clone()))
             }
             (Pad2, [Int]) => Some(Str),
+            (Lcm, [Int, Int]) => Some(Int),
+            // Integer legs only: there CPython's `math.hypot` is the correctly rounded root of
+            // the exact sum of squares, which the interpreter reproduces.
+            (Hypot, [Int, Int]) => Some(Float),
+            // `low <= x <= high`: a chained comparison of numbers.
+            (Between, [x, y, z]) if num(x) && num(y) && num(z) => Some(Bool),
             _ => None,
         }
     }

@@ -536,6 +536,7 @@ fn sub_search<'a>(
         intents: crate::intent::Intents::default(),
         param_names: Vec::new(),
         digit_source: false,
+        decimals: s.input.decimals,
     };
     let limits = SearchLimits {
         max_cost: s.limits.max_cost.saturating_sub(base),

@@ -38,6 +38,8 @@ pub(crate) struct SearchInput {
     pub(crate) param_names: Vec<String>,
     /// Whether comprehensions may iterate the digits of an int parameter (`for d in str(n)`).
     pub(crate) digit_source: bool,
+    /// Decimal places the description rounds a float result to ("to cents": 2).
+    pub(crate) decimals: i64,
 }
 
 /// Cost levels searched past the first solution for one that covers the description's intents,
@@ -511,7 +513,8 @@ impl Search<'_> {
                 self.complete += 1;
                 if !self.input.intents.is_empty() && self.best_uncovered > 0 {
                     let code = super::render::render(&expr, &self.input.param_names);
-                    let uncovered = self.input.intents.uncovered(&code.expr);
+                    let uncovered =
+                        super::normalize::uncovered_after_variants(&self.input, &expr, &code.expr);
                     self.best_uncovered = self.best_uncovered.min(uncovered);
                 }
             }
@@ -766,7 +769,20 @@ impl Search<'_> {
             let doubled = op == Op::Add
                 && args[0] == args[1]
                 && !matches!(ctx.terms[args[0]].ty, Ty::Int | Ty::Float);
-            if identity || doubled {
+            // Zero annihilates: `0 / a`, `0 % a`, `a * 0`, `a ** 0`, `a % 1` are constants (or
+            // raise) whatever the parameter: a way to "use" a parameter, never a program.
+            let is_zero = |e: &Expr| {
+                matches!(e, Expr::Const(PyVal::Int(0)))
+                    || matches!(e, Expr::Const(PyVal::Float(f)) if *f == 0.0)
+            };
+            let annihilated = (is_zero(&ctx.terms[args[0]].expr)
+                && matches!(op, Op::TrueDiv | Op::FloorDiv | Op::Mod | Op::Pow | Op::Mul))
+                || (is_zero(&ctx.terms[args[1]].expr)
+                    && matches!(op, Op::Mul | Op::Pow | Op::TrueDiv | Op::FloorDiv | Op::Mod))
+                || (matches!(&*ctx.terms[args[1]].expr, Expr::Const(PyVal::Int(1)))
+                    && op == Op::Mod
+                    && ctx.terms[args[0]].ty == Ty::Int);
+            if identity || doubled || annihilated {
                 return;
             }
         }

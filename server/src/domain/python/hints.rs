@@ -45,6 +45,7 @@ fn base_op_cost(op: Op) -> u32 {
         Ljust | Rjust | Center | GetDefault | Comb | FindallDigits | FindallWords
         | FindallUpperWords | ReSubNonAlnum | IfExp => 4,
         AccSum | AccMax | AccMin | Unique | DictInvert | DictMerge | Pad2 => 3,
+        Lcm | Hypot | Between => 5,
     }
 }
 
@@ -243,6 +244,23 @@ const PRIORS: &[(&[&str], &[Op], &[Hof])] = &[
     (&["map each", "mapping", "dictionary"], &[], &[Hof::DictMap]),
 ];
 
+/// Operations a description names outright ("the hypotenuse", "least common multiple",
+/// "between low and high"): the named ones cost this much instead of their default, which
+/// keeps them out of the way elsewhere.
+const NAMED_OPS: &[(&[&str], Op, u32)] = &[
+    (&["hypotenuse", "hypot"], Op::Hypot, 1),
+    (
+        &["lcm", "least common multiple", "lowest common multiple"],
+        Op::Lcm,
+        1,
+    ),
+    (
+        &["between", "in range", "within the range", "inclusive", "<="],
+        Op::Between,
+        1,
+    ),
+];
+
 impl CostTable {
     /// The default table lowered by the description's words.
     pub(crate) fn from_description(text: &str) -> CostTable {
@@ -263,6 +281,11 @@ impl CostTable {
                         *c = c.saturating_sub(1).max(1);
                     }
                 }
+            }
+        }
+        for (words, o, cost) in NAMED_OPS {
+            if words.iter().any(|w| mentions(&lower, w)) {
+                op.insert(*o, *cost);
             }
         }
         if [
@@ -418,6 +441,11 @@ const NAMED_NUMBERS: &[(&str, &[f64])] = &[
     ("pi", &[std::f64::consts::PI]),
     ("circle", &[std::f64::consts::PI]),
     ("area", &[std::f64::consts::PI]),
+    ("cent", &[2.0, 100.0]),
+    ("percent", &[100.0]),
+    ("decimal place", &[2.0]),
+    ("two decimal", &[2.0]),
+    ("one decimal", &[1.0]),
 ];
 
 fn push(out: &mut Vec<ConstLeaf>, value: PyVal, ty: Ty, cost: u32) {
@@ -567,6 +595,21 @@ pub(crate) fn constants(doc: &str, inputs: &[Vec<PyVal>], outputs: &[PyVal]) -> 
     push(&mut out, PyVal::str(""), Ty::Str, 2);
     push(&mut out, PyVal::str(" "), Ty::Str, 2);
     out
+}
+
+/// Decimal places a description rounds to: "one decimal" 1, "three decimal places" 3, else 2
+/// ("to cents", "two decimals", or no number at all).
+pub(crate) fn decimal_places(doc: &str) -> i64 {
+    let lower = prose(doc).to_lowercase();
+    let named = [
+        (1, ["one decimal", "1 decimal", "tenth"]),
+        (3, ["three decimal", "3 decimal", "thousandth"]),
+        (4, ["four decimal", "4 decimal", "ten-thousandth"]),
+    ];
+    named
+        .iter()
+        .find(|(_, words)| words.iter().any(|w| mentions(&lower, w)))
+        .map_or(2, |(n, _)| *n)
 }
 
 /// Integers the description states (digits and number words), for literal positions.

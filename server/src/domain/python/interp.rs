@@ -1523,6 +1523,27 @@ pub(crate) fn apply(op: Op, a: &[&PyVal]) -> PyResult {
             }
             _ => Err(PyErr::TypeError),
         },
+        Lcm => {
+            let (x, y) = big2(arg(0)?, arg(1)?)?;
+            check_big(x.lcm(&y))
+        }
+        Hypot => {
+            let (x, y) = big2(arg(0)?, arg(1)?)?;
+            let sum = &x * &x + &y * &y;
+            // Below 2**53 the sum is exact as a float and its square root correctly rounded, as
+            // CPython's result is; above, the interpreter does not claim to know the last bit.
+            if sum.bits() > 53 {
+                return Err(PyErr::TooBig);
+            }
+            let f = sum.to_f64().ok_or(PyErr::TooBig)?;
+            Ok(PyVal::Float(f.sqrt()))
+        }
+        Between => {
+            let (x, y, z) = (arg(0)?, arg(1)?, arg(2)?);
+            let le =
+                |a: &PyVal, b: &PyVal| -> Result<bool, PyErr> { Ok(py_lt(a, b)? || le_eq(a, b)) };
+            Ok(PyVal::Bool(le(x, y)? && le(y, z)?))
+        }
         Divmod => {
             let (x, y) = (arg(0)?, arg(1)?);
             Ok(PyVal::tuple(vec![floor_div(x, y)?, modulo(x, y)?]))

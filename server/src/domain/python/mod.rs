@@ -7,6 +7,7 @@ mod ast;
 pub(crate) mod enumerate;
 mod hints;
 mod interp;
+mod normalize;
 mod render;
 mod tokens;
 mod types;
@@ -195,6 +196,7 @@ impl PythonDomain {
             digit_source: hints::prose(&task.description)
                 .to_lowercase()
                 .contains("digit"),
+            decimals: hints::decimal_places(&task.description),
             constants: hints::constants(&task.description, &inputs, &outputs),
             costs: hints::CostTable::from_description(&format!(
                 "{} {}",
@@ -204,8 +206,8 @@ impl PythonDomain {
             examples,
         };
         let outcome = enumerate::search(&input, limits, cancel);
-        let sols = outcome
-            .programs
+        let programs = normalize::with_normalized_inputs(&input, outcome.programs);
+        let sols = programs
             .iter()
             .map(|p| self.solution(task, &p.expr, p.cost))
             .collect();
@@ -303,19 +305,52 @@ impl Domain for PythonDomain {
             .iter()
             .map(|e| e.inputs.iter().map(PyVal::from_value).collect())
             .collect();
-        (0..n)
-            .filter_map(|_| {
-                types
-                    .iter()
-                    .enumerate()
-                    .map(|(j, t)| {
-                        let seed_val = pool.get(rng.gen_range(0..pool.len().max(1)))?.get(j)?;
-                        mutate(&mut rng, t, seed_val, 0).to_value()
-                    })
-                    .collect::<Option<Vec<Value>>>()
-            })
-            .collect()
+        // First the user's own examples with one string argument in another case or with
+        // surrounding spaces: where "ignoring case" or "trimmed" programs part from the rest.
+        let mut out: Vec<Vec<Value>> = Vec::new();
+        for ex in &pool {
+            for (j, v) in ex.iter().enumerate() {
+                let PyVal::Str(s) = v else { continue };
+                for variant in [s.to_uppercase(), capitalize_words(s), format!(" {s} ")] {
+                    if variant != **s && out.len() < n / 4 {
+                        let mut args = ex.clone();
+                        args[j] = PyVal::str(&variant);
+                        if let Some(vals) = args.iter().map(PyVal::to_value).collect() {
+                            out.push(vals);
+                        }
+                    }
+                }
+            }
+        }
+        let random = n.saturating_sub(out.len());
+        out.extend((0..random).filter_map(|_| {
+            types
+                .iter()
+                .enumerate()
+                .map(|(j, t)| {
+                    let seed_val = pool.get(rng.gen_range(0..pool.len().max(1)))?.get(j)?;
+                    mutate(&mut rng, t, seed_val, 0).to_value()
+                })
+                .collect::<Option<Vec<Value>>>()
+        }));
+        out
     }
+}
+
+/// Each word's first letter upper-cased and the rest lower-cased (`'ada LOVELACE'` →
+/// `'Ada Lovelace'`).
+fn capitalize_words(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut start = true;
+    for c in s.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = c.is_whitespace();
+    }
+    out
 }
 
 /// A random value of type `t` near `seed` (same alphabet, similar sizes).

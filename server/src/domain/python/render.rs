@@ -685,6 +685,17 @@ impl Renderer<'_> {
                 format!("({}, {})", self.wrap(&a[0], P_IF), self.wrap(&a[1], P_IF)),
                 P_ATOM,
             ),
+            Lcm | Hypot => {
+                self.imports.insert("import math".into());
+                let name = format!("math.{}", format!("{op:?}").to_ascii_lowercase());
+                f2(self, &name)
+            }
+            Between => {
+                let l = self.wrap(&a[0], P_CMP + 1);
+                let m = self.wrap(&a[1], P_CMP + 1);
+                let r = self.wrap(&a[2], P_CMP + 1);
+                (format!("{l} <= {m} <= {r}"), P_CMP)
+            }
             Divmod => f2(self, "divmod"),
             AccSum | AccMax | AccMin => {
                 self.imports

@@ -279,6 +279,7 @@ sys.stdout.write(json.dumps(out))
                 intents: crate::intent::Intents::default(),
                 param_names: names.clone(),
                 digit_source: true,
+                decimals: 2,
                 examples,
             };
             let limits = SearchLimits {
@@ -458,6 +459,30 @@ mod everyday {
         assert_eq!(
             render(&counts, &names(&["word"])).expr,
             "{c: word.count(c) for c in word}"
+        );
+    }
+
+    #[test]
+    fn named_math_and_chained_comparisons_match_cpython() {
+        let lcm = call(Op::Lcm, vec![p(0), p(1)]);
+        // Values from CPython 3.11: math.lcm(4, 6), math.lcm(-4, 6), math.lcm(0, 5).
+        assert_eq!(run(&lcm, &["4", "6"]), "12");
+        assert_eq!(run(&lcm, &["-4", "6"]), "12");
+        assert_eq!(run(&lcm, &["0", "5"]), "0");
+        assert_eq!(render(&lcm, &names(&["a", "b"])).expr, "math.lcm(a, b)");
+        let hyp = call(Op::Hypot, vec![p(0), p(1)]);
+        assert_eq!(run(&hyp, &["1", "1"]), "1.4142135623730951");
+        assert_eq!(run(&hyp, &["-5", "12"]), "13.0");
+        // Past 2**53 the last bit is CPython's own algorithm's: not claimed.
+        assert_eq!(run(&hyp, &["100000000", "1"]), "EXC:TooBig");
+        assert_eq!(render(&hyp, &names(&["a", "b"])).expr, "math.hypot(a, b)");
+        let between = call(Op::Between, vec![p(1), p(0), p(2)]);
+        assert_eq!(run(&between, &["5", "1", "10"]), "True");
+        assert_eq!(run(&between, &["10", "1", "10"]), "True");
+        assert_eq!(run(&between, &["11", "1", "10.5"]), "False");
+        assert_eq!(
+            render(&between, &names(&["value", "low", "high"])).expr,
+            "low <= value <= high"
         );
     }
 

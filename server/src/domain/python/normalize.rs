@@ -1,0 +1,222 @@
+//! Normalized inputs the description asks for but the examples cannot show: "ignoring case",
+//! "case-insensitive", "surrounding spaces". On lower-case examples `text` and `text.lower()`
+//! agree, so the search keeps the cheaper one and the description's intent is lost. Each found
+//! program that leaves such an intent uncovered is tried again with its string parameters
+//! normalized; a variant that still fits every example joins the solutions just after it. The
+//! clustering inputs (which mix cases and spaces) then tell the two apart, and the ranking
+//! charges the one that ignores the description.
+
+use super::ast::{Expr, Hof, Op};
+use super::enumerate::{FoundProgram, SearchInput};
+use super::interp::{eval, Env};
+use super::types::Ty;
+use super::value::{exact_eq, PyVal};
+use std::rc::Rc;
+
+/// Found programs tried for normalized variants (the cheapest ones).
+const TRIED: usize = 8;
+
+/// Intents that ask for a normalized string input, and the operation that normalizes.
+const NORMALIZERS: &[(&str, Op)] = &[
+    ("lower", Op::Lower),
+    ("upper", Op::Upper),
+    ("trim", Op::Strip),
+];
+
+/// Intents a rounded float result covers.
+const ROUNDING: &[&str] = &["decimals", "round"];
+
+/// `programs` with normalized variants inserted after the programs they vary.
+pub(crate) fn with_normalized_inputs(
+    input: &SearchInput,
+    programs: Vec<FoundProgram>,
+) -> Vec<FoundProgram> {
+    if input.intents.is_empty() {
+        return programs;
+    }
+    let str_params: Vec<usize> = input
+        .param_types
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| **t == Ty::Str)
+        .map(|(i, _)| i)
+        .collect();
+    let mut out = Vec::with_capacity(programs.len());
+    let mut seen: Vec<String> = programs.iter().map(|p| format!("{:?}", p.expr)).collect();
+    for (rank, p) in programs.into_iter().enumerate() {
+        let variants = if rank < TRIED {
+            variants_of(input, &p, &str_params, &mut seen)
+        } else {
+            Vec::new()
+        };
+        out.push(p);
+        out.extend(variants);
+    }
+    out
+}
+
+fn variants_of(
+    input: &SearchInput,
+    p: &FoundProgram,
+    str_params: &[usize],
+    seen: &mut Vec<String>,
+) -> Vec<FoundProgram> {
+    let code = super::render::render(&p.expr, &input.param_names);
+    let missing = input.intents.missing(&code.expr);
+    let used: Vec<usize> = str_params
+        .iter()
+        .copied()
+        .filter(|&i| p.expr.params_used() & (1u64 << i.min(63)) != 0)
+        .collect();
+    let mut out = Vec::new();
+    for (intent, op) in NORMALIZERS {
+        if !missing.contains(intent) || used.is_empty() {
+            continue;
+        }
+        // Every string parameter the program reads: comparing two strings "ignoring case"
+        // normalizes both. One normalization is one choice, whatever the number of parameters.
+        let expr = substitute(&p.expr, &used, *op);
+        push_if_fits(input, expr, p.cost + 1, seen, &mut out);
+    }
+    // "Sort the pairs by price": `sorted(xs)` fits examples where the key order is the
+    // elements' own order; the key the description names is tried in its place.
+    if missing.contains(&"sort-key") {
+        for body in key_bodies() {
+            if let Some(expr) = with_sort_key(&p.expr, &body) {
+                push_if_fits(input, expr, p.cost + 1, seen, &mut out);
+            }
+        }
+    }
+    // "Rounded to cents", "to two decimal places": the float result rounded.
+    if missing.iter().any(|m| ROUNDING.contains(m)) && result_is_float(input) {
+        let expr = Rc::new(Expr::Call(
+            Op::Round2,
+            vec![
+                p.expr.clone(),
+                Rc::new(Expr::Const(PyVal::Int(input.decimals))),
+            ],
+        ));
+        push_if_fits(input, expr, p.cost + 1, seen, &mut out);
+    }
+    out
+}
+
+fn push_if_fits(
+    input: &SearchInput,
+    expr: Rc<Expr>,
+    cost: u32,
+    seen: &mut Vec<String>,
+    out: &mut Vec<FoundProgram>,
+) {
+    let key = format!("{expr:?}");
+    if !seen.contains(&key) && fits(input, &expr) {
+        seen.push(key);
+        out.push(FoundProgram { expr, cost });
+    }
+}
+
+/// Whether every example's output is a float (a rounding wraps a float result only).
+fn result_is_float(input: &SearchInput) -> bool {
+    !input.examples.is_empty()
+        && input
+            .examples
+            .iter()
+            .all(|(_, o)| matches!(o, PyVal::Float(_)))
+}
+
+/// How many of the description's intents a found program leaves out once the normalizations
+/// above are tried: the search need not go on for an intent a variant will cover.
+pub(crate) fn uncovered_after_variants(input: &SearchInput, expr: &Expr, code: &str) -> usize {
+    let reads_str = input
+        .param_types
+        .iter()
+        .enumerate()
+        .any(|(i, t)| *t == Ty::Str && expr.params_used() & (1u64 << i.min(63)) != 0);
+    input
+        .intents
+        .missing(code)
+        .into_iter()
+        .filter(|m| {
+            let normalizable = reads_str && NORMALIZERS.iter().any(|(n, _)| n == m);
+            let roundable = ROUNDING.contains(m) && result_is_float(input);
+            !(normalizable || roundable)
+        })
+        .count()
+}
+
+/// Sort keys tried for "sort ... by ...": a pair's fields, a string's or list's length, a
+/// string's lower case. Ill-typed ones fail the examples.
+fn key_bodies() -> Vec<Rc<Expr>> {
+    let x = || Rc::new(Expr::Var(0));
+    [Op::Snd, Op::Fst, Op::Len, Op::Lower, Op::Abs]
+        .iter()
+        .map(|&op| Rc::new(Expr::Call(op, vec![x()])))
+        .collect()
+}
+
+/// `e` with its `sorted(xs)` calls sorted under `key=lambda x: body`; `None` when it sorts
+/// nothing.
+fn with_sort_key(e: &Rc<Expr>, body: &Rc<Expr>) -> Option<Rc<Expr>> {
+    match &**e {
+        Expr::Call(Op::Sorted, args) if args.len() == 1 => Some(Rc::new(Expr::Hof(
+            Hof::SortedKey,
+            args[0].clone(),
+            body.clone(),
+        ))),
+        Expr::Call(o, args) => {
+            let mut changed = false;
+            let new: Vec<Rc<Expr>> = args
+                .iter()
+                .map(|a| match with_sort_key(a, body) {
+                    Some(n) => {
+                        changed = true;
+                        n
+                    }
+                    None => a.clone(),
+                })
+                .collect();
+            changed.then(|| Rc::new(Expr::Call(*o, new)))
+        }
+        _ => None,
+    }
+}
+
+/// `e` with every `Param(i)`, `i` in `params`, replaced by `op(Param(i))`.
+fn substitute(e: &Rc<Expr>, params: &[usize], op: Op) -> Rc<Expr> {
+    match &**e {
+        Expr::Param(i) if params.contains(i) => Rc::new(Expr::Call(op, vec![e.clone()])),
+        Expr::Param(_) | Expr::Var(_) | Expr::Const(_) => e.clone(),
+        Expr::Call(o, args) => Rc::new(Expr::Call(
+            *o,
+            args.iter().map(|a| substitute(a, params, op)).collect(),
+        )),
+        Expr::Hof(h, a, b) => Rc::new(Expr::Hof(
+            *h,
+            substitute(a, params, op),
+            substitute(b, params, op),
+        )),
+        Expr::ZipMap(a, b, c) => Rc::new(Expr::ZipMap(
+            substitute(a, params, op),
+            substitute(b, params, op),
+            substitute(c, params, op),
+        )),
+        Expr::Scan(a, b) => Rc::new(Expr::Scan(
+            substitute(a, params, op),
+            substitute(b, params, op),
+        )),
+    }
+}
+
+/// Whether `expr` gives every example's output.
+fn fits(input: &SearchInput, expr: &Expr) -> bool {
+    input.examples.iter().all(|(args, want)| {
+        eval(
+            expr,
+            &Env {
+                params: args,
+                vars: &[],
+            },
+        )
+        .is_ok_and(|got| exact_eq(&got, want))
+    })
+}
