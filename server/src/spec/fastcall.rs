@@ -91,11 +91,25 @@ impl<'a> Scanner<'a> {
                 && !clean.contains("nan")
                 && clean.starts_with(|c: char| c.is_ascii_digit() || c == '.')
         };
-        // Underscores must sit between digits.
-        let underscores_ok = !text.contains("__")
-            && !text.ends_with('_')
-            && !text.contains("_.")
-            && !text.contains("._");
+        // Underscores must sit between digits (`0_1e_3` is not a number: `e_`), or right after
+        // a base prefix (`0x_ff`).
+        let bytes = text.as_bytes();
+        let radix_lit = bytes.len() > 1
+            && bytes[0] == b'0'
+            && matches!(bytes[1], b'x' | b'X' | b'o' | b'O' | b'b' | b'B');
+        let digit = |b: u8| {
+            if radix_lit {
+                b.is_ascii_hexdigit()
+            } else {
+                b.is_ascii_digit()
+            }
+        };
+        let underscores_ok = bytes.iter().enumerate().all(|(i, &b)| {
+            b != b'_'
+                || (i > 0
+                    && (digit(bytes[i - 1]) || radix_lit && i == 2)
+                    && bytes.get(i + 1).is_some_and(|&n| digit(n)))
+        });
         (ok && underscores_ok).then_some(())
     }
 

@@ -227,3 +227,142 @@ def same_word(a: str, b: str) -> bool:
         assert_eq!(r.candidates[0].body.trim(), body, "{name}");
     }
 }
+
+/// Case analyses over the description's thresholds: each branch is right on one example, so
+/// the guards must be the description's own ("under 13", "from 20", "80-89", "multiples of
+/// 3") on the side of the boundary its words put them.
+#[test]
+fn stated_thresholds_give_decision_lists() {
+    let source = r#"
+def age_group(age: int) -> str:
+    """Return 'child' under 13, 'teen' from 13 to 19, and 'adult' from 20.
+
+    >>> age_group(8)
+    'child'
+    >>> age_group(15)
+    'teen'
+    >>> age_group(30)
+    'adult'
+    """
+
+
+def letter(score):
+    """Return 'A' for 90 and up, 'B' for 80-89, 'C' for 70-79, else 'F'.
+
+    >>> letter(95)
+    'A'
+    >>> letter(82)
+    'B'
+    >>> letter(75)
+    'C'
+    >>> letter(40)
+    'F'
+    """
+
+
+def fizzbuzz(n):
+    """Return 'Fizz' for multiples of 3, 'Buzz' for multiples of 5, else the number as text.
+
+    >>> fizzbuzz(3)
+    'Fizz'
+    >>> fizzbuzz(5)
+    'Buzz'
+    >>> fizzbuzz(7)
+    '7'
+    """
+
+
+def tax_rate(income):
+    """Tax rate: 0.1 up to 10000, 0.2 up to 50000, else 0.3.
+
+    >>> tax_rate(5000)
+    0.1
+    >>> tax_rate(20000)
+    0.2
+    >>> tax_rate(90000)
+    0.3
+    """
+"#;
+    let config = SynthConfig {
+        budget: Duration::from_secs(10),
+        top_k: 3,
+        engine: Engine::Search,
+        python: None,
+        workspace: None,
+        neural: Default::default(),
+    };
+    let results = match synthesize_source(source, None, &config, &[], &CancelToken::new()) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("note: no Python runner available ({e}); skipping");
+            return;
+        }
+    };
+    // Each body is checked, in the sandboxed runner, on the boundaries its description states
+    // (asserts after the function are examples of it).
+    let mut runner = match docsynth::runner::Runner::new(Default::default()) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("note: no Python runner available ({e}); skipping");
+            return;
+        }
+    };
+    let boundaries: [(&str, &[(&str, &str)]); 4] = [
+        (
+            "age_group",
+            &[
+                ("12", "'child'"),
+                ("13", "'teen'"),
+                ("19", "'teen'"),
+                ("20", "'adult'"),
+            ],
+        ),
+        (
+            "letter",
+            &[
+                ("90", "'A'"),
+                ("89", "'B'"),
+                ("80", "'B'"),
+                ("79", "'C'"),
+                ("69", "'F'"),
+            ],
+        ),
+        (
+            "fizzbuzz",
+            &[("9", "'Fizz'"), ("10", "'Buzz'"), ("1", "'1'")],
+        ),
+        (
+            "tax_rate",
+            &[
+                ("10000", "0.1"),
+                ("10001", "0.2"),
+                ("50000", "0.2"),
+                ("50001", "0.3"),
+            ],
+        ),
+    ];
+    for (name, cases) in boundaries {
+        let r = results
+            .iter()
+            .find(|r| r.function == name)
+            .unwrap_or_else(|| panic!("{name} attempted"));
+        assert_eq!(r.status, SynthStatus::Solved, "{name}: {:?}", r.error);
+        let code = &r.candidates[0].code;
+        let checks: String = cases
+            .iter()
+            .map(|(arg, want)| format!("assert {name}({arg}) == {want}\n"))
+            .collect();
+        let file = format!("{code}\n\n{checks}");
+        let checked = docsynth::check::check_source(&file, None, &mut runner).expect("checked");
+        assert!(checked.all_passed(), "{name}: {file}\n{checked:?}");
+        assert_eq!(
+            checked
+                .functions
+                .iter()
+                .map(|f| f.examples.len())
+                .sum::<usize>(),
+            r.candidates[0].total + cases.len(),
+            "{name}: every boundary ran"
+        );
+    }
+}

@@ -537,6 +537,7 @@ fn sub_search<'a>(
         param_names: Vec::new(),
         digit_source: false,
         decimals: s.input.decimals,
+        bounds: Vec::new(),
     };
     let limits = SearchLimits {
         max_cost: s.limits.max_cost.saturating_sub(base),

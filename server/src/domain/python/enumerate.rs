@@ -40,6 +40,8 @@ pub(crate) struct SearchInput {
     pub(crate) digit_source: bool,
     /// Decimal places the description rounds a float result to ("to cents": 2).
     pub(crate) decimals: i64,
+    /// Thresholds the description states with the side of their boundary ("under 13").
+    pub(crate) bounds: Vec<super::hints::StatedBound>,
 }
 
 /// Cost levels searched past the first solution for one that covers the description's intents,
@@ -205,6 +207,13 @@ struct Search<'a> {
     /// Cheapest main-context program per mask of examples it gets right that raises on some
     /// other example (`items[0]`, `a / b`): a conditional's branch only.
     partial_err: FxHashMap<u64, (Rc<Expr>, u32)>,
+    /// Cheapest principled guard per mask (see `Search::principled_guard`): the cheapest
+    /// guard of a mask is often fitted (`n == 3` where "a multiple of 3" means `n % 3 == 0`).
+    principled: FxHashMap<u64, (Rc<Expr>, u32)>,
+    /// Sizes of `partial` and `principled` when decision lists were last tried.
+    decision_seen: (usize, usize),
+    /// The cheapest decision list found, not yet recorded (see `DECISION_WAIT`).
+    pending_decision: Option<PendingDecision>,
     /// Cost of each main-context term.
     main_cost: Vec<u32>,
     /// Solutions found that use every required parameter.
@@ -233,6 +242,9 @@ fn new_search<'a>(
         partial: FxHashMap::default(),
         guards: FxHashMap::default(),
         partial_err: FxHashMap::default(),
+        principled: FxHashMap::default(),
+        decision_seen: (0, 0),
+        pending_decision: None,
         main_cost: Vec::new(),
         complete: 0,
         best_uncovered,
@@ -283,6 +295,9 @@ pub(crate) fn search(input: &SearchInput, limits: SearchLimits, cancel: &CancelT
             }
             if s.stop.is_none() {
                 s.conditionals(cost);
+                if s.complete == 0 {
+                    s.decision_lists(cost);
+                }
             }
             main_time += start.elapsed();
             if s.stop == Some(StopReason::Budget) && s.complete == 0 && dec.live() {
@@ -291,6 +306,14 @@ pub(crate) fn search(input: &SearchInput, limits: SearchLimits, cancel: &CancelT
             }
         } else if !dec.live() {
             s.stop.get_or_insert(StopReason::Budget);
+        }
+        // A decision list waits for the levels where a cheaper program could still turn up.
+        if let Some(p) = &s.pending_decision {
+            if cost >= p.cost || cost >= p.level + DECISION_WAIT || s.stop.is_some() {
+                if let Some(p) = s.pending_decision.take() {
+                    s.record(p.expr, p.cost);
+                }
+            }
         }
         if first_found.is_none() && s.complete > dec.completes() {
             first_found = Some(cost);
@@ -324,6 +347,9 @@ pub(crate) fn search(input: &SearchInput, limits: SearchLimits, cancel: &CancelT
         if s.stop.is_some() {
             break;
         }
+    }
+    if let Some(p) = s.pending_decision.take() {
+        s.record(p.expr, p.cost);
     }
     let terms = s.ctxs.iter().map(|c| c.terms.len()).sum();
     Outcome {
@@ -462,6 +488,17 @@ impl Search<'_> {
             if mask == all {
                 self.record(expr.clone(), cost);
             }
+            // A principled guard is kept even where a cheaper term of the same values is (the
+            // bank keeps `n == 3`; "multiples of 3" wants `n % 3 == 0`).
+            if ty == Ty::Bool && cost <= DECISION_PART_COST {
+                let tmask =
+                    vals.iter()
+                        .enumerate()
+                        .fold(0u64, |m, (i, v)| if v.truthy() { m | (1 << i) } else { m });
+                if !self.principled.contains_key(&tmask) && self.principled_guard(&expr) {
+                    self.principled.insert(tmask, (expr.clone(), cost));
+                }
+            }
             let id = self.ctxs[0].add(expr, ty.clone(), cost, vals);
             if let Some(id) = id {
                 self.main_cost.push(cost);
@@ -479,6 +516,10 @@ impl Search<'_> {
                         .enumerate()
                         .fold(0u64, |m, (i, v)| if v.truthy() { m | (1 << i) } else { m });
                     self.guards.entry(tmask).or_insert((id, cost));
+                    if truth_test && !self.principled.contains_key(&tmask) {
+                        let e = self.ctxs[0].terms[id].expr.clone();
+                        self.principled.insert(tmask, (e, cost));
+                    }
                 }
             }
         } else {
@@ -1022,6 +1063,301 @@ impl Search<'_> {
             self.record(expr, total);
         }
     }
+}
+
+/// Levels a decision list waits, past the one where it was found, before it is recorded as a
+/// solution (sooner when the search reaches its cost): a decision list costs more than most
+/// programs, and recording it would end the search before a cheaper one is found.
+const DECISION_WAIT: u32 = 4;
+
+/// A decision list waiting to be recorded.
+struct PendingDecision {
+    expr: Rc<Expr>,
+    cost: u32,
+    /// The level where it was found.
+    level: u32,
+}
+
+/// Most branches of a decision list (`a if g1 else b if g2 else c if g3 else d`).
+const DECISION_BRANCHES: usize = 4;
+/// Most examples decision lists are tried on (their masks are enumerated).
+const DECISION_EXAMPLES: usize = 10;
+/// Costliest branch or guard a decision list is built from.
+const DECISION_PART_COST: u32 = 8;
+
+/// The cheapest decision list found for a mask of examples: its cost and expression.
+type Cover = Option<(u32, Rc<Expr>)>;
+
+impl Search<'_> {
+    /// Decision lists over the description's thresholds: "'child' under 13, 'teen' from 13 to
+    /// 19, 'adult' from 20" gives three branches, each right on one example. A list of
+    /// branches fits any examples under guards fitted to them, so every guard here compares
+    /// with a number the description states (or zero) or a string it quotes, or tests a
+    /// parameter for truth; then a branch may be right on a single example. Recorded at its
+    /// full cost, which may lie past the current level.
+    fn decision_lists(&mut self, level: u32) {
+        let n = self.outputs.len();
+        if !(3..=DECISION_EXAMPLES).contains(&n) {
+            return;
+        }
+        let seen = (self.partial.len(), self.principled.len());
+        if seen == self.decision_seen {
+            return;
+        }
+        self.decision_seen = seen;
+        let all = (1u64 << n) - 1;
+        let terms = &self.ctxs[0].terms;
+        let guards: Vec<(u64, Rc<Expr>, u32)> = self
+            .principled
+            .iter()
+            .filter(|(m, _)| **m != 0 && **m != all)
+            .map(|(m, (e, c))| (*m, e.clone(), *c))
+            .collect();
+        if guards.is_empty() {
+            return;
+        }
+        let parts: Vec<(u64, Rc<Expr>, u32)> = self
+            .partial
+            .iter()
+            .map(|(m, (id, c))| (*m, terms[*id].expr.clone(), *c))
+            .chain(
+                self.partial_err
+                    .iter()
+                    .map(|(m, (e, c))| (*m, e.clone(), *c)),
+            )
+            .filter(|(_, _, c)| *c <= DECISION_PART_COST)
+            .collect();
+        let mut best_part: FxHashMap<u64, Option<usize>> = FxHashMap::default();
+        let mut part_for = |t: u64| -> Option<usize> {
+            *best_part.entry(t).or_insert_with(|| {
+                parts
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, (m, _, _))| m & t == t)
+                    .min_by_key(|(_, (_, _, c))| *c)
+                    .map(|(i, _)| i)
+            })
+        };
+        let branch = self.input.costs.branch;
+        let mut memo: FxHashMap<(u64, usize), Cover> = FxHashMap::default();
+        let best = cover(
+            all,
+            DECISION_BRANCHES,
+            &guards,
+            &parts,
+            &mut part_for,
+            branch,
+            &mut memo,
+        );
+        if let Some((total, expr)) = best {
+            let better = self
+                .pending_decision
+                .as_ref()
+                .is_none_or(|p| total < p.cost);
+            if matches!(&*expr, Expr::Call(Op::IfExp, _)) && better {
+                self.pending_decision = Some(PendingDecision {
+                    expr,
+                    cost: total,
+                    level: self.pending_decision.as_ref().map_or(level, |p| p.level),
+                });
+            }
+        }
+    }
+
+    /// Whether a guard compares with the description's own numbers or strings (or zero), or is
+    /// a parameter tested for truth.
+    fn principled_guard(&self, e: &Expr) -> bool {
+        fn consts_ok(e: &Expr, ok: &dyn Fn(&PyVal) -> bool) -> bool {
+            match e {
+                Expr::Const(v) => ok(v),
+                Expr::Param(_) | Expr::Var(_) => true,
+                Expr::Call(_, args) => args.iter().all(|a| consts_ok(a, ok)),
+                Expr::Hof(_, a, b) => consts_ok(a, ok) && consts_ok(b, ok),
+                Expr::ZipMap(a, b, c) => consts_ok(a, ok) && consts_ok(b, ok) && consts_ok(c, ok),
+                Expr::Scan(a, b) => consts_ok(a, ok) && consts_ok(b, ok),
+            }
+        }
+        fn has_const(e: &Expr) -> bool {
+            match e {
+                Expr::Const(_) => true,
+                Expr::Call(_, args) => args.iter().any(|a| has_const(a)),
+                _ => false,
+            }
+        }
+        let stated = |v: &PyVal| match v {
+            PyVal::Int(0) => true,
+            PyVal::Int(i) => self.input.text_ints.contains(i),
+            PyVal::Float(f) if *f == 0.0 => true,
+            PyVal::Float(_) | PyVal::Str(_) => self
+                .input
+                .constants
+                .iter()
+                .any(|c| c.cost == 1 && super::value::exact_eq(&c.value, v)),
+            _ => false,
+        };
+        // Small guards only: a stated constant compared with (a simple function of) a
+        // parameter, or a parameter's own test (`if not items`, `s.isdigit()`).
+        let small = if has_const(e) {
+            e.size() <= 5
+        } else {
+            e.size() <= 2
+        };
+        if !small || e.params_used() == 0 || !consts_ok(e, &stated) {
+            return false;
+        }
+        // A comparison is of (a simple function of) a parameter with a constant; a remainder
+        // is tested for (non)zero only (`n % 3 == 0`, not `n % 5 <= 0`).
+        if let Expr::Call(op @ (Op::Lt | Op::GtE | Op::LtE | Op::Gt | Op::Eq | Op::NotEq), args) = e
+        {
+            let against_const = matches!(args.get(1).map(|a| &**a), Some(Expr::Const(_)));
+            let remainder = matches!(args.first().map(|a| &**a), Some(Expr::Call(Op::Mod, _)));
+            if !against_const || remainder && !matches!(op, Op::Eq | Op::NotEq) {
+                return false;
+            }
+        }
+        self.sided(e)
+    }
+
+    /// Whether every comparison with a stated threshold in `e` sits on the side its phrase
+    /// puts the boundary ("under 13": `x < 13` or `x >= 13`; "to 19": `x <= 19` or `x > 19`),
+    /// and no modulus ("multiples of 3") is compared with (`n == 3`).
+    fn sided(&self, e: &Expr) -> bool {
+        use super::hints::Bound;
+        let Expr::Call(op, args) = e else {
+            return true;
+        };
+        if !args.iter().all(|a| self.sided(a)) {
+            return false;
+        }
+        // A modulus ("multiples of 5") divides and nothing else (`5 - n < 0` is a fit).
+        let modulus = |v: &PyVal| {
+            v.as_f64().is_ok_and(|n| {
+                let mut bs = self.input.bounds.iter().filter(|b| b.value == n).peekable();
+                bs.peek().is_some() && bs.all(|b| b.bound == Bound::Modulus)
+            })
+        };
+        for (i, a) in args.iter().enumerate() {
+            if let Expr::Const(v) = &**a {
+                if modulus(v) && !(*op == Op::Mod && i == 1) {
+                    return false;
+                }
+            }
+        }
+        let side = match op {
+            Op::Lt | Op::GtE => Some(Bound::Below),
+            Op::LtE | Op::Gt => Some(Bound::UpTo),
+            Op::Eq | Op::NotEq => None,
+            _ => return true,
+        };
+        let Some(n) = args.get(1).and_then(|a| match &**a {
+            Expr::Const(v) => v.as_f64().ok(),
+            _ => None,
+        }) else {
+            return true;
+        };
+        let bounds: Vec<Bound> = self
+            .input
+            .bounds
+            .iter()
+            .filter(|b| b.value == n)
+            .map(|b| b.bound)
+            .collect();
+        if bounds.is_empty() {
+            return true;
+        }
+        if bounds.iter().all(|b| *b == Bound::Modulus) {
+            return false;
+        }
+        side.is_none_or(|s| bounds.contains(&s))
+    }
+}
+
+/// `not g`, written as the opposite comparison where there is one (`x >= 13` for `x < 13`:
+/// the guards compare numbers, where the two agree).
+fn complement(g: &Rc<Expr>) -> Rc<Expr> {
+    let opposite = |op: Op| match op {
+        Op::Lt => Some(Op::GtE),
+        Op::GtE => Some(Op::Lt),
+        Op::LtE => Some(Op::Gt),
+        Op::Gt => Some(Op::LtE),
+        Op::Eq => Some(Op::NotEq),
+        Op::NotEq => Some(Op::Eq),
+        Op::In => Some(Op::NotIn),
+        Op::NotIn => Some(Op::In),
+        _ => None,
+    };
+    match &**g {
+        Expr::Call(op, args) => match opposite(*op) {
+            Some(o) => Rc::new(Expr::Call(o, args.clone())),
+            None if *op == Op::Not => args[0].clone(),
+            None => Rc::new(Expr::Call(Op::Not, vec![g.clone()])),
+        },
+        _ => Rc::new(Expr::Call(Op::Not, vec![g.clone()])),
+    }
+}
+
+/// The cheapest decision list right on every example of `mask`, with at most `branches`
+/// branches: one term right on all of them, or `part if guard else rest` (and
+/// `rest if guard else part`) where the guard splits the mask.
+fn cover(
+    mask: u64,
+    branches: usize,
+    guards: &[(u64, Rc<Expr>, u32)],
+    parts: &[(u64, Rc<Expr>, u32)],
+    part_for: &mut dyn FnMut(u64) -> Option<usize>,
+    branch: u32,
+    memo: &mut FxHashMap<(u64, usize), Cover>,
+) -> Cover {
+    if let Some(c) = memo.get(&(mask, branches)) {
+        return c.clone();
+    }
+    let mut best: Cover = part_for(mask).map(|i| (parts[i].2, parts[i].1.clone()));
+    if branches > 1 {
+        for (g, ge, gc) in guards {
+            let (t, f) = (mask & g, mask & !g);
+            if t == 0 || f == 0 {
+                continue;
+            }
+            for part_on_true in [true, false] {
+                let (part_mask, rest_mask) = if part_on_true { (t, f) } else { (f, t) };
+                let Some(pi) = part_for(part_mask) else {
+                    continue;
+                };
+                let (_, pe, pc) = &parts[pi];
+                let floor = pc + gc + branch;
+                if best.as_ref().is_some_and(|(b, _)| floor >= *b) {
+                    continue;
+                }
+                let Some((rc, re)) = cover(
+                    rest_mask,
+                    branches - 1,
+                    guards,
+                    parts,
+                    part_for,
+                    branch,
+                    memo,
+                ) else {
+                    continue;
+                };
+                let total = floor + rc;
+                if best.as_ref().is_none_or(|(b, _)| total < *b) {
+                    // The branch first, the rest of the list after `else`: a part right where
+                    // the guard is false goes under the guard's complement.
+                    let guard = if part_on_true {
+                        ge.clone()
+                    } else {
+                        complement(ge)
+                    };
+                    best = Some((
+                        total,
+                        Rc::new(Expr::Call(Op::IfExp, vec![guard, pe.clone(), re])),
+                    ));
+                }
+            }
+        }
+    }
+    memo.insert((mask, branches), best.clone());
+    best
 }
 
 /// Extra cost of ordering lists or tuples by their elements (see `op_level`).

@@ -474,7 +474,10 @@ pub(crate) fn constants(doc: &str, inputs: &[Vec<PyVal>], outputs: &[PyVal]) -> 
         }
     }
     // Numbers.
-    for tok in text.split(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-')) {
+    for tok in text
+        .split(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-'))
+        .flat_map(number_tokens)
+    {
         let tok = tok.trim_matches('.');
         if tok.is_empty() || tok.len() > 12 {
             continue;
@@ -597,6 +600,93 @@ pub(crate) fn constants(doc: &str, inputs: &[Vec<PyVal>], outputs: &[PyVal]) -> 
     out
 }
 
+/// Which side of a stated number a phrase puts its boundary on: "under 13", "from 20", "90 and
+/// up" (`x < N`, or its complement `x >= N`) against "to 19", "up to 10000", "over 65"
+/// (`x <= N`, or `x > N`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Bound {
+    Below,
+    UpTo,
+    /// "Multiples of 3", "divisible by 5": a modulus, never compared with directly.
+    Modulus,
+}
+
+/// A number the description states with the phrase that bounds it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct StatedBound {
+    pub(crate) value: f64,
+    pub(crate) bound: Bound,
+}
+
+/// The bounds a description's thresholds state ("'child' under 13, 'teen' from 13 to 19":
+/// 13 below, 19 up to).
+pub(crate) fn stated_bounds(doc: &str) -> Vec<StatedBound> {
+    const NUM: &str = r"\$?(-?\d+(?:\.\d+)?)";
+    let patterns: [(String, Bound, usize); 6] = [
+        (
+            format!(r"\b(?:multiples? of|divisible by|evenly by|every)\s+{NUM}"),
+            Bound::Modulus,
+            1,
+        ),
+        (
+            format!(
+                r"\b(?:under|below|less than|fewer than|from|at least|starting at|minimum of|min)\s+{NUM}"
+            ),
+            Bound::Below,
+            1,
+        ),
+        (
+            format!(
+                r"\b(?:over|above|more than|greater than|exceeds?|exceeding|to|through|up to|at most|maximum of|max)\s+{NUM}"
+            ),
+            Bound::UpTo,
+            1,
+        ),
+        (
+            format!(r"{NUM}\s*(?:and up|and over|and above|or more|or older|or higher|\+)"),
+            Bound::Below,
+            1,
+        ),
+        (
+            format!(
+                r"{NUM}\s*(?:or less|or fewer|or under|or younger|or lower|and under|and below)"
+            ),
+            Bound::UpTo,
+            1,
+        ),
+        // A range "80-89": from 80, up to 89.
+        (format!(r"{NUM}\s*-\s*{NUM}"), Bound::Below, 1),
+    ];
+    let lower = prose(doc).to_lowercase();
+    let mut out = Vec::new();
+    for (pattern, bound, group) in &patterns {
+        let Ok(re) = regex::Regex::new(pattern) else {
+            continue;
+        };
+        for caps in re.captures_iter(&lower) {
+            if let Some(v) = caps
+                .get(*group)
+                .and_then(|m| m.as_str().parse::<f64>().ok())
+            {
+                out.push(StatedBound {
+                    value: v,
+                    bound: *bound,
+                });
+            }
+            // The end of a range is inclusive.
+            if pattern.contains(r"\s*-\s*") {
+                if let Some(v) = caps.get(2).and_then(|m| m.as_str().parse::<f64>().ok()) {
+                    out.push(StatedBound {
+                        value: v,
+                        bound: Bound::UpTo,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Decimal places a description rounds to: "one decimal" 1, "three decimal places" 3, else 2
 /// ("to cents", "two decimals", or no number at all).
 pub(crate) fn decimal_places(doc: &str) -> i64 {
@@ -612,11 +702,31 @@ pub(crate) fn decimal_places(doc: &str) -> i64 {
         .map_or(2, |(n, _)| *n)
 }
 
+/// The numbers in a token of digits, dots and hyphens: a range "80-89" is two numbers, a
+/// leading hyphen a sign.
+fn number_tokens(tok: &str) -> Vec<&str> {
+    let body = tok.strip_prefix('-').unwrap_or(tok);
+    if !body.contains('-') {
+        return vec![tok];
+    }
+    let mut parts: Vec<&str> = Vec::new();
+    let mut start = 0;
+    for (i, c) in tok.char_indices() {
+        if c == '-' && i > 0 {
+            parts.push(&tok[start..i]);
+            start = i + 1;
+        }
+    }
+    parts.push(&tok[start..]);
+    parts.into_iter().filter(|p| !p.is_empty()).collect()
+}
+
 /// Integers the description states (digits and number words), for literal positions.
 pub(crate) fn text_numbers(doc: &str) -> Vec<i64> {
     let text = prose(doc).to_lowercase();
     let mut out: Vec<i64> = text
         .split(|c: char| !(c.is_ascii_digit() || c == '-'))
+        .flat_map(number_tokens)
         .filter_map(|t| t.parse::<i64>().ok())
         .collect();
     for (w, n) in NUMBER_WORDS {
@@ -688,5 +798,29 @@ mod tests {
         let plain = CostTable::from_description("");
         let sorted = CostTable::from_description("Return the items sorted.");
         assert!(sorted.op_cost(Op::Sorted) < plain.op_cost(Op::Sorted));
+    }
+
+    #[test]
+    fn thresholds_carry_the_side_of_their_boundary() {
+        let b = |doc: &str| -> Vec<(f64, Bound)> {
+            stated_bounds(doc)
+                .into_iter()
+                .map(|s| (s.value, s.bound))
+                .collect()
+        };
+        let age = b("Return 'child' under 13, 'teen' from 13 to 19, and 'adult' from 20.");
+        assert!(age.contains(&(13.0, Bound::Below)), "{age:?}");
+        assert!(age.contains(&(19.0, Bound::UpTo)), "{age:?}");
+        assert!(age.contains(&(20.0, Bound::Below)), "{age:?}");
+        assert!(!age.contains(&(19.0, Bound::Below)), "{age:?}");
+        let grade = b("Return 'A' for 90 and up, 'B' for 80-89, else 'F'.");
+        assert!(grade.contains(&(90.0, Bound::Below)), "{grade:?}");
+        assert!(grade.contains(&(80.0, Bound::Below)), "{grade:?}");
+        assert!(grade.contains(&(89.0, Bound::UpTo)), "{grade:?}");
+        let fizz = b("Return 'Fizz' for multiples of 3, 'Buzz' for multiples of 5.");
+        assert!(fizz.contains(&(3.0, Bound::Modulus)), "{fizz:?}");
+        assert!(fizz.contains(&(5.0, Bound::Modulus)), "{fizz:?}");
+        assert_eq!(decimal_places("Round to one decimal place."), 1);
+        assert_eq!(decimal_places("Rounded to cents."), 2);
     }
 }

@@ -197,6 +197,7 @@ impl PythonDomain {
                 .to_lowercase()
                 .contains("digit"),
             decimals: hints::decimal_places(&task.description),
+            bounds: hints::stated_bounds(&task.description),
             constants: hints::constants(&task.description, &inputs, &outputs),
             costs: hints::CostTable::from_description(&format!(
                 "{} {}",

@@ -280,6 +280,7 @@ sys.stdout.write(json.dumps(out))
                 param_names: names.clone(),
                 digit_source: true,
                 decimals: 2,
+                bounds: Vec::new(),
                 examples,
             };
             let limits = SearchLimits {
