@@ -260,6 +260,33 @@ const INTENTS: &[Intent] = &[
         code: &["<", ">", "<=", ">=", "abs", "max", "min", "range", "sorted"],
     },
     Intent {
+        name: "all",
+        stems: &[
+            "if every",
+            "whether every",
+            "if all the",
+            "if all of",
+            "whether all",
+            "if each",
+            "whether each",
+        ],
+        code: &["all", "issubset", "<=", ">=", "any"],
+    },
+    Intent {
+        name: "any",
+        stems: &["if any", "whether any", "at least one"],
+        code: &[
+            "any",
+            "in",
+            "&",
+            "intersection",
+            "or",
+            "count",
+            "min",
+            "max",
+        ],
+    },
+    Intent {
         name: "percent",
         stems: &["percent"],
         code: &["100", "%}"],
@@ -285,6 +312,32 @@ fn sorts_by_key(text: &str) -> bool {
     .and_then(|re| re.captures(text))
     .and_then(|c| c.get(3))
     .is_some_and(|noun| !matches!(noun.as_str(), "default" | "value" | "values" | "itself" | "size" | "magnitude"))
+}
+
+/// "One of 'jpg', 'png' or 'gif'": membership in the listed strings, not equality with the one
+/// an example happens to use.
+static ONE_OF: Intent = Intent {
+    name: "one-of",
+    stems: &[],
+    code: &["in (", "in {", "in ["],
+};
+
+/// Whether the description lists quoted strings as a set to choose from.
+fn names_a_set_of_strings(text: &str) -> bool {
+    let quoted = text.split('\'').count().saturating_sub(1) / 2
+        + text.split('"').count().saturating_sub(1) / 2;
+    quoted >= 2
+        && [
+            "one of",
+            "any of",
+            "among",
+            "is in",
+            "are true",
+            "are false",
+            "are valid",
+        ]
+        .iter()
+        .any(|s| mentions(text, s))
 }
 
 /// Whether `text` (lowercase) mentions `stem` at a word start.
@@ -323,6 +376,9 @@ impl Intents {
             .collect();
         if sorts_by_key(&text) {
             wanted.push(&SORT_KEY);
+        }
+        if names_a_set_of_strings(&text) {
+            wanted.push(&ONE_OF);
         }
         Intents { wanted }
     }
@@ -449,6 +505,20 @@ impl CodeText {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_predicate_over_every_item_asks_for_all() {
+        let i = Intents::from_description(
+            "Return True if every field name in fields is a key of record.",
+        );
+        assert!(i.missing("return fields[-1] in record").contains(&"all"));
+        assert!(!i
+            .missing("return all(field in record for field in fields)")
+            .contains(&"all"));
+        let i = Intents::from_description("Return True if ext is one of 'jpg', 'png' or 'gif'.");
+        assert!(i.missing("return ext == 'png'").contains(&"one-of"));
+        assert!(i.missing("return ext in ('jpg', 'png', 'gif')").is_empty());
+    }
 
     #[test]
     fn sorting_by_a_field_asks_for_a_key() {

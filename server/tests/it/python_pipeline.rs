@@ -191,6 +191,28 @@ def same_word(a: str, b: str) -> bool:
     >>> same_word('cat', 'dog')
     False
     """
+
+
+def is_image(ext: str) -> bool:
+    """Return True if ext is one of 'jpg', 'png' or 'gif'.
+
+    >>> is_image('png')
+    True
+    >>> is_image('txt')
+    False
+    """
+
+
+def parse_flag(value: str) -> bool:
+    """Interpret a form value as a boolean ('true', 'yes', '1', 'on' are true).
+
+    >>> parse_flag('true')
+    True
+    >>> parse_flag('no')
+    False
+    >>> parse_flag('1')
+    True
+    """
 "#;
     let config = SynthConfig {
         budget: Duration::from_secs(10),
@@ -218,6 +240,8 @@ def same_word(a: str, b: str) -> bool:
         ("hyp", "return math.hypot(x, y)"),
         ("within", "return lo <= x <= hi"),
         ("same_word", "return a.lower() == b.lower()"),
+        ("is_image", "return ext in ('jpg', 'png', 'gif')"),
+        ("parse_flag", "return value in ('true', 'yes', '1', 'on')"),
     ] {
         let r = results
             .iter()

@@ -767,6 +767,15 @@ impl Search<'_> {
         {
             return;
         }
+        // A tuple the description lists ("one of 'jpg', 'png' or 'gif'") is for membership
+        // only (`('child', 'teen', 'adult')[age // 13]` is a fit).
+        if !matches!(op, Op::In | Op::NotIn)
+            && args
+                .iter()
+                .any(|&a| matches!(&*ctx.terms[a].expr, Expr::Const(PyVal::Tuple(_))))
+        {
+            return;
+        }
         // A literal position other than the first, second or last (`xs[2]`) only when the
         // docstring names it.
         if matches!(op, Op::Index | Op::SliceFrom | Op::SliceTo) && args.len() == 2 {
@@ -1116,7 +1125,7 @@ impl Search<'_> {
         if guards.is_empty() {
             return;
         }
-        let parts: Vec<(u64, Rc<Expr>, u32)> = self
+        let mut parts: Vec<(u64, Rc<Expr>, u32)> = self
             .partial
             .iter()
             .map(|(m, (id, c))| (*m, terms[*id].expr.clone(), *c))
@@ -1127,28 +1136,66 @@ impl Search<'_> {
             )
             .filter(|(_, _, c)| *c <= DECISION_PART_COST)
             .collect();
-        let mut best_part: FxHashMap<u64, Option<usize>> = FxHashMap::default();
-        let mut part_for = |t: u64| -> Option<usize> {
-            *best_part.entry(t).or_insert_with(|| {
-                parts
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, (m, _, _))| m & t == t)
-                    .min_by_key(|(_, (_, _, c))| *c)
-                    .map(|(i, _)| i)
-            })
-        };
+        // The description's own constants, as branches right where an output equals them.
+        let stated_from = parts.len();
+        for c in self.input.constants.iter().filter(|c| c.cost == 1) {
+            let mask = self.outputs.iter().enumerate().fold(0u64, |m, (i, o)| {
+                if super::value::exact_eq(o, &c.value) {
+                    m | (1 << i)
+                } else {
+                    m
+                }
+            });
+            if mask != 0 {
+                parts.push((mask, Rc::new(Expr::Const(c.value.clone())), c.cost));
+            }
+        }
+        // A branch right on one example only is either one of the description's constants
+        // (`'negative' if n < 0 else ...`) or lies under guards that all name the
+        // description's thresholds (`'Fizz' if n % 3 == 0 else ... str(n)`): otherwise a list of
+        // branches fits any examples.
+        let stated_guards: Vec<(u64, Rc<Expr>, u32)> = guards
+            .iter()
+            .filter(|(_, e, _)| self.names_a_threshold(e))
+            .cloned()
+            .collect();
         let branch = self.input.costs.branch;
-        let mut memo: FxHashMap<(u64, usize), Cover> = FxHashMap::default();
-        let best = cover(
-            all,
-            DECISION_BRANCHES,
-            &guards,
-            &parts,
-            &mut part_for,
-            branch,
-            &mut memo,
-        );
+        let mut best: Cover = None;
+        for stated_guards_only in [true, false] {
+            let mut best_part: FxHashMap<u64, Option<usize>> = FxHashMap::default();
+            let mut part_for = |t: u64| -> Option<usize> {
+                *best_part.entry(t).or_insert_with(|| {
+                    let single = t.count_ones() == 1;
+                    parts
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, (m, _, _))| {
+                            m & t == t && (stated_guards_only || !single || *i >= stated_from)
+                        })
+                        .min_by_key(|(_, (_, _, c))| *c)
+                        .map(|(i, _)| i)
+                })
+            };
+            let mut memo: FxHashMap<(u64, usize), Cover> = FxHashMap::default();
+            let found = cover(
+                all,
+                DECISION_BRANCHES,
+                if stated_guards_only {
+                    &stated_guards
+                } else {
+                    &guards
+                },
+                &parts,
+                &mut part_for,
+                branch,
+                &mut memo,
+            );
+            if let Some((c, e)) = found {
+                if best.as_ref().is_none_or(|(b, _)| c < *b) {
+                    best = Some((c, e));
+                }
+            }
+        }
         if let Some((total, expr)) = best {
             let better = self
                 .pending_decision
@@ -1161,6 +1208,22 @@ impl Search<'_> {
                     level: self.pending_decision.as_ref().map_or(level, |p| p.level),
                 });
             }
+        }
+    }
+
+    /// Whether a guard holds one of the description's own numbers (other than zero) or quoted
+    /// strings (`n % 3 == 0` for "multiples of 3", `age < 13`).
+    fn names_a_threshold(&self, e: &Expr) -> bool {
+        match e {
+            Expr::Const(PyVal::Int(0)) => false,
+            Expr::Const(PyVal::Int(i)) => self.input.text_ints.contains(i),
+            Expr::Const(v @ (PyVal::Float(_) | PyVal::Str(_))) => self
+                .input
+                .constants
+                .iter()
+                .any(|c| c.cost == 1 && super::value::exact_eq(&c.value, v)),
+            Expr::Call(_, args) => args.iter().any(|a| self.names_a_threshold(a)),
+            _ => false,
         }
     }
 

@@ -461,7 +461,9 @@ pub(crate) fn constants(doc: &str, inputs: &[Vec<PyVal>], outputs: &[PyVal]) -> 
     let text = prose(doc);
     let lower = text.to_lowercase();
     let mut out = Vec::new();
-    // Quoted strings.
+    // Quoted strings; two to eight of them also as one tuple, for "one of 'jpg', 'png' or
+    // 'gif'" (`ext in ('jpg', 'png', 'gif')`).
+    let mut quoted: Vec<PyVal> = Vec::new();
     for q in ['\'', '"', '`'] {
         let parts: Vec<&str> = text.split(q).collect();
         if parts.len() >= 3 {
@@ -469,9 +471,21 @@ pub(crate) fn constants(doc: &str, inputs: &[Vec<PyVal>], outputs: &[PyVal]) -> 
                 if i % 2 == 1 && i + 1 < parts.len() && p.chars().count() <= 12 && !p.contains('\n')
                 {
                     push(&mut out, PyVal::str(p), Ty::Str, 1);
+                    let v = PyVal::str(p);
+                    if !quoted.iter().any(|o| super::value::exact_eq(o, &v)) {
+                        quoted.push(v);
+                    }
                 }
             }
         }
+    }
+    if (2..=8).contains(&quoted.len()) {
+        push(
+            &mut out,
+            PyVal::tuple(quoted),
+            Ty::TupleN(Box::new(Ty::Str)),
+            2,
+        );
     }
     // Numbers.
     for tok in text

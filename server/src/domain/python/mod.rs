@@ -323,6 +323,30 @@ impl Domain for PythonDomain {
                 }
             }
         }
+        // Then the strings the description quotes, as string arguments ("one of 'jpg', 'png' or
+        // 'gif'" is where `ext == 'png'` and `ext in (...)` part).
+        let quoted: Vec<PyVal> = hints::constants(&task.description, &[], &[])
+            .into_iter()
+            .filter(|c| c.cost == 1 && matches!(c.value, PyVal::Str(_)))
+            .map(|c| c.value)
+            .take(6)
+            .collect();
+        if let Some(first) = pool.first() {
+            for (j, v) in first.iter().enumerate() {
+                if !matches!(v, PyVal::Str(_)) {
+                    continue;
+                }
+                for q in &quoted {
+                    if out.len() < n / 2 {
+                        let mut args = first.clone();
+                        args[j] = q.clone();
+                        if let Some(vals) = args.iter().map(PyVal::to_value).collect() {
+                            out.push(vals);
+                        }
+                    }
+                }
+            }
+        }
         let random = n.saturating_sub(out.len());
         out.extend((0..random).filter_map(|_| {
             types
