@@ -284,6 +284,10 @@ ops!(
     DictInvert,
     DictMerge,
     Pad2,
+    IsNone,
+    IsNotNone,
+    Flatten,
+    Chunk,
 );
 
 impl Op {
@@ -296,7 +300,8 @@ impl Op {
             | IsDigit | IsAlpha | IsAlnum | IsUpper | IsLower | IsSpace | Keys | Values | Items
             | Counter | MostCommon | Isqrt | Sqrt | Floor | Ceil | Factorial | Prod | Range1
             | FindallDigits | FindallWords | FindallUpperWords | ReSubNonAlnum | Fst | Snd
-            | First | Last | ListOf1 | AccSum | AccMax | AccMin | Unique | DictInvert | Pad2 => 1,
+            | First | Last | ListOf1 | AccSum | AccMax | AccMin | Unique | DictInvert | Pad2 | IsNone | IsNotNone
+            | Flatten => 1,
             IfExp | SliceRange | Replace | GetDefault => 3,
             _ => 2,
         }
@@ -333,6 +338,10 @@ impl Op {
             (In | NotIn, [x, Dict(k, _)]) if **k == *x => Some(Bool),
             (And | Or, [Bool, Bool]) => Some(Bool),
             (IfExp, [Bool, x, y]) if x == y => Some(x.clone()),
+            // `default if v is None else v`: a value or its optional.
+            (IfExp, [Bool, x, Optional(y)]) | (IfExp, [Bool, Optional(y), x]) if **y == *x => {
+                Some(Optional(y.clone()))
+            }
             (Index, [List(e) | TupleN(e), Int]) => Some((**e).clone()),
             (Index, [Str, Int]) => Some(Str),
             (Index, [Dict(k, v), x]) if **k == *x => Some((**v).clone()),
@@ -426,6 +435,12 @@ impl Op {
                 Some(Dict(k1.clone(), v1.clone()))
             }
             (Pad2, [Int]) => Some(Str),
+            (IsNone | IsNotNone, [Optional(_) | Var]) => Some(Bool),
+            (Flatten, [List(x)]) => match &**x {
+                List(e) => Some(Ty::list((**e).clone())),
+                _ => None,
+            },
+            (Chunk, [List(e), Int]) => Some(Ty::list(List(e.clone()))),
             _ => None,
         }
     }

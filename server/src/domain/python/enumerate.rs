@@ -468,8 +468,10 @@ impl Search<'_> {
                 }
                 // Bools are guards; so is a parameter tested for truth (`x if items else y`,
                 // `a / b if b else 0.0`).
+                // Not an optional value or a type variable's: `0` and `''` are false too, and
+                // such a value is tested with `is None`.
                 let truth_test = matches!(&*self.ctxs[0].terms[id].expr, Expr::Param(_))
-                    && !matches!(ty, Ty::Float | Ty::Tuple(_));
+                    && !matches!(ty, Ty::Float | Ty::Tuple(_) | Ty::Optional(_) | Ty::Var);
                 if ty == Ty::Bool || truth_test {
                     let tmask = self.ctxs[0].terms[id]
                         .vals
@@ -754,6 +756,14 @@ impl Search<'_> {
                 return;
             }
         }
+        // `(xs + [d])[0]`, `(a + b)[-1]`: a conditional in disguise, not how code picks an
+        // element.
+        if matches!(op, Op::Index | Op::First | Op::Last)
+            && matches!(ctx.terms[args[0]].ty, Ty::List(_))
+            && matches!(&*ctx.terms[args[0]].expr, Expr::Call(Op::Add | Op::Mul, _))
+        {
+            return;
+        }
         // Identities: `x / 1`, `x * 1`, `x + 0`, `x ** 1`; and `s + s` (that is `s * 2`).
         if args.len() == 2 {
             let identity = matches!(
@@ -954,7 +964,8 @@ impl Search<'_> {
         let terms = &self.ctxs[0].terms;
         // A branch right on one example only is a constant (`None`, `0.0`) under a parameter
         // tested for truth: an emptiness or zero guard, not a case split fitted to examples.
-        let constant = |e: &Expr| matches!(e, Expr::Const(_));
+        // A parameter returned as is (`default`) is such a branch too.
+        let constant = |e: &Expr| matches!(e, Expr::Const(_) | Expr::Param(_));
         let parts: Vec<(u64, Rc<Expr>, u32)> = self
             .partial
             .iter()

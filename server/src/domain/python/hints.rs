@@ -44,7 +44,11 @@ fn base_op_cost(op: Op) -> u32 {
         | StripChars | Prod | Floor | Ceil | Isqrt | Factorial => 3,
         Ljust | Rjust | Center | GetDefault | Comb | FindallDigits | FindallWords
         | FindallUpperWords | ReSubNonAlnum | IfExp => 4,
-        AccSum | AccMax | AccMin | Unique | DictInvert | DictMerge | Pad2 => 3,
+        AccSum | AccMax | AccMin | DictInvert | DictMerge | Pad2 | Flatten | Chunk
+        | IsNotNone => 3,
+        IsNone => 2,
+        // `list(dict.fromkeys(xs))`: cheaper when the description asks for it ("unique").
+        Unique => 4,
     }
 }
 
@@ -74,7 +78,7 @@ const PRIORS: &[(&[&str], &[Op], &[Hof])] = &[
     ),
     (
         &["unique", "distinct", "duplicate", "different"],
-        &[Op::SetOf, Op::Len],
+        &[Op::SetOf, Op::Len, Op::Unique],
         &[],
     ),
     (&["revers", "backward"], &[Op::Reverse, Op::SortedRev], &[]),

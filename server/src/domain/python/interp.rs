@@ -1480,6 +1480,41 @@ pub(crate) fn apply(op: Op, a: &[&PyVal]) -> PyResult {
             }
             Ok(PyVal::list(out))
         }
+        IsNone => Ok(PyVal::Bool(matches!(arg(0)?, PyVal::None))),
+        IsNotNone => Ok(PyVal::Bool(!matches!(arg(0)?, PyVal::None))),
+        // `[x for sub in xs for x in sub]`
+        Flatten => {
+            let mut out = Vec::new();
+            for sub in elements(arg(0)?)? {
+                out.extend(elements(&sub)?);
+            }
+            Ok(PyVal::list(out))
+        }
+        // `[xs[i:i + n] for i in range(0, len(xs), n)]`
+        Chunk => {
+            let xs = arg(0)?;
+            let len = match xs {
+                PyVal::List(v) | PyVal::Tuple(v) => v.len() as i64,
+                PyVal::Str(s) => s.chars().count() as i64,
+                _ => return Err(PyErr::TypeError),
+            };
+            let n = match arg(1)? {
+                v @ (PyVal::Int(_) | PyVal::Bool(_) | PyVal::Big(_)) => {
+                    opt_int(Some(v))?.ok_or(PyErr::TypeError)?
+                }
+                _ => return Err(PyErr::TypeError),
+            };
+            if n == 0 {
+                return Err(PyErr::ValueError);
+            }
+            let mut out = Vec::new();
+            let mut i = 0i64;
+            while n > 0 && i < len {
+                out.push(slice(xs, Some(i), Some(i.saturating_add(n)), None)?);
+                i = i.saturating_add(n);
+            }
+            Ok(PyVal::list(out))
+        }
         Unique => {
             let mut out: Vec<PyVal> = Vec::new();
             for x in elements(arg(0)?)? {

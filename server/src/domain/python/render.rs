@@ -700,6 +700,30 @@ impl Renderer<'_> {
                 format!("list(dict.fromkeys({}))", self.iter_arg(&a[0])),
                 P_ATOM,
             ),
+            IsNone => (format!("{} is None", self.wrap(&a[0], P_CMP + 1)), P_CMP),
+            IsNotNone => (
+                format!("{} is not None", self.wrap(&a[0], P_CMP + 1)),
+                P_CMP,
+            ),
+            Flatten => {
+                let xs = self.wrap(&a[0], P_OR + 1);
+                let sub = self.fresh(&["sub".to_string(), "row".to_string()]);
+                self.vars.push(vec![sub.clone()]);
+                let x = self.fresh(&["x".to_string(), "item".to_string()]);
+                self.vars.pop();
+                (format!("[{x} for {sub} in {xs} for {x} in {sub}]"), P_ATOM)
+            }
+            Chunk => {
+                let xs = self.wrap(&a[0], P_ATOM);
+                let len = self.wrap(&a[0], P_OR + 1);
+                let n = self.wrap(&a[1], P_OR + 1);
+                let n_add = self.wrap(&a[1], P_ADD + 1);
+                let i = self.fresh(&["i".to_string(), "start".to_string()]);
+                (
+                    format!("[{xs}[{i}:{i} + {n_add}] for {i} in range(0, len({len}), {n})]"),
+                    P_ATOM,
+                )
+            }
             DictInvert => {
                 let d = self.wrap(&a[0], P_ATOM);
                 let k = self.fresh(&["k".to_string(), "key".to_string()]);
