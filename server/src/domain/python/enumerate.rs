@@ -5,7 +5,7 @@
 
 use super::ast::{Expr, Hof, Op, ALL_HOFS, ALL_OPS};
 use super::hints::{ConstLeaf, CostTable};
-use super::interp::{apply, apply_hof, elements, eval, Env};
+use super::interp::{apply, apply_hof, apply_items, elements, eval, Env};
 use super::types::{fits, Ty};
 use super::value::{exact_eq, exact_hash, PyErr, PyVal};
 use crate::cancel::CancelToken;
@@ -126,6 +126,8 @@ enum Source {
     Zip(usize, usize),
     /// The characters of `str(n)` of an int parameter.
     Digits(usize),
+    /// The `(key, value)` pairs of a dict parameter's `.items()`.
+    Items(usize),
 }
 
 const MAX_POINTS: usize = 400;
@@ -340,7 +342,7 @@ impl Search<'_> {
         let mut elem_types: Vec<Ty> = Vec::new();
         for t in &self.input.param_types {
             if let Some(e) = t.elem() {
-                if !e.has_any() && !elem_types.contains(&e) {
+                if lambda_elem(&e) && !elem_types.contains(&e) {
                     elem_types.push(e);
                 }
             }
@@ -391,6 +393,31 @@ impl Search<'_> {
                 continue;
             }
             ctx.sources = sources;
+            self.ctxs.push(ctx);
+        }
+        // A context of the key and value pairs of each dict parameter (dict comprehensions
+        // over `.items()`).
+        for (p, t) in self.input.param_types.iter().enumerate() {
+            let Ty::Dict(kt, vt) = t else { continue };
+            if kt.has_any() {
+                continue;
+            }
+            let mut ctx = Ctx::new(Vec::new(), Vec::new(), vec![(**kt).clone(), (**vt).clone()]);
+            let mut ranges = Vec::new();
+            for (ex, (ins, _)) in self.input.examples.iter().enumerate() {
+                let start = ctx.point_ex.len();
+                if let PyVal::Dict(d) = &ins[p] {
+                    for (k, v) in d.iter() {
+                        ctx.point_ex.push(ex);
+                        ctx.point_vars.push(vec![k.clone(), v.clone()]);
+                    }
+                }
+                ranges.push(start..ctx.point_ex.len());
+            }
+            if ctx.point_ex.is_empty() || ctx.point_ex.len() > MAX_POINTS {
+                continue;
+            }
+            ctx.sources = vec![(Source::Items(p), ranges)];
             self.ctxs.push(ctx);
         }
         // A zip context for each ordered pair of list parameters.
@@ -590,9 +617,20 @@ impl Search<'_> {
             }
         }
         if ci == 0 {
+            let dict_out = self.outputs.iter().any(|o| matches!(o, PyVal::Dict(_)));
             for &h in ALL_HOFS {
                 // Dict comprehensions build dicts only a dict result needs.
-                if h == Hof::DictMap && !self.outputs.iter().any(|o| matches!(o, PyVal::Dict(_))) {
+                if (h == Hof::DictMap || h.over_items()) && !dict_out {
+                    continue;
+                }
+                if h.over_items() {
+                    let hc = self.input.costs.hof_cost(h) + self.input.costs.param;
+                    if hc < cost {
+                        self.items_level(h, cost - hc, cost);
+                    }
+                    if self.stop.is_some() {
+                        return;
+                    }
                     continue;
                 }
                 let hc = self.input.costs.hof_cost(h);
@@ -912,6 +950,49 @@ impl Search<'_> {
         self.offer(0, expr, rt, cost, vals);
     }
 
+    /// Dict comprehensions over a dict parameter's `.items()`: the body (cost `rem`) from the
+    /// context of its key and value pairs.
+    fn items_level(&mut self, h: Hof, rem: u32, cost: u32) {
+        for li in 1..self.ctxs.len() {
+            let Some((Source::Items(p), ranges)) = self.ctxs[li].sources.first().cloned() else {
+                continue;
+            };
+            let dict_ty = self.input.param_types[p].clone();
+            for t_body in self.types_at(li, rem) {
+                let Some(rt) = h.result_type(&dict_ty, &t_body) else {
+                    continue;
+                };
+                for b in self.ids(li, &t_body, rem) {
+                    if !self.tick() {
+                        return;
+                    }
+                    let body = &self.ctxs[li].terms[b];
+                    if !body.uses_var {
+                        continue;
+                    }
+                    let mut vals = Vec::with_capacity(ranges.len());
+                    for (ex, r) in ranges.iter().enumerate() {
+                        let mut k = r.start;
+                        let out = apply_items(h, &self.input.examples[ex].0[p], |_, _| {
+                            let v = body.vals.get(k).cloned().ok_or(PyErr::TypeError);
+                            k += 1;
+                            v
+                        });
+                        match out {
+                            Ok(v) => vals.push(v),
+                            Err(_) => break,
+                        }
+                    }
+                    if vals.len() != ranges.len() {
+                        continue;
+                    }
+                    let expr = Rc::new(Expr::Hof(h, Rc::new(Expr::Param(p)), body.expr.clone()));
+                    self.offer(0, expr, rt.clone(), cost, vals);
+                }
+            }
+        }
+    }
+
     fn zip_level(&mut self, rem: u32, cost: u32) {
         // The two iterables are parameters (cost 1 each); the body takes the rest.
         let pc = self.input.costs.param;
@@ -1016,6 +1097,15 @@ impl Search<'_> {
             ));
             self.record(expr, total);
         }
+    }
+}
+
+/// Whether a comprehension's element of type `e` gets a context: a known type, or a record
+/// (a dict with known keys whose values differ in type, `{'name': 'Ann', 'age': 31}`).
+fn lambda_elem(e: &Ty) -> bool {
+    match e {
+        Ty::Dict(k, v) if **v == Ty::Any => !k.has_any(),
+        e => !e.has_any(),
     }
 }
 

@@ -54,7 +54,14 @@ fn base_op_cost(op: Op) -> u32 {
 
 fn base_hof_cost(h: Hof) -> u32 {
     match h {
-        Hof::Map | Hof::Filter | Hof::SumMap | Hof::CountIf => 2,
+        Hof::Map
+        | Hof::Filter
+        | Hof::SumMap
+        | Hof::CountIf
+        | Hof::ItemsFilter
+        | Hof::ItemsKeyMap
+        | Hof::ItemsValMap => 2,
+        Hof::MaxKeyOrNone | Hof::MinKeyOrNone | Hof::SortedKeyRev => 4,
         _ => 3,
     }
 }
@@ -74,7 +81,7 @@ const PRIORS: &[(&[&str], &[Op], &[Hof])] = &[
     (
         &["sort", "order", "ascending", "descending", "arrange"],
         &[Op::Sorted, Op::SortedRev],
-        &[Hof::SortedKey],
+        &[Hof::SortedKey, Hof::SortedKeyRev],
     ),
     (
         &["unique", "distinct", "duplicate", "different"],

@@ -59,6 +59,19 @@ pub(crate) fn eval(e: &Expr, env: &Env) -> PyResult {
                 apply(*op, &refs)
             }
         },
+        Expr::Hof(h, iter, body) if h.over_items() => {
+            let it = eval(iter, env)?;
+            apply_items(*h, &it, |k, v| {
+                let vars = [k.clone(), v.clone()];
+                eval(
+                    body,
+                    &Env {
+                        params: env.params,
+                        vars: &vars,
+                    },
+                )
+            })
+        }
         Expr::Hof(h, iter, body) => {
             let it = eval(iter, env)?;
             apply_hof(*h, &it, |x| {
@@ -126,6 +139,40 @@ pub(crate) fn elements(v: &PyVal) -> Result<Vec<PyVal>, PyErr> {
     }
 }
 
+/// A dict comprehension over `d.items()` with body `f(k, v)` (see [`Hof::over_items`]).
+pub(crate) fn apply_items(
+    h: Hof,
+    d: &PyVal,
+    mut f: impl FnMut(&PyVal, &PyVal) -> PyResult,
+) -> PyResult {
+    let PyVal::Dict(d) = d else {
+        return Err(PyErr::TypeError);
+    };
+    let mut out: Vec<(PyVal, PyVal)> = Vec::new();
+    for (k, v) in d.iter() {
+        match h {
+            Hof::ItemsFilter => {
+                if f(k, v)?.truthy() {
+                    dict_set(&mut out, k.clone(), v.clone());
+                }
+            }
+            Hof::ItemsKeyMap => {
+                let key = f(k, v)?;
+                if !hashable(&key) {
+                    return Err(PyErr::TypeError);
+                }
+                dict_set(&mut out, key, v.clone());
+            }
+            Hof::ItemsValMap => {
+                let val = f(k, v)?;
+                dict_set(&mut out, k.clone(), val);
+            }
+            _ => return Err(PyErr::TypeError),
+        }
+    }
+    Ok(PyVal::Dict(Rc::new(out)))
+}
+
 /// A comprehension over `iter` with body `f`.
 pub(crate) fn apply_hof(h: Hof, iter: &PyVal, mut f: impl FnMut(&PyVal) -> PyResult) -> PyResult {
     let xs = elements(iter)?;
@@ -174,22 +221,32 @@ pub(crate) fn apply_hof(h: Hof, iter: &PyVal, mut f: impl FnMut(&PyVal) -> PyRes
             }
             Ok(PyVal::Bool(true))
         }
-        Hof::SortedKey => {
+        Hof::SortedKey | Hof::SortedKeyRev => {
             let keys = xs.iter().map(&mut f).collect::<Result<Vec<_>, _>>()?;
             let mut idx: Vec<usize> = (0..xs.len()).collect();
-            sort_indices(&mut idx, &keys, false)?;
+            sort_indices(&mut idx, &keys, h == Hof::SortedKeyRev)?;
             Ok(PyVal::list(
                 idx.into_iter().map(|i| xs[i].clone()).collect(),
             ))
         }
-        Hof::MaxKey | Hof::MinKey => {
+        Hof::FirstWhere => {
+            for x in xs {
+                if f(&x)?.truthy() {
+                    return Ok(x);
+                }
+            }
+            Ok(PyVal::None)
+        }
+        Hof::ItemsFilter | Hof::ItemsKeyMap | Hof::ItemsValMap => Err(PyErr::TypeError),
+        Hof::MaxKey | Hof::MinKey | Hof::MaxKeyOrNone | Hof::MinKeyOrNone => {
+            let max = matches!(h, Hof::MaxKey | Hof::MaxKeyOrNone);
             let mut best: Option<(PyVal, PyVal)> = None;
             for x in xs {
                 let k = f(&x)?;
                 best = Some(match best {
                     None => (x, k),
                     Some((bx, bk)) => {
-                        let better = if h == Hof::MaxKey {
+                        let better = if max {
                             py_lt(&bk, &k)?
                         } else {
                             py_lt(&k, &bk)?
@@ -202,7 +259,11 @@ pub(crate) fn apply_hof(h: Hof, iter: &PyVal, mut f: impl FnMut(&PyVal) -> PyRes
                     }
                 });
             }
-            best.map(|(x, _)| x).ok_or(PyErr::ValueError)
+            match best {
+                Some((x, _)) => Ok(x),
+                None if matches!(h, Hof::MaxKeyOrNone | Hof::MinKeyOrNone) => Ok(PyVal::None),
+                None => Err(PyErr::ValueError),
+            }
         }
         Hof::JoinMap => {
             let mut out = String::new();
