@@ -383,6 +383,8 @@ impl Op {
             (Neg | Abs, [x]) if num(x) => Some(x.clone()),
             (Not, [Bool]) => Some(Bool),
             (Eq | NotEq, [x, y]) if x == y || (num(x) && num(y)) => Some(Bool),
+            // A record's field (`u['name'] == name`): the values decide.
+            (Eq | NotEq, [Any, y]) if !matches!(y, Any) => Some(Bool),
             // Ordering comparisons of numbers only: `list1 < list2` or `word < sentence` is
             // almost never what a function means.
             (Lt | LtE | Gt | GtE, [x, y]) if num(x) && num(y) => Some(Bool),

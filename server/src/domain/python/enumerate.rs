@@ -894,6 +894,19 @@ impl Search<'_> {
         let lam = &self.ctxs[li];
         let iter_term = &main.terms[it];
         let body = &lam.terms[b];
+        // `key=lambda x: x` is no key.
+        let keyed = matches!(
+            h,
+            Hof::SortedKey
+                | Hof::SortedKeyRev
+                | Hof::MaxKey
+                | Hof::MinKey
+                | Hof::MaxKeyOrNone
+                | Hof::MinKeyOrNone
+        );
+        if keyed && matches!(&*body.expr, Expr::Var(0)) {
+            return;
+        }
         // Fast path: the iterable is a source of the lambda context; the body's values on its
         // elements are already known.
         let src = match &*iter_term.expr {

@@ -90,6 +90,11 @@ const PRIORS: &[(&[&str], &[Op], &[Hof])] = &[
     ),
     (&["revers", "backward"], &[Op::Reverse, Op::SortedRev], &[]),
     (
+        &["highest", "descending", "top ", "best"],
+        &[Op::SortedRev],
+        &[Hof::SortedKeyRev],
+    ),
+    (
         &["even", "odd", "divisible", "multiple"],
         &[Op::Mod, Op::Eq],
         &[Hof::Filter],
@@ -312,6 +317,24 @@ impl CostTable {
             var: 1,
             branch,
         }
+    }
+
+    /// Cheaper conversions to the type every output has: `tuple(...)` when each result is a
+    /// tuple of a different length (`tuple(int(p) for p in version.split('.'))`).
+    pub(crate) fn for_outputs(mut self, outputs: &[PyVal]) -> CostTable {
+        let tuples: Option<Vec<usize>> = outputs
+            .iter()
+            .map(|o| match o {
+                PyVal::Tuple(items) => Some(items.len()),
+                _ => None,
+            })
+            .collect();
+        if let Some(lens) = tuples {
+            if lens.iter().any(|&l| l != lens[0]) {
+                self.op.insert(Op::TupleOf, 1);
+            }
+        }
+        self
     }
 
     pub(crate) fn op_cost(&self, op: Op) -> u32 {
@@ -543,17 +566,27 @@ pub(crate) fn constants(doc: &str, inputs: &[Vec<PyVal>], outputs: &[PyVal]) -> 
             }
         }
     }
-    // Keys every example's dict has (`person['age']`).
+    // Keys every example's dict has (`person['age']`), or every record of a list of dicts
+    // (`u['name']` for `users`).
     let n_in = inputs.first().map_or(0, Vec::len);
     for j in 0..n_in {
-        let dicts: Vec<&[(PyVal, PyVal)]> = inputs
-            .iter()
-            .filter_map(|row| match row.get(j) {
-                Some(PyVal::Dict(d)) => Some(&d[..]),
-                _ => None,
-            })
-            .collect();
-        if dicts.len() != inputs.len() {
+        let mut dicts: Vec<&[(PyVal, PyVal)]> = Vec::new();
+        let mut all_dicts = true;
+        for row in inputs {
+            match row.get(j) {
+                Some(PyVal::Dict(d)) => dicts.push(&d[..]),
+                Some(PyVal::List(items)) => {
+                    for it in items.iter() {
+                        match it {
+                            PyVal::Dict(d) => dicts.push(&d[..]),
+                            _ => all_dicts = false,
+                        }
+                    }
+                }
+                _ => all_dicts = false,
+            }
+        }
+        if !all_dicts {
             continue;
         }
         if let Some(first) = dicts.first() {

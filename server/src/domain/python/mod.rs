@@ -215,7 +215,8 @@ impl PythonDomain {
                 "{} {}",
                 hints::prose(&task.description),
                 task.param_names.join(" ")
-            )),
+            ))
+            .for_outputs(&outputs),
             examples,
         };
         let outcome = enumerate::search(&input, limits, cancel);
