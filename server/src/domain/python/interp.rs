@@ -2,7 +2,9 @@
 //! differential test in `tests.rs`). Exceptions are values ([`PyErr`]).
 
 use super::ast::{Expr, Hof, Op};
-use super::value::{big_to_f64, float_floor_to_big, py_cmp, py_eq, py_lt, PyErr, PyResult, PyVal};
+use super::value::{
+    big_to_f64, float_floor_to_big, py_cmp, py_eq, py_lt, try_sort_by, PyErr, PyResult, PyVal,
+};
 use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{Signed, ToPrimitive, Zero};
@@ -305,7 +307,7 @@ pub(crate) fn apply_hof(h: Hof, iter: &PyVal, mut f: impl FnMut(&PyVal) -> PyRes
 }
 
 /// Whether a value can be a dict key or set member.
-fn hashable(v: &PyVal) -> bool {
+pub(crate) fn hashable(v: &PyVal) -> bool {
     match v {
         PyVal::List(_) | PyVal::Set(_) | PyVal::Dict(_) => false,
         PyVal::Tuple(items) => items.iter().all(hashable),
@@ -327,25 +329,18 @@ fn sort_indices(idx: &mut [usize], keys: &[PyVal], reverse: bool) -> Result<(), 
     if keys.iter().any(has_nan) {
         return Err(PyErr::TooBig);
     }
-    let mut err = None;
-    idx.sort_by(|&a, &b| {
+    // A stable sort that stops at the first failed comparison (unlike kinds raise
+    // `TypeError`); `sort_by` could panic on such a comparison.
+    let sorted = try_sort_by(idx.to_vec(), |&a, &b| {
         let (x, y) = if reverse {
             (&keys[b], &keys[a])
         } else {
             (&keys[a], &keys[b])
         };
-        match py_cmp(x, y) {
-            Ok(o) => o,
-            Err(e) => {
-                err = Some(e);
-                Ordering::Equal
-            }
-        }
-    });
-    match err {
-        Some(e) => Err(e),
-        None => Ok(()),
-    }
+        Ok(py_cmp(x, y)? == Ordering::Less)
+    })?;
+    idx.copy_from_slice(&sorted);
+    Ok(())
 }
 
 fn has_nan(v: &PyVal) -> bool {
@@ -748,6 +743,8 @@ fn contains(container: &PyVal, x: &PyVal) -> Result<bool, PyErr> {
     match (container, x) {
         (PyVal::Str(s), PyVal::Str(sub)) => Ok(s.contains(&**sub)),
         (PyVal::Str(_), _) => Err(PyErr::TypeError),
+        // A set or dict looks its needle up by hash: an unhashable one raises.
+        (PyVal::Set(_) | PyVal::Dict(_), x) if !hashable(x) => Err(PyErr::TypeError),
         (PyVal::List(v) | PyVal::Tuple(v) | PyVal::Set(v), x) => Ok(v.iter().any(|e| py_eq(e, x))),
         (PyVal::Dict(d), x) => Ok(d.iter().any(|(k, _)| py_eq(k, x))),
         _ => Err(PyErr::TypeError),
@@ -1187,6 +1184,7 @@ pub(crate) fn apply(op: Op, a: &[&PyVal]) -> PyResult {
                     let c = cs[index_of(cs.len(), &i)?];
                     Ok(PyVal::str(c.encode_utf8(&mut [0; 4])))
                 }
+                PyVal::Dict(_) if op == Index && !hashable(&i) => Err(PyErr::TypeError),
                 PyVal::Dict(d) if op == Index => d
                     .iter()
                     .find(|(k, _)| py_eq(k, &i))
@@ -1440,6 +1438,9 @@ pub(crate) fn apply(op: Op, a: &[&PyVal]) -> PyResult {
         Get | GetDefault => match arg(0)? {
             PyVal::Dict(d) => {
                 let k = arg(1)?;
+                if !hashable(k) {
+                    return Err(PyErr::TypeError);
+                }
                 Ok(match d.iter().find(|(key, _)| py_eq(key, k)) {
                     Some((_, v)) => v.clone(),
                     None if op == GetDefault => arg(2)?.clone(),
@@ -1460,9 +1461,19 @@ pub(crate) fn apply(op: Op, a: &[&PyVal]) -> PyResult {
             )),
             _ => Err(PyErr::TypeError),
         },
-        Counter => Ok(PyVal::Dict(Rc::new(counter(&elements(arg(0)?)?)))),
+        Counter => {
+            let xs = elements(arg(0)?)?;
+            if !xs.iter().all(hashable) {
+                return Err(PyErr::TypeError);
+            }
+            Ok(PyVal::Dict(Rc::new(counter(&xs))))
+        }
         MostCommon => {
-            let c = counter(&elements(arg(0)?)?);
+            let xs = elements(arg(0)?)?;
+            if !xs.iter().all(hashable) {
+                return Err(PyErr::TypeError);
+            }
+            let c = counter(&xs);
             let mut best: Option<&(PyVal, PyVal)> = None;
             for kv in &c {
                 if best.is_none_or(|b| int_of(&kv.1) > int_of(&b.1)) {

@@ -415,4 +415,33 @@ mod tests {
         let mixed = [PyVal::Int(1), PyVal::str("a")];
         assert_eq!(type_of_all(mixed.iter()), None);
     }
+
+    #[test]
+    fn unlike_kinds_give_a_type_variable() {
+        let mixed = [PyVal::Int(1), PyVal::str("a")];
+        assert_eq!(type_of_all_generic(mixed.iter()), Ty::Var);
+        let lists = [
+            PyVal::list(vec![PyVal::Int(1), PyVal::None]),
+            PyVal::list(vec![PyVal::str("a")]),
+            PyVal::list(vec![]),
+        ];
+        assert_eq!(
+            type_of_all_generic(lists.iter()),
+            Ty::list(Ty::Optional(Box::new(Ty::Var)))
+        );
+        // The variable sits only where the kinds differ.
+        let pairs = [
+            PyVal::tuple(vec![PyVal::Int(1), PyVal::str("a")]),
+            PyVal::tuple(vec![PyVal::Int(2), PyVal::Int(3)]),
+        ];
+        assert_eq!(
+            type_of_all_generic(pairs.iter()),
+            Ty::Tuple(vec![Ty::Int, Ty::Var])
+        );
+        // It prints and reads back as `T`.
+        let t = Ty::list(Ty::Optional(Box::new(Ty::Var)));
+        assert_eq!(annotation_type(&t.to_string()), Some(t));
+        assert!(fits(&PyVal::list(vec![PyVal::None]), &Ty::list(Ty::Var)));
+        assert!(!Ty::Var.orderable());
+    }
 }
