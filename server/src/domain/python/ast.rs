@@ -353,8 +353,8 @@ impl Op {
             | IsDigit | IsAlpha | IsAlnum | IsUpper | IsLower | IsSpace | Keys | Values | Items
             | Counter | MostCommon | Isqrt | Sqrt | Floor | Ceil | Factorial | Prod | Range1
             | FindallDigits | FindallWords | FindallUpperWords | ReSubNonAlnum | Fst | Snd
-            | First | Last | ListOf1 | AccSum | AccMax | AccMin | Unique | DictInvert | Pad2 | IsNone | IsNotNone
-            | Flatten => 1,
+            | First | Last | ListOf1 | AccSum | AccMax | AccMin | Unique | DictInvert | Pad2
+            | IsNone | IsNotNone | Flatten => 1,
             IfExp | SliceRange | Replace | GetDefault => 3,
             _ => 2,
         }

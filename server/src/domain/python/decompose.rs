@@ -118,8 +118,8 @@ impl<'a> Decomposer<'a> {
                 _ => None,
             })
             .collect();
-        let out_ty = type_of_all(s.outputs.iter())
-            .unwrap_or_else(|| type_of_all_generic(s.outputs.iter()));
+        let out_ty =
+            type_of_all(s.outputs.iter()).unwrap_or_else(|| type_of_all_generic(s.outputs.iter()));
         let out_elem = match (&outs, Some(out_ty)) {
             (Some(o), Some(Ty::List(e))) if !off && !o.is_empty() && !e.has_any() => Some(*e),
             _ => None,

@@ -117,6 +117,9 @@ struct Ctx {
     /// For a source iterable (param index; or (param, is_words) for strings split into words),
     /// the point range per example.
     sources: Vec<(Source, Vec<Range<usize>>)>,
+    /// The number-like pieces of strings (see `number_pieces_context`): bodies for iterating
+    /// `re.findall(...)` or `.split(...)` only.
+    pieces: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -144,6 +147,7 @@ impl Ctx {
             types_at: FxHashMap::default(),
             seen: FxHashSet::default(),
             sources: Vec::new(),
+            pieces: false,
         }
     }
 
@@ -395,6 +399,7 @@ impl Search<'_> {
             ctx.sources = sources;
             self.ctxs.push(ctx);
         }
+        self.number_pieces_context();
         // A context of the key and value pairs of each dict parameter (dict comprehensions
         // over `.items()`).
         for (p, t) in self.input.param_types.iter().enumerate() {
@@ -458,6 +463,67 @@ impl Search<'_> {
                 ctx.sources = vec![(Source::Zip(p, q), ranges)];
                 self.ctxs.push(ctx);
             }
+        }
+    }
+
+    /// A context of the number-like pieces of string parameters (`re.findall(r'\d+', text)`,
+    /// `version.split('.')`): in the context of every character and word, `int(x)` raises on
+    /// most points and never becomes a body, so `[int(n) for n in ...]` needs its own.
+    fn number_pieces_context(&mut self) {
+        let seps: Vec<PyVal> = self
+            .input
+            .constants
+            .iter()
+            .filter(|c| matches!(&c.value, PyVal::Str(s) if s.chars().count() == 1 && !s.chars().all(char::is_alphanumeric)))
+            .map(|c| c.value.clone())
+            .collect();
+        let number_like = |v: &PyVal| {
+            matches!(v, PyVal::Str(s) if {
+                let d = s.strip_prefix('-').unwrap_or(s);
+                !d.is_empty() && d.chars().all(|c| c.is_ascii_digit())
+            })
+        };
+        let mut ctx = Ctx::new(Vec::new(), Vec::new(), vec![Ty::Str]);
+        for (p, t) in self.input.param_types.iter().enumerate() {
+            if *t != Ty::Str {
+                continue;
+            }
+            let mut pieces: Vec<(Op, Option<&PyVal>)> = vec![(Op::FindallDigits, None)];
+            pieces.extend(seps.iter().map(|s| (Op::Split, Some(s))));
+            for (op, sep) in pieces {
+                let per_example: Option<Vec<Vec<PyVal>>> = self
+                    .input
+                    .examples
+                    .iter()
+                    .map(|(ins, _)| {
+                        let v = match sep {
+                            Some(s) => apply(op, &[&ins[p], s]),
+                            None => apply(op, &[&ins[p]]),
+                        };
+                        v.and_then(|w| elements(&w)).ok()
+                    })
+                    .collect();
+                let Some(per_example) = per_example else {
+                    continue;
+                };
+                if per_example.iter().all(Vec::is_empty)
+                    || !per_example.iter().flatten().all(number_like)
+                {
+                    continue;
+                }
+                for (ex, items) in per_example.into_iter().enumerate() {
+                    for it in items {
+                        if ctx.point_ex.len() < MAX_POINTS {
+                            ctx.point_ex.push(ex);
+                            ctx.point_vars.push(vec![it]);
+                        }
+                    }
+                }
+            }
+        }
+        if !ctx.point_ex.is_empty() {
+            ctx.pieces = true;
+            self.ctxs.push(ctx);
         }
     }
 
@@ -794,6 +860,15 @@ impl Search<'_> {
                 return;
             }
         }
+        // `not a == b`: the negated comparison (`a != b`) costs the same and reads better.
+        if op == Op::Not
+            && matches!(
+                &*ctx.terms[args[0]].expr,
+                Expr::Call(Op::Eq | Op::NotEq | Op::Lt | Op::LtE | Op::Gt | Op::GtE, _)
+            )
+        {
+            return;
+        }
         // `(xs + [d])[0]`, `(a + b)[-1]`: a conditional in disguise, not how code picks an
         // element.
         if matches!(op, Op::Index | Op::First | Op::Last)
@@ -869,7 +944,15 @@ impl Search<'_> {
                         let Some(rt) = h.result_type(&t_iter, &t_body) else {
                             continue;
                         };
-                        let iters = self.ids(0, &t_iter, c1);
+                        let mut iters = self.ids(0, &t_iter, c1);
+                        if self.ctxs[li].pieces {
+                            iters.retain(|&i| {
+                                matches!(
+                                    &*self.ctxs[0].terms[i].expr,
+                                    Expr::Call(Op::FindallDigits | Op::Split, _)
+                                )
+                            });
+                        }
                         let bodies: Vec<usize> = self
                             .ids(li, &t_body, c2)
                             .into_iter()

@@ -44,8 +44,7 @@ fn base_op_cost(op: Op) -> u32 {
         | StripChars | Prod | Floor | Ceil | Isqrt | Factorial => 3,
         Ljust | Rjust | Center | GetDefault | Comb | FindallDigits | FindallWords
         | FindallUpperWords | ReSubNonAlnum | IfExp => 4,
-        AccSum | AccMax | AccMin | DictInvert | DictMerge | Pad2 | Flatten | Chunk
-        | IsNotNone => 3,
+        AccSum | AccMax | AccMin | DictInvert | DictMerge | Pad2 | Flatten | Chunk | IsNotNone => 3,
         IsNone => 2,
         // `list(dict.fromkeys(xs))`: cheaper when the description asks for it ("unique").
         Unique => 4,
@@ -61,7 +60,7 @@ fn base_hof_cost(h: Hof) -> u32 {
         | Hof::ItemsFilter
         | Hof::ItemsKeyMap
         | Hof::ItemsValMap => 2,
-        Hof::MaxKeyOrNone | Hof::MinKeyOrNone | Hof::SortedKeyRev => 4,
+        Hof::MaxKeyOrNone | Hof::MinKeyOrNone => 4,
         _ => 3,
     }
 }
@@ -567,15 +566,17 @@ pub(crate) fn constants(doc: &str, inputs: &[Vec<PyVal>], outputs: &[PyVal]) -> 
         }
     }
     // Keys every example's dict has (`person['age']`), or every record of a list of dicts
-    // (`u['name']` for `users`).
+    // (`u['name']` for `users`: a record's fields are what code over records reads, cheaper).
     let n_in = inputs.first().map_or(0, Vec::len);
     for j in 0..n_in {
         let mut dicts: Vec<&[(PyVal, PyVal)]> = Vec::new();
         let mut all_dicts = true;
+        let mut records = false;
         for row in inputs {
             match row.get(j) {
                 Some(PyVal::Dict(d)) => dicts.push(&d[..]),
                 Some(PyVal::List(items)) => {
+                    records = true;
                     for it in items.iter() {
                         match it {
                             PyVal::Dict(d) => dicts.push(&d[..]),
@@ -595,7 +596,7 @@ pub(crate) fn constants(doc: &str, inputs: &[Vec<PyVal>], outputs: &[PyVal]) -> 
                     .iter()
                     .all(|d| d.iter().any(|(k2, _)| super::value::exact_eq(k, k2)));
                 if everywhere && matches!(k, PyVal::Str(_)) {
-                    push(&mut out, k.clone(), Ty::Str, 2);
+                    push(&mut out, k.clone(), Ty::Str, if records { 1 } else { 2 });
                 }
             }
         }

@@ -225,6 +225,14 @@ impl Renderer<'_> {
         let mut pref = Vec::new();
         let base = match iter {
             Expr::Param(i) => self.params.get(*i).cloned(),
+            // `for n in re.findall(r'\d+', text)`, `for part in version.split('.')`.
+            Expr::Call(Op::FindallDigits, _) => {
+                pref.push("n".to_string());
+                Some("nums".to_string())
+            }
+            Expr::Call(Op::Split, a) if !matches!(&*a[1], Expr::Const(PyVal::Str(s)) if s.trim().is_empty()) => {
+                Some("parts".to_string())
+            }
             Expr::Call(Op::SplitWs | Op::Split, _) => Some("words".to_string()),
             Expr::Call(_, args) => match args.first().map(|a| &**a) {
                 Some(Expr::Param(i)) => self.params.get(*i).cloned(),

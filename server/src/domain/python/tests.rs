@@ -687,7 +687,10 @@ mod everyday {
             "{'age': 3, 'n': 1}"
         );
         // Unlike values raise as in CPython.
-        assert_eq!(run(&oldest, &["[{'age': 3}, {'age': 'x'}]"]), "EXC:TypeError");
+        assert_eq!(
+            run(&oldest, &["[{'age': 3}, {'age': 'x'}]"]),
+            "EXC:TypeError"
+        );
         let named = hof(
             Hof::FirstWhere,
             p(0),
@@ -701,20 +704,13 @@ mod everyday {
             "next((user for user in users if user['name'] == name), None)"
         );
         assert_eq!(run(&named, &["[{'name': 'a'}]", "'b'"]), "None");
-        let top = hof(
-            Hof::SortedKeyRev,
-            p(0),
-            call(Op::Index, vec![p(0), var()]),
-        );
+        let top = hof(Hof::SortedKeyRev, p(0), call(Op::Index, vec![p(0), var()]));
         assert_eq!(
             render(&top, &names(&["scores"])).expr,
             "sorted(scores, key=scores.get, reverse=True)"
         );
         // Stable under `reverse=True`: equal keys keep their order.
-        assert_eq!(
-            run(&top, &["{'a': 1, 'b': 2, 'c': 1}"]),
-            "['b', 'a', 'c']"
-        );
+        assert_eq!(run(&top, &["{'a': 1, 'b': 2, 'c': 1}"]), "['b', 'a', 'c']");
     }
 
     #[test]
@@ -792,24 +788,26 @@ mod everyday {
             (
                 "nested",
                 "Flatten a list of lists.",
-                &[(&["[[1, 2], [3], []]"], "[1, 2, 3]"), (&["[['a'], ['b', 'c']]"], "['a', 'b', 'c']")],
+                &[
+                    (&["[[1, 2], [3], []]"], "[1, 2, 3]"),
+                    (&["[['a'], ['b', 'c']]"], "['a', 'b', 'c']"),
+                ],
                 "return [x for sub in nested for x in sub]",
             ),
             (
                 "items",
                 "Remove duplicates, keeping the first occurrence.",
-                &[(&["[3, 1, 3, 2, 1]"], "[3, 1, 2]"), (&["['b', 'a', 'b']"], "['b', 'a']")],
+                &[
+                    (&["[3, 1, 3, 2, 1]"], "[3, 1, 2]"),
+                    (&["['b', 'a', 'b']"], "['b', 'a']"),
+                ],
                 "return list(dict.fromkeys(items))",
             ),
         ];
         for (name, doc, rows, want) in cases {
             let t = task(&[name], &[""], doc, rows);
             let t = PythonDomain
-                .task_for(
-                    &[param(name)],
-                    None,
-                    &t.examples,
-                )
+                .task_for(&[param(name)], None, &t.examples)
                 .map(|mut g| {
                     g.description = doc.to_string();
                     g
@@ -830,7 +828,10 @@ mod everyday {
             two(
                 ["values", "default"],
                 "Replace None entries with the default.",
-                &[(&["[1, None, 3]", "0"], "[1, 0, 3]"), (&["['a', None]", "'?'"], "['a', '?']")],
+                &[
+                    (&["[1, None, 3]", "0"], "[1, 0, 3]"),
+                    (&["['a', None]", "'?'"], "['a', '?']")
+                ],
             ),
             "return [default if value is None else value for value in values]"
         );
