@@ -178,6 +178,8 @@ def find_user(users: list[dict], name: str):
     >>> find_user([{'name': 'ann', 'id': 1}, {'name': 'bob', 'id': 2}], 'bob')
     {'name': 'bob', 'id': 2}
     >>> find_user([{'name': 'ann', 'id': 1}], 'cy')
+    >>> find_user([{'name': 'cy', 'id': 3}, {'name': 'cy', 'id': 4}], 'cy')
+    {'name': 'cy', 'id': 3}
     """
 "#;
     let config = SynthConfig {

@@ -215,6 +215,29 @@ struct Search<'a> {
     complete: usize,
     /// Fewest description intents a complete solution leaves out (see [`INTENT_LEVELS`]).
     best_uncovered: usize,
+    /// What the results are, for the constructs only some results need.
+    gates: OutputGates,
+}
+
+/// What kinds of values the examples' results include.
+#[derive(Clone, Copy, Debug)]
+struct OutputGates {
+    none_out: bool,
+    list_out: bool,
+    nested_list_out: bool,
+}
+
+impl OutputGates {
+    fn of(outputs: &[PyVal]) -> OutputGates {
+        let is_list = |v: &PyVal| matches!(v, PyVal::List(_));
+        OutputGates {
+            none_out: outputs.iter().any(|o| matches!(o, PyVal::None)),
+            list_out: outputs.iter().any(is_list),
+            nested_list_out: outputs
+                .iter()
+                .any(|o| matches!(o, PyVal::List(items) if items.iter().any(is_list))),
+        }
+    }
 }
 
 fn new_search<'a>(
@@ -224,6 +247,7 @@ fn new_search<'a>(
 ) -> Search<'a> {
     let outputs: Vec<PyVal> = input.examples.iter().map(|(_, o)| o.clone()).collect();
     let best_uncovered = input.intents.len();
+    let gates = OutputGates::of(&outputs);
     Search {
         input,
         limits,
@@ -240,6 +264,7 @@ fn new_search<'a>(
         main_cost: Vec::new(),
         complete: 0,
         best_uncovered,
+        gates,
     }
 }
 
@@ -474,7 +499,7 @@ impl Search<'_> {
             .input
             .constants
             .iter()
-            .filter(|c| matches!(&c.value, PyVal::Str(s) if s.chars().count() == 1 && !s.chars().all(char::is_alphanumeric)))
+            .filter(|c| is_separator(&c.value))
             .map(|c| c.value.clone())
             .collect();
         let number_like = |v: &PyVal| {
@@ -669,8 +694,14 @@ impl Search<'_> {
             if op == Op::IfExp {
                 continue; // conditionals come from the partition step
             }
-            // Formatting builds strings only a string result needs.
+            // Formatting builds strings only a string result needs; chunks and flattening,
+            // lists only a list result needs.
             if op == Op::Pad2 && !self.outputs.iter().any(|o| matches!(o, PyVal::Str(_))) {
+                continue;
+            }
+            if op == Op::Chunk && !self.gates.nested_list_out
+                || op == Op::Flatten && !self.gates.list_out
+            {
                 continue;
             }
             let oc = self.input.costs.op_cost(op);
@@ -685,8 +716,14 @@ impl Search<'_> {
         if ci == 0 {
             let dict_out = self.outputs.iter().any(|o| matches!(o, PyVal::Dict(_)));
             for &h in ALL_HOFS {
-                // Dict comprehensions build dicts only a dict result needs.
+                // Dict comprehensions build dicts only a dict result needs; `next(..., None)`
+                // and `max(..., default=None)` are for a result that may be `None`.
                 if (h == Hof::DictMap || h.over_items()) && !dict_out {
+                    continue;
+                }
+                if matches!(h, Hof::FirstWhere | Hof::MaxKeyOrNone | Hof::MinKeyOrNone)
+                    && !self.gates.none_out
+                {
                     continue;
                 }
                 if h.over_items() {
@@ -858,6 +895,15 @@ impl Search<'_> {
                 || (numeric && matches!(op, Op::Add | Op::Mul | Op::Min2 | Op::Max2))
             {
                 return;
+            }
+        }
+        // `list(dict.fromkeys(xs[k:] + xs))`: parts of one list concatenated and deduplicated
+        // fit the examples' lengths (the union of two different lists stays).
+        if op == Op::Unique {
+            if let Expr::Call(Op::Add, parts) = &*ctx.terms[args[0]].expr {
+                if parts[0].params_used() & parts[1].params_used() != 0 {
+                    return;
+                }
             }
         }
         // `not a == b`: the negated comparison (`a != b`) costs the same and reads better.
@@ -1193,6 +1239,17 @@ impl Search<'_> {
             ));
             self.record(expr, total);
         }
+    }
+}
+
+/// A one-character string other than a letter or digit (`'.'`, `','`).
+fn is_separator(v: &PyVal) -> bool {
+    match v {
+        PyVal::Str(s) => {
+            let mut cs = s.chars();
+            matches!((cs.next(), cs.next()), (Some(c), None) if !c.is_alphanumeric())
+        }
+        _ => false,
     }
 }
 

@@ -44,10 +44,9 @@ fn base_op_cost(op: Op) -> u32 {
         | StripChars | Prod | Floor | Ceil | Isqrt | Factorial => 3,
         Ljust | Rjust | Center | GetDefault | Comb | FindallDigits | FindallWords
         | FindallUpperWords | ReSubNonAlnum | IfExp => 4,
-        AccSum | AccMax | AccMin | DictInvert | DictMerge | Pad2 | Flatten | Chunk | IsNotNone => 3,
+        AccSum | AccMax | AccMin | Unique | DictInvert | DictMerge | Pad2 | Flatten | Chunk
+        | IsNotNone => 3,
         IsNone => 2,
-        // `list(dict.fromkeys(xs))`: cheaper when the description asks for it ("unique").
-        Unique => 4,
     }
 }
 
@@ -89,7 +88,7 @@ const PRIORS: &[(&[&str], &[Op], &[Hof])] = &[
     ),
     (&["revers", "backward"], &[Op::Reverse, Op::SortedRev], &[]),
     (
-        &["highest", "descending", "top ", "best"],
+        &["highest", "top ", "best"],
         &[Op::SortedRev],
         &[Hof::SortedKeyRev],
     ),
@@ -118,12 +117,12 @@ const PRIORS: &[(&[&str], &[Op], &[Hof])] = &[
             "max", "largest", "biggest", "greatest", "longest", "highest", "most", "top", "best",
         ],
         &[Op::Max, Op::Max2],
-        &[Hof::MaxKey],
+        &[Hof::MaxKey, Hof::MaxKeyOrNone],
     ),
     (
         &["min", "smallest", "least", "shortest", "lowest"],
         &[Op::Min, Op::Min2],
-        &[Hof::MinKey],
+        &[Hof::MinKey, Hof::MinKeyOrNone],
     ),
     (
         &["upper", "capital"],
