@@ -426,8 +426,12 @@ impl Search<'_> {
         }
         self.number_pieces_context();
         // A context of the key and value pairs of each dict parameter (dict comprehensions
-        // over `.items()`).
+        // over `.items()`, built only for a dict result: its terms count against the limit).
+        let dict_out = self.outputs.iter().any(|o| matches!(o, PyVal::Dict(_)));
         for (p, t) in self.input.param_types.iter().enumerate() {
+            if !dict_out {
+                break;
+            }
             let Ty::Dict(kt, vt) = t else { continue };
             if kt.has_any() {
                 continue;
