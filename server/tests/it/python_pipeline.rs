@@ -181,6 +181,16 @@ def find_user(users: list[dict], name: str):
     >>> find_user([{'name': 'cy', 'id': 3}, {'name': 'cy', 'id': 4}], 'cy')
     {'name': 'cy', 'id': 3}
     """
+
+
+def top_n(scores: dict[str, int], n: int) -> list[str]:
+    """Return the names of the n highest scores.
+
+    >>> top_n({'a': 3, 'b': 9, 'c': 5, 'd': 1}, 2)
+    ['b', 'c']
+    >>> top_n({'x': 1, 'y': 2}, 1)
+    ['y']
+    """
 "#;
     let config = SynthConfig {
         budget: Duration::from_secs(10),
@@ -215,6 +225,10 @@ def find_user(users: list[dict], name: str):
         (
             "find_user",
             "return next((user for user in users if user['name'] == name), None)",
+        ),
+        (
+            "top_n",
+            "return sorted(scores, key=scores.get, reverse=True)[:n]",
         ),
     ] {
         let r = results
