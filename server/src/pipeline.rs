@@ -240,10 +240,13 @@ pub fn io_examples(spec: &Spec) -> (Vec<IoExample>, usize) {
                 .map(|a| Value::parse_literal(a).ok())
                 .collect::<Option<Vec<_>>>()?;
             let expected = ex.expected.trim();
-            if expected.is_empty() && ex.kind == ExampleKind::Doctest {
-                return None;
-            }
-            let output = Value::parse_literal(expected).ok()?;
+            // A doctest call that prints nothing returned `None` (`find(users, 'cy')` with no
+            // match); the examples must say so or the search fits the others only.
+            let output = if expected.is_empty() && ex.kind == ExampleKind::Doctest {
+                Value::None
+            } else {
+                Value::parse_literal(expected).ok()?
+            };
             Some(IoExample { inputs, output })
         })();
         match parsed {

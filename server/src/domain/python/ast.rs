@@ -89,6 +89,21 @@ pub(crate) enum Hof {
     JoinFilter,
     /// `{x: f(x) for x in xs}`
     DictMap,
+    /// `{k: v for k, v in d.items() if p(k, v)}` (the body is a lambda over `Var(0)`, the key,
+    /// and `Var(1)`, the value; so for the other `Items*`).
+    ItemsFilter,
+    /// `{f(k, v): v for k, v in d.items()}`
+    ItemsKeyMap,
+    /// `{k: f(k, v) for k, v in d.items()}`
+    ItemsValMap,
+    /// `next((x for x in xs if p(x)), None)`
+    FirstWhere,
+    /// `max(xs, key=lambda x: f(x), default=None)`
+    MaxKeyOrNone,
+    /// `min(xs, key=lambda x: f(x), default=None)`
+    MinKeyOrNone,
+    /// `sorted(xs, key=lambda x: f(x), reverse=True)`
+    SortedKeyRev,
 }
 
 pub(crate) const ALL_HOFS: &[Hof] = &[
@@ -104,12 +119,42 @@ pub(crate) const ALL_HOFS: &[Hof] = &[
     Hof::JoinMap,
     Hof::JoinFilter,
     Hof::DictMap,
+    Hof::ItemsFilter,
+    Hof::ItemsKeyMap,
+    Hof::ItemsValMap,
+    Hof::FirstWhere,
+    Hof::MaxKeyOrNone,
+    Hof::MinKeyOrNone,
+    Hof::SortedKeyRev,
 ];
 
 impl Hof {
+    /// Whether it iterates a dict's `.items()` with the key and the value bound.
+    pub(crate) fn over_items(self) -> bool {
+        matches!(self, Hof::ItemsFilter | Hof::ItemsKeyMap | Hof::ItemsValMap)
+    }
+
     /// Result type for an iterable of `iter` and a body of `body`.
     pub(crate) fn result_type(self, iter: &Ty, body: &Ty) -> Option<Ty> {
+        if self.over_items() {
+            let Ty::Dict(k, v) = iter else {
+                return None;
+            };
+            return match self {
+                Hof::ItemsFilter if *body == Ty::Bool => Some(iter.clone()),
+                Hof::ItemsKeyMap if body.hashable() && *body != Ty::Bool => {
+                    Some(Ty::Dict(Box::new(body.clone()), v.clone()))
+                }
+                Hof::ItemsValMap if *body != Ty::Bool => {
+                    Some(Ty::Dict(k.clone(), Box::new(body.clone())))
+                }
+                _ => None,
+            };
+        }
         let elem = iter.elem()?;
+        // A record's field (`r['age']`, typed `Any`) may be a sort key: the examples' values
+        // decide, and comparing unlike values raises as in CPython.
+        let key_ok = |body: &Ty| (body.orderable() || *body == Ty::Any) && *body != Ty::Bool;
         // A dict iterates its keys in insertion order: selections and aggregates by key
         // (`max(d, key=d.get)`, `[k for k in d if d[k] > 0]`).
         if matches!(iter, Ty::Dict(..))
@@ -121,8 +166,12 @@ impl Hof {
                     | Hof::Any
                     | Hof::All
                     | Hof::SortedKey
+                    | Hof::SortedKeyRev
                     | Hof::MaxKey
                     | Hof::MinKey
+                    | Hof::FirstWhere
+                    | Hof::MaxKeyOrNone
+                    | Hof::MinKeyOrNone
             )
         {
             return None;
@@ -145,8 +194,12 @@ impl Hof {
             },
             Hof::CountIf if *body == Ty::Bool => Some(Ty::Int),
             Hof::Any | Hof::All if *body == Ty::Bool => Some(Ty::Bool),
-            Hof::SortedKey if body.orderable() && *body != Ty::Bool => Some(Ty::list(elem)),
-            Hof::MaxKey | Hof::MinKey if body.orderable() && *body != Ty::Bool => Some(elem),
+            Hof::SortedKey | Hof::SortedKeyRev if key_ok(body) => Some(Ty::list(elem)),
+            Hof::MaxKey | Hof::MinKey if key_ok(body) => Some(elem),
+            Hof::MaxKeyOrNone | Hof::MinKeyOrNone if key_ok(body) => {
+                Some(Ty::Optional(Box::new(elem)))
+            }
+            Hof::FirstWhere if *body == Ty::Bool => Some(Ty::Optional(Box::new(elem))),
             Hof::JoinMap if *body == Ty::Str => Some(Ty::Str),
             Hof::JoinFilter if *body == Ty::Bool && elem == Ty::Str => Some(Ty::Str),
             Hof::DictMap if elem.hashable() && *body != Ty::Bool => {
@@ -287,6 +340,10 @@ ops!(
     Lcm,
     Hypot,
     Between,
+    IsNone,
+    IsNotNone,
+    Flatten,
+    Chunk,
 );
 
 impl Op {
@@ -299,7 +356,8 @@ impl Op {
             | IsDigit | IsAlpha | IsAlnum | IsUpper | IsLower | IsSpace | Keys | Values | Items
             | Counter | MostCommon | Isqrt | Sqrt | Floor | Ceil | Factorial | Prod | Range1
             | FindallDigits | FindallWords | FindallUpperWords | ReSubNonAlnum | Fst | Snd
-            | First | Last | ListOf1 | AccSum | AccMax | AccMin | Unique | DictInvert | Pad2 => 1,
+            | First | Last | ListOf1 | AccSum | AccMax | AccMin | Unique | DictInvert | Pad2
+            | IsNone | IsNotNone | Flatten => 1,
             IfExp | SliceRange | Replace | GetDefault | Between => 3,
             _ => 2,
         }
@@ -328,6 +386,8 @@ impl Op {
             (Neg | Abs, [x]) if num(x) => Some(x.clone()),
             (Not, [Bool]) => Some(Bool),
             (Eq | NotEq, [x, y]) if x == y || (num(x) && num(y)) => Some(Bool),
+            // A record's field (`u['name'] == name`): the values decide.
+            (Eq | NotEq, [Any, y]) if !matches!(y, Any) => Some(Bool),
             // Ordering comparisons of numbers only: `list1 < list2` or `word < sentence` is
             // almost never what a function means.
             (Lt | LtE | Gt | GtE, [x, y]) if num(x) && num(y) => Some(Bool),
@@ -336,6 +396,10 @@ impl Op {
             (In | NotIn, [x, Dict(k, _)]) if **k == *x => Some(Bool),
             (And | Or, [Bool, Bool]) => Some(Bool),
             (IfExp, [Bool, x, y]) if x == y => Some(x.clone()),
+            // `default if v is None else v`: a value or its optional.
+            (IfExp, [Bool, x, Optional(y)]) | (IfExp, [Bool, Optional(y), x]) if **y == *x => {
+                Some(Optional(y.clone()))
+            }
             (Index, [List(e) | TupleN(e), Int]) => Some((**e).clone()),
             (Index, [Str, Int]) => Some(Str),
             (Index, [Dict(k, v), x]) if **k == *x => Some((**v).clone()),
@@ -435,6 +499,12 @@ impl Op {
             (Hypot, [Int, Int]) => Some(Float),
             // `low <= x <= high`: a chained comparison of numbers.
             (Between, [x, y, z]) if num(x) && num(y) && num(z) => Some(Bool),
+            (IsNone | IsNotNone, [Optional(_) | Var | Any]) => Some(Bool),
+            (Flatten, [List(x)]) => match &**x {
+                List(e) => Some(Ty::list((**e).clone())),
+                _ => None,
+            },
+            (Chunk, [List(e), Int]) => Some(Ty::list(List(e.clone()))),
             _ => None,
         }
     }

@@ -19,7 +19,7 @@
 
 use super::super::ast::{Expr, Hof, Op};
 use super::super::interp::{elements, eval, Env};
-use super::super::types::{type_of_all, Ty};
+use super::super::types::{type_of_all, type_of_all_generic, Ty};
 use super::super::value::{exact_eq, PyVal};
 use super::{mark_vars, new_search, Search, SearchInput, SearchLimits, StopReason};
 use std::borrow::Cow;
@@ -118,7 +118,9 @@ impl<'a> Decomposer<'a> {
                 _ => None,
             })
             .collect();
-        let out_elem = match (&outs, type_of_all(s.outputs.iter())) {
+        let out_ty =
+            type_of_all(s.outputs.iter()).unwrap_or_else(|| type_of_all_generic(s.outputs.iter()));
+        let out_elem = match (&outs, Some(out_ty)) {
             (Some(o), Some(Ty::List(e))) if !off && !o.is_empty() && !e.has_any() => Some(*e),
             _ => None,
         };

@@ -5,7 +5,7 @@
 
 use super::ast::{Expr, Hof, Op, ALL_HOFS, ALL_OPS};
 use super::hints::{ConstLeaf, CostTable};
-use super::interp::{apply, apply_hof, elements, eval, Env};
+use super::interp::{apply, apply_hof, apply_items, elements, eval, Env};
 use super::types::{fits, Ty};
 use super::value::{exact_eq, exact_hash, PyErr, PyVal};
 use crate::cancel::CancelToken;
@@ -121,6 +121,9 @@ struct Ctx {
     /// For a source iterable (param index; or (param, is_words) for strings split into words),
     /// the point range per example.
     sources: Vec<(Source, Vec<Range<usize>>)>,
+    /// The number-like pieces of strings (see `number_pieces_context`): bodies for iterating
+    /// `re.findall(...)` or `.split(...)` only.
+    pieces: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -130,6 +133,8 @@ enum Source {
     Zip(usize, usize),
     /// The characters of `str(n)` of an int parameter.
     Digits(usize),
+    /// The `(key, value)` pairs of a dict parameter's `.items()`.
+    Items(usize),
 }
 
 const MAX_POINTS: usize = 400;
@@ -146,6 +151,7 @@ impl Ctx {
             types_at: FxHashMap::default(),
             seen: FxHashSet::default(),
             sources: Vec::new(),
+            pieces: false,
         }
     }
 
@@ -220,6 +226,29 @@ struct Search<'a> {
     complete: usize,
     /// Fewest description intents a complete solution leaves out (see [`INTENT_LEVELS`]).
     best_uncovered: usize,
+    /// What the results are, for the constructs only some results need.
+    gates: OutputGates,
+}
+
+/// What kinds of values the examples' results include.
+#[derive(Clone, Copy, Debug)]
+struct OutputGates {
+    none_out: bool,
+    list_out: bool,
+    nested_list_out: bool,
+}
+
+impl OutputGates {
+    fn of(outputs: &[PyVal]) -> OutputGates {
+        let is_list = |v: &PyVal| matches!(v, PyVal::List(_));
+        OutputGates {
+            none_out: outputs.iter().any(|o| matches!(o, PyVal::None)),
+            list_out: outputs.iter().any(is_list),
+            nested_list_out: outputs
+                .iter()
+                .any(|o| matches!(o, PyVal::List(items) if items.iter().any(is_list))),
+        }
+    }
 }
 
 fn new_search<'a>(
@@ -229,6 +258,7 @@ fn new_search<'a>(
 ) -> Search<'a> {
     let outputs: Vec<PyVal> = input.examples.iter().map(|(_, o)| o.clone()).collect();
     let best_uncovered = input.intents.len();
+    let gates = OutputGates::of(&outputs);
     Search {
         input,
         limits,
@@ -248,6 +278,7 @@ fn new_search<'a>(
         main_cost: Vec::new(),
         complete: 0,
         best_uncovered,
+        gates,
     }
 }
 
@@ -368,7 +399,7 @@ impl Search<'_> {
         let mut elem_types: Vec<Ty> = Vec::new();
         for t in &self.input.param_types {
             if let Some(e) = t.elem() {
-                if !e.has_any() && !elem_types.contains(&e) {
+                if lambda_elem(&e) && !elem_types.contains(&e) {
                     elem_types.push(e);
                 }
             }
@@ -421,6 +452,36 @@ impl Search<'_> {
             ctx.sources = sources;
             self.ctxs.push(ctx);
         }
+        self.number_pieces_context();
+        // A context of the key and value pairs of each dict parameter (dict comprehensions
+        // over `.items()`, built only for a dict result: its terms count against the limit).
+        let dict_out = self.outputs.iter().any(|o| matches!(o, PyVal::Dict(_)));
+        for (p, t) in self.input.param_types.iter().enumerate() {
+            if !dict_out {
+                break;
+            }
+            let Ty::Dict(kt, vt) = t else { continue };
+            if kt.has_any() {
+                continue;
+            }
+            let mut ctx = Ctx::new(Vec::new(), Vec::new(), vec![(**kt).clone(), (**vt).clone()]);
+            let mut ranges = Vec::new();
+            for (ex, (ins, _)) in self.input.examples.iter().enumerate() {
+                let start = ctx.point_ex.len();
+                if let PyVal::Dict(d) = &ins[p] {
+                    for (k, v) in d.iter() {
+                        ctx.point_ex.push(ex);
+                        ctx.point_vars.push(vec![k.clone(), v.clone()]);
+                    }
+                }
+                ranges.push(start..ctx.point_ex.len());
+            }
+            if ctx.point_ex.is_empty() || ctx.point_ex.len() > MAX_POINTS {
+                continue;
+            }
+            ctx.sources = vec![(Source::Items(p), ranges)];
+            self.ctxs.push(ctx);
+        }
         // A zip context for each ordered pair of list parameters.
         let lists: Vec<usize> = self
             .input
@@ -459,6 +520,67 @@ impl Search<'_> {
                 ctx.sources = vec![(Source::Zip(p, q), ranges)];
                 self.ctxs.push(ctx);
             }
+        }
+    }
+
+    /// A context of the number-like pieces of string parameters (`re.findall(r'\d+', text)`,
+    /// `version.split('.')`): in the context of every character and word, `int(x)` raises on
+    /// most points and never becomes a body, so `[int(n) for n in ...]` needs its own.
+    fn number_pieces_context(&mut self) {
+        let seps: Vec<PyVal> = self
+            .input
+            .constants
+            .iter()
+            .filter(|c| is_separator(&c.value))
+            .map(|c| c.value.clone())
+            .collect();
+        let number_like = |v: &PyVal| {
+            matches!(v, PyVal::Str(s) if {
+                let d = s.strip_prefix('-').unwrap_or(s);
+                !d.is_empty() && d.chars().all(|c| c.is_ascii_digit())
+            })
+        };
+        let mut ctx = Ctx::new(Vec::new(), Vec::new(), vec![Ty::Str]);
+        for (p, t) in self.input.param_types.iter().enumerate() {
+            if *t != Ty::Str {
+                continue;
+            }
+            let mut pieces: Vec<(Op, Option<&PyVal>)> = vec![(Op::FindallDigits, None)];
+            pieces.extend(seps.iter().map(|s| (Op::Split, Some(s))));
+            for (op, sep) in pieces {
+                let per_example: Option<Vec<Vec<PyVal>>> = self
+                    .input
+                    .examples
+                    .iter()
+                    .map(|(ins, _)| {
+                        let v = match sep {
+                            Some(s) => apply(op, &[&ins[p], s]),
+                            None => apply(op, &[&ins[p]]),
+                        };
+                        v.and_then(|w| elements(&w)).ok()
+                    })
+                    .collect();
+                let Some(per_example) = per_example else {
+                    continue;
+                };
+                if per_example.iter().all(Vec::is_empty)
+                    || !per_example.iter().flatten().all(number_like)
+                {
+                    continue;
+                }
+                for (ex, items) in per_example.into_iter().enumerate() {
+                    for it in items {
+                        if ctx.point_ex.len() < MAX_POINTS {
+                            ctx.point_ex.push(ex);
+                            ctx.point_vars.push(vec![it]);
+                        }
+                    }
+                }
+            }
+        }
+        if !ctx.point_ex.is_empty() {
+            ctx.pieces = true;
+            self.ctxs.push(ctx);
         }
     }
 
@@ -507,8 +629,10 @@ impl Search<'_> {
                 }
                 // Bools are guards; so is a parameter tested for truth (`x if items else y`,
                 // `a / b if b else 0.0`).
+                // Not an optional value or a type variable's: `0` and `''` are false too, and
+                // such a value is tested with `is None`.
                 let truth_test = matches!(&*self.ctxs[0].terms[id].expr, Expr::Param(_))
-                    && !matches!(ty, Ty::Float | Ty::Tuple(_));
+                    && !matches!(ty, Ty::Float | Ty::Tuple(_) | Ty::Optional(_) | Ty::Var);
                 if ty == Ty::Bool || truth_test {
                     let tmask = self.ctxs[0].terms[id]
                         .vals
@@ -618,8 +742,14 @@ impl Search<'_> {
             if op == Op::IfExp {
                 continue; // conditionals come from the partition step
             }
-            // Formatting builds strings only a string result needs.
+            // Formatting builds strings only a string result needs; chunks and flattening,
+            // lists only a list result needs.
             if op == Op::Pad2 && !self.outputs.iter().any(|o| matches!(o, PyVal::Str(_))) {
+                continue;
+            }
+            if op == Op::Chunk && !self.gates.nested_list_out
+                || op == Op::Flatten && !self.gates.list_out
+            {
                 continue;
             }
             let oc = self.input.costs.op_cost(op);
@@ -632,9 +762,26 @@ impl Search<'_> {
             }
         }
         if ci == 0 {
+            let dict_out = self.outputs.iter().any(|o| matches!(o, PyVal::Dict(_)));
             for &h in ALL_HOFS {
-                // Dict comprehensions build dicts only a dict result needs.
-                if h == Hof::DictMap && !self.outputs.iter().any(|o| matches!(o, PyVal::Dict(_))) {
+                // Dict comprehensions build dicts only a dict result needs; `next(..., None)`
+                // and `max(..., default=None)` are for a result that may be `None`.
+                if (h == Hof::DictMap || h.over_items()) && !dict_out {
+                    continue;
+                }
+                if matches!(h, Hof::FirstWhere | Hof::MaxKeyOrNone | Hof::MinKeyOrNone)
+                    && !self.gates.none_out
+                {
+                    continue;
+                }
+                if h.over_items() {
+                    let hc = self.input.costs.hof_cost(h) + self.input.costs.param;
+                    if hc < cost {
+                        self.items_level(h, cost - hc, cost);
+                    }
+                    if self.stop.is_some() {
+                        return;
+                    }
                     continue;
                 }
                 let hc = self.input.costs.hof_cost(h);
@@ -807,6 +954,32 @@ impl Search<'_> {
                 return;
             }
         }
+        // `list(dict.fromkeys(xs[k:] + xs))`: parts of one list concatenated and deduplicated
+        // fit the examples' lengths (the union of two different lists stays).
+        if op == Op::Unique {
+            if let Expr::Call(Op::Add, parts) = &*ctx.terms[args[0]].expr {
+                if parts[0].params_used() & parts[1].params_used() != 0 {
+                    return;
+                }
+            }
+        }
+        // `not a == b`: the negated comparison (`a != b`) costs the same and reads better.
+        if op == Op::Not
+            && matches!(
+                &*ctx.terms[args[0]].expr,
+                Expr::Call(Op::Eq | Op::NotEq | Op::Lt | Op::LtE | Op::Gt | Op::GtE, _)
+            )
+        {
+            return;
+        }
+        // `(xs + [d])[0]`, `(a + b)[-1]`: a conditional in disguise, not how code picks an
+        // element.
+        if matches!(op, Op::Index | Op::First | Op::Last)
+            && matches!(ctx.terms[args[0]].ty, Ty::List(_))
+            && matches!(&*ctx.terms[args[0]].expr, Expr::Call(Op::Add | Op::Mul, _))
+        {
+            return;
+        }
         // Identities: `x / 1`, `x * 1`, `x + 0`, `x ** 1`; and `s + s` (that is `s * 2`).
         if args.len() == 2 {
             let identity = matches!(
@@ -887,7 +1060,15 @@ impl Search<'_> {
                         let Some(rt) = h.result_type(&t_iter, &t_body) else {
                             continue;
                         };
-                        let iters = self.ids(0, &t_iter, c1);
+                        let mut iters = self.ids(0, &t_iter, c1);
+                        if self.ctxs[li].pieces {
+                            iters.retain(|&i| {
+                                matches!(
+                                    &*self.ctxs[0].terms[i].expr,
+                                    Expr::Call(Op::FindallDigits | Op::Split, _)
+                                )
+                            });
+                        }
                         let bodies: Vec<usize> = self
                             .ids(li, &t_body, c2)
                             .into_iter()
@@ -912,6 +1093,19 @@ impl Search<'_> {
         let lam = &self.ctxs[li];
         let iter_term = &main.terms[it];
         let body = &lam.terms[b];
+        // `key=lambda x: x` is no key.
+        let keyed = matches!(
+            h,
+            Hof::SortedKey
+                | Hof::SortedKeyRev
+                | Hof::MaxKey
+                | Hof::MinKey
+                | Hof::MaxKeyOrNone
+                | Hof::MinKeyOrNone
+        );
+        if keyed && matches!(&*body.expr, Expr::Var(0)) {
+            return;
+        }
         // Fast path: the iterable is a source of the lambda context; the body's values on its
         // elements are already known.
         let src = match &*iter_term.expr {
@@ -968,6 +1162,49 @@ impl Search<'_> {
         self.offer(0, expr, rt, cost, vals);
     }
 
+    /// Dict comprehensions over a dict parameter's `.items()`: the body (cost `rem`) from the
+    /// context of its key and value pairs.
+    fn items_level(&mut self, h: Hof, rem: u32, cost: u32) {
+        for li in 1..self.ctxs.len() {
+            let Some((Source::Items(p), ranges)) = self.ctxs[li].sources.first().cloned() else {
+                continue;
+            };
+            let dict_ty = self.input.param_types[p].clone();
+            for t_body in self.types_at(li, rem) {
+                let Some(rt) = h.result_type(&dict_ty, &t_body) else {
+                    continue;
+                };
+                for b in self.ids(li, &t_body, rem) {
+                    if !self.tick() {
+                        return;
+                    }
+                    let body = &self.ctxs[li].terms[b];
+                    if !body.uses_var {
+                        continue;
+                    }
+                    let mut vals = Vec::with_capacity(ranges.len());
+                    for (ex, r) in ranges.iter().enumerate() {
+                        let mut k = r.start;
+                        let out = apply_items(h, &self.input.examples[ex].0[p], |_, _| {
+                            let v = body.vals.get(k).cloned().ok_or(PyErr::TypeError);
+                            k += 1;
+                            v
+                        });
+                        match out {
+                            Ok(v) => vals.push(v),
+                            Err(_) => break,
+                        }
+                    }
+                    if vals.len() != ranges.len() {
+                        continue;
+                    }
+                    let expr = Rc::new(Expr::Hof(h, Rc::new(Expr::Param(p)), body.expr.clone()));
+                    self.offer(0, expr, rt.clone(), cost, vals);
+                }
+            }
+        }
+    }
+
     fn zip_level(&mut self, rem: u32, cost: u32) {
         // The two iterables are parameters (cost 1 each); the body takes the rest.
         let pc = self.input.costs.param;
@@ -1020,7 +1257,8 @@ impl Search<'_> {
         let terms = &self.ctxs[0].terms;
         // A branch right on one example only is a constant (`None`, `0.0`) under a parameter
         // tested for truth: an emptiness or zero guard, not a case split fitted to examples.
-        let constant = |e: &Expr| matches!(e, Expr::Const(_));
+        // A parameter returned as is (`default`) is such a branch too.
+        let constant = |e: &Expr| matches!(e, Expr::Const(_) | Expr::Param(_));
         let parts: Vec<(u64, Rc<Expr>, u32)> = self
             .partial
             .iter()
@@ -1421,6 +1659,26 @@ fn cover(
     }
     memo.insert((mask, branches), best.clone());
     best
+}
+
+/// A one-character string other than a letter or digit (`'.'`, `','`).
+fn is_separator(v: &PyVal) -> bool {
+    match v {
+        PyVal::Str(s) => {
+            let mut cs = s.chars();
+            matches!((cs.next(), cs.next()), (Some(c), None) if !c.is_alphanumeric())
+        }
+        _ => false,
+    }
+}
+
+/// Whether a comprehension's element of type `e` gets a context: a known type, or a record
+/// (a dict with known keys whose values differ in type, `{'name': 'Ann', 'age': 31}`).
+fn lambda_elem(e: &Ty) -> bool {
+    match e {
+        Ty::Dict(k, v) if **v == Ty::Any => !k.has_any(),
+        e => !e.has_any(),
+    }
 }
 
 /// Extra cost of ordering lists or tuples by their elements (see `op_level`).

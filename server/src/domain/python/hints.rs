@@ -44,14 +44,23 @@ fn base_op_cost(op: Op) -> u32 {
         | StripChars | Prod | Floor | Ceil | Isqrt | Factorial => 3,
         Ljust | Rjust | Center | GetDefault | Comb | FindallDigits | FindallWords
         | FindallUpperWords | ReSubNonAlnum | IfExp => 4,
-        AccSum | AccMax | AccMin | Unique | DictInvert | DictMerge | Pad2 => 3,
+        AccSum | AccMax | AccMin | Unique | DictInvert | DictMerge | Pad2 | Flatten | Chunk
+        | IsNotNone => 3,
         Lcm | Hypot | Between => 5,
+        IsNone => 2,
     }
 }
 
 fn base_hof_cost(h: Hof) -> u32 {
     match h {
-        Hof::Map | Hof::Filter | Hof::SumMap | Hof::CountIf => 2,
+        Hof::Map
+        | Hof::Filter
+        | Hof::SumMap
+        | Hof::CountIf
+        | Hof::ItemsFilter
+        | Hof::ItemsKeyMap
+        | Hof::ItemsValMap => 2,
+        Hof::MaxKeyOrNone | Hof::MinKeyOrNone => 4,
         _ => 3,
     }
 }
@@ -71,14 +80,19 @@ const PRIORS: &[(&[&str], &[Op], &[Hof])] = &[
     (
         &["sort", "order", "ascending", "descending", "arrange"],
         &[Op::Sorted, Op::SortedRev],
-        &[Hof::SortedKey],
+        &[Hof::SortedKey, Hof::SortedKeyRev],
     ),
     (
         &["unique", "distinct", "duplicate", "different"],
-        &[Op::SetOf, Op::Len],
+        &[Op::SetOf, Op::Len, Op::Unique],
         &[],
     ),
     (&["revers", "backward"], &[Op::Reverse, Op::SortedRev], &[]),
+    (
+        &["highest", "top ", "best"],
+        &[Op::SortedRev],
+        &[Hof::SortedKeyRev],
+    ),
     (
         &["even", "odd", "divisible", "multiple"],
         &[Op::Mod, Op::Eq],
@@ -104,12 +118,12 @@ const PRIORS: &[(&[&str], &[Op], &[Hof])] = &[
             "max", "largest", "biggest", "greatest", "longest", "highest", "most", "top", "best",
         ],
         &[Op::Max, Op::Max2],
-        &[Hof::MaxKey],
+        &[Hof::MaxKey, Hof::MaxKeyOrNone],
     ),
     (
         &["min", "smallest", "least", "shortest", "lowest"],
         &[Op::Min, Op::Min2],
-        &[Hof::MinKey],
+        &[Hof::MinKey, Hof::MinKeyOrNone],
     ),
     (
         &["upper", "capital"],
@@ -324,6 +338,24 @@ impl CostTable {
             var: 1,
             branch,
         }
+    }
+
+    /// Cheaper conversions to the type every output has: `tuple(...)` when each result is a
+    /// tuple of a different length (`tuple(int(p) for p in version.split('.'))`).
+    pub(crate) fn for_outputs(mut self, outputs: &[PyVal]) -> CostTable {
+        let tuples: Option<Vec<usize>> = outputs
+            .iter()
+            .map(|o| match o {
+                PyVal::Tuple(items) => Some(items.len()),
+                _ => None,
+            })
+            .collect();
+        if let Some(lens) = tuples {
+            if lens.iter().any(|&l| l != lens[0]) {
+                self.op.insert(Op::TupleOf, 1);
+            }
+        }
+        self
     }
 
     pub(crate) fn op_cost(&self, op: Op) -> u32 {
@@ -577,17 +609,29 @@ pub(crate) fn constants(doc: &str, inputs: &[Vec<PyVal>], outputs: &[PyVal]) -> 
             }
         }
     }
-    // Keys every example's dict has (`person['age']`).
+    // Keys every example's dict has (`person['age']`), or every record of a list of dicts
+    // (`u['name']` for `users`: a record's fields are what code over records reads, cheaper).
     let n_in = inputs.first().map_or(0, Vec::len);
     for j in 0..n_in {
-        let dicts: Vec<&[(PyVal, PyVal)]> = inputs
-            .iter()
-            .filter_map(|row| match row.get(j) {
-                Some(PyVal::Dict(d)) => Some(&d[..]),
-                _ => None,
-            })
-            .collect();
-        if dicts.len() != inputs.len() {
+        let mut dicts: Vec<&[(PyVal, PyVal)]> = Vec::new();
+        let mut all_dicts = true;
+        let mut records = false;
+        for row in inputs {
+            match row.get(j) {
+                Some(PyVal::Dict(d)) => dicts.push(&d[..]),
+                Some(PyVal::List(items)) => {
+                    records = true;
+                    for it in items.iter() {
+                        match it {
+                            PyVal::Dict(d) => dicts.push(&d[..]),
+                            _ => all_dicts = false,
+                        }
+                    }
+                }
+                _ => all_dicts = false,
+            }
+        }
+        if !all_dicts {
             continue;
         }
         if let Some(first) = dicts.first() {
@@ -596,7 +640,7 @@ pub(crate) fn constants(doc: &str, inputs: &[Vec<PyVal>], outputs: &[PyVal]) -> 
                     .iter()
                     .all(|d| d.iter().any(|(k2, _)| super::value::exact_eq(k, k2)));
                 if everywhere && matches!(k, PyVal::Str(_)) {
-                    push(&mut out, k.clone(), Ty::Str, 2);
+                    push(&mut out, k.clone(), Ty::Str, if records { 1 } else { 2 });
                 }
             }
         }

@@ -2,7 +2,9 @@
 //! differential test in `tests.rs`). Exceptions are values ([`PyErr`]).
 
 use super::ast::{Expr, Hof, Op};
-use super::value::{big_to_f64, float_floor_to_big, py_cmp, py_eq, py_lt, PyErr, PyResult, PyVal};
+use super::value::{
+    big_to_f64, float_floor_to_big, py_cmp, py_eq, py_lt, try_sort_by, PyErr, PyResult, PyVal,
+};
 use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{Signed, ToPrimitive, Zero};
@@ -59,6 +61,19 @@ pub(crate) fn eval(e: &Expr, env: &Env) -> PyResult {
                 apply(*op, &refs)
             }
         },
+        Expr::Hof(h, iter, body) if h.over_items() => {
+            let it = eval(iter, env)?;
+            apply_items(*h, &it, |k, v| {
+                let vars = [k.clone(), v.clone()];
+                eval(
+                    body,
+                    &Env {
+                        params: env.params,
+                        vars: &vars,
+                    },
+                )
+            })
+        }
         Expr::Hof(h, iter, body) => {
             let it = eval(iter, env)?;
             apply_hof(*h, &it, |x| {
@@ -126,6 +141,40 @@ pub(crate) fn elements(v: &PyVal) -> Result<Vec<PyVal>, PyErr> {
     }
 }
 
+/// A dict comprehension over `d.items()` with body `f(k, v)` (see [`Hof::over_items`]).
+pub(crate) fn apply_items(
+    h: Hof,
+    d: &PyVal,
+    mut f: impl FnMut(&PyVal, &PyVal) -> PyResult,
+) -> PyResult {
+    let PyVal::Dict(d) = d else {
+        return Err(PyErr::TypeError);
+    };
+    let mut out: Vec<(PyVal, PyVal)> = Vec::new();
+    for (k, v) in d.iter() {
+        match h {
+            Hof::ItemsFilter => {
+                if f(k, v)?.truthy() {
+                    dict_set(&mut out, k.clone(), v.clone());
+                }
+            }
+            Hof::ItemsKeyMap => {
+                let key = f(k, v)?;
+                if !hashable(&key) {
+                    return Err(PyErr::TypeError);
+                }
+                dict_set(&mut out, key, v.clone());
+            }
+            Hof::ItemsValMap => {
+                let val = f(k, v)?;
+                dict_set(&mut out, k.clone(), val);
+            }
+            _ => return Err(PyErr::TypeError),
+        }
+    }
+    Ok(PyVal::Dict(Rc::new(out)))
+}
+
 /// A comprehension over `iter` with body `f`.
 pub(crate) fn apply_hof(h: Hof, iter: &PyVal, mut f: impl FnMut(&PyVal) -> PyResult) -> PyResult {
     let xs = elements(iter)?;
@@ -174,22 +223,32 @@ pub(crate) fn apply_hof(h: Hof, iter: &PyVal, mut f: impl FnMut(&PyVal) -> PyRes
             }
             Ok(PyVal::Bool(true))
         }
-        Hof::SortedKey => {
+        Hof::SortedKey | Hof::SortedKeyRev => {
             let keys = xs.iter().map(&mut f).collect::<Result<Vec<_>, _>>()?;
             let mut idx: Vec<usize> = (0..xs.len()).collect();
-            sort_indices(&mut idx, &keys, false)?;
+            sort_indices(&mut idx, &keys, h == Hof::SortedKeyRev)?;
             Ok(PyVal::list(
                 idx.into_iter().map(|i| xs[i].clone()).collect(),
             ))
         }
-        Hof::MaxKey | Hof::MinKey => {
+        Hof::FirstWhere => {
+            for x in xs {
+                if f(&x)?.truthy() {
+                    return Ok(x);
+                }
+            }
+            Ok(PyVal::None)
+        }
+        Hof::ItemsFilter | Hof::ItemsKeyMap | Hof::ItemsValMap => Err(PyErr::TypeError),
+        Hof::MaxKey | Hof::MinKey | Hof::MaxKeyOrNone | Hof::MinKeyOrNone => {
+            let max = matches!(h, Hof::MaxKey | Hof::MaxKeyOrNone);
             let mut best: Option<(PyVal, PyVal)> = None;
             for x in xs {
                 let k = f(&x)?;
                 best = Some(match best {
                     None => (x, k),
                     Some((bx, bk)) => {
-                        let better = if h == Hof::MaxKey {
+                        let better = if max {
                             py_lt(&bk, &k)?
                         } else {
                             py_lt(&k, &bk)?
@@ -202,7 +261,11 @@ pub(crate) fn apply_hof(h: Hof, iter: &PyVal, mut f: impl FnMut(&PyVal) -> PyRes
                     }
                 });
             }
-            best.map(|(x, _)| x).ok_or(PyErr::ValueError)
+            match best {
+                Some((x, _)) => Ok(x),
+                None if matches!(h, Hof::MaxKeyOrNone | Hof::MinKeyOrNone) => Ok(PyVal::None),
+                None => Err(PyErr::ValueError),
+            }
         }
         Hof::JoinMap => {
             let mut out = String::new();
@@ -244,7 +307,7 @@ pub(crate) fn apply_hof(h: Hof, iter: &PyVal, mut f: impl FnMut(&PyVal) -> PyRes
 }
 
 /// Whether a value can be a dict key or set member.
-fn hashable(v: &PyVal) -> bool {
+pub(crate) fn hashable(v: &PyVal) -> bool {
     match v {
         PyVal::List(_) | PyVal::Set(_) | PyVal::Dict(_) => false,
         PyVal::Tuple(items) => items.iter().all(hashable),
@@ -266,25 +329,18 @@ fn sort_indices(idx: &mut [usize], keys: &[PyVal], reverse: bool) -> Result<(), 
     if keys.iter().any(has_nan) {
         return Err(PyErr::TooBig);
     }
-    let mut err = None;
-    idx.sort_by(|&a, &b| {
+    // A stable sort that stops at the first failed comparison (unlike kinds raise
+    // `TypeError`); `sort_by` could panic on such a comparison.
+    let sorted = try_sort_by(idx.to_vec(), |&a, &b| {
         let (x, y) = if reverse {
             (&keys[b], &keys[a])
         } else {
             (&keys[a], &keys[b])
         };
-        match py_cmp(x, y) {
-            Ok(o) => o,
-            Err(e) => {
-                err = Some(e);
-                Ordering::Equal
-            }
-        }
-    });
-    match err {
-        Some(e) => Err(e),
-        None => Ok(()),
-    }
+        Ok(py_cmp(x, y)? == Ordering::Less)
+    })?;
+    idx.copy_from_slice(&sorted);
+    Ok(())
 }
 
 fn has_nan(v: &PyVal) -> bool {
@@ -687,6 +743,8 @@ fn contains(container: &PyVal, x: &PyVal) -> Result<bool, PyErr> {
     match (container, x) {
         (PyVal::Str(s), PyVal::Str(sub)) => Ok(s.contains(&**sub)),
         (PyVal::Str(_), _) => Err(PyErr::TypeError),
+        // A set or dict looks its needle up by hash: an unhashable one raises.
+        (PyVal::Set(_) | PyVal::Dict(_), x) if !hashable(x) => Err(PyErr::TypeError),
         (PyVal::List(v) | PyVal::Tuple(v) | PyVal::Set(v), x) => Ok(v.iter().any(|e| py_eq(e, x))),
         (PyVal::Dict(d), x) => Ok(d.iter().any(|(k, _)| py_eq(k, x))),
         _ => Err(PyErr::TypeError),
@@ -1126,6 +1184,7 @@ pub(crate) fn apply(op: Op, a: &[&PyVal]) -> PyResult {
                     let c = cs[index_of(cs.len(), &i)?];
                     Ok(PyVal::str(c.encode_utf8(&mut [0; 4])))
                 }
+                PyVal::Dict(_) if op == Index && !hashable(&i) => Err(PyErr::TypeError),
                 PyVal::Dict(d) if op == Index => d
                     .iter()
                     .find(|(k, _)| py_eq(k, &i))
@@ -1379,6 +1438,9 @@ pub(crate) fn apply(op: Op, a: &[&PyVal]) -> PyResult {
         Get | GetDefault => match arg(0)? {
             PyVal::Dict(d) => {
                 let k = arg(1)?;
+                if !hashable(k) {
+                    return Err(PyErr::TypeError);
+                }
                 Ok(match d.iter().find(|(key, _)| py_eq(key, k)) {
                     Some((_, v)) => v.clone(),
                     None if op == GetDefault => arg(2)?.clone(),
@@ -1399,9 +1461,19 @@ pub(crate) fn apply(op: Op, a: &[&PyVal]) -> PyResult {
             )),
             _ => Err(PyErr::TypeError),
         },
-        Counter => Ok(PyVal::Dict(Rc::new(counter(&elements(arg(0)?)?)))),
+        Counter => {
+            let xs = elements(arg(0)?)?;
+            if !xs.iter().all(hashable) {
+                return Err(PyErr::TypeError);
+            }
+            Ok(PyVal::Dict(Rc::new(counter(&xs))))
+        }
         MostCommon => {
-            let c = counter(&elements(arg(0)?)?);
+            let xs = elements(arg(0)?)?;
+            if !xs.iter().all(hashable) {
+                return Err(PyErr::TypeError);
+            }
+            let c = counter(&xs);
             let mut best: Option<&(PyVal, PyVal)> = None;
             for kv in &c {
                 if best.is_none_or(|b| int_of(&kv.1) > int_of(&b.1)) {
@@ -1477,6 +1549,41 @@ pub(crate) fn apply(op: Op, a: &[&PyVal]) -> PyResult {
                     },
                 };
                 out.push(next);
+            }
+            Ok(PyVal::list(out))
+        }
+        IsNone => Ok(PyVal::Bool(matches!(arg(0)?, PyVal::None))),
+        IsNotNone => Ok(PyVal::Bool(!matches!(arg(0)?, PyVal::None))),
+        // `[x for sub in xs for x in sub]`
+        Flatten => {
+            let mut out = Vec::new();
+            for sub in elements(arg(0)?)? {
+                out.extend(elements(&sub)?);
+            }
+            Ok(PyVal::list(out))
+        }
+        // `[xs[i:i + n] for i in range(0, len(xs), n)]`
+        Chunk => {
+            let xs = arg(0)?;
+            let len = match xs {
+                PyVal::List(v) | PyVal::Tuple(v) => v.len() as i64,
+                PyVal::Str(s) => s.chars().count() as i64,
+                _ => return Err(PyErr::TypeError),
+            };
+            let n = match arg(1)? {
+                v @ (PyVal::Int(_) | PyVal::Bool(_) | PyVal::Big(_)) => {
+                    opt_int(Some(v))?.ok_or(PyErr::TypeError)?
+                }
+                _ => return Err(PyErr::TypeError),
+            };
+            if n == 0 {
+                return Err(PyErr::ValueError);
+            }
+            let mut out = Vec::new();
+            let mut i = 0i64;
+            while n > 0 && i < len {
+                out.push(slice(xs, Some(i), Some(i.saturating_add(n)), None)?);
+                i = i.saturating_add(n);
             }
             Ok(PyVal::list(out))
         }

@@ -47,13 +47,25 @@ fn slot_type(what: &str, annotation: Option<&str>, values: &[PyVal]) -> Result<T
             }
         }
         (Some(a), Some(i)) => types::join(&a, &i).unwrap_or(i),
-        (Some(a), None) => a,
-        (None, Some(i)) => i,
-        (None, None) => {
-            return Err(NoFit(format!(
-                "python: {what} mixes values of different types"
-            )))
+        // Values of different kinds across the examples (`flatten` of ints and of strs): a
+        // type variable where they differ.
+        (annotated, None) => {
+            let generic = types::type_of_all_generic(values.iter());
+            match annotated {
+                Some(a) if !a.has_any() => {
+                    if values.iter().all(|v| types::fits(v, &a)) {
+                        a
+                    } else {
+                        return Err(NoFit(format!(
+                            "python: {what} has example values that are not `{a}`"
+                        )));
+                    }
+                }
+                Some(a) => types::join(&a, &generic).unwrap_or(generic),
+                None => generic,
+            }
         }
+        (None, Some(i)) => i,
     };
     Ok(ty)
 }
@@ -67,7 +79,10 @@ fn inferred_param_types(task: &Task) -> Option<Vec<Ty>> {
     let mut params = Vec::new();
     for j in 0..n {
         let vals: Vec<PyVal> = ex.iter().map(|(ins, _)| ins[j].clone()).collect();
-        params.push(types::type_of_all(vals.iter())?);
+        params.push(
+            types::type_of_all(vals.iter())
+                .unwrap_or_else(|| types::type_of_all_generic(vals.iter())),
+        );
     }
     Some(params)
 }
@@ -203,7 +218,8 @@ impl PythonDomain {
                 "{} {}",
                 hints::prose(&task.description),
                 task.param_names.join(" ")
-            )),
+            ))
+            .for_outputs(&outputs),
             examples,
         };
         let outcome = enumerate::search(&input, limits, cancel);

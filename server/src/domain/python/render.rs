@@ -225,6 +225,14 @@ impl Renderer<'_> {
         let mut pref = Vec::new();
         let base = match iter {
             Expr::Param(i) => self.params.get(*i).cloned(),
+            // `for n in re.findall(r'\d+', text)`, `for part in version.split('.')`.
+            Expr::Call(Op::FindallDigits, _) => {
+                pref.push("n".to_string());
+                Some("nums".to_string())
+            }
+            Expr::Call(Op::Split, a) if !matches!(&*a[1], Expr::Const(PyVal::Str(s)) if s.trim().is_empty()) => {
+                Some("parts".to_string())
+            }
             Expr::Call(Op::SplitWs | Op::Split, _) => Some("words".to_string()),
             Expr::Call(_, args) => match args.first().map(|a| &**a) {
                 Some(Expr::Param(i)) => self.params.get(*i).cloned(),
@@ -390,8 +398,11 @@ impl Renderer<'_> {
 
     fn hof(&mut self, h: Hof, iter: &Expr, body: &Expr) -> (String, u8) {
         // `[f(x) for x in xs if p(x)]`: a map over a filter reads as one comprehension.
+        if h.over_items() {
+            return self.items_comprehension(h, iter, body);
+        }
         if let (
-            Hof::Map | Hof::SumMap | Hof::JoinMap | Hof::Any | Hof::All,
+            Hof::Map | Hof::SumMap | Hof::JoinMap | Hof::Any | Hof::All | Hof::DictMap,
             Expr::Hof(Hof::Filter, inner, pred),
         ) = (h, iter)
         {
@@ -406,6 +417,7 @@ impl Renderer<'_> {
                 Hof::Map => format!("[{gen}]"),
                 Hof::SumMap => format!("sum({gen})"),
                 Hof::JoinMap => format!("''.join({gen})"),
+                Hof::DictMap => format!("{{{v}: {gen}}}"),
                 Hof::Any => format!("any({gen})"),
                 _ => format!("all({gen})"),
             };
@@ -449,11 +461,45 @@ impl Renderer<'_> {
             Hof::Any => format!("any({b} for {v} in {it})"),
             Hof::All => format!("all({b} for {v} in {it})"),
             Hof::SortedKey => format!("sorted({it}, key={lam})"),
+            Hof::SortedKeyRev => format!("sorted({it}, key={lam}, reverse=True)"),
             Hof::MaxKey => format!("max({it}, key={lam})"),
             Hof::MinKey => format!("min({it}, key={lam})"),
             Hof::JoinMap => format!("''.join({b} for {v} in {it})"),
             Hof::JoinFilter => format!("''.join({v} for {v} in {it} if {c})"),
             Hof::DictMap => format!("{{{v}: {b} for {v} in {it}}}"),
+            Hof::FirstWhere => format!("next(({v} for {v} in {it} if {c}), None)"),
+            Hof::MaxKeyOrNone => format!("max({it}, key={lam}, default=None)"),
+            Hof::MinKeyOrNone => format!("min({it}, key={lam}, default=None)"),
+            Hof::ItemsFilter | Hof::ItemsKeyMap | Hof::ItemsValMap => {
+                format!("{{{v}: {b} for {v} in {it}}}")
+            }
+        };
+        (s, P_ATOM)
+    }
+
+    /// `{k: v for k, v in d.items() if p}`, `{f: v for k, v in d.items()}`,
+    /// `{k: f for k, v in d.items()}`.
+    fn items_comprehension(&mut self, h: Hof, dict: &Expr, body: &Expr) -> (String, u8) {
+        let k = self.fresh(&["k".to_string(), "key".to_string()]);
+        self.vars.push(vec![k.clone()]);
+        let v = self.fresh(&["v".to_string(), "value".to_string()]);
+        self.vars.pop();
+        let d = self.wrap(dict, P_ATOM);
+        self.vars.push(vec![k.clone(), v.clone()]);
+        let b = self.wrap(body, P_IF);
+        self.vars.pop();
+        let gen = format!("for {k}, {v} in {d}.items()");
+        let s = match h {
+            Hof::ItemsFilter => {
+                let c = if matches!(body, Expr::Call(Op::IfExp, _)) {
+                    format!("({b})")
+                } else {
+                    b
+                };
+                format!("{{{k}: {v} {gen} if {c}}}")
+            }
+            Hof::ItemsKeyMap => format!("{{{b}: {v} {gen}}}"),
+            _ => format!("{{{k}: {b} {gen}}}"),
         };
         (s, P_ATOM)
     }
@@ -511,6 +557,10 @@ impl Renderer<'_> {
                     let r = self.wrap(&inner[1], P_CMP + 1);
                     (format!("{l} not in {r}"), P_CMP)
                 }
+                Expr::Call(IsNone, inner) => (
+                    format!("{} is not None", self.wrap(&inner[0], P_CMP + 1)),
+                    P_CMP,
+                ),
                 _ => (format!("not {}", self.wrap(&a[0], P_NOT)), P_NOT),
             },
             Eq => cmp(self, "=="),
@@ -711,6 +761,30 @@ impl Renderer<'_> {
                 format!("list(dict.fromkeys({}))", self.iter_arg(&a[0])),
                 P_ATOM,
             ),
+            IsNone => (format!("{} is None", self.wrap(&a[0], P_CMP + 1)), P_CMP),
+            IsNotNone => (
+                format!("{} is not None", self.wrap(&a[0], P_CMP + 1)),
+                P_CMP,
+            ),
+            Flatten => {
+                let xs = self.wrap(&a[0], P_OR + 1);
+                let sub = self.fresh(&["sub".to_string(), "row".to_string()]);
+                self.vars.push(vec![sub.clone()]);
+                let x = self.fresh(&["x".to_string(), "item".to_string()]);
+                self.vars.pop();
+                (format!("[{x} for {sub} in {xs} for {x} in {sub}]"), P_ATOM)
+            }
+            Chunk => {
+                let xs = self.wrap(&a[0], P_ATOM);
+                let len = self.wrap(&a[0], P_OR + 1);
+                let n = self.wrap(&a[1], P_OR + 1);
+                let n_add = self.wrap(&a[1], P_ADD + 1);
+                let i = self.fresh(&["i".to_string(), "start".to_string()]);
+                (
+                    format!("[{xs}[{i}:{i} + {n_add}] for {i} in range(0, len({len}), {n})]"),
+                    P_ATOM,
+                )
+            }
             DictInvert => {
                 let d = self.wrap(&a[0], P_ATOM);
                 let k = self.fresh(&["k".to_string(), "key".to_string()]);
@@ -895,7 +969,8 @@ fn local_name(e: &Expr) -> &'static str {
         Expr::Call(Op::Len, _) => "n",
         Expr::Call(Op::Sum, _) | Expr::Hof(Hof::SumMap, ..) => "total",
         Expr::Hof(Hof::CountIf, ..) => "count",
-        Expr::Call(Op::Sorted | Op::SortedRev, _) | Expr::Hof(Hof::SortedKey, ..) => "ordered",
+        Expr::Call(Op::Sorted | Op::SortedRev, _)
+        | Expr::Hof(Hof::SortedKey | Hof::SortedKeyRev, ..) => "ordered",
         Expr::Call(Op::SplitWs | Op::Split, _) => "words",
         Expr::Call(Op::Lower | Op::Upper | Op::Strip, _) => "cleaned",
         Expr::Call(Op::Max | Op::Max2, _) | Expr::Hof(Hof::MaxKey, ..) => "largest",

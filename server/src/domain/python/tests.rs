@@ -178,6 +178,21 @@ mod differential {
                 }
                 PyVal::Dict(Rc::new(d))
             }
+            // A type variable's (or a record field's) values differ in kind: ints, strs,
+            // `None` and an unhashable, unorderable list now and then.
+            Ty::Var | Ty::Any => match rng.gen_range(0..10) {
+                0..=3 => rand_val(rng, &Ty::Int),
+                4..=7 => rand_val(rng, &Ty::Str),
+                8 => PyVal::None,
+                _ => PyVal::list(vec![PyVal::Int(rng.gen_range(0..3))]),
+            },
+            Ty::Optional(t) => {
+                if rng.gen_bool(0.3) {
+                    PyVal::None
+                } else {
+                    rand_val(rng, t)
+                }
+            }
             _ => PyVal::None,
         }
     }
@@ -197,6 +212,17 @@ mod differential {
         &["dict[str, int]"],
         &["dict[str, int]", "dict[str, int]"],
         &["dict[str, str]", "str"],
+        // Type variables, dict items, records.
+        &["list[T]"],
+        &["list[T]", "int"],
+        &["list[T]", "T"],
+        &["list[list[T]]"],
+        &["list[T | None]", "T"],
+        &["dict[str, T | None]"],
+        &["dict[str, str]", "dict[str, str]"],
+        &["dict[str, int]", "list[str]"],
+        &["list[dict[str, Any]]", "str"],
+        &["list[dict[str, int]]", "str"],
     ];
 
     fn py_side(cases: &str) -> Option<Vec<String>> {
@@ -407,6 +433,14 @@ mod everyday {
     }
     fn names(ns: &[&str]) -> Vec<String> {
         ns.iter().map(|s| s.to_string()).collect()
+    }
+    fn param(name: &str) -> crate::spec::Param {
+        crate::spec::Param {
+            name: name.to_string(),
+            annotation: None,
+            default: None,
+            kind: crate::spec::ParamKind::PositionalOrKeyword,
+        }
     }
     fn lit(s: &str) -> PyVal {
         PyVal::from_value(&Value::parse_literal(s).expect("literal"))
@@ -634,5 +668,234 @@ mod everyday {
             ],
         );
         assert_eq!(first_body(&t), "return max(sales, key=sales.get)");
+    }
+
+    #[test]
+    fn items_and_record_combinators_evaluate_and_render() {
+        // `{k: v for k, v in d.items() if v is not None}`
+        let not_none = hof(
+            Hof::ItemsFilter,
+            p(0),
+            call(Op::Not, vec![call(Op::IsNone, vec![Rc::new(Expr::Var(1))])]),
+        );
+        assert_eq!(
+            render(&not_none, &names(&["data"])).expr,
+            "{k: v for k, v in data.items() if v is not None}"
+        );
+        assert_eq!(
+            run(&not_none, &["{'a': 1, 'b': None, 'c': 0}"]),
+            "{'a': 1, 'c': 0}"
+        );
+        // Renamed keys that collide keep the first key's position and the last value.
+        let renamed = hof(
+            Hof::ItemsKeyMap,
+            p(1),
+            call(Op::GetDefault, vec![p(0), var(), var()]),
+        );
+        assert_eq!(
+            render(&renamed, &names(&["mapping", "record"])).expr,
+            "{mapping.get(k, k): v for k, v in record.items()}"
+        );
+        assert_eq!(
+            run(&renamed, &["{'a': 'b'}", "{'b': 1, 'a': 2}"]),
+            "{'b': 2}"
+        );
+        let field = || call(Op::Index, vec![var(), c(PyVal::str("age"))]);
+        let oldest = hof(Hof::MaxKeyOrNone, p(0), field());
+        assert_eq!(
+            render(&oldest, &names(&["records"])).expr,
+            "max(records, key=lambda record: record['age'], default=None)"
+        );
+        assert_eq!(run(&oldest, &["[]"]), "None");
+        // Ties keep the first, as CPython's `max`.
+        assert_eq!(
+            run(&oldest, &["[{'age': 3, 'n': 1}, {'age': 3, 'n': 2}]"]),
+            "{'age': 3, 'n': 1}"
+        );
+        // Unlike values raise as in CPython.
+        assert_eq!(
+            run(&oldest, &["[{'age': 3}, {'age': 'x'}]"]),
+            "EXC:TypeError"
+        );
+        let named = hof(
+            Hof::FirstWhere,
+            p(0),
+            call(
+                Op::Eq,
+                vec![call(Op::Index, vec![var(), c(PyVal::str("name"))]), p(1)],
+            ),
+        );
+        assert_eq!(
+            render(&named, &names(&["users", "name"])).expr,
+            "next((user for user in users if user['name'] == name), None)"
+        );
+        assert_eq!(run(&named, &["[{'name': 'a'}]", "'b'"]), "None");
+        let top = hof(Hof::SortedKeyRev, p(0), call(Op::Index, vec![p(0), var()]));
+        assert_eq!(
+            render(&top, &names(&["scores"])).expr,
+            "sorted(scores, key=scores.get, reverse=True)"
+        );
+        // Stable under `reverse=True`: equal keys keep their order.
+        assert_eq!(run(&top, &["{'a': 1, 'b': 2, 'c': 1}"]), "['b', 'a', 'c']");
+    }
+
+    #[test]
+    fn structural_list_operations_evaluate_and_render() {
+        let flat = call(Op::Flatten, vec![p(0)]);
+        assert_eq!(
+            render(&flat, &names(&["nested"])).expr,
+            "[x for sub in nested for x in sub]"
+        );
+        assert_eq!(run(&flat, &["[[1], [], ['a', None]]"]), "[1, 'a', None]");
+        assert_eq!(run(&flat, &["[[1], 2]"]), "EXC:TypeError");
+        let chunks = call(Op::Chunk, vec![p(0), p(1)]);
+        assert_eq!(
+            render(&chunks, &names(&["items", "size"])).expr,
+            "[items[i:i + size] for i in range(0, len(items), size)]"
+        );
+        assert_eq!(run(&chunks, &["[1, 2, 3]", "2"]), "[[1, 2], [3]]");
+        assert_eq!(run(&chunks, &["[1, 2, 3]", "-1"]), "[]");
+        assert_eq!(run(&chunks, &["[1, 2, 3]", "0"]), "EXC:ValueError");
+        let is_none = call(Op::IsNone, vec![p(0)]);
+        assert_eq!(render(&is_none, &names(&["v"])).expr, "v is None");
+        assert_eq!(run(&is_none, &["0"]), "False");
+    }
+
+    #[test]
+    fn generic_parameters_take_a_type_variable() {
+        let examples = |rows: &[(&[&str], &str)]| -> Vec<IoExample> {
+            rows.iter()
+                .map(|(ins, out)| IoExample {
+                    inputs: ins
+                        .iter()
+                        .map(|s| Value::parse_literal(s).expect("literal"))
+                        .collect(),
+                    output: Value::parse_literal(out).expect("literal"),
+                })
+                .collect()
+        };
+        let t = PythonDomain
+            .task_for(
+                &[param("values"), param("default")],
+                None,
+                &examples(&[
+                    (&["[1, None, 3]", "0"], "[1, 0, 3]"),
+                    (&["['a', None]", "'?'"], "['a', '?']"),
+                ]),
+            )
+            .expect("a generic task");
+        assert_eq!(t.param_types, ["list[T | None]", "T"]);
+        // Unlike kinds inside one value too.
+        let t = PythonDomain
+            .task_for(
+                &[param("nested")],
+                None,
+                &examples(&[(&["[[1, 'a'], []]"], "[1, 'a']"), (&["[[2]]"], "[2]")]),
+            )
+            .expect("a generic task");
+        assert_eq!(t.param_types, ["list[list[T]]"]);
+        // An annotation the values contradict is still refused.
+        let typed = crate::spec::Param {
+            annotation: Some("list[int]".to_string()),
+            ..param("xs")
+        };
+        assert!(PythonDomain
+            .task_for(
+                &[typed],
+                None,
+                &examples(&[(&["[1]"], "1"), (&["['a']"], "'a'")])
+            )
+            .is_err());
+    }
+
+    /// The first body the search writes for a task typed as `task_for` types it (no
+    /// annotations: type variables where the examples' kinds differ).
+    fn generic_body(names: &[&str], doc: &str, rows: &[(&[&str], &str)]) -> String {
+        let t = task(names, &vec![""; names.len()], doc, rows);
+        let params: Vec<crate::spec::Param> = names.iter().map(|n| param(n)).collect();
+        let mut g = PythonDomain
+            .task_for(&params, None, &t.examples)
+            .expect("a generic task");
+        g.description = doc.to_string();
+        first_body(&g)
+    }
+
+    #[test]
+    fn search_writes_generic_functions() {
+        assert_eq!(
+            generic_body(
+                &["nested"],
+                "Flatten a list of lists.",
+                &[
+                    (&["[[1, 2], [3], []]"], "[1, 2, 3]"),
+                    (&["[['a'], ['b', 'c']]"], "['a', 'b', 'c']"),
+                ],
+            ),
+            "return [x for sub in nested for x in sub]"
+        );
+        assert_eq!(
+            generic_body(
+                &["items"],
+                "Remove duplicates, keeping the first occurrence.",
+                &[
+                    (&["[3, 1, 3, 2, 1]"], "[3, 1, 2]"),
+                    (&["['b', 'a', 'b']"], "['b', 'a']"),
+                ],
+            ),
+            "return list(dict.fromkeys(items))"
+        );
+        let two =
+            |names: [&str; 2], doc: &str, rows: &[(&[&str], &str)]| generic_body(&names, doc, rows);
+        assert_eq!(
+            two(
+                ["values", "default"],
+                "Replace None entries with the default.",
+                &[
+                    (&["[1, None, 3]", "0"], "[1, 0, 3]"),
+                    (&["['a', None]", "'?'"], "['a', '?']")
+                ],
+            ),
+            "return [default if value is None else value for value in values]"
+        );
+        assert_eq!(
+            two(
+                ["items", "size"],
+                "Split the list into chunks of the given size.",
+                &[
+                    (&["[1, 2, 3, 4, 5]", "2"], "[[1, 2], [3, 4], [5]]"),
+                    (&["['a', 'b', 'c']", "3"], "[['a', 'b', 'c']]"),
+                ],
+            ),
+            "return [items[i:i + size] for i in range(0, len(items), size)]"
+        );
+        assert_eq!(
+            two(
+                ["items", "default"],
+                "Return the first item, or default when the list is empty.",
+                &[
+                    (&["[5, 6]", "0"], "5"),
+                    (&["[]", "'none'"], "'none'"),
+                    (&["['x']", "''"], "'x'"),
+                ],
+            ),
+            "return items[0] if items else default"
+        );
+    }
+
+    #[test]
+    fn search_writes_dict_comprehensions_over_items() {
+        let t = task(
+            &["data"],
+            &["dict[str, int | None]"],
+            "Remove the keys whose value is None.",
+            &[
+                (&["{'a': 1, 'b': None, 'c': 3}"], "{'a': 1, 'c': 3}"),
+                (&["{'x': None, 'y': 0}"], "{'y': 0}"),
+            ],
+        );
+        assert_eq!(
+            first_body(&t),
+            "return {k: v for k, v in data.items() if v is not None}"
+        );
     }
 }

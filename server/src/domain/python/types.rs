@@ -22,6 +22,10 @@ pub(crate) enum Ty {
     Optional(Box<Ty>),
     /// Unknown (an empty container's element, an unparsed annotation).
     Any,
+    /// A type variable `T`: values whose type differs between examples (`flatten` of lists of
+    /// ints and of lists of strs). Programs treat them as opaque: equality, `is None`,
+    /// membership and structural list operations; each example evaluates with its own values.
+    Var,
 }
 
 impl fmt::Display for Ty {
@@ -48,6 +52,7 @@ impl fmt::Display for Ty {
             Ty::Dict(k, v) => write!(f, "dict[{k}, {v}]"),
             Ty::Optional(t) => write!(f, "{t} | None"),
             Ty::Any => write!(f, "Any"),
+            Ty::Var => write!(f, "T"),
         }
     }
 }
@@ -80,10 +85,11 @@ impl Ty {
         }
     }
 
-    /// Whether values of this type can be set members or dict keys.
+    /// Whether values of this type can be set members or dict keys (a type variable's values
+    /// are checked when evaluated: an unhashable one raises `TypeError` as in CPython).
     pub(crate) fn hashable(&self) -> bool {
         match self {
-            Ty::Int | Ty::Float | Ty::Bool | Ty::Str | Ty::NoneT => true,
+            Ty::Int | Ty::Float | Ty::Bool | Ty::Str | Ty::NoneT | Ty::Var => true,
             Ty::Tuple(ts) => ts.iter().all(Ty::hashable),
             Ty::TupleN(t) => t.hashable(),
             _ => false,
@@ -153,6 +159,64 @@ pub(crate) fn join(a: &Ty, b: &Ty) -> Option<Ty> {
         ),
         _ => return None,
     })
+}
+
+/// The most specific type covering both, with the type variable [`Ty::Var`] where the two
+/// differ in kind (`list[int]` and `list[str]` give `list[T]`; `int` and `None` still give
+/// `int | None`).
+pub(crate) fn join_generic(a: &Ty, b: &Ty) -> Ty {
+    use Ty::*;
+    if let Some(t) = join(a, b) {
+        return t;
+    }
+    let strip = |t: &Ty| match t {
+        Optional(x) => (**x).clone(),
+        t => t.clone(),
+    };
+    match (a, b) {
+        (Optional(_), _) | (_, Optional(_)) => {
+            Optional(Box::new(join_generic(&strip(a), &strip(b))))
+        }
+        (NoneT, t) | (t, NoneT) => Optional(Box::new(join_generic(t, &Var))),
+        (List(x), List(y)) => Ty::list(join_generic(x, y)),
+        (Set(x), Set(y)) => Set(Box::new(join_generic(x, y))),
+        (TupleN(x), TupleN(y)) => TupleN(Box::new(join_generic(x, y))),
+        (Dict(k1, v1), Dict(k2, v2)) => Dict(
+            Box::new(join_generic(k1, k2)),
+            Box::new(join(v1, v2).unwrap_or(Any)),
+        ),
+        (Tuple(x), Tuple(y)) if x.len() == y.len() => {
+            Tuple(x.iter().zip(y).map(|(p, q)| join_generic(p, q)).collect())
+        }
+        _ => Var,
+    }
+}
+
+/// The type of one value with [`Ty::Var`] where its parts differ in kind (`[1, 'a']` is
+/// `list[T]`).
+fn type_of_generic(v: &PyVal) -> Ty {
+    let all = |items: &mut dyn Iterator<Item = &PyVal>| {
+        items.fold(Ty::Any, |t, x| join_generic(&t, &type_of_generic(x)))
+    };
+    match v {
+        PyVal::List(items) => Ty::list(all(&mut items.iter())),
+        PyVal::Set(items) => Ty::Set(Box::new(all(&mut items.iter()))),
+        PyVal::Tuple(items) => match type_of(v) {
+            Some(t) => t,
+            None => Ty::Tuple(items.iter().map(type_of_generic).collect()),
+        },
+        PyVal::Dict(d) => Ty::Dict(
+            Box::new(all(&mut d.iter().map(|(k, _)| k))),
+            Box::new(join_all(d.iter().map(|(_, v)| v)).unwrap_or(Ty::Any)),
+        ),
+        v => type_of(v).unwrap_or(Ty::Var),
+    }
+}
+
+/// The type of several values with [`Ty::Var`] where they differ in kind: the generic reading
+/// of a parameter that [`type_of_all`] cannot type.
+pub(crate) fn type_of_all_generic<'a>(vals: impl Iterator<Item = &'a PyVal>) -> Ty {
+    vals.fold(Ty::Any, |t, v| join_generic(&t, &type_of_generic(v)))
 }
 
 /// The type of one value (`Any` for an empty container's elements).
@@ -256,6 +320,7 @@ pub(crate) fn annotation_type(text: &str) -> Option<Ty> {
             }
         }
         ("Any" | "object", None) => Ty::Any,
+        ("T", None) => Ty::Var,
         _ => return None,
     })
 }
@@ -286,7 +351,7 @@ fn split_top(s: &str, sep: char) -> Option<Vec<&str>> {
 /// Whether a value has this type (int fits float; bool fits int).
 pub(crate) fn fits(v: &PyVal, t: &Ty) -> bool {
     match (t, v) {
-        (Ty::Any, _) => true,
+        (Ty::Any | Ty::Var, _) => true,
         (Ty::Optional(_), PyVal::None) => true,
         (Ty::Optional(inner), v) => fits(v, inner),
         (Ty::Bool, PyVal::Bool(_)) => true,
@@ -349,5 +414,34 @@ mod tests {
         assert_eq!(type_of_all(vals.iter()), Some(Ty::list(Ty::Float)));
         let mixed = [PyVal::Int(1), PyVal::str("a")];
         assert_eq!(type_of_all(mixed.iter()), None);
+    }
+
+    #[test]
+    fn unlike_kinds_give_a_type_variable() {
+        let mixed = [PyVal::Int(1), PyVal::str("a")];
+        assert_eq!(type_of_all_generic(mixed.iter()), Ty::Var);
+        let lists = [
+            PyVal::list(vec![PyVal::Int(1), PyVal::None]),
+            PyVal::list(vec![PyVal::str("a")]),
+            PyVal::list(vec![]),
+        ];
+        assert_eq!(
+            type_of_all_generic(lists.iter()),
+            Ty::list(Ty::Optional(Box::new(Ty::Var)))
+        );
+        // The variable sits only where the kinds differ.
+        let pairs = [
+            PyVal::tuple(vec![PyVal::Int(1), PyVal::str("a")]),
+            PyVal::tuple(vec![PyVal::Int(2), PyVal::Int(3)]),
+        ];
+        assert_eq!(
+            type_of_all_generic(pairs.iter()),
+            Ty::Tuple(vec![Ty::Int, Ty::Var])
+        );
+        // It prints and reads back as `T`.
+        let t = Ty::list(Ty::Optional(Box::new(Ty::Var)));
+        assert_eq!(annotation_type(&t.to_string()), Some(t));
+        assert!(fits(&PyVal::list(vec![PyVal::None]), &Ty::list(Ty::Var)));
+        assert!(!Ty::Var.orderable());
     }
 }

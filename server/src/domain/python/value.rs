@@ -57,6 +57,40 @@ impl PyErr {
 
 pub(crate) type PyResult = Result<PyVal, PyErr>;
 
+/// A stable merge sort with a comparison that may fail (`less(a, b)`: whether `a` sorts
+/// before `b`); the first failure is returned. Never panics, whatever the comparison does.
+pub(crate) fn try_sort_by<T: Clone>(
+    v: Vec<T>,
+    mut less: impl FnMut(&T, &T) -> Result<bool, PyErr>,
+) -> Result<Vec<T>, PyErr> {
+    fn go<T: Clone>(
+        v: &[T],
+        less: &mut dyn FnMut(&T, &T) -> Result<bool, PyErr>,
+    ) -> Result<Vec<T>, PyErr> {
+        if v.len() <= 1 {
+            return Ok(v.to_vec());
+        }
+        let (l, r) = v.split_at(v.len() / 2);
+        let (l, r) = (go(l, less)?, go(r, less)?);
+        let mut out = Vec::with_capacity(v.len());
+        let (mut i, mut j) = (0, 0);
+        while i < l.len() && j < r.len() {
+            // The right one first only when strictly smaller: stable.
+            if less(&r[j], &l[i])? {
+                out.push(r[j].clone());
+                j += 1;
+            } else {
+                out.push(l[i].clone());
+                i += 1;
+            }
+        }
+        out.extend_from_slice(&l[i..]);
+        out.extend_from_slice(&r[j..]);
+        Ok(out)
+    }
+    go(&v, &mut less)
+}
+
 impl PyVal {
     pub(crate) fn str(s: &str) -> PyVal {
         PyVal::Str(Rc::from(s))
@@ -71,17 +105,14 @@ impl PyVal {
     }
 
     /// A set from items in any order (sorted, deduplicated by Python equality).
-    pub(crate) fn set(mut v: Vec<PyVal>) -> Result<PyVal, PyErr> {
-        let mut bad = false;
-        v.sort_by(|a, b| {
-            py_cmp(a, b).unwrap_or_else(|_| {
-                bad = true;
-                Ordering::Equal
-            })
-        });
-        if bad {
+    pub(crate) fn set(v: Vec<PyVal>) -> Result<PyVal, PyErr> {
+        // Unlike kinds (`{1, 'a'}`, a type variable's values) have no canonical order here:
+        // refused (the search never sees them; a `sort_by` with a failing comparison could
+        // panic).
+        if !v.iter().all(super::interp::hashable) {
             return Err(PyErr::TypeError);
         }
+        let mut v = try_sort_by(v, |a, b| Ok(py_cmp(a, b)? == Ordering::Less))?;
         v.dedup_by(|a, b| py_eq(a, b));
         Ok(PyVal::Set(Rc::new(v)))
     }
