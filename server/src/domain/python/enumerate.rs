@@ -1376,7 +1376,12 @@ impl Search<'_> {
             .collect();
         // The description's own constants, as branches right where an output equals them.
         let stated_from = parts.len();
-        for c in self.input.constants.iter().filter(|c| c.cost == 1) {
+        for c in self
+            .input
+            .constants
+            .iter()
+            .filter(|c| c.cost == 1 && self.names_a_threshold(&Expr::Const(c.value.clone())))
+        {
             let mask = self.outputs.iter().enumerate().fold(0u64, |m, (i, o)| {
                 if super::value::exact_eq(o, &c.value) {
                     m | (1 << i)
@@ -1388,10 +1393,9 @@ impl Search<'_> {
                 parts.push((mask, Rc::new(Expr::Const(c.value.clone())), c.cost));
             }
         }
-        // A branch right on one example only is either one of the description's constants
-        // (`'negative' if n < 0 else ...`) or lies under guards that all name the
-        // description's thresholds (`'Fizz' if n % 3 == 0 else ... str(n)`): otherwise a list of
-        // branches fits any examples.
+        // Either every guard names one of the description's thresholds (`'Fizz' if n % 3 == 0
+        // else ... str(n)`), or every branch is one of its constants (`'negative' if n < 0 else
+        // ...`): otherwise a list of branches fits any examples.
         let stated_guards: Vec<(u64, Rc<Expr>, u32)> = guards
             .iter()
             .filter(|(_, e, _)| self.names_a_threshold(e))
@@ -1403,12 +1407,11 @@ impl Search<'_> {
             let mut best_part: FxHashMap<u64, Option<usize>> = FxHashMap::default();
             let mut part_for = |t: u64| -> Option<usize> {
                 *best_part.entry(t).or_insert_with(|| {
-                    let single = t.count_ones() == 1;
                     parts
                         .iter()
                         .enumerate()
                         .filter(|(i, (m, _, _))| {
-                            m & t == t && (stated_guards_only || !single || *i >= stated_from)
+                            m & t == t && (stated_guards_only || *i >= stated_from)
                         })
                         .min_by_key(|(_, (_, _, c))| *c)
                         .map(|(i, _)| i)
