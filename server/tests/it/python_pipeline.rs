@@ -25,6 +25,39 @@ fn demo_results() -> Option<Vec<docsynth::pipeline::FunctionSynthesis>> {
     }
 }
 
+/// `source` through the pipeline with the search alone (10 s per function, top 3); `None`
+/// when no Python runner is available.
+fn search_source(source: &str) -> Option<Vec<docsynth::pipeline::FunctionSynthesis>> {
+    let config = SynthConfig {
+        budget: Duration::from_secs(10),
+        top_k: 3,
+        engine: Engine::Search,
+        python: None,
+        workspace: None,
+        neural: Default::default(),
+    };
+    match synthesize_source(source, None, &config, &[], &CancelToken::new()) {
+        Ok(r) => Some(r),
+        Err(e) => {
+            eprintln!("note: no Python runner available ({e}); skipping");
+            None
+        }
+    }
+}
+
+/// The result for `name`, which must be solved.
+fn solved<'r>(
+    results: &'r [docsynth::pipeline::FunctionSynthesis],
+    name: &str,
+) -> &'r docsynth::pipeline::FunctionSynthesis {
+    let r = results
+        .iter()
+        .find(|r| r.function == name)
+        .unwrap_or_else(|| panic!("{name} attempted"));
+    assert_eq!(r.status, SynthStatus::Solved, "{name}: {:?}", r.error);
+    r
+}
+
 #[test]
 fn everyday_stubs_get_idiomatic_verified_bodies() {
     let Some(results) = demo_results() else {
@@ -86,30 +119,14 @@ def is_sorted(nums):
     True
     """
 "#;
-    let config = SynthConfig {
-        budget: Duration::from_secs(10),
-        top_k: 3,
-        engine: Engine::Search,
-        python: None,
-        workspace: None,
-        neural: Default::default(),
-    };
-    let results = match synthesize_source(source, None, &config, &[], &CancelToken::new()) {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("note: no Python runner available ({e}); skipping");
-            return;
-        }
+    let Some(results) = search_source(source) else {
+        return;
     };
     for (name, body) in [
         ("second_largest", "return sorted(nums)[-2]"),
         ("is_sorted", "return nums == sorted(nums)"),
     ] {
-        let r = results
-            .iter()
-            .find(|r| r.function == name)
-            .unwrap_or_else(|| panic!("{name} attempted"));
-        assert_eq!(r.status, SynthStatus::Solved, "{name}: {:?}", r.error);
+        let r = solved(&results, name);
         assert_eq!(r.candidates[0].body.trim(), body, "{name}");
         let evidence = r.evidence.as_ref().expect("evidence");
         assert!(evidence.intents >= 1, "{name}: {evidence:?}");
@@ -214,20 +231,8 @@ def parse_flag(value: str) -> bool:
     True
     """
 "#;
-    let config = SynthConfig {
-        budget: Duration::from_secs(10),
-        top_k: 3,
-        engine: Engine::Search,
-        python: None,
-        workspace: None,
-        neural: Default::default(),
-    };
-    let results = match synthesize_source(source, None, &config, &[], &CancelToken::new()) {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("note: no Python runner available ({e}); skipping");
-            return;
-        }
+    let Some(results) = search_source(source) else {
+        return;
     };
     for (name, body) in [
         (
@@ -243,11 +248,7 @@ def parse_flag(value: str) -> bool:
         ("is_image", "return ext in ('jpg', 'png', 'gif')"),
         ("parse_flag", "return value in ('true', 'yes', '1', 'on')"),
     ] {
-        let r = results
-            .iter()
-            .find(|r| r.function == name)
-            .unwrap_or_else(|| panic!("{name} attempted"));
-        assert_eq!(r.status, SynthStatus::Solved, "{name}: {:?}", r.error);
+        let r = solved(&results, name);
         assert_eq!(r.candidates[0].body.trim(), body, "{name}");
     }
 }
@@ -307,20 +308,8 @@ def tax_rate(income):
     0.3
     """
 "#;
-    let config = SynthConfig {
-        budget: Duration::from_secs(10),
-        top_k: 3,
-        engine: Engine::Search,
-        python: None,
-        workspace: None,
-        neural: Default::default(),
-    };
-    let results = match synthesize_source(source, None, &config, &[], &CancelToken::new()) {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("note: no Python runner available ({e}); skipping");
-            return;
-        }
+    let Some(results) = search_source(source) else {
+        return;
     };
     // Each body is checked, in the sandboxed runner, on the boundaries its description states
     // (asserts after the function are examples of it).
@@ -366,11 +355,7 @@ def tax_rate(income):
         ),
     ];
     for (name, cases) in boundaries {
-        let r = results
-            .iter()
-            .find(|r| r.function == name)
-            .unwrap_or_else(|| panic!("{name} attempted"));
-        assert_eq!(r.status, SynthStatus::Solved, "{name}: {:?}", r.error);
+        let r = solved(&results, name);
         let code = &r.candidates[0].code;
         let checks: String = cases
             .iter()
@@ -466,20 +451,8 @@ def top_n(scores: dict[str, int], n: int) -> list[str]:
     ['y']
     """
 "#;
-    let config = SynthConfig {
-        budget: Duration::from_secs(10),
-        top_k: 3,
-        engine: Engine::Search,
-        python: None,
-        workspace: None,
-        neural: Default::default(),
-    };
-    let results = match synthesize_source(source, None, &config, &[], &CancelToken::new()) {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("note: no Python runner available ({e}); skipping");
-            return;
-        }
+    let Some(results) = search_source(source) else {
+        return;
     };
     for (name, body) in [
         ("flatten", "return [x for sub in nested for x in sub]"),
@@ -505,11 +478,7 @@ def top_n(scores: dict[str, int], n: int) -> list[str]:
             "return sorted(scores, key=scores.get, reverse=True)[:n]",
         ),
     ] {
-        let r = results
-            .iter()
-            .find(|r| r.function == name)
-            .unwrap_or_else(|| panic!("{name} attempted"));
-        assert_eq!(r.status, SynthStatus::Solved, "{name}: {:?}", r.error);
+        let r = solved(&results, name);
         assert_eq!(r.candidates[0].body.trim(), body, "{name}");
     }
 }

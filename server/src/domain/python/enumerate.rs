@@ -1246,6 +1246,20 @@ impl Search<'_> {
         }
     }
 
+    /// Every term right on some examples (and wrong or raising on the others): a conditional's
+    /// branch, with the mask of examples it is right on and its cost.
+    fn branch_parts(&self) -> impl Iterator<Item = (u64, Rc<Expr>, u32)> + '_ {
+        let terms = &self.ctxs[0].terms;
+        self.partial
+            .iter()
+            .map(move |(m, (id, c))| (*m, terms[*id].expr.clone(), *c))
+            .chain(
+                self.partial_err
+                    .iter()
+                    .map(|(m, (e, c))| (*m, e.clone(), *c)),
+            )
+    }
+
     /// Joins two terms right on complementary parts of the examples with a guard.
     fn conditionals(&mut self, cost: u32) {
         let n = self.outputs.len();
@@ -1260,14 +1274,7 @@ impl Search<'_> {
         // A parameter returned as is (`default`) is such a branch too.
         let constant = |e: &Expr| matches!(e, Expr::Const(_) | Expr::Param(_));
         let parts: Vec<(u64, Rc<Expr>, u32)> = self
-            .partial
-            .iter()
-            .map(|(m, (id, c))| (*m, terms[*id].expr.clone(), *c))
-            .chain(
-                self.partial_err
-                    .iter()
-                    .map(|(m, (e, c))| (*m, e.clone(), *c)),
-            )
+            .branch_parts()
             .filter(|(m, e, _)| m.count_ones() >= 2 || n < 3 || constant(e))
             .collect();
         let mut best: Option<(u32, usize, usize, usize)> = None;
@@ -1353,7 +1360,6 @@ impl Search<'_> {
         }
         self.decision_seen = seen;
         let all = (1u64 << n) - 1;
-        let terms = &self.ctxs[0].terms;
         let guards: Vec<(u64, Rc<Expr>, u32)> = self
             .principled
             .iter()
@@ -1364,14 +1370,7 @@ impl Search<'_> {
             return;
         }
         let mut parts: Vec<(u64, Rc<Expr>, u32)> = self
-            .partial
-            .iter()
-            .map(|(m, (id, c))| (*m, terms[*id].expr.clone(), *c))
-            .chain(
-                self.partial_err
-                    .iter()
-                    .map(|(m, (e, c))| (*m, e.clone(), *c)),
-            )
+            .branch_parts()
             .filter(|(_, _, c)| *c <= DECISION_PART_COST)
             .collect();
         // The description's own constants, as branches right where an output equals them.
