@@ -331,7 +331,9 @@ pub fn select_domains<'d>(
             .as_ref()
             .map(|d| d.prose.as_str())
             .unwrap_or(""),
-        spec.name.replace('_', " ")
+        // As written: readers split it at `_` (`Intents`, `description_words`, the cost table's
+        // word starts), and digits inside it (`weight_9`, `log2`) are no stated numbers.
+        spec.name
     );
     for d in domains {
         match d.task_for(&spec.params, spec.return_annotation.as_deref(), examples) {

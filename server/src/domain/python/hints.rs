@@ -520,8 +520,8 @@ pub(crate) fn constants(doc: &str, inputs: &[Vec<PyVal>], outputs: &[PyVal]) -> 
         );
     }
     // Numbers.
-    for tok in text
-        .split(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-'))
+    for tok in standalone(&text, |c| c.is_ascii_digit() || c == '.' || c == '-')
+        .into_iter()
         .flat_map(number_tokens)
     {
         let tok = tok.trim_matches('.');
@@ -760,6 +760,38 @@ pub(crate) fn decimal_places(doc: &str) -> i64 {
         .map_or(2, |(n, _)| *n)
 }
 
+/// The runs of `part` characters in `text` that are not part of a word (the `9` of `weight_9`,
+/// the `2` of `log2` or `x2` name things, not quantities).
+fn standalone(text: &str, part: impl Fn(char) -> bool) -> Vec<&str> {
+    let word = |c: char| c.is_alphabetic() || c == '_';
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut prev: Option<char> = None;
+    let mut before: Option<char> = None;
+    for (i, c) in text.char_indices() {
+        match (start, part(c)) {
+            (None, true) => {
+                start = Some(i);
+                before = prev;
+            }
+            (Some(s), false) => {
+                if !before.is_some_and(word) && !word(c) {
+                    out.push(&text[s..i]);
+                }
+                start = None;
+            }
+            _ => {}
+        }
+        prev = Some(c);
+    }
+    if let Some(s) = start {
+        if !before.is_some_and(word) {
+            out.push(&text[s..]);
+        }
+    }
+    out
+}
+
 /// The numbers in a token of digits, dots and hyphens: a range "80-89" is two numbers, a
 /// leading hyphen a sign.
 fn number_tokens(tok: &str) -> Vec<&str> {
@@ -782,8 +814,8 @@ fn number_tokens(tok: &str) -> Vec<&str> {
 /// Integers the description states (digits and number words), for literal positions.
 pub(crate) fn text_numbers(doc: &str) -> Vec<i64> {
     let text = prose(doc).to_lowercase();
-    let mut out: Vec<i64> = text
-        .split(|c: char| !(c.is_ascii_digit() || c == '-'))
+    let mut out: Vec<i64> = standalone(&text, |c| c.is_ascii_digit() || c == '-')
+        .into_iter()
         .flat_map(number_tokens)
         .filter_map(|t| t.parse::<i64>().ok())
         .collect();
@@ -879,6 +911,9 @@ mod tests {
         assert!(fizz.contains(&(3.0, Bound::Modulus)), "{fizz:?}");
         assert!(fizz.contains(&(5.0, Bound::Modulus)), "{fizz:?}");
         assert_eq!(decimal_places("Round to one decimal place."), 1);
+        // Digits inside names are not stated numbers.
+        assert_eq!(text_numbers("Compute the result.\nweight 9 function_2 log2"), vec![9]);
+        assert_eq!(text_numbers("Return 'B' for 80-89."), vec![80, 89]);
         assert_eq!(decimal_places("Rounded to cents."), 2);
     }
 }
