@@ -912,7 +912,10 @@ mod tests {
         assert!(fizz.contains(&(5.0, Bound::Modulus)), "{fizz:?}");
         assert_eq!(decimal_places("Round to one decimal place."), 1);
         // Digits inside names are not stated numbers.
-        assert_eq!(text_numbers("Compute the result.\nweight 9 function_2 log2"), vec![9]);
+        assert_eq!(
+            text_numbers("Compute the result.\nweight 9 function_2 log2"),
+            vec![9]
+        );
         assert_eq!(text_numbers("Return 'B' for 80-89."), vec![80, 89]);
         assert_eq!(decimal_places("Rounded to cents."), 2);
     }
