@@ -649,16 +649,7 @@ fn rebind(e: &Rc<Expr>, n: usize, in_lambda: bool) -> Option<Rc<Expr>> {
 
 /// Whether `expr` gives every example's output (sub-searches see a sample of the points).
 fn consistent(s: &Search<'_>, expr: &Expr) -> bool {
-    s.input.examples.iter().all(|(ins, out)| {
-        eval(
-            expr,
-            &Env {
-                params: ins,
-                vars: &[],
-            },
-        )
-        .is_ok_and(|v| exact_eq(&v, out))
-    })
+    s.input.fits(expr)
 }
 
 /// Conditional bodies of cost `cost`: `t1 if g else t2` with `g` a guard on the lambda's

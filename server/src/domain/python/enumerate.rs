@@ -44,6 +44,22 @@ pub(crate) struct SearchInput {
     pub(crate) bounds: Vec<super::hints::StatedBound>,
 }
 
+impl SearchInput {
+    /// Whether `expr` gives every example's output.
+    pub(crate) fn fits(&self, expr: &Expr) -> bool {
+        self.examples.iter().all(|(args, want)| {
+            super::interp::eval(
+                expr,
+                &super::interp::Env {
+                    params: args,
+                    vars: &[],
+                },
+            )
+            .is_ok_and(|got| super::value::exact_eq(&got, want))
+        })
+    }
+}
+
 /// Cost levels searched past the first solution for one that covers the description's intents,
 /// when that first solution is cheap (at most [`INTENT_SEARCH_BELOW`]): a cheap fit may be a
 /// coincidence of the examples (`nums[0]` for "the second largest"); past a costly fit (a
@@ -1455,16 +1471,35 @@ impl Search<'_> {
     /// strings (`n % 3 == 0` for "multiples of 3", `age < 13`).
     fn names_a_threshold(&self, e: &Expr) -> bool {
         match e {
-            Expr::Const(PyVal::Int(0)) => false,
-            Expr::Const(PyVal::Int(i)) => self.input.text_ints.contains(i),
-            Expr::Const(v @ (PyVal::Float(_) | PyVal::Str(_))) => self
+            Expr::Const(v) => self.stated(v),
+            Expr::Call(_, args) => args.iter().any(|a| self.names_a_threshold(a)),
+            _ => false,
+        }
+    }
+
+    /// Whether the description states `v`: a number in its text other than zero, or one of its
+    /// quoted strings or decimal numbers (defaults such as 0, 1, 2 are not stated).
+    fn stated(&self, v: &PyVal) -> bool {
+        match v {
+            PyVal::Int(0) => false,
+            PyVal::Int(i) => self.input.text_ints.contains(i),
+            PyVal::Float(_) | PyVal::Str(_) => self
                 .input
                 .constants
                 .iter()
                 .any(|c| c.cost == 1 && super::value::exact_eq(&c.value, v)),
-            Expr::Call(_, args) => args.iter().any(|a| self.names_a_threshold(a)),
             _ => false,
         }
+    }
+
+    /// The sides the description's phrases put on the threshold `n` (none when unstated).
+    fn bounds_at(&self, n: f64) -> Vec<super::hints::Bound> {
+        self.input
+            .bounds
+            .iter()
+            .filter(|b| b.value == n)
+            .map(|b| b.bound)
+            .collect()
     }
 
     /// Whether a guard compares with the description's own numbers or strings (or zero), or is
@@ -1487,16 +1522,10 @@ impl Search<'_> {
                 _ => false,
             }
         }
-        let stated = |v: &PyVal| match v {
-            PyVal::Int(0) => true,
-            PyVal::Int(i) => self.input.text_ints.contains(i),
-            PyVal::Float(f) if *f == 0.0 => true,
-            PyVal::Float(_) | PyVal::Str(_) => self
-                .input
-                .constants
-                .iter()
-                .any(|c| c.cost == 1 && super::value::exact_eq(&c.value, v)),
-            _ => false,
+        let stated = |v: &PyVal| {
+            matches!(v, PyVal::Int(0))
+                || matches!(v, PyVal::Float(f) if *f == 0.0)
+                || self.stated(v)
         };
         // Small guards only: a stated constant compared with (a simple function of) a
         // parameter, or a parameter's own test (`if not items`, `s.isdigit()`).
@@ -1535,8 +1564,8 @@ impl Search<'_> {
         // A modulus ("multiples of 5") divides and nothing else (`5 - n < 0` is a fit).
         let modulus = |v: &PyVal| {
             v.as_f64().is_ok_and(|n| {
-                let mut bs = self.input.bounds.iter().filter(|b| b.value == n).peekable();
-                bs.peek().is_some() && bs.all(|b| b.bound == Bound::Modulus)
+                let bounds = self.bounds_at(n);
+                !bounds.is_empty() && bounds.iter().all(|b| *b == Bound::Modulus)
             })
         };
         for (i, a) in args.iter().enumerate() {
@@ -1558,20 +1587,9 @@ impl Search<'_> {
         }) else {
             return true;
         };
-        let bounds: Vec<Bound> = self
-            .input
-            .bounds
-            .iter()
-            .filter(|b| b.value == n)
-            .map(|b| b.bound)
-            .collect();
-        if bounds.is_empty() {
-            return true;
-        }
-        if bounds.iter().all(|b| *b == Bound::Modulus) {
-            return false;
-        }
-        side.is_none_or(|s| bounds.contains(&s))
+        // (A modulus-only `n` was refused above.)
+        let bounds = self.bounds_at(n);
+        bounds.is_empty() || side.is_none_or(|s| bounds.contains(&s))
     }
 }
 

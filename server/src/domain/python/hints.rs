@@ -680,63 +680,49 @@ pub(crate) struct StatedBound {
 /// 13 below, 19 up to).
 pub(crate) fn stated_bounds(doc: &str) -> Vec<StatedBound> {
     const NUM: &str = r"\$?(-?\d+(?:\.\d+)?)";
-    let patterns: [(String, Bound, usize); 6] = [
+    // Each pattern with the bound of each of its numbers (capture groups in order).
+    let patterns: [(String, &[Bound]); 6] = [
         (
             format!(r"\b(?:multiples? of|divisible by|evenly by|every)\s+{NUM}"),
-            Bound::Modulus,
-            1,
+            &[Bound::Modulus],
         ),
         (
             format!(
                 r"\b(?:under|below|less than|fewer than|from|at least|starting at|minimum of|min)\s+{NUM}"
             ),
-            Bound::Below,
-            1,
+            &[Bound::Below],
         ),
         (
             format!(
                 r"\b(?:over|above|more than|greater than|exceeds?|exceeding|to|through|up to|at most|maximum of|max)\s+{NUM}"
             ),
-            Bound::UpTo,
-            1,
+            &[Bound::UpTo],
         ),
         (
             format!(r"{NUM}\s*(?:and up|and over|and above|or more|or older|or higher|\+)"),
-            Bound::Below,
-            1,
+            &[Bound::Below],
         ),
         (
             format!(
                 r"{NUM}\s*(?:or less|or fewer|or under|or younger|or lower|and under|and below)"
             ),
-            Bound::UpTo,
-            1,
+            &[Bound::UpTo],
         ),
-        // A range "80-89": from 80, up to 89.
-        (format!(r"{NUM}\s*-\s*{NUM}"), Bound::Below, 1),
+        // A range "80-89": from 80, up to 89 (its end is inclusive).
+        (format!(r"{NUM}\s*-\s*{NUM}"), &[Bound::Below, Bound::UpTo]),
     ];
     let lower = prose(doc).to_lowercase();
     let mut out = Vec::new();
-    for (pattern, bound, group) in &patterns {
+    for (pattern, bounds) in &patterns {
         let Ok(re) = regex::Regex::new(pattern) else {
             continue;
         };
         for caps in re.captures_iter(&lower) {
-            if let Some(v) = caps
-                .get(*group)
-                .and_then(|m| m.as_str().parse::<f64>().ok())
-            {
-                out.push(StatedBound {
-                    value: v,
-                    bound: *bound,
-                });
-            }
-            // The end of a range is inclusive.
-            if pattern.contains(r"\s*-\s*") {
-                if let Some(v) = caps.get(2).and_then(|m| m.as_str().parse::<f64>().ok()) {
+            for (k, bound) in bounds.iter().enumerate() {
+                if let Some(v) = caps.get(k + 1).and_then(|m| m.as_str().parse::<f64>().ok()) {
                     out.push(StatedBound {
                         value: v,
-                        bound: Bound::UpTo,
+                        bound: *bound,
                     });
                 }
             }

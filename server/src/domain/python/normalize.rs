@@ -8,9 +8,8 @@
 
 use super::ast::{Expr, Hof, Op};
 use super::enumerate::{FoundProgram, SearchInput};
-use super::interp::{eval, Env};
 use super::types::Ty;
-use super::value::{exact_eq, PyVal};
+use super::value::PyVal;
 use std::rc::Rc;
 
 /// Found programs tried for normalized variants (the cheapest ones).
@@ -109,7 +108,7 @@ fn push_if_fits(
     out: &mut Vec<FoundProgram>,
 ) {
     let key = format!("{expr:?}");
-    if !seen.contains(&key) && fits(input, &expr) {
+    if !seen.contains(&key) && input.fits(&expr) {
         seen.push(key);
         out.push(FoundProgram { expr, cost });
     }
@@ -205,18 +204,4 @@ fn substitute(e: &Rc<Expr>, params: &[usize], op: Op) -> Rc<Expr> {
             substitute(b, params, op),
         )),
     }
-}
-
-/// Whether `expr` gives every example's output.
-fn fits(input: &SearchInput, expr: &Expr) -> bool {
-    input.examples.iter().all(|(args, want)| {
-        eval(
-            expr,
-            &Env {
-                params: args,
-                vars: &[],
-            },
-        )
-        .is_ok_and(|got| exact_eq(&got, want))
-    })
 }
