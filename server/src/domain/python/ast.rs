@@ -344,6 +344,7 @@ ops!(
     IsNotNone,
     Flatten,
     Chunk,
+    Format,
 );
 
 impl Op {
@@ -505,6 +506,7 @@ impl Op {
                 _ => None,
             },
             (Chunk, [List(e), Int]) => Some(Ty::list(List(e.clone()))),
+            (Format, [Int | Float | Str, Spec]) => Some(Str),
             _ => None,
         }
     }

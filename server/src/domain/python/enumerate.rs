@@ -252,6 +252,8 @@ struct OutputGates {
     none_out: bool,
     list_out: bool,
     nested_list_out: bool,
+    /// A result holds strings (at the top, in a list or tuple, or as dict values).
+    str_out: bool,
 }
 
 impl OutputGates {
@@ -263,6 +265,12 @@ impl OutputGates {
             nested_list_out: outputs
                 .iter()
                 .any(|o| matches!(o, PyVal::List(items) if items.iter().any(is_list))),
+            str_out: outputs.iter().any(|o| match o {
+                PyVal::Str(_) => true,
+                PyVal::List(xs) | PyVal::Tuple(xs) => xs.iter().any(|x| matches!(x, PyVal::Str(_))),
+                PyVal::Dict(kv) => kv.iter().any(|(_, v)| matches!(v, PyVal::Str(_))),
+                _ => false,
+            }),
         }
     }
 }
@@ -763,6 +771,9 @@ impl Search<'_> {
             if op == Op::Pad2 && !self.outputs.iter().any(|o| matches!(o, PyVal::Str(_))) {
                 continue;
             }
+            if op == Op::Format && !self.gates.str_out {
+                continue;
+            }
             if op == Op::Chunk && !self.gates.nested_list_out
                 || op == Op::Flatten && !self.gates.list_out
             {
@@ -928,6 +939,10 @@ impl Search<'_> {
             .iter()
             .all(|&a| matches!(&*ctx.terms[a].expr, Expr::Const(_)))
         {
+            return;
+        }
+        // A format spec is an argument of `format` only.
+        if op != Op::Format && args.iter().any(|&a| ctx.terms[a].ty == Ty::Spec) {
             return;
         }
         // A tuple the description lists ("one of 'jpg', 'png' or 'gif'") is for membership

@@ -47,7 +47,7 @@ fn base_op_cost(op: Op) -> u32 {
         AccSum | AccMax | AccMin | Unique | DictInvert | DictMerge | Pad2 | Flatten | Chunk
         | IsNotNone => 3,
         Lcm | Hypot | Between => 5,
-        IsNone => 2,
+        IsNone | Format => 2,
     }
 }
 
@@ -247,7 +247,15 @@ const PRIORS: &[(&[&str], &[Op], &[Hof])] = &[
     (&["merge", "combine", "update"], &[Op::DictMerge], &[]),
     (
         &["format", "pad", "zero", "digit"],
-        &[Op::Pad2, Op::StrOf],
+        &[Op::Pad2, Op::StrOf, Op::Format],
+        &[],
+    ),
+    (
+        &[
+            "decimal", "thousand", "comma", "percent", "binary", "hex", "octal", "currency",
+            "align", "column", "width",
+        ],
+        &[Op::Format],
         &[],
     ),
     (
@@ -481,7 +489,10 @@ const NAMED_NUMBERS: &[(&str, &[f64])] = &[
 ];
 
 fn push(out: &mut Vec<ConstLeaf>, value: PyVal, ty: Ty, cost: u32) {
-    if !out.iter().any(|c| super::value::exact_eq(&c.value, &value)) {
+    if !out
+        .iter()
+        .any(|c| c.ty == ty && super::value::exact_eq(&c.value, &value))
+    {
         out.push(ConstLeaf { value, ty, cost });
     }
 }
@@ -655,6 +666,19 @@ pub(crate) fn constants(doc: &str, inputs: &[Vec<PyVal>], outputs: &[PyVal]) -> 
     }
     push(&mut out, PyVal::str(""), Ty::Str, 2);
     push(&mut out, PyVal::str(" "), Ty::Str, 2);
+    // Format specs the outputs' number shapes and the description suggest (only `format`
+    // takes them).
+    let decimals = if ["decimal", "cent", "round"]
+        .iter()
+        .any(|w| lower.contains(w))
+    {
+        decimal_places(doc)
+    } else {
+        -1
+    };
+    for (spec, cost) in super::format::suggested_specs(&lower, decimals, outputs) {
+        push(&mut out, PyVal::str(&spec), Ty::Spec, cost);
+    }
     out
 }
 

@@ -1562,6 +1562,10 @@ pub(crate) fn apply(op: Op, a: &[&PyVal]) -> PyResult {
             }
             Ok(PyVal::list(out))
         }
+        Format => match arg(1)? {
+            PyVal::Str(spec) => super::format::format_value(arg(0)?, spec).map(|s| PyVal::str(&s)),
+            _ => Err(PyErr::TypeError),
+        },
         // `[xs[i:i + n] for i in range(0, len(xs), n)]`
         Chunk => {
             let xs = arg(0)?;

@@ -801,6 +801,23 @@ impl Renderer<'_> {
                 ),
                 P_ATOM,
             ),
+            Format => {
+                let spec = match &*a[1] {
+                    Expr::Const(PyVal::Str(s)) => s.to_string(),
+                    _ => String::new(),
+                };
+                match self.fstring(&[Part::Spec(&a[0], spec)]) {
+                    Some(f) => (f, P_ATOM),
+                    None => (
+                        format!(
+                            "format({}, {})",
+                            self.wrap(&a[0], P_IF),
+                            self.wrap(&a[1], P_IF)
+                        ),
+                        P_ATOM,
+                    ),
+                }
+            }
             Pad2 => match self.fstring(&[Part::Pad2(&a[0])]) {
                 Some(f) => (f, P_ATOM),
                 None => (format!("str({}).zfill(2)", self.wrap(&a[0], P_IF)), P_ATOM),
@@ -839,7 +856,7 @@ impl Renderer<'_> {
         let literals = parts.iter().filter(|p| matches!(p, Part::Text(_))).count();
         let formatted = parts
             .iter()
-            .any(|p| matches!(p, Part::Str(_) | Part::Pad2(_)));
+            .any(|p| matches!(p, Part::Str(_) | Part::Pad2(_) | Part::Spec(..)));
         if !(formatted || literals >= 1 && parts.len() >= 3) || literals == parts.len() {
             return None;
         }
@@ -863,8 +880,9 @@ impl Renderer<'_> {
                     out.push_str(&inner.replace('{', "{{").replace('}', "}}"));
                     continue;
                 }
-                Part::Str(e) | Part::Other(e) => (*e, ""),
-                Part::Pad2(e) => (*e, ":02d"),
+                Part::Str(e) | Part::Other(e) => (*e, String::new()),
+                Part::Pad2(e) => (*e, ":02d".to_string()),
+                Part::Spec(e, spec) => (*e, format!(":{spec}")),
             };
             let s = self.wrap(e, P_OR);
             if s.contains(['\'', '"', '\\', '{', '}', '!', ':']) || s.contains("lambda") {
@@ -872,7 +890,10 @@ impl Renderer<'_> {
             }
             out.push('{');
             out.push_str(&s);
-            out.push_str(spec);
+            if spec.contains(['\'', '"', '\\', '{', '}']) {
+                return None;
+            }
+            out.push_str(&spec);
             out.push('}');
         }
         out.push('\'');
@@ -990,6 +1011,8 @@ enum Part<'e> {
     Str(&'e Expr),
     /// `f'{x:02d}'`.
     Pad2(&'e Expr),
+    /// `f'{x:,.2f}'`.
+    Spec(&'e Expr, String),
     /// A string-valued expression.
     Other(&'e Expr),
 }
@@ -1003,6 +1026,10 @@ fn flatten_add<'e>(e: &'e Expr, out: &mut Vec<Part<'e>>) {
         Expr::Const(PyVal::Str(s)) => out.push(Part::Text(s)),
         Expr::Call(Op::StrOf, a) => out.push(Part::Str(&a[0])),
         Expr::Call(Op::Pad2, a) => out.push(Part::Pad2(&a[0])),
+        Expr::Call(Op::Format, a) => match &*a[1] {
+            Expr::Const(PyVal::Str(s)) => out.push(Part::Spec(&a[0], s.to_string())),
+            _ => out.push(Part::Other(e)),
+        },
         _ => out.push(Part::Other(e)),
     }
 }

@@ -296,9 +296,24 @@ sys.stdout.write(json.dumps(out))
                 .map(|out| (tys.iter().map(|t| rand_val(&mut rng, t)).collect(), out))
                 .collect();
             let ins: Vec<Vec<PyVal>> = examples.iter().map(|e| e.0.clone()).collect();
+            let mut consts = constants("count vowels, digits", &ins, &[]);
+            // Format specs, a different few for each shape.
+            const SPECS: &[&str] = &[
+                ",.2f", ".1f", "03d", ".1%", "b", "x", "#x", ">6", "<5", "^7", "*^6", "+", ",",
+                ".3e", "08b", ".0f", "X", "+.2f", " d", "_", "_x", ".2", ".3", "05", "=+8", "-<4",
+                ",.0f", "E", "%", "o",
+            ];
+            for k in 0..4 {
+                let spec = SPECS[(shape_i * 4 + k) % SPECS.len()];
+                consts.push(super::super::hints::ConstLeaf {
+                    value: PyVal::str(spec),
+                    ty: Ty::Spec,
+                    cost: 1,
+                });
+            }
             let input = SearchInput {
                 param_types: tys.clone(),
-                constants: constants("count vowels, digits", &ins, &[]),
+                constants: consts,
                 costs: CostTable::from_description(""),
                 required_params: 0,
                 text_ints: vec![2, 3, -2],
@@ -375,6 +390,18 @@ sys.stdout.write(json.dumps(out))
                 count += 1;
             }
         }
+        // The generator reaches every construct of interest: format specs among them.
+        let formatted = cases
+            .lines()
+            .filter(|l| {
+                l.contains("format(") || l.contains(":,") || l.contains(":.") || l.contains(":0")
+            })
+            .count();
+        eprintln!("programs with a format spec: {formatted} of {count}");
+        assert!(
+            formatted * 200 >= count,
+            "only {formatted} of {count} programs format"
+        );
         let Some(theirs) = py_side(&cases) else {
             eprintln!("note: python3 not available; skipping");
             return;
