@@ -477,6 +477,55 @@ def temperature_label(celsius: float) -> str:
     }
 }
 
+/// Outputs that share their punctuation are concatenations of small pieces, each found on its
+/// own: the programs a reviewer writes, and they hold on names and dates the examples lack.
+#[test]
+fn outputs_with_shared_punctuation_are_joined_pieces() {
+    let source = r#"
+def last_name_first_initial(full_name: str) -> str:
+    """Last name, comma, first initial.
+
+    >>> last_name_first_initial('Ada Lovelace')
+    'Lovelace, A.'
+    >>> last_name_first_initial('Grace Hopper')
+    'Hopper, G.'
+    """
+
+
+def us_date_to_iso(date: str) -> str:
+    """Convert a US date MM/DD/YYYY to ISO YYYY-MM-DD.
+
+    >>> us_date_to_iso('03/14/2024')
+    '2024-03-14'
+    >>> us_date_to_iso('12/01/1999')
+    '1999-12-01'
+    """
+"#;
+    let Some(results) = search_source(source) else {
+        return;
+    };
+    let mut runner = match docsynth::runner::Runner::new(Default::default()) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("note: no Python runner available ({e}); skipping");
+            return;
+        }
+    };
+    let unseen: [(&str, &[(&str, &str)]); 2] = [
+        (
+            "last_name_first_initial",
+            &[
+                ("'Tim Berners-Lee'", "'Berners-Lee, T.'"),
+                ("'Alan Turing'", "'Turing, A.'"),
+            ],
+        ),
+        ("us_date_to_iso", &[("'07/04/1776'", "'1776-07-04'")]),
+    ];
+    for (name, cases) in unseen {
+        top_body_behaves(&results, name, cases, &mut runner);
+    }
+}
+
 /// Generic functions (a parameter's element type differs between examples: a type variable)
 /// and dict/record idioms get the body a reviewer expects, verified in Python.
 #[test]

@@ -17,6 +17,8 @@ use std::rc::Rc;
 
 #[path = "decompose.rs"]
 mod decompose;
+#[path = "template.rs"]
+mod template;
 
 /// What the search is given.
 #[derive(Clone)]
@@ -332,6 +334,7 @@ pub(crate) fn search(input: &SearchInput, limits: SearchLimits, cancel: &CancelT
     let mut s = new_search(Cow::Borrowed(input), limits, cancel);
     s.build_contexts();
     let mut dec = decompose::Decomposer::new(&s);
+    let mut tpl = template::Templater::new(&s);
     let mut first_found: Option<u32> = None;
     // The main bank reached its term limit; the decompositions (with their own limits) go on.
     let mut main_full = false;
@@ -340,6 +343,9 @@ pub(crate) fn search(input: &SearchInput, limits: SearchLimits, cancel: &CancelT
         // Decompositions first: their programs of this cost come from sub-searches much
         // smaller than the level.
         dec.step(&mut s, cost);
+        if let Some(t) = tpl.as_mut() {
+            t.step(&mut s, cost);
+        }
         if !main_full {
             let start = std::time::Instant::now();
             for ci in 0..s.ctxs.len() {

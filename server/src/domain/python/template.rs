@@ -1,0 +1,318 @@
+//! Top-down decomposition of string outputs by their shared punctuation, as FlashFill splits
+//! a concatenation: when every output has the same separators in the same places
+//! (`'01:01:01'`, `'00:00:59'`; `'2024-03-14'`; `'Lovelace, A.'`), the words and numbers
+//! between them are holes, each found by its own sub-search over the task's parameters with
+//! the hole's text as the target (`f'{seconds // 3600:02d}'` for the hours), and the program
+//! is the concatenation: `f'{seconds // 3600:02d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}'`.
+//!
+//! A hole's program is several times cheaper than the whole, so it is found long before the
+//! main enumeration reaches the whole (whose cost is the sum of the holes' and the joins').
+//! Separators are non-alphanumeric characters only: a word or number that happens to be
+//! equal in every example is still a hole (its sub-search may find it a constant, as the main
+//! search would), so two examples sharing an hour never hard-code it.
+
+use super::super::ast::{Expr, Op};
+use super::super::value::PyVal;
+use super::{new_search, Search, SearchInput, SearchLimits};
+use std::borrow::Cow;
+use std::rc::Rc;
+
+/// Most holes in a template (more are rarely one concatenation).
+const MAX_HOLES: usize = 4;
+/// Values (terms times examples) one hole's sub-search may hold.
+const HOLE_VALUES: usize = 1_500_000;
+/// Terms one hole's sub-search may hold.
+const HOLE_TERMS: usize = 100_000;
+/// Most expensive hole program: a hole is one word or number of the output, a small program;
+/// a template whose holes need more is not what the outputs are made of.
+const HOLE_MAX_COST: u32 = 10;
+
+/// A piece of an output: a separator run or a word/number run.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Piece {
+    Sep(String),
+    Word(String),
+}
+
+fn pieces(text: &str) -> Vec<Piece> {
+    let mut out: Vec<Piece> = Vec::new();
+    for c in text.chars() {
+        let word = c.is_alphanumeric();
+        match out.last_mut() {
+            Some(Piece::Word(w)) if word => w.push(c),
+            Some(Piece::Sep(s)) if !word => s.push(c),
+            _ => out.push(if word {
+                Piece::Word(c.to_string())
+            } else {
+                Piece::Sep(c.to_string())
+            }),
+        }
+    }
+    out
+}
+
+/// One hole: its sub-search and the cheapest body found.
+struct Hole<'a> {
+    search: Search<'a>,
+    done: u32,
+    best: Option<(Rc<Expr>, u32)>,
+}
+
+/// The template decomposition of one search.
+pub(super) struct Templater<'a> {
+    /// The outputs' shared shape: separators (`Some`) and holes (`None`) in order.
+    shape: Vec<Option<String>>,
+    holes: Vec<Hole<'a>>,
+    /// Cost of the joins and separators (the holes' costs come on top).
+    base: u32,
+    recorded: bool,
+}
+
+impl<'a> Templater<'a> {
+    /// The template of the outputs, if they share one with two to `MAX_HOLES` holes.
+    pub(super) fn new(s: &Search<'a>) -> Option<Templater<'a>> {
+        let texts: Vec<&str> = s
+            .outputs
+            .iter()
+            .map(|o| match o {
+                PyVal::Str(t) => Some(&**t),
+                _ => None,
+            })
+            .collect::<Option<_>>()?;
+        if texts.len() < 2 {
+            return None;
+        }
+        let split: Vec<Vec<Piece>> = texts.iter().map(|t| pieces(t)).collect();
+        let first = &split[0];
+        let holes = first.iter().filter(|p| matches!(p, Piece::Word(_))).count();
+        if !(2..=MAX_HOLES).contains(&holes) || !first.iter().any(|p| matches!(p, Piece::Sep(_))) {
+            return None;
+        }
+        // Same pieces in the same order, separators equal.
+        for other in &split[1..] {
+            if other.len() != first.len() {
+                return None;
+            }
+            for (a, b) in first.iter().zip(other) {
+                match (a, b) {
+                    (Piece::Sep(x), Piece::Sep(y)) if x == y => {}
+                    (Piece::Word(_), Piece::Word(_)) => {}
+                    _ => return None,
+                }
+            }
+        }
+        let shape: Vec<Option<String>> = first
+            .iter()
+            .map(|p| match p {
+                Piece::Sep(t) => Some(t.clone()),
+                Piece::Word(_) => None,
+            })
+            .collect();
+        let add = s.input.costs.op_cost(Op::Add);
+        let seps = shape.iter().filter(|p| p.is_some()).count() as u32;
+        let base = (shape.len() as u32 - 1) * add + seps;
+        if base >= s.limits.max_cost {
+            return None;
+        }
+        let mut hole_searches = Vec::new();
+        for (k, p) in shape.iter().enumerate() {
+            if p.is_some() {
+                continue;
+            }
+            let examples: Vec<(Vec<PyVal>, PyVal)> = s
+                .input
+                .examples
+                .iter()
+                .zip(&split)
+                .map(|((ins, _), ps)| {
+                    let word = match &ps[k] {
+                        Piece::Word(w) | Piece::Sep(w) => w.clone(),
+                    };
+                    (ins.clone(), PyVal::str(&word))
+                })
+                .collect();
+            hole_searches.push(hole_search(s, examples, base));
+        }
+        Some(Templater {
+            shape,
+            holes: hole_searches,
+            base,
+            recorded: false,
+        })
+    }
+
+    /// Whether a hole's sub-search can still go on.
+    fn live(&self) -> bool {
+        !self.recorded
+            && self
+                .holes
+                .iter()
+                .all(|h| h.best.is_some() || h.search.stop.is_none() && h.done < HOLE_MAX_COST)
+    }
+
+    /// Advances every hole's sub-search to cost `cost` (in step with the main levels: a hole's
+    /// level of a cost is as cheap as the main search's, and a hole needs few of them); records
+    /// the concatenation once every hole has a body.
+    pub(super) fn step(&mut self, s: &mut Search<'a>, cost: u32) {
+        if !self.live() {
+            return;
+        }
+        let target = cost.min(HOLE_MAX_COST);
+        for h in &mut self.holes {
+            while h.best.is_none() && h.search.stop.is_none() && h.done < target {
+                if s.cancel.is_cancelled() {
+                    break;
+                }
+                h.done += 1;
+                for ci in 0..h.search.ctxs.len() {
+                    if h.search.stop.is_some() {
+                        break;
+                    }
+                    h.search.level(ci, h.done);
+                }
+                if h.search.stop.is_none() {
+                    h.search.conditionals(h.done);
+                }
+                if let Some(p) = h.search.found.iter().min_by_key(|p| p.cost) {
+                    h.best = Some((p.expr.clone(), p.cost));
+                }
+            }
+        }
+        let bodies: Option<Vec<(Rc<Expr>, u32)>> =
+            self.holes.iter().map(|h| h.best.clone()).collect();
+        let Some(bodies) = bodies else {
+            return;
+        };
+        let mut parts: Vec<Rc<Expr>> = Vec::new();
+        let mut total = self.base;
+        let mut next = bodies.into_iter();
+        for p in &self.shape {
+            match p {
+                Some(sep) => parts.push(Rc::new(Expr::Const(PyVal::str(sep)))),
+                None => {
+                    let Some((body, c)) = next.next() else {
+                        return;
+                    };
+                    total += c;
+                    parts.push(body);
+                }
+            }
+        }
+        let Some(joined) = parts
+            .into_iter()
+            .reduce(|a, b| Rc::new(Expr::Call(Op::Add, vec![a, b])))
+        else {
+            return;
+        };
+        self.recorded = true;
+        if s.input.fits(&joined) {
+            s.record(joined, total);
+        }
+    }
+}
+
+/// The sub-search for one hole: the task's parameters, the hole's text as the target.
+fn hole_search<'a>(s: &Search<'a>, examples: Vec<(Vec<PyVal>, PyVal)>, base: u32) -> Hole<'a> {
+    let n = examples.len().max(1);
+    let input = SearchInput {
+        param_types: s.input.param_types.clone(),
+        examples,
+        constants: s.input.constants.clone(),
+        costs: s.input.costs.clone(),
+        required_params: 0,
+        text_ints: s.input.text_ints.clone(),
+        // A hole answers no intent of its own (the joined program is ranked).
+        intents: crate::intent::Intents::default(),
+        param_names: Vec::new(),
+        digit_source: false,
+        decimals: s.input.decimals,
+        bounds: Vec::new(),
+    };
+    let limits = SearchLimits {
+        max_cost: s.limits.max_cost.saturating_sub(base),
+        max_terms: (HOLE_VALUES / n).min(HOLE_TERMS),
+        max_solutions: 1,
+        extra_levels: 0,
+    };
+    let mut search = new_search(Cow::Owned(input), limits, s.cancel);
+    search.build_contexts();
+    Hole {
+        search,
+        done: 0,
+        best: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn outputs_split_at_separators() {
+        assert_eq!(
+            pieces("01:01:59"),
+            [
+                Piece::Word("01".into()),
+                Piece::Sep(":".into()),
+                Piece::Word("01".into()),
+                Piece::Sep(":".into()),
+                Piece::Word("59".into()),
+            ]
+        );
+        assert_eq!(
+            pieces("Lovelace, A."),
+            [
+                Piece::Word("Lovelace".into()),
+                Piece::Sep(", ".into()),
+                Piece::Word("A".into()),
+                Piece::Sep(".".into()),
+            ]
+        );
+    }
+}
+
+#[cfg(test)]
+mod search_tests {
+    use crate::cancel::CancelToken;
+    use crate::domain::python::enumerate::SearchLimits;
+    use crate::domain::python::tests::task;
+    use crate::domain::python::PythonDomain;
+    use std::time::Duration;
+
+    fn bodies(names: &[&str], types: &[&str], doc: &str, ex: &[(&[&str], &str)]) -> Vec<String> {
+        let t = task(names, types, doc, ex);
+        let limits = SearchLimits {
+            max_cost: 40,
+            max_terms: 200_000,
+            max_solutions: 3,
+            extra_levels: 0,
+        };
+        let cancel = CancelToken::with_budget(Duration::from_secs(20));
+        PythonDomain
+            .search_outcome(&t, &cancel, limits)
+            .map(|(sols, _, _)| sols.into_iter().map(|s| s.body).collect())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn clock_time_is_three_formatted_holes() {
+        let got = bodies(
+            &["seconds"],
+            &["int"],
+            "Format a number of seconds as HH:MM:SS.",
+            &[
+                (&["3661"], "'01:01:01'"),
+                (&["59"], "'00:00:59'"),
+                (&["3725"], "'01:02:05'"),
+            ],
+        );
+        // Hours and seconds are settled by these examples (the minutes, equal to the hours or
+        // zero in each, are not).
+        let top = got.first().map(String::as_str).unwrap_or_default();
+        assert!(
+            top.starts_with("return f'{seconds // 3600:02d}:")
+                && top.ends_with(":{seconds % 60:02d}'"),
+            "{got:?}"
+        );
+    }
+}
