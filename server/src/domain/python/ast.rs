@@ -345,6 +345,12 @@ ops!(
     Flatten,
     Chunk,
     Format,
+    BitAnd,
+    BitOr,
+    BitXor,
+    LShift,
+    RShift,
+    Median,
 );
 
 impl Op {
@@ -358,7 +364,7 @@ impl Op {
             | Counter | MostCommon | Isqrt | Sqrt | Floor | Ceil | Factorial | Prod | Range1
             | FindallDigits | FindallWords | FindallUpperWords | ReSubNonAlnum | Fst | Snd
             | First | Last | ListOf1 | AccSum | AccMax | AccMin | Unique | DictInvert | Pad2
-            | IsNone | IsNotNone | Flatten => 1,
+            | IsNone | IsNotNone | Flatten | Median => 1,
             IfExp | SliceRange | Replace | GetDefault | Between => 3,
             _ => 2,
         }
@@ -507,6 +513,9 @@ impl Op {
             },
             (Chunk, [List(e), Int]) => Some(Ty::list(List(e.clone()))),
             (Format, [Int | Float | Str, Spec]) => Some(Str),
+            (BitAnd | BitOr | BitXor | LShift | RShift, [Int, Int]) => Some(Int),
+            // `statistics.median`: the middle element, or the mean of the middle two.
+            (Median, [List(e) | TupleN(e)]) if **e == Int || **e == Float => Some(Float),
             _ => None,
         }
     }

@@ -46,8 +46,9 @@ fn base_op_cost(op: Op) -> u32 {
         | FindallUpperWords | ReSubNonAlnum | IfExp => 4,
         AccSum | AccMax | AccMin | Unique | DictInvert | DictMerge | Pad2 | Flatten | Chunk
         | IsNotNone => 3,
-        Lcm | Hypot | Between => 5,
+        Lcm | Hypot | Between | Median => 5,
         IsNone | Format => 2,
+        BitAnd | BitOr | BitXor | LShift | RShift => 4,
     }
 }
 
@@ -240,6 +241,18 @@ const PRIORS: &[(&[&str], &[Op], &[Hof])] = &[
         &[],
     ),
     (&["union"], &[Op::SetOr], &[]),
+    (
+        &[
+            "bit",
+            "xor",
+            "shift",
+            "power of 2",
+            "power of two",
+            "binary",
+        ],
+        &[Op::BitAnd, Op::BitOr, Op::BitXor, Op::LShift, Op::RShift],
+        &[],
+    ),
     (&["alphabet", "letter"], &[Op::IsAlpha], &[]),
     (&["numeric", "number"], &[Op::IsDigit], &[]),
     (&["duplicate", "unique", "distinct"], &[Op::Unique], &[]),
@@ -271,6 +284,7 @@ const PRIORS: &[(&[&str], &[Op], &[Hof])] = &[
 /// keeps them out of the way elsewhere.
 const NAMED_OPS: &[(&[&str], Op, u32)] = &[
     (&["hypotenuse", "hypot"], Op::Hypot, 1),
+    (&["median"], Op::Median, 1),
     (
         &["lcm", "least common multiple", "lowest common multiple"],
         Op::Lcm,

@@ -55,7 +55,9 @@ const P_AND: u8 = 3;
 const P_NOT: u8 = 4;
 const P_CMP: u8 = 5;
 const P_BOR: u8 = 6;
+const P_BXOR: u8 = 7;
 const P_BAND: u8 = 8;
+const P_SHIFT: u8 = 9;
 const P_ADD: u8 = 10;
 const P_MUL: u8 = 11;
 const P_UNARY: u8 = 12;
@@ -735,6 +737,10 @@ impl Renderer<'_> {
                 format!("({}, {})", self.wrap(&a[0], P_IF), self.wrap(&a[1], P_IF)),
                 P_ATOM,
             ),
+            Median => {
+                self.imports.insert("import statistics".into());
+                fi(self, "statistics.median")
+            }
             Lcm | Hypot => {
                 self.imports.insert("import math".into());
                 let name = format!("math.{}", format!("{op:?}").to_ascii_lowercase());
@@ -822,7 +828,11 @@ impl Renderer<'_> {
                 Some(f) => (f, P_ATOM),
                 None => (format!("str({}).zfill(2)", self.wrap(&a[0], P_IF)), P_ATOM),
             },
-            SetAnd => bin(self, "&", P_BAND, P_BAND + 1),
+            SetAnd | BitAnd => bin(self, "&", P_BAND, P_BAND + 1),
+            BitOr => bin(self, "|", P_BOR, P_BOR + 1),
+            BitXor => bin(self, "^", P_BXOR, P_BXOR + 1),
+            LShift => bin(self, "<<", P_SHIFT, P_SHIFT + 1),
+            RShift => bin(self, ">>", P_SHIFT, P_SHIFT + 1),
             SetOr => bin(self, "|", P_BOR, P_BOR + 1),
             FindallDigits | FindallWords | FindallUpperWords => {
                 self.imports.insert("import re".into());

@@ -311,10 +311,20 @@ sys.stdout.write(json.dumps(out))
                     cost: 1,
                 });
             }
+            // Bitwise operations and the median are cheap only where named: here bitwise
+            // operations for every third shape, the median for the others.
+            let mut costs = CostTable::from_description("");
+            if shape_i % 3 == 0 {
+                for op in [Op::BitAnd, Op::BitOr, Op::BitXor, Op::LShift, Op::RShift] {
+                    costs.op.insert(op, 1);
+                }
+            } else {
+                costs.op.insert(Op::Median, 1);
+            }
             let input = SearchInput {
                 param_types: tys.clone(),
                 constants: consts,
-                costs: CostTable::from_description(""),
+                costs: costs.clone(),
                 required_params: 0,
                 text_ints: vec![2, 3, -2],
                 intents: crate::intent::Intents::default(),
@@ -398,6 +408,28 @@ sys.stdout.write(json.dumps(out))
             })
             .count();
         eprintln!("programs with a format spec: {formatted} of {count}");
+        let bitwise = cases
+            .lines()
+            .filter(|l| {
+                [" & ", " | ", " ^ ", " << ", " >> "]
+                    .iter()
+                    .any(|o| l.contains(o))
+            })
+            .count();
+        eprintln!("programs with a bitwise operator: {bitwise} of {count}");
+        let medians = cases
+            .lines()
+            .filter(|l| l.contains("statistics.median"))
+            .count();
+        eprintln!("programs with a median: {medians} of {count}");
+        assert!(
+            medians * 2000 >= count,
+            "only {medians} of {count} programs take a median"
+        );
+        assert!(
+            bitwise * 200 >= count,
+            "only {bitwise} of {count} programs use bits"
+        );
         assert!(
             formatted * 200 >= count,
             "only {formatted} of {count} programs format"
