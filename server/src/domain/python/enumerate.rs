@@ -376,16 +376,21 @@ pub(crate) fn search(input: &SearchInput, limits: SearchLimits, cancel: &CancelT
                 }
             }
         }
-        if first_found.is_none() && s.complete > dec.completes() {
+        let tpl_completes = tpl.as_ref().map_or(0, template::Templater::completes);
+        if first_found.is_none() && s.complete > dec.completes() + tpl_completes {
             first_found = Some(cost);
         }
         let covered = s.best_uncovered == 0;
         // A decomposition may find a program ahead of the main levels: the search goes on
         // to its cost (and the extra levels) for cheaper ones.
-        let found_at = match (first_found, dec.best()) {
-            (Some(f), Some(b)) => Some(f.min(b)),
-            (f, b) => f.or(b),
-        };
+        let found_at = [
+            first_found,
+            dec.best(),
+            tpl.as_ref().and_then(template::Templater::best),
+        ]
+        .into_iter()
+        .flatten()
+        .min();
         if let Some(f) = found_at {
             let extra = if covered || f > INTENT_SEARCH_BELOW {
                 limits.extra_levels

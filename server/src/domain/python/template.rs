@@ -51,11 +51,16 @@ fn pieces(text: &str) -> Vec<Piece> {
     out
 }
 
-/// One hole: its sub-search and the cheapest body found.
+/// Bodies kept per hole: the cheapest and a runner-up, so that two readings of a hole the
+/// examples cannot tell apart (`minutes // 60` and `str(minutes + minutes)[0]`) both reach the
+/// ranking and the question.
+const HOLE_BODIES: usize = 2;
+
+/// One hole: its sub-search and the cheapest bodies found (empty until one is).
 struct Hole<'a> {
     search: Search<'a>,
     done: u32,
-    best: Option<(Rc<Expr>, u32)>,
+    best: Vec<(Rc<Expr>, u32)>,
 }
 
 /// The template decomposition of one search.
@@ -66,6 +71,10 @@ pub(super) struct Templater<'a> {
     /// Cost of the joins and separators (the holes' costs come on top).
     base: u32,
     recorded: bool,
+    /// Cost of the joined program, once recorded as a complete solution.
+    best: Option<u32>,
+    /// Complete programs recorded (of the main search's count).
+    completes: usize,
 }
 
 impl<'a> Templater<'a> {
@@ -138,16 +147,29 @@ impl<'a> Templater<'a> {
             holes: hole_searches,
             base,
             recorded: false,
+            best: None,
+            completes: 0,
         })
     }
 
     /// Whether a hole's sub-search can still go on.
+    /// Cost of the joined program, if recorded as a complete solution: the main search goes
+    /// on to this cost for a cheaper one (`' '.join(text.split())` rather than two holes).
+    pub(super) fn best(&self) -> Option<u32> {
+        self.best
+    }
+
+    /// Complete programs recorded (of the main search's count).
+    pub(super) fn completes(&self) -> usize {
+        self.completes
+    }
+
     fn live(&self) -> bool {
         !self.recorded
             && self
                 .holes
                 .iter()
-                .all(|h| h.best.is_some() || h.search.stop.is_none() && h.done < HOLE_MAX_COST)
+                .all(|h| !h.best.is_empty() || h.search.stop.is_none() && h.done < HOLE_MAX_COST)
     }
 
     /// Advances every hole's sub-search to cost `cost` (in step with the main levels: a hole's
@@ -159,7 +181,7 @@ impl<'a> Templater<'a> {
         }
         let target = cost.min(HOLE_MAX_COST);
         for h in &mut self.holes {
-            while h.best.is_none() && h.search.stop.is_none() && h.done < target {
+            while h.best.is_empty() && h.search.stop.is_none() && h.done < target {
                 if s.cancel.is_cancelled() {
                     break;
                 }
@@ -173,52 +195,79 @@ impl<'a> Templater<'a> {
                 if h.search.stop.is_none() {
                     h.search.conditionals(h.done);
                 }
-                if let Some(p) = h.search.found.iter().min_by_key(|p| p.cost) {
-                    h.best = Some((p.expr.clone(), p.cost));
+                let mut found: Vec<(Rc<Expr>, u32)> = h
+                    .search
+                    .found
+                    .iter()
+                    .map(|p| (p.expr.clone(), p.cost))
+                    .collect();
+                found.sort_by_key(|f| f.1);
+                found.truncate(HOLE_BODIES);
+                h.best = found;
+            }
+        }
+        if self.holes.iter().any(|h| h.best.is_empty()) {
+            return;
+        }
+        self.recorded = true;
+        // Every hole's cheapest body; then each runner-up in place of its hole's cheapest.
+        let mut choices: Vec<Vec<usize>> = vec![vec![0; self.holes.len()]];
+        for (k, h) in self.holes.iter().enumerate() {
+            for alt in 1..h.best.len() {
+                let mut c = vec![0; self.holes.len()];
+                c[k] = alt;
+                choices.push(c);
+            }
+        }
+        for choice in choices {
+            let Some((joined, total)) = self.join(&choice) else {
+                continue;
+            };
+            if s.input.fits(&joined) {
+                let before = s.complete;
+                s.record(joined, total);
+                if s.complete > before {
+                    self.completes += 1;
+                    self.best = Some(self.best.map_or(total, |b| b.min(total)));
                 }
             }
         }
-        let bodies: Option<Vec<(Rc<Expr>, u32)>> =
-            self.holes.iter().map(|h| h.best.clone()).collect();
-        let Some(bodies) = bodies else {
-            return;
-        };
+    }
+
+    /// The concatenation with body `choice[k]` in hole `k`, and its cost.
+    fn join(&self, choice: &[usize]) -> Option<(Rc<Expr>, u32)> {
         let mut parts: Vec<Rc<Expr>> = Vec::new();
         let mut total = self.base;
-        let mut next = bodies.into_iter();
+        let mut holes = self.holes.iter().zip(choice);
         for p in &self.shape {
             match p {
                 Some(sep) => parts.push(Rc::new(Expr::Const(PyVal::str(sep)))),
                 None => {
-                    let Some((body, c)) = next.next() else {
-                        return;
-                    };
+                    let (h, &i) = holes.next()?;
+                    let (body, c) = h.best.get(i)?;
                     total += c;
-                    parts.push(body);
+                    parts.push(body.clone());
                 }
             }
         }
-        let Some(joined) = parts
+        let joined = parts
             .into_iter()
-            .reduce(|a, b| Rc::new(Expr::Call(Op::Add, vec![a, b])))
-        else {
-            return;
-        };
-        self.recorded = true;
-        if s.input.fits(&joined) {
-            s.record(joined, total);
-        }
+            .reduce(|a, b| Rc::new(Expr::Call(Op::Add, vec![a, b])))?;
+        Some((joined, total))
     }
 }
 
 /// The sub-search for one hole: the task's parameters, the hole's text as the target.
 fn hole_search<'a>(s: &Search<'a>, examples: Vec<(Vec<PyVal>, PyVal)>, base: u32) -> Hole<'a> {
     let n = examples.len().max(1);
+    // Inside an f-string a number needs no `str()`: `f'{minutes // 60}:…'`.
+    let mut costs = s.input.costs.clone();
+    costs.op.insert(Op::StrOf, 1);
     let input = SearchInput {
         param_types: s.input.param_types.clone(),
         examples,
         constants: s.input.constants.clone(),
-        costs: s.input.costs.clone(),
+        costs,
         required_params: 0,
         text_ints: s.input.text_ints.clone(),
         // A hole answers no intent of its own (the joined program is ranked).
@@ -239,7 +288,7 @@ fn hole_search<'a>(s: &Search<'a>, examples: Vec<(Vec<PyVal>, PyVal)>, base: u32
     Hole {
         search,
         done: 0,
-        best: None,
+        best: Vec::new(),
     }
 }
 
