@@ -351,6 +351,7 @@ ops!(
     LShift,
     RShift,
     Median,
+    MkTuple3,
 );
 
 impl Op {
@@ -365,7 +366,7 @@ impl Op {
             | FindallDigits | FindallWords | FindallUpperWords | ReSubNonAlnum | Fst | Snd
             | First | Last | ListOf1 | AccSum | AccMax | AccMin | Unique | DictInvert | Pad2
             | IsNone | IsNotNone | Flatten | Median => 1,
-            IfExp | SliceRange | Replace | GetDefault | Between => 3,
+            IfExp | SliceRange | Replace | GetDefault | Between | MkTuple3 => 3,
             _ => 2,
         }
     }
@@ -478,6 +479,7 @@ impl Op {
             (Range1, [Int]) => Some(Ty::list(Int)),
             (Range2, [Int, Int]) => Some(Ty::list(Int)),
             (MkTuple2, [x, y]) => Some(Tuple(vec![x.clone(), y.clone()])),
+            (MkTuple3, [x, y, z]) => Some(Tuple(vec![x.clone(), y.clone(), z.clone()])),
             (Divmod, [Int, Int]) => Some(Tuple(vec![Int, Int])),
             (SetAnd | SetOr | SetSub, [Set(x), Set(y)]) if x == y => Some(Set(x.clone())),
             (Fst, [Tuple(ts)]) if !ts.is_empty() => Some(ts[0].clone()),

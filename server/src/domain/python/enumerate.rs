@@ -774,8 +774,8 @@ impl Search<'_> {
     fn level(&mut self, ci: usize, cost: u32) {
         self.leaves(ci, cost);
         for &op in ALL_OPS {
-            if op == Op::IfExp {
-                continue; // conditionals come from the partition step
+            if op == Op::IfExp || op == Op::MkTuple3 {
+                continue; // conditionals come from the partition step, triples from templates
             }
             // Formatting builds strings only a string result needs; chunks and flattening,
             // lists only a list result needs.

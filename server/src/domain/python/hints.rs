@@ -47,6 +47,7 @@ fn base_op_cost(op: Op) -> u32 {
         AccSum | AccMax | AccMin | Unique | DictInvert | DictMerge | Pad2 | Flatten | Chunk
         | IsNotNone => 3,
         Lcm | Hypot | Between | Median => 5,
+        MkTuple3 => 4,
         IsNone | Format => 2,
         BitAnd | BitOr | BitXor | LShift | RShift => 4,
     }

@@ -1572,6 +1572,11 @@ pub(crate) fn apply(op: Op, a: &[&PyVal]) -> PyResult {
             Ok(PyVal::list((lo..hi).map(PyVal::Int).collect()))
         }
         MkTuple2 => Ok(PyVal::tuple(vec![arg(0)?.clone(), arg(1)?.clone()])),
+        MkTuple3 => Ok(PyVal::tuple(vec![
+            arg(0)?.clone(),
+            arg(1)?.clone(),
+            arg(2)?.clone(),
+        ])),
         AccSum | AccMax | AccMin => {
             let mut out: Vec<PyVal> = Vec::new();
             for x in elements(arg(0)?)? {

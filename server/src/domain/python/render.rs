@@ -737,6 +737,15 @@ impl Renderer<'_> {
                 format!("({}, {})", self.wrap(&a[0], P_IF), self.wrap(&a[1], P_IF)),
                 P_ATOM,
             ),
+            MkTuple3 => (
+                format!(
+                    "({}, {}, {})",
+                    self.wrap(&a[0], P_IF),
+                    self.wrap(&a[1], P_IF),
+                    self.wrap(&a[2], P_IF)
+                ),
+                P_ATOM,
+            ),
             Median => {
                 self.imports.insert("import statistics".into());
                 fi(self, "statistics.median")

@@ -23,6 +23,9 @@ const MAX_HOLES: usize = 4;
 const HOLE_VALUES: usize = 1_500_000;
 /// Terms one hole's sub-search may hold.
 const HOLE_TERMS: usize = 100_000;
+/// How much more than a hole's cheapest body a body read off another hole may cost and still
+/// come first.
+const ANALOGY_SLACK: u32 = 2;
 /// Most expensive hole program: a hole is one word or number of the output, a small program;
 /// a template whose holes need more is not what the outputs are made of.
 const HOLE_MAX_COST: u32 = 10;
@@ -63,10 +66,85 @@ struct Hole<'a> {
     best: Vec<(Rc<Expr>, u32)>,
 }
 
+/// How the holes' values make an output.
+enum Join {
+    /// The outputs' shared shape: separators (`Some`) and holes (`None`) in order.
+    Concat(Vec<Option<String>>),
+    /// A tuple of this many components, one per hole.
+    Tuple(usize),
+}
+
+/// The string template of the outputs and each hole's outputs.
+fn concat_shape(outputs: &[PyVal]) -> Option<(Join, Vec<Vec<PyVal>>)> {
+    let texts: Vec<&str> = outputs
+        .iter()
+        .map(|o| match o {
+            PyVal::Str(t) => Some(&**t),
+            _ => None,
+        })
+        .collect::<Option<_>>()?;
+    let split: Vec<Vec<Piece>> = texts.iter().map(|t| pieces(t)).collect();
+    let first = &split[0];
+    let holes = first.iter().filter(|p| matches!(p, Piece::Word(_))).count();
+    if !(2..=MAX_HOLES).contains(&holes) || !first.iter().any(|p| matches!(p, Piece::Sep(_))) {
+        return None;
+    }
+    // Same pieces in the same order, separators equal.
+    for other in &split[1..] {
+        if other.len() != first.len() {
+            return None;
+        }
+        for (a, b) in first.iter().zip(other) {
+            match (a, b) {
+                (Piece::Sep(x), Piece::Sep(y)) if x == y => {}
+                (Piece::Word(_), Piece::Word(_)) => {}
+                _ => return None,
+            }
+        }
+    }
+    let shape: Vec<Option<String>> = first
+        .iter()
+        .map(|p| match p {
+            Piece::Sep(t) => Some(t.clone()),
+            Piece::Word(_) => None,
+        })
+        .collect();
+    let hole_outputs = (0..shape.len())
+        .filter(|&k| shape[k].is_none())
+        .map(|k| {
+            split
+                .iter()
+                .map(|ps| match &ps[k] {
+                    Piece::Word(w) | Piece::Sep(w) => PyVal::str(w),
+                })
+                .collect()
+        })
+        .collect();
+    Some((Join::Concat(shape), hole_outputs))
+}
+
+/// Tuples of one length (2 or 3) and each component's outputs.
+fn tuple_shape(outputs: &[PyVal]) -> Option<(Join, Vec<Vec<PyVal>>)> {
+    let tuples: Vec<&Vec<PyVal>> = outputs
+        .iter()
+        .map(|o| match o {
+            PyVal::Tuple(t) => Some(&**t),
+            _ => None,
+        })
+        .collect::<Option<_>>()?;
+    let k = tuples[0].len();
+    if !(2..=3).contains(&k) || tuples.iter().any(|t| t.len() != k) {
+        return None;
+    }
+    let hole_outputs = (0..k)
+        .map(|i| tuples.iter().map(|t| t[i].clone()).collect())
+        .collect();
+    Some((Join::Tuple(k), hole_outputs))
+}
+
 /// The template decomposition of one search.
 pub(super) struct Templater<'a> {
-    /// The outputs' shared shape: separators (`Some`) and holes (`None`) in order.
-    shape: Vec<Option<String>>,
+    join: Join,
     holes: Vec<Hole<'a>>,
     /// Cost of the joins and separators (the holes' costs come on top).
     base: u32,
@@ -78,73 +156,42 @@ pub(super) struct Templater<'a> {
 }
 
 impl<'a> Templater<'a> {
-    /// The template of the outputs, if they share one with two to `MAX_HOLES` holes.
+    /// The template of the outputs, if they share one with two to `MAX_HOLES` holes: strings
+    /// with the same separators, or tuples of one length (each component a hole:
+    /// `(filename.rsplit('.', 1)[0], filename.split('.')[-1])`).
     pub(super) fn new(s: &Search<'a>) -> Option<Templater<'a>> {
-        let texts: Vec<&str> = s
-            .outputs
-            .iter()
-            .map(|o| match o {
-                PyVal::Str(t) => Some(&**t),
-                _ => None,
-            })
-            .collect::<Option<_>>()?;
-        if texts.len() < 2 {
+        if s.outputs.len() < 2 {
             return None;
         }
-        let split: Vec<Vec<Piece>> = texts.iter().map(|t| pieces(t)).collect();
-        let first = &split[0];
-        let holes = first.iter().filter(|p| matches!(p, Piece::Word(_))).count();
-        if !(2..=MAX_HOLES).contains(&holes) || !first.iter().any(|p| matches!(p, Piece::Sep(_))) {
-            return None;
-        }
-        // Same pieces in the same order, separators equal.
-        for other in &split[1..] {
-            if other.len() != first.len() {
-                return None;
+        let (join, hole_outputs) = concat_shape(&s.outputs).or_else(|| tuple_shape(&s.outputs))?;
+        let base = match &join {
+            Join::Concat(shape) => {
+                let add = s.input.costs.op_cost(Op::Add);
+                let seps = shape.iter().filter(|p| p.is_some()).count() as u32;
+                (shape.len() as u32 - 1) * add + seps
             }
-            for (a, b) in first.iter().zip(other) {
-                match (a, b) {
-                    (Piece::Sep(x), Piece::Sep(y)) if x == y => {}
-                    (Piece::Word(_), Piece::Word(_)) => {}
-                    _ => return None,
-                }
-            }
-        }
-        let shape: Vec<Option<String>> = first
-            .iter()
-            .map(|p| match p {
-                Piece::Sep(t) => Some(t.clone()),
-                Piece::Word(_) => None,
-            })
-            .collect();
-        let add = s.input.costs.op_cost(Op::Add);
-        let seps = shape.iter().filter(|p| p.is_some()).count() as u32;
-        let base = (shape.len() as u32 - 1) * add + seps;
+            Join::Tuple(_) => s.input.costs.op_cost(Op::MkTuple2),
+        };
         if base >= s.limits.max_cost {
             return None;
         }
-        let mut hole_searches = Vec::new();
-        for (k, p) in shape.iter().enumerate() {
-            if p.is_some() {
-                continue;
-            }
-            let examples: Vec<(Vec<PyVal>, PyVal)> = s
-                .input
-                .examples
-                .iter()
-                .zip(&split)
-                .map(|((ins, _), ps)| {
-                    let word = match &ps[k] {
-                        Piece::Word(w) | Piece::Sep(w) => w.clone(),
-                    };
-                    (ins.clone(), PyVal::str(&word))
-                })
-                .collect();
-            hole_searches.push(hole_search(s, examples, base));
-        }
+        let in_fstring = matches!(join, Join::Concat(_));
+        let holes = hole_outputs
+            .into_iter()
+            .map(|outs| {
+                let examples = s
+                    .input
+                    .examples
+                    .iter()
+                    .zip(outs)
+                    .map(|((ins, _), o)| (ins.clone(), o))
+                    .collect();
+                hole_search(s, examples, base, in_fstring)
+            })
+            .collect();
         Some(Templater {
-            shape,
-            holes: hole_searches,
+            join,
+            holes,
             base,
             recorded: false,
             best: None,
@@ -152,7 +199,6 @@ impl<'a> Templater<'a> {
         })
     }
 
-    /// Whether a hole's sub-search can still go on.
     /// Cost of the joined program, if recorded as a complete solution: the main search goes
     /// on to this cost for a cheaper one (`' '.join(text.split())` rather than two holes).
     pub(super) fn best(&self) -> Option<u32> {
@@ -164,6 +210,7 @@ impl<'a> Templater<'a> {
         self.completes
     }
 
+    /// Whether every hole has a body or a sub-search that can still find one.
     fn live(&self) -> bool {
         !self.recorded
             && self
@@ -210,6 +257,7 @@ impl<'a> Templater<'a> {
             return;
         }
         self.recorded = true;
+        self.analogies();
         // Every hole's cheapest body; then each runner-up in place of its hole's cheapest.
         let mut choices: Vec<Vec<usize>> = vec![vec![0; self.holes.len()]];
         for (k, h) in self.holes.iter().enumerate() {
@@ -234,12 +282,78 @@ impl<'a> Templater<'a> {
         }
     }
 
+    /// Holes read alike: where another hole's body with another position (`parts[0]` for
+    /// `parts[-1]`) fits this hole's examples, it comes first when it costs at most
+    /// `ANALOGY_SLACK` more than this hole's cheapest body (`int(version.split('.')[1])` rather
+    /// than `2 % int(version[-1])` beside `int(version.split('.')[0])`).
+    fn analogies(&mut self) {
+        for k in 0..self.holes.len() {
+            let Some((own_body, own)) = self.holes[k].best.first().cloned() else {
+                continue;
+            };
+            // A hole that is a sibling at another position already reads like it.
+            let own_key = format!("{own_body:?}");
+            let alike = (0..self.holes.len()).filter(|&g| g != k).any(|g| {
+                self.holes[g].best.first().is_some_and(|(b, _)| {
+                    (-3..=3).any(|i| reposition(b, i).is_some_and(|m| format!("{m:?}") == own_key))
+                })
+            });
+            if alike {
+                continue;
+            }
+            let mut found: Option<(Rc<Expr>, u32)> = None;
+            for g in 0..self.holes.len() {
+                if g == k {
+                    continue;
+                }
+                for (body, cost) in &self.holes[g].best {
+                    if *cost > own + ANALOGY_SLACK || found.as_ref().is_some_and(|f| f.1 <= *cost) {
+                        continue;
+                    }
+                    for i in [0, 1, 2, 3, -1, -2, -3] {
+                        let Some(moved) = reposition(body, i) else {
+                            continue;
+                        };
+                        if self.holes[k].search.input.fits(&moved) {
+                            found = Some((moved, *cost));
+                            break;
+                        }
+                    }
+                }
+            }
+            if let Some(f) = found {
+                let h = &mut self.holes[k];
+                if !h
+                    .best
+                    .iter()
+                    .any(|(b, _)| format!("{b:?}") == format!("{:?}", f.0))
+                {
+                    h.best.insert(0, f);
+                    h.best.truncate(HOLE_BODIES);
+                }
+            }
+        }
+    }
+
     /// The concatenation with body `choice[k]` in hole `k`, and its cost.
     fn join(&self, choice: &[usize]) -> Option<(Rc<Expr>, u32)> {
-        let mut parts: Vec<Rc<Expr>> = Vec::new();
         let mut total = self.base;
+        if let Join::Tuple(k) = self.join {
+            let mut parts = Vec::new();
+            for (h, &i) in self.holes.iter().zip(choice) {
+                let (body, c) = h.best.get(i)?;
+                total += c;
+                parts.push(body.clone());
+            }
+            let op = if k == 2 { Op::MkTuple2 } else { Op::MkTuple3 };
+            return Some((Rc::new(Expr::Call(op, parts)), total));
+        }
+        let Join::Concat(shape) = &self.join else {
+            return None;
+        };
+        let mut parts: Vec<Rc<Expr>> = Vec::new();
         let mut holes = self.holes.iter().zip(choice);
-        for p in &self.shape {
+        for p in shape {
             match p {
                 Some(sep) => parts.push(Rc::new(Expr::Const(PyVal::str(sep)))),
                 None => {
@@ -257,12 +371,68 @@ impl<'a> Templater<'a> {
     }
 }
 
+/// `body` with its (single) literal position replaced by `i`: `xs[0]` → `xs[i]`; `None` when
+/// it has no literal position, several, or already `i`.
+fn reposition(body: &Rc<Expr>, i: i64) -> Option<Rc<Expr>> {
+    fn at(x: &Rc<Expr>, i: i64) -> Rc<Expr> {
+        Rc::new(match i {
+            0 => Expr::Call(Op::First, vec![x.clone()]),
+            -1 => Expr::Call(Op::Last, vec![x.clone()]),
+            _ => Expr::Call(
+                Op::Index,
+                vec![x.clone(), Rc::new(Expr::Const(PyVal::Int(i)))],
+            ),
+        })
+    }
+    fn swap(e: &Rc<Expr>, i: i64) -> Option<Rc<Expr>> {
+        match &**e {
+            Expr::Call(Op::Index, a) => match &*a[1] {
+                Expr::Const(PyVal::Int(j)) if *j == i => None,
+                Expr::Const(PyVal::Int(_)) => Some(at(&a[0], i)),
+                _ => None,
+            },
+            Expr::Call(Op::First, _) if i == 0 => None,
+            Expr::Call(Op::Last, _) if i == -1 => None,
+            Expr::Call(Op::First | Op::Last, a) => Some(at(&a[0], i)),
+            Expr::Call(op, a) => {
+                let k = a.iter().position(|x| positions(x) == 1)?;
+                let mut args = a.clone();
+                args[k] = swap(&a[k], i)?;
+                Some(Rc::new(Expr::Call(*op, args)))
+            }
+            _ => None,
+        }
+    }
+    (positions(body) == 1).then(|| swap(body, i)).flatten()
+}
+
+/// Literal positions (`xs[2]`, `xs[0]`, `xs[-1]`) in an expression.
+fn positions(e: &Expr) -> usize {
+    match e {
+        Expr::Call(Op::Index, a) if matches!(&*a[1], Expr::Const(PyVal::Int(_))) => {
+            1 + positions(&a[0])
+        }
+        Expr::Call(Op::First | Op::Last, a) => 1 + positions(&a[0]),
+        Expr::Call(_, a) => a.iter().map(|x| positions(x)).sum(),
+        Expr::Hof(_, a, b) | Expr::Scan(a, b) => positions(a) + positions(b),
+        Expr::ZipMap(a, b, c) => positions(a) + positions(b) + positions(c),
+        _ => 0,
+    }
+}
+
 /// The sub-search for one hole: the task's parameters, the hole's text as the target.
-fn hole_search<'a>(s: &Search<'a>, examples: Vec<(Vec<PyVal>, PyVal)>, base: u32) -> Hole<'a> {
+fn hole_search<'a>(
+    s: &Search<'a>,
+    examples: Vec<(Vec<PyVal>, PyVal)>,
+    base: u32,
+    in_fstring: bool,
+) -> Hole<'a> {
     let n = examples.len().max(1);
     // Inside an f-string a number needs no `str()`: `f'{minutes // 60}:…'`.
     let mut costs = s.input.costs.clone();
-    costs.op.insert(Op::StrOf, 1);
+    if in_fstring {
+        costs.op.insert(Op::StrOf, 1);
+    }
     let input = SearchInput {
         param_types: s.input.param_types.clone(),
         examples,
@@ -328,7 +498,12 @@ mod search_tests {
     use crate::domain::python::PythonDomain;
     use std::time::Duration;
 
-    fn bodies(names: &[&str], types: &[&str], doc: &str, ex: &[(&[&str], &str)]) -> Vec<String> {
+    pub(super) fn bodies(
+        names: &[&str],
+        types: &[&str],
+        doc: &str,
+        ex: &[(&[&str], &str)],
+    ) -> Vec<String> {
         let t = task(names, types, doc, ex);
         let limits = SearchLimits {
             max_cost: 40,
@@ -361,6 +536,28 @@ mod search_tests {
         assert!(
             top.starts_with("return f'{seconds // 3600:02d}:")
                 && top.ends_with(":{seconds % 60:02d}'"),
+            "{got:?}"
+        );
+    }
+}
+
+#[cfg(test)]
+mod tuple_tests {
+    use super::search_tests::bodies;
+
+    #[test]
+    fn tuple_components_read_alike() {
+        let got = bodies(
+            &["version"],
+            &["str"],
+            "Parse 'major.minor.patch' into a tuple of ints.",
+            &[(&["'1.2.3'"], "(1, 2, 3)"), (&["'10.0.12'"], "(10, 0, 12)")],
+        );
+        assert_eq!(
+            got.first().map(String::as_str),
+            Some(
+                "words = version.split('.')\nreturn (int(words[0]), int(words[1]), int(words[-1]))"
+            ),
             "{got:?}"
         );
     }
