@@ -477,10 +477,11 @@ def temperature_label(celsius: float) -> str:
     }
 }
 
-/// Outputs that share their punctuation are concatenations of small pieces, each found on its
-/// own: the programs a reviewer writes, and they hold on names and dates the examples lack.
+/// Outputs that share their punctuation (or are tuples of one length) are small pieces joined,
+/// each found on its own, sibling pieces read alike: the programs a reviewer writes, and they
+/// hold on names, dates, versions and lists the examples lack.
 #[test]
-fn outputs_with_shared_punctuation_are_joined_pieces() {
+fn outputs_with_a_shared_shape_are_joined_pieces() {
     let source = r#"
 def last_name_first_initial(full_name: str) -> str:
     """Last name, comma, first initial.
@@ -500,6 +501,26 @@ def us_date_to_iso(date: str) -> str:
     >>> us_date_to_iso('12/01/1999')
     '1999-12-01'
     """
+
+
+def parse_version(version: str) -> tuple[int, int, int]:
+    """Parse 'major.minor.patch' into a tuple of ints.
+
+    >>> parse_version('1.2.3')
+    (1, 2, 3)
+    >>> parse_version('10.0.12')
+    (10, 0, 12)
+    """
+
+
+def split_even_odd(numbers):
+    """Return (evens, odds) from the list, keeping the order.
+
+    >>> split_even_odd([1, 2, 3, 4])
+    ([2, 4], [1, 3])
+    >>> split_even_odd([5, 6])
+    ([6], [5])
+    """
 "#;
     let Some(results) = search_source(source) else {
         return;
@@ -511,7 +532,12 @@ def us_date_to_iso(date: str) -> str:
             return;
         }
     };
-    let unseen: [(&str, &[(&str, &str)]); 2] = [
+    let unseen: [(&str, &[(&str, &str)]); 4] = [
+        ("parse_version", &[("'3.14.159'", "(3, 14, 159)")]),
+        (
+            "split_even_odd",
+            &[("[4, 3, 2, 1]", "([4, 2], [3, 1])"), ("[]", "([], [])")],
+        ),
         (
             "last_name_first_initial",
             &[

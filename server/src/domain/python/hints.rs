@@ -180,6 +180,7 @@ const PRIORS: &[(&[&str], &[Op], &[Hof])] = &[
         &[],
     ),
     (&["palindrome"], &[Op::Reverse, Op::Eq], &[]),
+    (&["anagram"], &[Op::Sorted, Op::Counter, Op::Eq], &[]),
     (
         &["index", "position", "locat", "find"],
         &[Op::Find, Op::IndexL],

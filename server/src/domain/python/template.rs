@@ -282,10 +282,11 @@ impl<'a> Templater<'a> {
         }
     }
 
-    /// Holes read alike: where another hole's body with another position (`parts[0]` for
-    /// `parts[-1]`) fits this hole's examples, it comes first when it costs at most
-    /// `ANALOGY_SLACK` more than this hole's cheapest body (`int(version.split('.')[1])` rather
-    /// than `2 % int(version[-1])` beside `int(version.split('.')[0])`).
+    /// Holes read alike: where another hole's body with one local change (another position,
+    /// `parts[1]` for `parts[0]`; the complementary comparison) fits this hole's examples, it
+    /// comes first when the sibling's body costs at most `ANALOGY_SLACK` more than this hole's
+    /// cheapest (`int(words[1])` rather than `2 % int(version[-1])` beside `int(words[0])`;
+    /// the odds beside the evens).
     fn analogies(&mut self) {
         for k in 0..self.holes.len() {
             let Some((own_body, own)) = self.holes[k].best.first().cloned() else {
@@ -294,9 +295,10 @@ impl<'a> Templater<'a> {
             // A hole that is a sibling at another position already reads like it.
             let own_key = format!("{own_body:?}");
             let alike = (0..self.holes.len()).filter(|&g| g != k).any(|g| {
-                self.holes[g].best.first().is_some_and(|(b, _)| {
-                    (-3..=3).any(|i| reposition(b, i).is_some_and(|m| format!("{m:?}") == own_key))
-                })
+                self.holes[g]
+                    .best
+                    .first()
+                    .is_some_and(|(b, _)| rewrites(b).iter().any(|m| format!("{m:?}") == own_key))
             });
             if alike {
                 continue;
@@ -310,14 +312,13 @@ impl<'a> Templater<'a> {
                     if *cost > own + ANALOGY_SLACK || found.as_ref().is_some_and(|f| f.1 <= *cost) {
                         continue;
                     }
-                    for i in [0, 1, 2, 3, -1, -2, -3] {
-                        let Some(moved) = reposition(body, i) else {
-                            continue;
-                        };
-                        if self.holes[k].search.input.fits(&moved) {
-                            found = Some((moved, *cost));
-                            break;
-                        }
+                    if let Some(m) = rewrites(body)
+                        .into_iter()
+                        .find(|m| self.holes[k].search.input.fits(m))
+                    {
+                        // Reading alike is evidence the hole's own cheapest body lacks: it
+                        // ranks just ahead of it.
+                        found = Some((m, own.saturating_sub(1).max(1)));
                     }
                 }
             }
@@ -371,9 +372,14 @@ impl<'a> Templater<'a> {
     }
 }
 
-/// `body` with its (single) literal position replaced by `i`: `xs[0]` → `xs[i]`; `None` when
-/// it has no literal position, several, or already `i`.
-fn reposition(body: &Rc<Expr>, i: i64) -> Option<Rc<Expr>> {
+/// Positions tried for another reading of a sibling's position, in the order a reader
+/// expects (`words[1]` before `words[-2]`).
+const POSITIONS: [i64; 7] = [0, 1, 2, 3, -1, -2, -3];
+
+/// Every expression one local change away from `e`: a literal position replaced by another
+/// (`xs[0]` → `xs[1]`, `xs[-1]`), or a comparison by its complement (`x % 2 == 0` →
+/// `x % 2 != 0`, `x < t` → `x >= t`): how sibling holes of one template usually differ.
+fn rewrites(e: &Rc<Expr>) -> Vec<Rc<Expr>> {
     fn at(x: &Rc<Expr>, i: i64) -> Rc<Expr> {
         Rc::new(match i {
             0 => Expr::Call(Op::First, vec![x.clone()]),
@@ -384,40 +390,51 @@ fn reposition(body: &Rc<Expr>, i: i64) -> Option<Rc<Expr>> {
             ),
         })
     }
-    fn swap(e: &Rc<Expr>, i: i64) -> Option<Rc<Expr>> {
-        match &**e {
-            Expr::Call(Op::Index, a) => match &*a[1] {
-                Expr::Const(PyVal::Int(j)) if *j == i => None,
-                Expr::Const(PyVal::Int(_)) => Some(at(&a[0], i)),
+    let mut out: Vec<Rc<Expr>> = Vec::new();
+    match &**e {
+        Expr::Call(op, a) => {
+            // This node.
+            let position = match (op, a.get(1).map(|x| &**x)) {
+                (Op::Index, Some(Expr::Const(PyVal::Int(j)))) => Some(*j),
+                (Op::First, _) => Some(0),
+                (Op::Last, _) => Some(-1),
                 _ => None,
-            },
-            Expr::Call(Op::First, _) if i == 0 => None,
-            Expr::Call(Op::Last, _) if i == -1 => None,
-            Expr::Call(Op::First | Op::Last, a) => Some(at(&a[0], i)),
-            Expr::Call(op, a) => {
-                let k = a.iter().position(|x| positions(x) == 1)?;
-                let mut args = a.clone();
-                args[k] = swap(&a[k], i)?;
-                Some(Rc::new(Expr::Call(*op, args)))
+            };
+            if let Some(j) = position {
+                out.extend(POSITIONS.iter().filter(|&&i| i != j).map(|&i| at(&a[0], i)));
             }
-            _ => None,
+            let flipped = match op {
+                Op::Eq => Some(Op::NotEq),
+                Op::NotEq => Some(Op::Eq),
+                Op::Lt => Some(Op::GtE),
+                Op::GtE => Some(Op::Lt),
+                Op::Gt => Some(Op::LtE),
+                Op::LtE => Some(Op::Gt),
+                _ => None,
+            };
+            if let Some(f) = flipped {
+                out.push(Rc::new(Expr::Call(f, a.clone())));
+            }
+            // One argument.
+            for (k, x) in a.iter().enumerate() {
+                for r in rewrites(x) {
+                    let mut args = a.clone();
+                    args[k] = r;
+                    out.push(Rc::new(Expr::Call(*op, args)));
+                }
+            }
         }
-    }
-    (positions(body) == 1).then(|| swap(body, i)).flatten()
-}
-
-/// Literal positions (`xs[2]`, `xs[0]`, `xs[-1]`) in an expression.
-fn positions(e: &Expr) -> usize {
-    match e {
-        Expr::Call(Op::Index, a) if matches!(&*a[1], Expr::Const(PyVal::Int(_))) => {
-            1 + positions(&a[0])
+        Expr::Hof(h, it, body) => {
+            for r in rewrites(it) {
+                out.push(Rc::new(Expr::Hof(*h, r, body.clone())));
+            }
+            for r in rewrites(body) {
+                out.push(Rc::new(Expr::Hof(*h, it.clone(), r)));
+            }
         }
-        Expr::Call(Op::First | Op::Last, a) => 1 + positions(&a[0]),
-        Expr::Call(_, a) => a.iter().map(|x| positions(x)).sum(),
-        Expr::Hof(_, a, b) | Expr::Scan(a, b) => positions(a) + positions(b),
-        Expr::ZipMap(a, b, c) => positions(a) + positions(b) + positions(c),
-        _ => 0,
+        _ => {}
     }
+    out
 }
 
 /// The sub-search for one hole: the task's parameters, the hole's text as the target.
