@@ -352,6 +352,7 @@ ops!(
     RShift,
     Median,
     MkTuple3,
+    ReSubNonNumeric,
 );
 
 impl Op {
@@ -365,7 +366,7 @@ impl Op {
             | Counter | MostCommon | Isqrt | Sqrt | Floor | Ceil | Factorial | Prod | Range1
             | FindallDigits | FindallWords | FindallUpperWords | ReSubNonAlnum | Fst | Snd
             | First | Last | ListOf1 | AccSum | AccMax | AccMin | Unique | DictInvert | Pad2
-            | IsNone | IsNotNone | Flatten | Median => 1,
+            | IsNone | IsNotNone | Flatten | Median | ReSubNonNumeric => 1,
             IfExp | SliceRange | Replace | GetDefault | Between | MkTuple3 => 3,
             _ => 2,
         }
@@ -441,7 +442,7 @@ impl Op {
             (Round2, [Float, Int]) => Some(Float),
             (
                 Lower | Upper | Title | Capitalize | Strip | Lstrip | Rstrip | Swapcase
-                | ReSubNonAlnum,
+                | ReSubNonAlnum | ReSubNonNumeric,
                 [Str],
             ) => Some(Str),
             (SplitWs | FindallDigits | FindallWords | FindallUpperWords, [Str]) => {

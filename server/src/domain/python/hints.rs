@@ -47,7 +47,7 @@ fn base_op_cost(op: Op) -> u32 {
         AccSum | AccMax | AccMin | Unique | DictInvert | DictMerge | Pad2 | Flatten | Chunk
         | IsNotNone => 3,
         Lcm | Hypot | Between | Median => 5,
-        MkTuple3 => 4,
+        MkTuple3 | ReSubNonNumeric => 4,
         IsNone | Format => 2,
         BitAnd | BitOr | BitXor | LShift | RShift => 4,
     }
@@ -181,6 +181,11 @@ const PRIORS: &[(&[&str], &[Op], &[Hof])] = &[
     ),
     (&["palindrome"], &[Op::Reverse, Op::Eq], &[]),
     (&["anagram"], &[Op::Sorted, Op::Counter, Op::Eq], &[]),
+    (
+        &["parse", "price", "amount", "currency"],
+        &[Op::ReSubNonNumeric, Op::FloatOf, Op::IntOf],
+        &[],
+    ),
     (
         &["index", "position", "locat", "find"],
         &[Op::Find, Op::IndexL],

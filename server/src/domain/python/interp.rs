@@ -1734,6 +1734,13 @@ pub(crate) fn apply(op: Op, a: &[&PyVal]) -> PyResult {
         FindallDigits => findall(0, str_arg(arg(0)?)?),
         FindallWords => findall(1, str_arg(arg(0)?)?),
         FindallUpperWords => findall(2, str_arg(arg(0)?)?),
+        // `re.sub(r'[^0-9.-]', '', s)`: the characters of a written number.
+        ReSubNonNumeric => Ok(PyVal::str(
+            &str_arg(arg(0)?)?
+                .chars()
+                .filter(|c| c.is_ascii_digit() || matches!(c, '.' | '-'))
+                .collect::<String>(),
+        )),
         ReSubNonAlnum => {
             let re = regexes()
                 .get(3)

@@ -855,6 +855,13 @@ impl Renderer<'_> {
                     P_ATOM,
                 )
             }
+            ReSubNonNumeric => {
+                self.imports.insert("import re".into());
+                (
+                    format!("re.sub(r'[^0-9.-]', '', {})", self.wrap(&a[0], P_IF)),
+                    P_ATOM,
+                )
+            }
             ReSubNonAlnum => {
                 self.imports.insert("import re".into());
                 (
