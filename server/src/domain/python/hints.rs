@@ -337,6 +337,8 @@ impl CostTable {
             "pair",
             "corresponding",
             "zip",
+            "weighted",
+            "dot product",
         ]
         .iter()
         .any(|w| lower.contains(w))
