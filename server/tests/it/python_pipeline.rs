@@ -373,7 +373,12 @@ fn top_body_behaves(
         .iter()
         .map(|(arg, want)| format!("assert {name}({arg}) == {want}\n"))
         .collect();
-    let file = format!("{code}\n\n{checks}");
+    let imports: String = r.candidates[0]
+        .imports
+        .iter()
+        .map(|i| format!("{i}\n"))
+        .collect();
+    let file = format!("{imports}{code}\n\n{checks}");
     let checked = docsynth::check::check_source(&file, None, runner).expect("checked");
     assert!(checked.all_passed(), "{name}: {file}\n{checked:?}");
     assert_eq!(
@@ -440,6 +445,16 @@ def temperature_label(celsius: float) -> str:
     >>> temperature_label(-3.0)
     '-3.0 °C'
     """
+
+
+def parse_price(text):
+    """Parse a price like '$1,234.50' into a float.
+
+    >>> parse_price('$1,234.50')
+    1234.5
+    >>> parse_price('$3')
+    3.0
+    """
 "#;
     let Some(results) = search_source(source) else {
         return;
@@ -450,6 +465,7 @@ def temperature_label(celsius: float) -> str:
         ("to_binary", "return f'{n:b}'"),
         ("invoice_number", "return f'INV-{n:05d}'"),
         ("temperature_label", "return f'{celsius:.1f} °C'"),
+        ("parse_price", "return float(re.sub(r'[^0-9.-]', '', text))"),
     ];
     for (name, body) in bodies {
         let r = solved(&results, name);
@@ -462,7 +478,11 @@ def temperature_label(celsius: float) -> str:
             return;
         }
     };
-    let unseen: [(&str, &[(&str, &str)]); 5] = [
+    let unseen: [(&str, &[(&str, &str)]); 6] = [
+        (
+            "parse_price",
+            &[("'$12'", "12.0"), ("'1,000,000.25'", "1000000.25")],
+        ),
         (
             "format_price",
             &[("1234567.891", "'$1,234,567.89'"), ("0.5", "'$0.50'")],
