@@ -313,12 +313,8 @@ def tax_rate(income):
     };
     // Each body is checked, in the sandboxed runner, on the boundaries its description states
     // (asserts after the function are examples of it).
-    let mut runner = match docsynth::runner::Runner::new(Default::default()) {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("note: no Python runner available ({e}); skipping");
-            return;
-        }
+    let Some(mut runner) = sandboxed_runner() else {
+        return;
     };
     let boundaries: [(&str, &[(&str, &str)]); 4] = [
         (
@@ -356,6 +352,17 @@ def tax_rate(income):
     ];
     for (name, cases) in boundaries {
         top_body_behaves(&results, name, cases, &mut runner);
+    }
+}
+
+/// The sandboxed runner, or `None` (with a note) where no Python runner is available.
+fn sandboxed_runner() -> Option<docsynth::runner::Runner> {
+    match docsynth::runner::Runner::new(Default::default()) {
+        Ok(r) => Some(r),
+        Err(e) => {
+            eprintln!("note: no Python runner available ({e}); skipping");
+            None
+        }
     }
 }
 
@@ -471,12 +478,8 @@ def parse_price(text):
         let r = solved(&results, name);
         assert_eq!(r.candidates[0].body.trim(), body, "{name}");
     }
-    let mut runner = match docsynth::runner::Runner::new(Default::default()) {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("note: no Python runner available ({e}); skipping");
-            return;
-        }
+    let Some(mut runner) = sandboxed_runner() else {
+        return;
     };
     let unseen: [(&str, &[(&str, &str)]); 6] = [
         (
@@ -545,12 +548,8 @@ def split_even_odd(numbers):
     let Some(results) = search_source(source) else {
         return;
     };
-    let mut runner = match docsynth::runner::Runner::new(Default::default()) {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("note: no Python runner available ({e}); skipping");
-            return;
-        }
+    let Some(mut runner) = sandboxed_runner() else {
+        return;
     };
     let unseen: [(&str, &[(&str, &str)]); 4] = [
         ("parse_version", &[("'3.14.159'", "(3, 14, 159)")]),

@@ -47,6 +47,29 @@ pub(crate) struct SearchInput {
 }
 
 impl SearchInput {
+    /// The input of a sub-search (a lambda body, a template's hole): this search's constants,
+    /// costs and stated numbers over its own parameters and examples. It answers no intent of
+    /// its own (the composed program is ranked) and requires no parameter.
+    pub(crate) fn sub(
+        &self,
+        param_types: Vec<Ty>,
+        examples: Vec<(Vec<PyVal>, PyVal)>,
+    ) -> SearchInput {
+        SearchInput {
+            param_types,
+            examples,
+            constants: self.constants.clone(),
+            costs: self.costs.clone(),
+            required_params: 0,
+            text_ints: self.text_ints.clone(),
+            intents: crate::intent::Intents::default(),
+            param_names: Vec::new(),
+            digit_source: false,
+            decimals: self.decimals,
+            bounds: Vec::new(),
+        }
+    }
+
     /// Whether `expr` gives every example's output.
     pub(crate) fn fits(&self, expr: &Expr) -> bool {
         self.examples.iter().all(|(args, want)| {

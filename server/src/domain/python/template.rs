@@ -13,7 +13,7 @@
 
 use super::super::ast::{Expr, Op};
 use super::super::value::PyVal;
-use super::{new_search, Search, SearchInput, SearchLimits};
+use super::{new_search, Search, SearchLimits};
 use std::borrow::Cow;
 use std::rc::Rc;
 
@@ -445,25 +445,11 @@ fn hole_search<'a>(
     in_fstring: bool,
 ) -> Hole<'a> {
     let n = examples.len().max(1);
+    let mut input = s.input.sub(s.input.param_types.clone(), examples);
     // Inside an f-string a number needs no `str()`: `f'{minutes // 60}:…'`.
-    let mut costs = s.input.costs.clone();
     if in_fstring {
-        costs.op.insert(Op::StrOf, 1);
+        input.costs.op.insert(Op::StrOf, 1);
     }
-    let input = SearchInput {
-        param_types: s.input.param_types.clone(),
-        examples,
-        constants: s.input.constants.clone(),
-        costs,
-        required_params: 0,
-        text_ints: s.input.text_ints.clone(),
-        // A hole answers no intent of its own (the joined program is ranked).
-        intents: crate::intent::Intents::default(),
-        param_names: Vec::new(),
-        digit_source: false,
-        decimals: s.input.decimals,
-        bounds: Vec::new(),
-    };
     let limits = SearchLimits {
         max_cost: s.limits.max_cost.saturating_sub(base),
         max_terms: (HOLE_VALUES / n).min(HOLE_TERMS),
