@@ -255,7 +255,8 @@ def parse_flag(value: str) -> bool:
 
 /// Case analyses over the description's thresholds: each branch is right on one example, so
 /// the guards must be the description's own ("under 13", "from 20", "80-89", "multiples of
-/// 3") on the side of the boundary its words put them.
+/// 3") on the side of the boundary its words put them, or a comparison of two parameters where
+/// the description states a condition ("when something was cut").
 #[test]
 fn stated_thresholds_give_decision_lists() {
     let source = r#"
@@ -307,6 +308,16 @@ def tax_rate(income):
     >>> tax_rate(90000)
     0.3
     """
+
+
+def truncate(text: str, limit: int) -> str:
+    """Shorten text to limit characters, adding '...' when something was cut.
+
+    >>> truncate('Hello world', 5)
+    'Hello...'
+    >>> truncate('Hi', 5)
+    'Hi'
+    """
 "#;
     let Some(results) = search_source(source) else {
         return;
@@ -316,7 +327,12 @@ def tax_rate(income):
     let Some(mut runner) = sandboxed_runner() else {
         return;
     };
-    let boundaries: [(&str, &[(&str, &str)]); 4] = [
+    let boundaries: [(&str, &[(&str, &str)]); 5] = [
+        // A condition the description states, between two parameters.
+        (
+            "truncate",
+            &[("'Hello', 5", "'Hello'"), ("'abcdefgh', 3", "'abc...'")],
+        ),
         (
             "age_group",
             &[

@@ -257,6 +257,9 @@ struct Search<'a> {
     /// Cheapest principled guard per mask (see `Search::principled_guard`): the cheapest
     /// guard of a mask is often fitted (`n == 3` where "a multiple of 3" means `n % 3 == 0`).
     principled: FxHashMap<u64, (Rc<Expr>, u32)>,
+    /// Cheapest comparison of two parameters per mask where it is true (`len(text) > limit`):
+    /// a guard for a branch right on one example where the description states a condition.
+    param_guards: FxHashMap<u64, (Rc<Expr>, u32)>,
     /// Sizes of `partial` and `principled` when decision lists were last tried.
     decision_seen: (usize, usize),
     /// The cheapest decision list found, not yet recorded (see `DECISION_WAIT`).
@@ -322,6 +325,7 @@ fn new_search<'a>(
         guards: FxHashMap::default(),
         partial_err: FxHashMap::default(),
         principled: FxHashMap::default(),
+        param_guards: FxHashMap::default(),
         decision_seen: (0, 0),
         pending_decision: None,
         main_cost: Vec::new(),
@@ -677,6 +681,9 @@ impl Search<'_> {
                         .fold(0u64, |m, (i, v)| if v.truthy() { m | (1 << i) } else { m });
                 if !self.principled.contains_key(&tmask) && self.principled_guard(&expr) {
                     self.principled.insert(tmask, (expr.clone(), cost));
+                }
+                if !self.param_guards.contains_key(&tmask) && compares_parameters(&expr) {
+                    self.param_guards.insert(tmask, (expr.clone(), cost));
                 }
             }
             let id = self.ctxs[0].add(expr, ty.clone(), cost, vals);
@@ -1333,6 +1340,8 @@ impl Search<'_> {
         }
         let all = (1u64 << n) - 1;
         let branch = self.input.costs.branch;
+        // The description's words made branches cheaper: it states a condition.
+        let stated_condition = branch < CostTable::from_description("").branch;
         let terms = &self.ctxs[0].terms;
         // A branch right on one example only is a constant (`None`, `0.0`) under a parameter
         // tested for truth: an emptiness or zero guard, not a case split fitted to examples.
@@ -1342,7 +1351,10 @@ impl Search<'_> {
             .branch_parts()
             .filter(|(m, e, _)| m.count_ones() >= 2 || n < 3 || constant(e))
             .collect();
-        let mut best: Option<(u32, usize, usize, usize)> = None;
+        let mut best: Option<(u32, Rc<Expr>, usize, usize)> = None;
+        // A conditional over a parameter comparison costing more than the level: it waits as a
+        // pending decision (a conditional's parts are found long before its own cost level).
+        let mut ahead: Option<(u32, Rc<Expr>, usize, usize)> = None;
         for (i1, (m1, e1, c1)) in parts.iter().enumerate() {
             for (i2, (m2, e2, c2)) in parts.iter().enumerate() {
                 if m1 | m2 != all || m1 == m2 {
@@ -1358,29 +1370,77 @@ impl Search<'_> {
                     continue;
                 }
                 for (&g, &(gid, gc)) in &self.guards {
+                    // A branch right on one example only needs a guard the examples cannot
+                    // have fitted: a parameter's truth.
                     if single && !matches!(&*terms[gid].expr, Expr::Param(_)) {
                         continue;
                     }
                     if g & need_true == need_true && g & need_false == 0 {
                         let total = c1 + c2 + gc + branch;
-                        if total <= cost && best.is_none_or(|b| total < b.0) {
-                            best = Some((total, gid, i1, i2));
+                        if total <= cost && best.as_ref().is_none_or(|b| total < b.0) {
+                            best = Some((total, terms[gid].expr.clone(), i1, i2));
+                        }
+                    }
+                }
+                // Or, where the description states a condition ("adding '...' when something
+                // was cut"), a comparison of two parameters with no constant
+                // (`len(text) > limit`).
+                if single && stated_condition {
+                    for (&g, (ge, gc)) in &self.param_guards {
+                        if g & need_true == need_true && g & need_false == 0 {
+                            let total = c1 + c2 + gc + branch;
+                            let slot = if total <= cost { &mut best } else { &mut ahead };
+                            if slot.as_ref().is_none_or(|b| total < b.0) {
+                                *slot = Some((total, ge.clone(), i1, i2));
+                            }
                         }
                     }
                 }
             }
         }
+        if let Some((total, g, i1, i2)) = ahead {
+            if self
+                .pending_decision
+                .as_ref()
+                .is_none_or(|p| total < p.cost)
+            {
+                let expr = Rc::new(Expr::Call(
+                    Op::IfExp,
+                    vec![g, parts[i1].1.clone(), parts[i2].1.clone()],
+                ));
+                self.pending_decision = Some(PendingDecision {
+                    expr,
+                    cost: total,
+                    level: self.pending_decision.as_ref().map_or(cost, |p| p.level),
+                });
+            }
+        }
         if let Some((total, g, i1, i2)) = best {
             let expr = Rc::new(Expr::Call(
                 Op::IfExp,
-                vec![
-                    terms[g].expr.clone(),
-                    parts[i1].1.clone(),
-                    parts[i2].1.clone(),
-                ],
+                vec![g, parts[i1].1.clone(), parts[i2].1.clone()],
             ));
             self.record(expr, total);
         }
+    }
+}
+
+/// `a < b`, `len(text) > limit`: a comparison of two different parameters' values, no constant.
+fn compares_parameters(e: &Expr) -> bool {
+    fn no_const(e: &Expr) -> bool {
+        match e {
+            Expr::Const(_) => false,
+            Expr::Param(_) | Expr::Var(_) => true,
+            Expr::Call(_, a) => a.iter().all(|x| no_const(x)),
+            _ => false,
+        }
+    }
+    match e {
+        Expr::Call(Op::Lt | Op::LtE | Op::Gt | Op::GtE, a) => {
+            let (l, r) = (a[0].params_used(), a[1].params_used());
+            l != 0 && r != 0 && l & r == 0 && no_const(&a[0]) && no_const(&a[1])
+        }
+        _ => false,
     }
 }
 
