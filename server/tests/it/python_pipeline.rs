@@ -517,7 +517,8 @@ def parse_price(text):
 }
 
 /// Outputs that share their punctuation (or are tuples of one length) are small pieces joined,
-/// each found on its own, sibling pieces read alike: the programs a reviewer writes, and they
+/// each found on its own, sibling pieces read alike; strings whose pieces between a separator
+/// are one per element are joins (`'\n'.join(...)`): the programs a reviewer writes, and they
 /// hold on names, dates, versions and lists the examples lack.
 #[test]
 fn outputs_with_a_shared_shape_are_joined_pieces() {
@@ -560,6 +561,26 @@ def split_even_odd(numbers):
     >>> split_even_odd([5, 6])
     ([6], [5])
     """
+
+
+def bullet_list(items: list[str]) -> str:
+    """One line per item, each starting with '- '.
+
+    >>> bullet_list(['eggs', 'milk'])
+    '- eggs\\n- milk'
+    >>> bullet_list(['tea'])
+    '- tea'
+    """
+
+
+def csv_row(values: list[float]) -> str:
+    """The values as one CSV line with two decimals each.
+
+    >>> csv_row([1.5, 2.0])
+    '1.50,2.00'
+    >>> csv_row([3.14159])
+    '3.14'
+    """
 "#;
     let Some(results) = search_source(source) else {
         return;
@@ -567,7 +588,12 @@ def split_even_odd(numbers):
     let Some(mut runner) = sandboxed_runner() else {
         return;
     };
-    let unseen: [(&str, &[(&str, &str)]); 4] = [
+    let unseen: [(&str, &[(&str, &str)]); 6] = [
+        (
+            "bullet_list",
+            &[("['a', 'b', 'c']", "'- a\\n- b\\n- c'"), ("[]", "''")],
+        ),
+        ("csv_row", &[("[0.005, -1.0, 10.0]", "'0.01,-1.00,10.00'")]),
         ("parse_version", &[("'3.14.159'", "(3, 14, 159)")]),
         (
             "split_even_odd",

@@ -7,7 +7,9 @@
 //!   elements kept or dropped together): `x -> kept`;
 //! * an accumulation, `list(accumulate(src, lambda acc, x: f(acc, x)))` (same length,
 //!   `out[0] == src[0]`): `(out[i-1], src[i]) -> out[i]`;
-//! * a zip, `[f(a, b) for a, b in zip(src1, src2)]`: `(a[i], b[i]) -> out[i]`.
+//! * a zip, `[f(a, b) for a, b in zip(src1, src2)]`: `(a[i], b[i]) -> out[i]`;
+//! * a join, `sep.join(f(x) for x in src)` (every output a string whose pieces between a
+//!   separator are as many as the source's elements): `x -> piece[i]`.
 //!
 //! Each lambda body is found by a sub-search, the same enumerator over the points of the
 //! lambda, with the lambda's variables as extra parameters beside the task's (which stay
@@ -51,6 +53,8 @@ enum Kind {
     Filter,
     Scan,
     Zip,
+    /// A map joined by a separator (the second source is the separator constant).
+    Join,
 }
 
 /// One decomposition and the search for its lambda's body.
@@ -102,6 +106,48 @@ pub(super) struct Decomposer<'a> {
     /// Complete programs found, and the cheapest one's cost.
     completes: usize,
     best: Option<u32>,
+    /// Separators every string output may be joined with, and each output's pieces.
+    joins: Vec<(PyVal, Vec<Vec<PyVal>>)>,
+}
+
+/// Separators a joined string output is tried with, likeliest first.
+const SEPARATORS: &[&str] = &[
+    ", ", "\n", "; ", " | ", ",", ";", "|", "&", " ", "-", "/", ":",
+];
+/// Most separators tried per task.
+const MAX_SEPARATORS: usize = 3;
+
+/// The separators the string outputs may be joined with and each output split at them (an
+/// empty output joins nothing).
+fn join_pieces(outputs: &[PyVal]) -> Vec<(PyVal, Vec<Vec<PyVal>>)> {
+    let texts: Option<Vec<&str>> = outputs
+        .iter()
+        .map(|o| match o {
+            PyVal::Str(t) => Some(&**t),
+            _ => None,
+        })
+        .collect();
+    let Some(texts) = texts else {
+        return Vec::new();
+    };
+    SEPARATORS
+        .iter()
+        .filter(|sep| texts.iter().any(|t| t.contains(**sep)))
+        .take(MAX_SEPARATORS)
+        .map(|sep| {
+            let pieces = texts
+                .iter()
+                .map(|t| {
+                    if t.is_empty() {
+                        Vec::new()
+                    } else {
+                        t.split(*sep).map(PyVal::str).collect()
+                    }
+                })
+                .collect();
+            (PyVal::str(sep), pieces)
+        })
+        .collect()
 }
 
 impl<'a> Decomposer<'a> {
@@ -124,7 +170,13 @@ impl<'a> Decomposer<'a> {
             (Some(o), Some(Ty::List(e))) if !off && !o.is_empty() && !e.has_any() => Some(*e),
             _ => None,
         };
+        let joins = if off {
+            Vec::new()
+        } else {
+            join_pieces(&s.outputs)
+        };
         Decomposer {
+            joins,
             out_elem,
             outs: outs.unwrap_or_default(),
             subs: Vec::new(),
@@ -139,7 +191,7 @@ impl<'a> Decomposer<'a> {
 
     /// Whether some sub-search can still go on.
     pub(super) fn live(&self) -> bool {
-        self.out_elem.is_some() && self.subs.iter().any(|s| !s.dead)
+        (self.out_elem.is_some() || !self.joins.is_empty()) && self.subs.iter().any(|s| !s.dead)
     }
 
     /// Cost of the cheapest program found that uses every required parameter.
@@ -169,11 +221,12 @@ impl<'a> Decomposer<'a> {
     /// Every sub-search up to the body cost that makes a program of cost `cost` (new
     /// sources from the bank first).
     pub(super) fn step(&mut self, s: &mut Search<'a>, cost: u32) {
-        let Some(out_elem) = self.out_elem.clone() else {
+        if self.out_elem.is_none() && self.joins.is_empty() {
             return;
-        };
+        }
         let start = Instant::now();
-        self.collect_sources(s, &out_elem);
+        let out_elem = self.out_elem.clone();
+        self.collect_sources(s, out_elem.as_ref());
         self.frontier = self.frontier.max(cost);
         let frontier = self.frontier;
         for k in 0..self.subs.len() {
@@ -263,7 +316,7 @@ impl<'a> Decomposer<'a> {
 
     /// Registers the bank's new list-valued terms as sources and creates their
     /// decompositions.
-    fn collect_sources(&mut self, s: &Search<'a>, out_elem: &Ty) {
+    fn collect_sources(&mut self, s: &Search<'a>, out_elem: Option<&Ty>) {
         let main = &s.ctxs[0];
         while self.scanned < main.terms.len() {
             let id = self.scanned;
@@ -285,6 +338,10 @@ impl<'a> Decomposer<'a> {
                 cost,
                 elem,
                 items,
+            };
+            self.add_joins(s, &src);
+            let Some(out_elem) = out_elem else {
+                continue;
             };
             self.add_map(s, &src);
             if src.elem == *out_elem {
@@ -337,6 +394,42 @@ impl<'a> Decomposer<'a> {
             points,
         );
         if let Some(sub) = sub {
+            self.push(sub);
+        }
+    }
+
+    /// `sep.join(f(x) for x in src)` for each separator whose pieces are as many as the
+    /// source's elements in every example.
+    fn add_joins(&mut self, s: &Search<'a>, src: &Source) {
+        let base =
+            s.input.costs.hof_cost(Hof::Map) + src.cost + s.input.costs.op_cost(Op::Join) + 1;
+        let mut subs = Vec::new();
+        for (sep, pieces) in &self.joins {
+            if src
+                .items
+                .iter()
+                .zip(pieces)
+                .any(|(x, p)| x.len() != p.len())
+            {
+                continue;
+            }
+            let mut points = Vec::new();
+            for (ex, (xs, ps)) in src.items.iter().zip(pieces).enumerate() {
+                for (x, p) in xs.iter().zip(ps) {
+                    points.push((ex, vec![x.clone()], p.clone()));
+                }
+            }
+            let srcs = vec![src.expr.clone(), Rc::new(Expr::Const(sep.clone()))];
+            subs.extend(new_sub(
+                s,
+                Kind::Join,
+                srcs,
+                base,
+                vec![src.elem.clone()],
+                points,
+            ));
+        }
+        for sub in subs {
             self.push(sub);
         }
     }
@@ -576,6 +669,13 @@ fn compose(kind: Kind, srcs: &[Rc<Expr>], n_params: usize, body: &Rc<Expr>) -> O
         Kind::Map => Expr::Hof(Hof::Map, srcs[0].clone(), body),
         Kind::Filter => Expr::Hof(Hof::Filter, srcs[0].clone(), body),
         Kind::Scan => Expr::Scan(srcs[0].clone(), body),
+        Kind::Join => Expr::Call(
+            Op::Join,
+            vec![
+                srcs[1].clone(),
+                Rc::new(Expr::Hof(Hof::Map, srcs[0].clone(), body)),
+            ],
+        ),
         Kind::Zip => {
             let mut seen = [false; 2];
             mark_vars(&body, &mut seen);
