@@ -57,7 +57,7 @@ const INTENTS: &[Intent] = &[
     Intent {
         name: "parity",
         stems: &["even", "odd", "divisible", "multiple of", "leap"],
-        code: &["%", "&", "divmod", "gcd"],
+        code: &["%", "&", "divmod", "gcd", "isleap"],
     },
     Intent {
         name: "count",

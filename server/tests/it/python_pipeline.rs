@@ -416,7 +416,9 @@ fn top_body_behaves(
 }
 
 /// Numbers formatted as the outputs show them (grouping, decimals, zero padding, percent,
-/// binary) get the format spec a programmer writes, and it holds on unseen inputs.
+/// binary) get the format spec a programmer writes, numbers written in text are parsed, and
+/// the standard library answers what it names (leap years, days in a month, radians); all hold
+/// on unseen inputs.
 #[test]
 fn formatted_numbers_get_format_specs() {
     let source = r#"
@@ -470,6 +472,36 @@ def temperature_label(celsius: float) -> str:
     """
 
 
+def is_leap_year(year: int) -> bool:
+    """Whether year is a leap year in the Gregorian calendar.
+
+    >>> is_leap_year(2024)
+    True
+    >>> is_leap_year(2023)
+    False
+    """
+
+
+def days_in_month(year: int, month: int) -> int:
+    """Number of days in the given month of the given year.
+
+    >>> days_in_month(2024, 2)
+    29
+    >>> days_in_month(2023, 4)
+    30
+    """
+
+
+def to_radians(degrees: float) -> float:
+    """Convert an angle in degrees to radians.
+
+    >>> to_radians(180)
+    3.141592653589793
+    >>> to_radians(90)
+    1.5707963267948966
+    """
+
+
 def parse_price(text):
     """Parse a price like '$1,234.50' into a float.
 
@@ -497,7 +529,14 @@ def parse_price(text):
     let Some(mut runner) = sandboxed_runner() else {
         return;
     };
-    let unseen: [(&str, &[(&str, &str)]); 6] = [
+    let unseen: [(&str, &[(&str, &str)]); 9] = [
+        // The standard library's answers where the description names them.
+        (
+            "is_leap_year",
+            &[("1900", "False"), ("2000", "True"), ("2028", "True")],
+        ),
+        ("days_in_month", &[("2023, 2", "28"), ("2024, 12", "31")]),
+        ("to_radians", &[("45", "0.7853981633974483")]),
         (
             "parse_price",
             &[("'$12'", "12.0"), ("'1,000,000.25'", "1000000.25")],

@@ -353,6 +353,10 @@ ops!(
     Median,
     MkTuple3,
     ReSubNonNumeric,
+    IsLeap,
+    MonthDays,
+    Radians,
+    Degrees,
 );
 
 impl Op {
@@ -366,7 +370,8 @@ impl Op {
             | Counter | MostCommon | Isqrt | Sqrt | Floor | Ceil | Factorial | Prod | Range1
             | FindallDigits | FindallWords | FindallUpperWords | ReSubNonAlnum | Fst | Snd
             | First | Last | ListOf1 | AccSum | AccMax | AccMin | Unique | DictInvert | Pad2
-            | IsNone | IsNotNone | Flatten | Median | ReSubNonNumeric => 1,
+            | IsNone | IsNotNone | Flatten | Median | ReSubNonNumeric | IsLeap | Radians
+            | Degrees => 1,
             IfExp | SliceRange | Replace | GetDefault | Between | MkTuple3 => 3,
             _ => 2,
         }
@@ -481,6 +486,11 @@ impl Op {
             (Range2, [Int, Int]) => Some(Ty::list(Int)),
             (MkTuple2, [x, y]) => Some(Tuple(vec![x.clone(), y.clone()])),
             (MkTuple3, [x, y, z]) => Some(Tuple(vec![x.clone(), y.clone(), z.clone()])),
+            // `calendar.isleap(year)`, `calendar.monthrange(year, month)[1]`.
+            (IsLeap, [Int]) => Some(Bool),
+            (MonthDays, [Int, Int]) => Some(Int),
+            // `math.radians(x)`, `math.degrees(x)`.
+            (Radians | Degrees, [Int | Float]) => Some(Float),
             (Divmod, [Int, Int]) => Some(Tuple(vec![Int, Int])),
             (SetAnd | SetOr | SetSub, [Set(x), Set(y)]) if x == y => Some(Set(x.clone())),
             (Fst, [Tuple(ts)]) if !ts.is_empty() => Some(ts[0].clone()),

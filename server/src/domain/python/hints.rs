@@ -48,6 +48,7 @@ fn base_op_cost(op: Op) -> u32 {
         | IsNotNone => 3,
         Lcm | Hypot | Between | Median => 5,
         MkTuple3 | ReSubNonNumeric => 4,
+        IsLeap | MonthDays | Radians | Degrees => 5,
         IsNone | Format => 2,
         BitAnd | BitOr | BitXor | LShift | RShift => 4,
     }
@@ -292,6 +293,10 @@ const PRIORS: &[(&[&str], &[Op], &[Hof])] = &[
 const NAMED_OPS: &[(&[&str], Op, u32)] = &[
     (&["hypotenuse", "hypot"], Op::Hypot, 1),
     (&["median"], Op::Median, 1),
+    (&["leap"], Op::IsLeap, 1),
+    (&["days in", "number of days"], Op::MonthDays, 1),
+    (&["radian"], Op::Radians, 1),
+    (&["radian"], Op::Degrees, 1),
     (
         &["lcm", "least common multiple", "lowest common multiple"],
         Op::Lcm,

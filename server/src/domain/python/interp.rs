@@ -1675,6 +1675,55 @@ pub(crate) fn apply(op: Op, a: &[&PyVal]) -> PyResult {
             _ => Err(PyErr::TypeError),
         },
         BitAnd | BitOr | BitXor | LShift | RShift => bitwise(op, arg(0)?, arg(1)?),
+        IsLeap => match arg(0)? {
+            PyVal::Int(y) => Ok(PyVal::Bool(
+                y.rem_euclid(4) == 0 && (y.rem_euclid(100) != 0 || y.rem_euclid(400) == 0),
+            )),
+            // Big years and bools: not claimed.
+            PyVal::Big(_) | PyVal::Bool(_) => Err(PyErr::TooBig),
+            _ => Err(PyErr::TypeError),
+        },
+        MonthDays => match (arg(0)?, arg(1)?) {
+            (PyVal::Int(y), PyVal::Int(m)) if (1..=12).contains(m) => {
+                let leap =
+                    y.rem_euclid(4) == 0 && (y.rem_euclid(100) != 0 || y.rem_euclid(400) == 0);
+                let days = [
+                    31,
+                    if leap { 29 } else { 28 },
+                    31,
+                    30,
+                    31,
+                    30,
+                    31,
+                    31,
+                    30,
+                    31,
+                    30,
+                    31,
+                ];
+                Ok(PyVal::Int(days[(*m - 1) as usize]))
+            }
+            // `IllegalMonthError`, big ints and bools: not claimed.
+            (
+                PyVal::Int(_) | PyVal::Big(_) | PyVal::Bool(_),
+                PyVal::Int(_) | PyVal::Big(_) | PyVal::Bool(_),
+            ) => Err(PyErr::TooBig),
+            _ => Err(PyErr::TypeError),
+        },
+        // CPython multiplies by the rounded constants `pi / 180` and `180 / pi`.
+        Radians | Degrees => match arg(0)? {
+            PyVal::Int(_) | PyVal::Float(_) => {
+                let x = arg(0)?.as_f64()?;
+                let k = if op == Radians {
+                    std::f64::consts::PI / 180.0
+                } else {
+                    180.0 / std::f64::consts::PI
+                };
+                Ok(PyVal::Float(x * k))
+            }
+            PyVal::Big(_) | PyVal::Bool(_) => Err(PyErr::TooBig),
+            _ => Err(PyErr::TypeError),
+        },
         Median => {
             let xs = elements(arg(0)?)?;
             if xs.is_empty() || xs.iter().any(|x| matches!(x, PyVal::Bool(_))) {

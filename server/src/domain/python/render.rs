@@ -746,6 +746,33 @@ impl Renderer<'_> {
                 ),
                 P_ATOM,
             ),
+            IsLeap | MonthDays => {
+                self.imports.insert("import calendar".into());
+                if op == IsLeap {
+                    (
+                        format!("calendar.isleap({})", self.wrap(&a[0], P_IF)),
+                        P_ATOM,
+                    )
+                } else {
+                    (
+                        format!(
+                            "calendar.monthrange({}, {})[1]",
+                            self.wrap(&a[0], P_IF),
+                            self.wrap(&a[1], P_IF)
+                        ),
+                        P_ATOM,
+                    )
+                }
+            }
+            Radians | Degrees => {
+                self.imports.insert("import math".into());
+                let name = if op == Radians {
+                    "math.radians"
+                } else {
+                    "math.degrees"
+                };
+                (format!("{name}({})", self.wrap(&a[0], P_IF)), P_ATOM)
+            }
             Median => {
                 self.imports.insert("import statistics".into());
                 fi(self, "statistics.median")

@@ -319,7 +319,12 @@ sys.stdout.write(json.dumps(out))
                     costs.op.insert(op, 1);
                 }
             } else {
-                costs.op.insert(Op::Median, 1);
+                for op in [Op::Median, Op::IsLeap, Op::MonthDays] {
+                    costs.op.insert(op, 1);
+                }
+                // Cheaper still, they would crowd every float bank.
+                costs.op.insert(Op::Radians, 3);
+                costs.op.insert(Op::Degrees, 3);
             }
             let input = SearchInput {
                 param_types: tys.clone(),
@@ -421,6 +426,16 @@ sys.stdout.write(json.dumps(out))
             .lines()
             .filter(|l| l.contains("statistics.median"))
             .count();
+        let calendar = cases.lines().filter(|l| l.contains("calendar.")).count();
+        let angles = cases
+            .lines()
+            .filter(|l| l.contains("math.radians") || l.contains("math.degrees"))
+            .count();
+        eprintln!("programs with calendar: {calendar}, with angles: {angles} of {count}");
+        assert!(
+            calendar * 2000 >= count && angles * 2000 >= count,
+            "calendar {calendar}, angles {angles} of {count}"
+        );
         eprintln!("programs with a median: {medians} of {count}");
         assert!(
             medians * 2000 >= count,
