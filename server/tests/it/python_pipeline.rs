@@ -758,3 +758,32 @@ def top_n(scores: dict[str, int], n: int) -> list[str]:
         assert_eq!(r.candidates[0].body.trim(), body, "{name}");
     }
 }
+
+/// A doctest that expects `None` never passes (doctest prints nothing for `None`): the result
+/// says so and where, instead of only "none passed".
+#[test]
+fn a_doctest_expecting_none_is_explained() {
+    let source = r#"
+def first_negative(nums):
+    """The first negative number, or None.
+
+    >>> first_negative([3, -1, -5])
+    -1
+    >>> first_negative([1, 2])
+    None
+    """
+"#;
+    let Some(results) = search_source(source) else {
+        return;
+    };
+    let r = results
+        .iter()
+        .find(|r| r.function == "first_negative")
+        .expect("attempted");
+    let error = r.error.as_deref().unwrap_or_default();
+    assert!(
+        r.candidates.is_empty() && error.contains("line 7 expects `None`"),
+        "{:?}: {error}",
+        r.status
+    );
+}
