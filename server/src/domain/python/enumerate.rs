@@ -1425,7 +1425,8 @@ impl Search<'_> {
     }
 }
 
-/// `a < b`, `len(text) > limit`: a comparison of two different parameters' values, no constant.
+/// `a < b`, `len(text) > limit`: a comparison of two different parameters' values, no constant;
+/// or a parameter's own test (`text.isdigit()`).
 fn compares_parameters(e: &Expr) -> bool {
     fn no_const(e: &Expr) -> bool {
         match e {
@@ -1440,6 +1441,10 @@ fn compares_parameters(e: &Expr) -> bool {
             let (l, r) = (a[0].params_used(), a[1].params_used());
             l != 0 && r != 0 && l & r == 0 && no_const(&a[0]) && no_const(&a[1])
         }
+        Expr::Call(
+            Op::IsDigit | Op::IsAlpha | Op::IsAlnum | Op::IsUpper | Op::IsLower | Op::IsSpace,
+            a,
+        ) => matches!(&*a[0], Expr::Param(_)),
         _ => false,
     }
 }
