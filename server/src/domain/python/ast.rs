@@ -344,6 +344,8 @@ ops!(
     IsNotNone,
     Flatten,
     Chunk,
+    ReFullmatch,
+    ReFindall,
 );
 
 impl Op {
@@ -505,6 +507,10 @@ impl Op {
                 _ => None,
             },
             (Chunk, [List(e), Int]) => Some(Ty::list(List(e.clone()))),
+            // `re.fullmatch(pattern, s)` and `re.findall(pattern, s)`; the pattern is a learned
+            // constant (`Ty::Pattern`), the string comes first as in every other `str` op.
+            (ReFullmatch, [Str, Pattern]) => Some(Bool),
+            (ReFindall, [Str, Pattern]) => Some(Ty::list(Str)),
             _ => None,
         }
     }

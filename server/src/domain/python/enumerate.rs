@@ -547,7 +547,7 @@ impl Search<'_> {
             .input
             .constants
             .iter()
-            .filter(|c| is_separator(&c.value))
+            .filter(|c| c.ty == Ty::Str && is_separator(&c.value))
             .map(|c| c.value.clone())
             .collect();
         let number_like = |v: &PyVal| {
@@ -1395,7 +1395,11 @@ impl Search<'_> {
             .input
             .constants
             .iter()
-            .filter(|c| c.cost == 1 && self.names_a_threshold(&Expr::Const(c.value.clone())))
+            .filter(|c| {
+                c.cost == 1
+                    && c.ty != Ty::Pattern
+                    && self.names_a_threshold(&Expr::Const(c.value.clone()))
+            })
         {
             let mask = self.outputs.iter().enumerate().fold(0u64, |m, (i, o)| {
                 if super::value::exact_eq(o, &c.value) {
@@ -1487,7 +1491,7 @@ impl Search<'_> {
                 .input
                 .constants
                 .iter()
-                .any(|c| c.cost == 1 && super::value::exact_eq(&c.value, v)),
+                .any(|c| c.cost == 1 && c.ty != Ty::Pattern && super::value::exact_eq(&c.value, v)),
             _ => false,
         }
     }

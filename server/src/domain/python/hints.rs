@@ -47,6 +47,8 @@ fn base_op_cost(op: Op) -> u32 {
         AccSum | AccMax | AccMin | Unique | DictInvert | DictMerge | Pad2 | Flatten | Chunk
         | IsNotNone => 3,
         Lcm | Hypot | Between => 5,
+        // Cheaper where the description asks for a format or an extraction (`REGEX_WORDS`).
+        ReFullmatch | ReFindall => 3,
         IsNone => 2,
     }
 }
@@ -302,6 +304,14 @@ impl CostTable {
                 op.insert(*o, *cost);
             }
         }
+        // A format to check ("a valid email", "5-digit zip code") or things to extract: the
+        // `re` operations over the learned and named patterns.
+        if super::patterns::names_a_format(&lower) {
+            op.insert(Op::ReFullmatch, 2);
+        }
+        if super::patterns::names_an_extraction(&lower) {
+            op.insert(Op::ReFindall, 2);
+        }
         if [
             "element-wise",
             "elementwise",
@@ -373,7 +383,7 @@ impl CostTable {
 }
 
 /// Whether the text mentions `w` at a word start.
-fn mentions(text: &str, w: &str) -> bool {
+pub(crate) fn mentions(text: &str, w: &str) -> bool {
     text.match_indices(w).any(|(i, _)| {
         i == 0
             || !text[..i]

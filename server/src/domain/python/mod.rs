@@ -8,6 +8,7 @@ pub(crate) mod enumerate;
 mod hints;
 mod interp;
 mod normalize;
+mod patterns;
 mod render;
 mod tokens;
 mod types;
@@ -195,6 +196,8 @@ impl PythonDomain {
         let param_types = param_types(task)?;
         let inputs: Vec<Vec<PyVal>> = examples.iter().map(|(i, _)| i.clone()).collect();
         let outputs: Vec<PyVal> = examples.iter().map(|(_, o)| o.clone()).collect();
+        let pattern_leaves =
+            patterns::pattern_leaves(&task.description, &param_types, &inputs, &outputs);
         let input = enumerate::SearchInput {
             required_params: required_params(&inputs),
             text_ints: hints::constants(&task.description, &[], &[])
@@ -213,7 +216,11 @@ impl PythonDomain {
                 .contains("digit"),
             decimals: hints::decimal_places(&task.description),
             bounds: hints::stated_bounds(&task.description),
-            constants: hints::constants(&task.description, &inputs, &outputs),
+            constants: {
+                let mut cs = hints::constants(&task.description, &inputs, &outputs);
+                cs.extend(pattern_leaves);
+                cs
+            },
             costs: hints::CostTable::from_description(&format!(
                 "{} {}",
                 hints::prose(&task.description),

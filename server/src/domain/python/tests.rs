@@ -122,8 +122,8 @@ mod differential {
 
     use super::super::ast::{Expr, Op};
     use super::super::enumerate::{programs, SearchInput, SearchLimits};
-    use super::super::hints::{constants, CostTable};
-    use super::super::interp::{eval, Env};
+    use super::super::hints::{constants, ConstLeaf, CostTable};
+    use super::super::interp::{eval, py_regex, Env};
     use super::super::render::render;
     use super::super::types::Ty;
     use super::super::value::{PyErr, PyVal};
@@ -296,9 +296,18 @@ sys.stdout.write(json.dumps(out))
                 .map(|out| (tys.iter().map(|t| rand_val(&mut rng, t)).collect(), out))
                 .collect();
             let ins: Vec<Vec<PyVal>> = examples.iter().map(|e| e.0.clone()).collect();
+            // Patterns for the `re` operations where a string parameter can take one.
+            let mut consts = constants("count vowels, digits", &ins, &[]);
+            for p in [r"\d{1,3}", r"[a-z]+\.\w+", r"#?[0-9a-fA-F]{2}", r"[\w.+-]+@\w+"] {
+                consts.push(ConstLeaf {
+                    value: PyVal::str(p),
+                    ty: Ty::Pattern,
+                    cost: 1,
+                });
+            }
             let input = SearchInput {
                 param_types: tys.clone(),
-                constants: constants("count vowels, digits", &ins, &[]),
+                constants: consts,
                 costs: CostTable::from_description(""),
                 required_params: 0,
                 text_ints: vec![2, 3, -2],
@@ -403,6 +412,96 @@ sys.stdout.write(json.dumps(out))
                 .collect::<Vec<_>>()
                 .join("\n")
         );
+    }
+
+    /// Every vocabulary pattern, and patterns learned from random strings, under
+    /// `re.fullmatch` and `re.findall` on random strings with Unicode digits (`٣`), numerics
+    /// that are no digits (`²`), combining marks, `\x1c` and newlines: the interpreter's
+    /// translation of `\w`, `\d` and `\s` must agree with CPython's.
+    #[test]
+    fn regex_ops_match_cpython() {
+        const ALPHA: &[char] = &[
+            'a', 'f', 'z', 'A', 'F', 'Q', '0', '5', '9', '\u{663}', '\u{b2}', 'e', '\u{301}',
+            'é', '_', '-', '.', '@', '#', ':', ' ', '\n', '\x1c', '+', '/', '(', ')',
+        ];
+        let mut rng = ChaCha8Rng::seed_from_u64(11);
+        let word = |rng: &mut ChaCha8Rng, n: usize| -> String {
+            (0..rng.gen_range(0..n))
+                .map(|_| ALPHA[rng.gen_range(0..ALPHA.len())])
+                .collect()
+        };
+        let mut pats: Vec<String> = super::super::patterns::VOCABULARY
+            .iter()
+            .map(|(_, p, _)| p.to_string())
+            .collect();
+        pats.extend([r"\s+", r"[^\w\s]+", r"\w+", r"[\w.]+"].map(String::from));
+        for _ in 0..40 {
+            let strings: Vec<String> = (0..3).map(|_| word(&mut rng, 9)).collect();
+            let refs: Vec<&str> = strings.iter().map(String::as_str).collect();
+            let (hex, extract) = (rng.gen(), rng.gen());
+            for (p, _) in super::super::patterns::learn(&refs, hex, &[], extract) {
+                pats.push(p);
+            }
+        }
+        pats.sort();
+        pats.dedup();
+        let mut cases = String::new();
+        let mut ours: Vec<String> = Vec::new();
+        let mut programs = 0;
+        for p in &pats {
+            for op in [Op::ReFullmatch, Op::ReFindall] {
+                if py_regex(p, op == Op::ReFullmatch).is_err() {
+                    continue;
+                }
+                let e = Rc::new(Expr::Call(
+                    op,
+                    vec![
+                        Rc::new(Expr::Param(0)),
+                        Rc::new(Expr::Const(PyVal::str(p))),
+                    ],
+                ));
+                let inputs: Vec<PyVal> = (0..3)
+                    .map(|_| PyVal::str(&word(&mut rng, 14)))
+                    .collect();
+                for a in &inputs {
+                    let env = Env {
+                        params: std::slice::from_ref(a),
+                        vars: &[],
+                    };
+                    ours.push(match eval(&e, &env) {
+                        Ok(v) => v.repr(),
+                        Err(e) => format!("EXC:{}", e.name()),
+                    });
+                }
+                let r = render(&e, &["s".to_string()]);
+                let src = format!("def f(s):\n    {}", r.body);
+                let inputs: Vec<String> = inputs
+                    .iter()
+                    .map(|a| format!("({},)", a.repr()))
+                    .collect();
+                cases.push_str(
+                    &serde_json::json!({"src": src, "inputs": inputs, "imports": r.imports})
+                        .to_string(),
+                );
+                cases.push('\n');
+                programs += 1;
+            }
+        }
+        assert!(programs > 60, "{programs} programs");
+        let Some(theirs) = py_side(&cases) else {
+            eprintln!("note: python3 not available; skipping");
+            return;
+        };
+        let lines: Vec<&str> = cases.lines().collect();
+        assert_eq!(theirs.len(), ours.len());
+        let mismatches: Vec<String> = ours
+            .iter()
+            .zip(&theirs)
+            .enumerate()
+            .filter(|(_, (a, b))| a != b)
+            .map(|(i, (a, b))| format!("{}  input#{}: ours {a} cpython {b}", lines[i / 3], i % 3))
+            .collect();
+        assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
     }
 }
 
