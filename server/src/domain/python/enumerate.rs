@@ -1391,16 +1391,11 @@ impl Search<'_> {
             .collect();
         // The description's own constants, as branches right where an output equals them.
         let stated_from = parts.len();
-        for c in self
-            .input
-            .constants
-            .iter()
-            .filter(|c| {
-                c.cost == 1
-                    && c.ty != Ty::Pattern
-                    && self.names_a_threshold(&Expr::Const(c.value.clone()))
-            })
-        {
+        for c in self.input.constants.iter().filter(|c| {
+            c.cost == 1
+                && c.ty != Ty::Pattern
+                && self.names_a_threshold(&Expr::Const(c.value.clone()))
+        }) {
             let mask = self.outputs.iter().enumerate().fold(0u64, |m, (i, o)| {
                 if super::value::exact_eq(o, &c.value) {
                     m | (1 << i)
@@ -1487,11 +1482,11 @@ impl Search<'_> {
         match v {
             PyVal::Int(0) => false,
             PyVal::Int(i) => self.input.text_ints.contains(i),
-            PyVal::Float(_) | PyVal::Str(_) => self
-                .input
-                .constants
-                .iter()
-                .any(|c| c.cost == 1 && c.ty != Ty::Pattern && super::value::exact_eq(&c.value, v)),
+            PyVal::Float(_) | PyVal::Str(_) => {
+                self.input.constants.iter().any(|c| {
+                    c.cost == 1 && c.ty != Ty::Pattern && super::value::exact_eq(&c.value, v)
+                })
+            }
             _ => false,
         }
     }

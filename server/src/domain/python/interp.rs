@@ -8,9 +8,9 @@ use super::value::{
 use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{Signed, ToPrimitive, Zero};
-use std::cmp::Ordering;
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
+use std::cmp::Ordering;
 use std::rc::Rc;
 use std::sync::OnceLock;
 
@@ -1180,7 +1180,9 @@ fn translate_pattern(p: &str) -> Option<String> {
                 let ok = !inner.is_empty()
                     && !inner.starts_with(',')
                     && inner.split(',').count() <= 2
-                    && inner.split(',').all(|n| n.is_empty() || n.parse::<u16>().is_ok());
+                    && inner
+                        .split(',')
+                        .all(|n| n.is_empty() || n.parse::<u16>().is_ok());
                 if !ok {
                     return None;
                 }

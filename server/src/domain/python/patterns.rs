@@ -29,7 +29,11 @@ const MAX_LEARNED: usize = 8;
 /// Each is a pattern CPython and the interpreter read alike (non-capturing groups only).
 pub(crate) const VOCABULARY: &[(&[&str], &str, u32)] = &[
     (&["email", "e-mail"], r"[\w.+-]+@[\w-]+\.[\w.-]+", 1),
-    (&["url", "link", "http"], r"https?://[\w.-]+(?:/[\w./?%&=#~+-]*)?", 1),
+    (
+        &["url", "link", "http"],
+        r"https?://[\w.-]+(?:/[\w./?%&=#~+-]*)?",
+        1,
+    ),
     (&["hashtag", "hash tag"], r"#\w+", 1),
     (&["mention", "handle"], r"@\w+", 1),
     (&["hex"], r"#[0-9a-fA-F]{6}", 1),
@@ -40,7 +44,11 @@ pub(crate) const VOCABULARY: &[(&[&str], &str, u32)] = &[
     (&["iso date", "yyyy-mm-dd", "date"], r"\d{4}-\d{2}-\d{2}", 2),
     (&["hh:mm", "time", "clock"], r"\d{1,2}:\d{2}", 2),
     (&["hh:mm:ss", "time"], r"\d{2}:\d{2}:\d{2}", 2),
-    (&["ipv4", "ip address", "ip"], r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}", 1),
+    (
+        &["ipv4", "ip address", "ip"],
+        r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}",
+        1,
+    ),
     (
         &["ipv4", "ip address", "ip"],
         r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}",
@@ -48,7 +56,11 @@ pub(crate) const VOCABULARY: &[(&[&str], &str, u32)] = &[
     ),
     (&["zip", "postal", "postcode"], r"\d{5}", 1),
     (&["zip", "postal", "postcode"], r"\d{5}(?:-\d{4})?", 2),
-    (&["identifier", "variable name"], r"[A-Za-z_][A-Za-z0-9_]*", 1),
+    (
+        &["identifier", "variable name"],
+        r"[A-Za-z_][A-Za-z0-9_]*",
+        1,
+    ),
     (&["integer", "whole number"], r"-?\d+", 2),
     (&["decimal", "float"], r"-?\d+\.\d+", 2),
     (&["number", "numeric"], r"-?\d+(?:\.\d+)?", 2),
@@ -64,7 +76,13 @@ const FORMAT_WORDS: &[&str] = &[
     "well-formed",
     "looks like",
 ];
-const EXTRACT_WORDS: &[&str] = &["extract", "find all", "findall", "pull out", "occurrences of"];
+const EXTRACT_WORDS: &[&str] = &[
+    "extract",
+    "find all",
+    "findall",
+    "pull out",
+    "occurrences of",
+];
 
 /// Whether the description asks for a format (a vocabulary word or a format word).
 pub(crate) fn names_a_format(lower: &str) -> bool {
@@ -111,9 +129,9 @@ pub(crate) fn pattern_leaves(
     };
     let validator = !outputs.is_empty() && outputs.iter().all(|o| matches!(o, PyVal::Bool(_)));
     let extractor = !outputs.is_empty()
-        && outputs
-            .iter()
-            .all(|o| matches!(o, PyVal::List(items) if items.iter().all(|i| matches!(i, PyVal::Str(_)))));
+        && outputs.iter().all(
+            |o| matches!(o, PyVal::List(items) if items.iter().all(|i| matches!(i, PyVal::Str(_)))),
+        );
     if !validator && !extractor {
         return Vec::new();
     }
@@ -355,6 +373,13 @@ fn segment(
     if segs.iter().all(|s| s.is_empty()) {
         return String::new();
     }
+    // Letters every string begins (or ends) the segment with, before digits: a literal
+    // (`v\d+` for `v1`, `v10`; `\d+px` for `12px`, `3px`), never a name's shared initial.
+    if let Some((pre, rest, post)) = affixes(segs) {
+        let rest: Vec<&[char]> = rest;
+        let inner = segment(&rest, hex, digit_span, stated, style);
+        return format!("{pre}{inner}{post}");
+    }
     let all: Vec<char> = segs.iter().flat_map(|s| s.iter().copied()).collect();
     if style == Style::Broad {
         let class = if all.iter().all(char::is_ascii_digit) {
@@ -368,8 +393,7 @@ fn segment(
     let run_lists: Vec<Vec<(Kind, usize)>> = segs.iter().map(|s| runs(s)).collect();
     let consistent = segs.iter().all(|s| !s.is_empty())
         && run_lists.iter().all(|r| {
-            r.len() == run_lists[0].len()
-                && r.iter().zip(&run_lists[0]).all(|(a, b)| a.0 == b.0)
+            r.len() == run_lists[0].len() && r.iter().zip(&run_lists[0]).all(|(a, b)| a.0 == b.0)
         });
     let hex_alnum = hex
         && all.iter().all(char::is_ascii_hexdigit)
@@ -392,10 +416,62 @@ fn segment(
     format!("{class}{}", quantifier(&lens, digits, span, stated, style))
 }
 
+/// The ASCII letters every segment starts (or ends) with where what remains is non-empty and
+/// starts (ends) with a non-letter; `None` when there are none or fewer than two distinct
+/// segments.
+fn affixes<'a>(segs: &[&'a [char]]) -> Option<(String, Vec<&'a [char]>, String)> {
+    let first = segs.first()?;
+    if segs.iter().all(|s| s == first) {
+        return None;
+    }
+    let common = |get: &dyn Fn(&[char], usize) -> Option<char>| -> usize {
+        let mut n = 0;
+        while let Some(c) = get(first, n) {
+            if !c.is_ascii_alphabetic() || segs.iter().any(|s| get(s, n) != Some(c)) {
+                break;
+            }
+            n += 1;
+        }
+        n
+    };
+    let pre = common(&|s, i| s.get(i).copied());
+    let post = common(&|s, i| s.len().checked_sub(i + 1).map(|j| s[j]));
+    let ok = |n: usize, at: &dyn Fn(&[char], usize) -> Option<char>| {
+        n > 0
+            && segs
+                .iter()
+                .all(|s| at(s, n).is_some_and(|c| !c.is_ascii_alphabetic()))
+    };
+    let pre = if ok(pre, &|s, i| s.get(i).copied()) {
+        pre
+    } else {
+        0
+    };
+    let post = if ok(post, &|s, i| s.len().checked_sub(i + 1).map(|j| s[j])) {
+        post
+    } else {
+        0
+    };
+    if pre == 0 && post == 0 || segs.iter().any(|s| s.len() <= pre + post) {
+        return None;
+    }
+    let rest: Vec<&[char]> = segs.iter().map(|s| &s[pre..s.len() - post]).collect();
+    Some((
+        first[..pre].iter().collect(),
+        rest,
+        first[first.len() - post..].iter().collect(),
+    ))
+}
+
 /// Candidate patterns for `strings` (cheapest first) with their costs. A validator's most
 /// specific pattern is the cheapest; an extractor's broad one (`#\w+`, `\d+`): the input
 /// around the items already delimits them, and `re.findall` must reproduce them exactly.
-pub(crate) fn learn(strings: &[&str], hex_named: bool, stated: &[i64], extract: bool) -> Vec<(String, u32)> {
+pub(crate) fn learn(
+    strings: &[&str],
+    hex_named: bool,
+    stated: &[i64],
+    extract: bool,
+) -> Vec<(String, u32)> {
     let strings: Vec<&str> = strings
         .iter()
         .copied()
@@ -550,15 +626,16 @@ fn bagged(strings: &[&str]) -> Option<String> {
 /// One part between anchors as a bag of characters, its last separator kept when every
 /// string has the same one followed by word characters.
 fn bag_segment(segs: &[&str]) -> Option<String> {
-    let tail_sep = segs.first().and_then(|s| s.chars().rev().find(|c| kind(*c).is_none()));
+    let tail_sep = segs
+        .first()
+        .and_then(|s| s.chars().rev().find(|c| kind(*c).is_none()));
     if let Some(sep) = tail_sep {
         let split: Option<Vec<(&str, &str)>> = segs
             .iter()
             .map(|s| {
-                s.rsplit_once(sep)
-                    .filter(|(h, t)| {
-                        !h.is_empty() && !t.is_empty() && t.chars().all(|c| kind(c).is_some())
-                    })
+                s.rsplit_once(sep).filter(|(h, t)| {
+                    !h.is_empty() && !t.is_empty() && t.chars().all(|c| kind(c).is_some())
+                })
             })
             .collect();
         if let Some(split) = split {
@@ -658,7 +735,10 @@ mod tests {
         // Lengths that differ: `+` first, the observed range as an alternative.
         let ip = pats(&["192.168.0.1", "10.0.0.255", "8.8.8.8"], false);
         assert_eq!(ip[0], r"\d+\.\d+\.\d+\.\d+");
-        assert!(ip.contains(&r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}".to_string()), "{ip:?}");
+        assert!(
+            ip.contains(&r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}".to_string()),
+            "{ip:?}"
+        );
     }
 
     #[test]
@@ -688,6 +768,15 @@ mod tests {
         assert_eq!(items(&["3.14", "2.5", "10.75"]), r"\d+\.\d+");
         assert_eq!(items(&["@ann", "@bob_smith"]), r"@\w+");
         assert_eq!(items(&["-5", "12", "-300"]), r"-?\d+");
+        assert_eq!(items(&["v1.2", "v10.0"]), r"v\d+\.\d+");
+        assert_eq!(items(&["12px", "3px"]), r"\d+px");
+        // A shared initial of names is no literal.
+        assert_eq!(cheapest(&["Alice", "Anna"], false), "[A-Z][a-z]+");
+        assert_eq!(cheapest(&["AB-1234", "XY-0001"], false), r"[A-Z]+-\d{4}");
+        assert_eq!(
+            learn(&["AB-1234", "XY-0001"], false, &[2], false)[0].0,
+            r"[A-Z]{2}-\d{4}"
+        );
         // A validator's positives keep their narrow class first.
         assert_eq!(cheapest(&["#python", "#rust2024"], false), "#[a-z0-9]+");
     }
@@ -718,9 +807,8 @@ mod tests {
 
     #[test]
     fn leaves_come_from_positives_and_the_named_vocabulary() {
-        let ins = |xs: &[&str]| -> Vec<Vec<PyVal>> {
-            xs.iter().map(|s| vec![PyVal::str(s)]).collect()
-        };
+        let ins =
+            |xs: &[&str]| -> Vec<Vec<PyVal>> { xs.iter().map(|s| vec![PyVal::str(s)]).collect() };
         let outs = [true, false, true, false].map(PyVal::Bool);
         let leaves = pattern_leaves(
             "Return True if the code is a 5 digit zip code.\nis_zip_code",

@@ -265,6 +265,14 @@ sys.stdout.write(json.dumps(out))
         serde_json::from_slice(&out.stdout).ok()
     }
 
+    /// Pattern constants of the random programs' `re` operations.
+    const PATTERNS: [&str; 4] = [
+        r"\d{1,3}",
+        r"[a-z]+\.\w+",
+        r"#?[0-9a-fA-F]{2}",
+        r"[\w.+-]+@\w+",
+    ];
+
     #[test]
     fn interpreter_matches_cpython() {
         let target: usize = std::env::var("DOCSYNTH_DIFF_PROGRAMS")
@@ -275,6 +283,7 @@ sys.stdout.write(json.dumps(out))
         let mut cases = String::new();
         let mut ours: Vec<String> = Vec::new();
         let mut count = 0usize;
+        let mut with_re = 0usize;
         let mut shape_i = 0;
         while count < target {
             let shape = SHAPES[shape_i % SHAPES.len()];
@@ -298,7 +307,7 @@ sys.stdout.write(json.dumps(out))
             let ins: Vec<Vec<PyVal>> = examples.iter().map(|e| e.0.clone()).collect();
             // Patterns for the `re` operations where a string parameter can take one.
             let mut consts = constants("count vowels, digits", &ins, &[]);
-            for p in [r"\d{1,3}", r"[a-z]+\.\w+", r"#?[0-9a-fA-F]{2}", r"[\w.+-]+@\w+"] {
+            for p in PATTERNS {
                 consts.push(ConstLeaf {
                     value: PyVal::str(p),
                     ty: Ty::Pattern,
@@ -308,7 +317,12 @@ sys.stdout.write(json.dumps(out))
             let input = SearchInput {
                 param_types: tys.clone(),
                 constants: consts,
-                costs: CostTable::from_description(""),
+                costs: {
+                    let mut c = CostTable::from_description("");
+                    c.op.insert(Op::ReFullmatch, 1);
+                    c.op.insert(Op::ReFindall, 1);
+                    c
+                },
                 required_params: 0,
                 text_ints: vec![2, 3, -2],
                 intents: crate::intent::Intents::default(),
@@ -368,6 +382,9 @@ sys.stdout.write(json.dumps(out))
                 let r = render(&p, &names);
                 let body: String = r.body.lines().map(|l| format!("\n    {l}")).collect();
                 let src = format!("def f({}):{body}", names.join(", "));
+                if PATTERNS.iter().any(|p| src.contains(&format!("r'{p}'"))) {
+                    with_re += 1;
+                }
                 let inputs: Vec<String> = fresh
                     .iter()
                     .map(|a| {
@@ -384,6 +401,11 @@ sys.stdout.write(json.dumps(out))
                 count += 1;
             }
         }
+        // The `re` operations over pattern constants are among the programs.
+        assert!(
+            with_re > 50 || target < 10_000,
+            "{with_re} programs use a pattern"
+        );
         let Some(theirs) = py_side(&cases) else {
             eprintln!("note: python3 not available; skipping");
             return;
@@ -421,8 +443,8 @@ sys.stdout.write(json.dumps(out))
     #[test]
     fn regex_ops_match_cpython() {
         const ALPHA: &[char] = &[
-            'a', 'f', 'z', 'A', 'F', 'Q', '0', '5', '9', '\u{663}', '\u{b2}', 'e', '\u{301}',
-            'é', '_', '-', '.', '@', '#', ':', ' ', '\n', '\x1c', '+', '/', '(', ')',
+            'a', 'f', 'z', 'A', 'F', 'Q', '0', '5', '9', '\u{663}', '\u{b2}', 'e', '\u{301}', 'é',
+            '_', '-', '.', '@', '#', ':', ' ', '\n', '\x1c', '+', '/', '(', ')',
         ];
         let mut rng = ChaCha8Rng::seed_from_u64(11);
         let word = |rng: &mut ChaCha8Rng, n: usize| -> String {
@@ -455,14 +477,9 @@ sys.stdout.write(json.dumps(out))
                 }
                 let e = Rc::new(Expr::Call(
                     op,
-                    vec![
-                        Rc::new(Expr::Param(0)),
-                        Rc::new(Expr::Const(PyVal::str(p))),
-                    ],
+                    vec![Rc::new(Expr::Param(0)), Rc::new(Expr::Const(PyVal::str(p)))],
                 ));
-                let inputs: Vec<PyVal> = (0..3)
-                    .map(|_| PyVal::str(&word(&mut rng, 14)))
-                    .collect();
+                let inputs: Vec<PyVal> = (0..3).map(|_| PyVal::str(&word(&mut rng, 14))).collect();
                 for a in &inputs {
                     let env = Env {
                         params: std::slice::from_ref(a),
@@ -475,10 +492,8 @@ sys.stdout.write(json.dumps(out))
                 }
                 let r = render(&e, &["s".to_string()]);
                 let src = format!("def f(s):\n    {}", r.body);
-                let inputs: Vec<String> = inputs
-                    .iter()
-                    .map(|a| format!("({},)", a.repr()))
-                    .collect();
+                let inputs: Vec<String> =
+                    inputs.iter().map(|a| format!("({},)", a.repr())).collect();
                 cases.push_str(
                     &serde_json::json!({"src": src, "inputs": inputs, "imports": r.imports})
                         .to_string(),
@@ -997,4 +1012,52 @@ mod everyday {
             "return {k: v for k, v in data.items() if v is not None}"
         );
     }
+}
+
+/// Validators whose examples show a format take the learned (or named) pattern; one a string
+/// method decides keeps the method.
+#[test]
+fn validators_take_learned_patterns_but_not_over_string_methods() {
+    let zip = task(
+        &["code"],
+        &["str"],
+        "Return True if code has the form of a postal code.\ncheck_code",
+        &[
+            (&["'12345'"], "True"),
+            (&["'1234'"], "False"),
+            (&["'90210'"], "True"),
+            (&["'12a45'"], "False"),
+        ],
+    );
+    assert_eq!(
+        first_body(&zip),
+        r"return re.fullmatch(r'\d{5}', code) is not None"
+    );
+    // Nothing named: learned from the positives, the separator kept.
+    let plate = task(
+        &["plate"],
+        &["str"],
+        "Return True if plate is well-formed.\ncheck_plate",
+        &[
+            (&["'ABC-123'"], "True"),
+            (&["'AB-123'"], "True"),
+            (&["'ABC123'"], "False"),
+            (&["'abc-123'"], "False"),
+        ],
+    );
+    assert_eq!(
+        first_body(&plate),
+        r"return re.fullmatch(r'[A-Z]+-\d{3}', plate) is not None"
+    );
+    let digits = task(
+        &["s"],
+        &["str"],
+        "Return True if s has only digits.\nall_digits",
+        &[
+            (&["'123'"], "True"),
+            (&["'12a'"], "False"),
+            (&["'7'"], "True"),
+        ],
+    );
+    assert_eq!(first_body(&digits), "return s.isdigit()");
 }
