@@ -613,7 +613,9 @@ def extract_decimals(text: str) -> list[str]:
     let Some(results) = search_source(source) else {
         return;
     };
-    let cases: &[(&str, &str, &[(&str, &str)])] = &[
+    // (function, parameter, held-out (input, result) pairs)
+    type HeldOut<'a> = &'a [(&'a str, &'a str)];
+    let cases: &[(&str, &str, HeldOut)] = &[
         (
             "is_zip_code",
             "code",
@@ -679,7 +681,6 @@ def extract_decimals(text: str) -> list[str]:
     for (name, param, held_out) in cases {
         let r = solved(&results, name);
         let top = &r.candidates[0];
-        eprintln!("TOP {name}: {}", top.body);
         assert!(
             top.body.contains("re.fullmatch(") || top.body.contains("re.findall("),
             "{name}: {}",

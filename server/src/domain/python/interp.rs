@@ -1066,11 +1066,13 @@ fn regexes() -> &'static [Option<regex::Regex>; 4] {
     })
 }
 
+/// Compiled patterns by (Python pattern, anchored); `None` for one outside the space.
+type RegexCache = FxHashMap<(String, bool), Option<Rc<regex::Regex>>>;
+
 thread_local! {
     /// Compiled patterns of the `re` operations, by (Python pattern, anchored): a search
     /// applies the same few patterns to every string term.
-    static PY_REGEXES: RefCell<FxHashMap<(String, bool), Option<Rc<regex::Regex>>>> =
-        RefCell::new(FxHashMap::default());
+    static PY_REGEXES: RefCell<RegexCache> = RefCell::new(FxHashMap::default());
 }
 
 /// Most patterns kept compiled (the learned ones are a handful per task).
