@@ -599,6 +599,16 @@ def version_tags(text: str) -> list[str]:
     """
 
 
+def mentioned(text: str) -> list[str]:
+    """Return the names mentioned with @ in text, without the @.
+
+    >>> mentioned('hi @ann and @bob_99!')
+    ['ann', 'bob_99']
+    >>> mentioned('nobody')
+    []
+    """
+
+
 def extract_decimals(text: str) -> list[str]:
     """Return the decimal numbers (like 3.14) that appear in text.
 
@@ -660,6 +670,11 @@ def extract_decimals(text: str) -> list[str]:
             "version_tags",
             "text",
             &[("'pi 3.14 v3.0!'", "['v3.0']"), ("'(v1.0)'", "['v1.0']")],
+        ),
+        (
+            "mentioned",
+            "text",
+            &[("'cc @Zed.'", "['Zed']"), ("'a@b @c_d'", "['b', 'c_d']")],
         ),
         (
             "extract_hashtags",

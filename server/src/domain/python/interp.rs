@@ -1083,8 +1083,8 @@ const MAX_CACHED_REGEXES: usize = 256;
 /// `\x1c`–`\x1f` as `str.isspace()` does; `anchored` is `re.fullmatch` (`\A(?:…)\z`). A
 /// pattern that can match the empty string raises `TooBig` (the interpreter makes no claim:
 /// `re.findall` reports empty matches where Rust's iterator does not), as does one Rust cannot
-/// compile or whose syntax could read differently (a backreference, a lookaround, an inline
-/// flag).
+/// compile, one with more than one capturing group (`re.findall` gives tuples), or one whose
+/// syntax could read differently (a backreference, a lookaround, an inline flag).
 pub(crate) fn py_regex(pattern: &str, anchored: bool) -> Result<Rc<regex::Regex>, PyErr> {
     let key = (pattern.to_string(), anchored);
     if let Some(hit) = PY_REGEXES.with(|c| c.borrow().get(&key).cloned()) {
@@ -1098,7 +1098,8 @@ pub(crate) fn py_regex(pattern: &str, anchored: bool) -> Result<Rc<regex::Regex>
         };
         let re = regex::Regex::new(&full).ok()?;
         let empty = regex::Regex::new(&body).ok()?.is_match("");
-        (!empty).then(|| Rc::new(re))
+        // One capturing group at most: `re.findall` returns it; with more, tuples.
+        (!empty && re.captures_len() <= 2).then(|| Rc::new(re))
     });
     PY_REGEXES.with(|c| {
         let mut c = c.borrow_mut();
@@ -1162,6 +1163,7 @@ fn translate_pattern(p: &str) -> Option<String> {
                 }
                 out.push_str("(?:");
             }
+
             // Python's `$` also matches before a final newline; `{` may be a literal there.
             '$' | '{' if !in_class => {
                 if c == '$' {
@@ -1820,11 +1822,15 @@ pub(crate) fn apply(op: Op, a: &[&PyVal]) -> PyResult {
         }
         ReFindall => {
             let re = py_regex(str_arg(arg(1)?)?, false)?;
-            Ok(PyVal::list(
-                re.find_iter(str_arg(arg(0)?)?)
-                    .map(|m| PyVal::str(m.as_str()))
-                    .collect(),
-            ))
+            let s = str_arg(arg(0)?)?;
+            // With a group, each match's group (`''` where it took no part), as CPython.
+            Ok(PyVal::list(if re.captures_len() == 2 {
+                re.captures_iter(s)
+                    .map(|c| PyVal::str(c.get(1).map_or("", |m| m.as_str())))
+                    .collect()
+            } else {
+                re.find_iter(s).map(|m| PyVal::str(m.as_str())).collect()
+            }))
         }
         Partition | RPartition => {
             let (s, sep) = (str_arg(arg(0)?)?, str_arg(arg(1)?)?);

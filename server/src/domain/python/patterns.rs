@@ -173,12 +173,83 @@ pub(crate) fn pattern_leaves(
                 _ => None,
             })
             .collect();
-        learned.extend(learn(&items, hex_named, &stated, true));
+        let base = learn(&items, hex_named, &stated, true);
+        // Items the input always shows after (or before) the same punctuation, which they
+        // leave out (`python` of `#python`, `12` of `12%`): that literal outside one group.
+        for (p, t) in param_types.iter().enumerate() {
+            if *t != Ty::Str {
+                continue;
+            }
+            let texts: Vec<&str> = inputs
+                .iter()
+                .filter_map(|row| match row.get(p) {
+                    Some(PyVal::Str(s)) => Some(&**s),
+                    _ => None,
+                })
+                .collect();
+            if texts.len() != outputs.len() {
+                continue;
+            }
+            if let Some((before, after)) = shared_context(&texts, outputs) {
+                for (pat, cost) in &base {
+                    let group = match (before, after) {
+                        (Some(b), _) => literal(b).map(|l| format!("{l}({pat})")),
+                        (None, Some(a)) => literal(a).map(|l| format!("({pat}){l}")),
+                        (None, None) => None,
+                    };
+                    if let Some(g) = group {
+                        learned.push((g, *cost));
+                    }
+                }
+            }
+        }
+        learned.extend(base);
     }
     for (pattern, cost) in learned.into_iter().take(MAX_LEARNED) {
         push(pattern, cost);
     }
     out
+}
+
+/// The punctuation every output item has right before it (else right after it) where it
+/// occurs in its input, items found left to right; `None` when neither is shared.
+fn shared_context(texts: &[&str], outputs: &[PyVal]) -> Option<(Option<char>, Option<char>)> {
+    let mut before: Option<Option<char>> = None;
+    let mut after: Option<Option<char>> = None;
+    let mut any = false;
+    for (text, out) in texts.iter().zip(outputs) {
+        let PyVal::List(items) = out else {
+            return None;
+        };
+        let mut from = 0;
+        for item in items.iter() {
+            let PyVal::Str(item) = item else {
+                return None;
+            };
+            if item.is_empty() {
+                return None;
+            }
+            let at = from + text.get(from..)?.find(&**item)?;
+            let end = at + item.len();
+            let b = text[..at]
+                .chars()
+                .next_back()
+                .filter(|c| kind(*c).is_none());
+            let a = text[end..].chars().next().filter(|c| kind(*c).is_none());
+            let same = |seen: &mut Option<Option<char>>, c: Option<char>| match seen {
+                None => *seen = Some(c),
+                Some(s) if *s != c => *s = None,
+                _ => {}
+            };
+            same(&mut before, b);
+            same(&mut after, a);
+            any = true;
+            from = end;
+        }
+    }
+    let keep = |c: Option<Option<char>>| c.flatten().filter(|c| !c.is_whitespace());
+    let (b, a) = (keep(before), keep(after));
+    (any && (b.is_some() || a.is_some())).then_some((b, a))
 }
 
 /// A character's class for the runs: ASCII digits, lower and upper letters, and other word
@@ -789,6 +860,37 @@ mod tests {
         assert!(accepts(&email, "first.last@example.com"));
         assert!(!accepts(&email, "no-at-sign.com"));
         assert!(!accepts(&email, "user@localhost"));
+    }
+
+    #[test]
+    fn items_without_their_marker_take_a_group() {
+        let ins: Vec<Vec<PyVal>> = ["Loving #python and #rust", "#monday"]
+            .iter()
+            .map(|s| vec![PyVal::str(s)])
+            .collect();
+        let outs = [
+            PyVal::list(vec![PyVal::str("python"), PyVal::str("rust")]),
+            PyVal::list(vec![PyVal::str("monday")]),
+        ];
+        let leaves = pattern_leaves("Return the tags.", &[Ty::Str], &ins, &outs);
+        assert!(
+            leaves
+                .iter()
+                .any(|c| matches!(&c.value, PyVal::Str(p) if &**p == r"#(\w+)")),
+            "{leaves:?}"
+        );
+        let ins: Vec<Vec<PyVal>> = ["up 12% and 3%"]
+            .iter()
+            .map(|s| vec![PyVal::str(s)])
+            .collect();
+        let outs = [PyVal::list(vec![PyVal::str("12"), PyVal::str("3")])];
+        let leaves = pattern_leaves("Return the percentages.", &[Ty::Str], &ins, &outs);
+        assert!(
+            leaves
+                .iter()
+                .any(|c| matches!(&c.value, PyVal::Str(p) if &**p == r"(\d+)%")),
+            "{leaves:?}"
+        );
     }
 
     #[test]

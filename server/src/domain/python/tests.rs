@@ -456,7 +456,18 @@ sys.stdout.write(json.dumps(out))
             .iter()
             .map(|(_, p, _)| p.to_string())
             .collect();
-        pats.extend([r"\s+", r"[^\w\s]+", r"\w+", r"[\w.]+"].map(String::from));
+        pats.extend(
+            [
+                r"\s+",
+                r"[^\w\s]+",
+                r"\w+",
+                r"[\w.]+",
+                r"#(\w+)",
+                r"(\d*)\.",
+                r"(a)?b",
+            ]
+            .map(String::from),
+        );
         for _ in 0..40 {
             let strings: Vec<String> = (0..3).map(|_| word(&mut rng, 9)).collect();
             let refs: Vec<&str> = strings.iter().map(String::as_str).collect();
@@ -1012,6 +1023,52 @@ mod everyday {
             "return {k: v for k, v in data.items() if v is not None}"
         );
     }
+}
+
+/// The `re` operations take only patterns whose meaning they reproduce exactly, and match as
+/// CPython's `re.fullmatch` and `re.findall` do.
+#[test]
+fn regex_ops_keep_to_patterns_they_reproduce() {
+    use super::interp::py_regex;
+    // Empty matches, `$`, inline flags, capturing groups, backreferences, word boundaries.
+    for p in [
+        r"\d*", r"a$", r"(?i)a", r"(a)(b)", r"(a)\1", r"\bab", r"x{,2}",
+    ] {
+        assert!(py_regex(p, false).is_err(), "{p}");
+    }
+    let call = |op, s: &str, p: &str| {
+        let e = ast::Expr::Call(
+            op,
+            vec![
+                Rc::new(ast::Expr::Param(0)),
+                Rc::new(ast::Expr::Const(PyVal::str(p))),
+            ],
+        );
+        interp::eval(
+            &e,
+            &interp::Env {
+                params: &[PyVal::str(s)],
+                vars: &[],
+            },
+        )
+        .map(|v| v.repr())
+        .unwrap_or_else(|e| format!("EXC:{}", e.name()))
+    };
+    // `fullmatch` is anchored at the very end: no final newline as `$` would allow.
+    assert_eq!(call(ast::Op::ReFullmatch, "12345", r"\d{5}"), "True");
+    assert_eq!(call(ast::Op::ReFullmatch, "12345\n", r"\d{5}"), "False");
+    assert_eq!(call(ast::Op::ReFullmatch, "123456", r"\d{5}"), "False");
+    assert_eq!(
+        call(ast::Op::ReFindall, "a#b_c #d!", r"#\w+"),
+        "['#b_c', '#d']"
+    );
+    assert_eq!(call(ast::Op::ReFindall, "x", r"\d*"), "EXC:TooBig");
+    // One group: its text.
+    assert_eq!(
+        call(ast::Op::ReFindall, "a#b_c #d!", r"#(\w+)"),
+        "['b_c', 'd']"
+    );
+    assert_eq!(call(ast::Op::ReFindall, "ab b", r"(a?)b"), "['a', '']");
 }
 
 /// Validators whose examples show a format take the learned (or named) pattern; one a string
