@@ -50,6 +50,11 @@ const INTENTS: &[Intent] = &[
         code: &["reversed", "reverse", "[::-1]"],
     },
     Intent {
+        name: "anagram",
+        stems: &["anagram"],
+        code: &["sorted", "Counter"],
+    },
+    Intent {
         name: "parity",
         stems: &["even", "odd", "divisible", "multiple of", "leap"],
         code: &["%", "&", "divmod", "gcd"],

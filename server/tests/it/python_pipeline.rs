@@ -255,7 +255,8 @@ def parse_flag(value: str) -> bool:
 
 /// Case analyses over the description's thresholds: each branch is right on one example, so
 /// the guards must be the description's own ("under 13", "from 20", "80-89", "multiples of
-/// 3") on the side of the boundary its words put them.
+/// 3") on the side of the boundary its words put them, or a comparison of two parameters where
+/// the description states a condition ("when something was cut").
 #[test]
 fn stated_thresholds_give_decision_lists() {
     let source = r#"
@@ -307,20 +308,31 @@ def tax_rate(income):
     >>> tax_rate(90000)
     0.3
     """
+
+
+def truncate(text: str, limit: int) -> str:
+    """Shorten text to limit characters, adding '...' when something was cut.
+
+    >>> truncate('Hello world', 5)
+    'Hello...'
+    >>> truncate('Hi', 5)
+    'Hi'
+    """
 "#;
     let Some(results) = search_source(source) else {
         return;
     };
     // Each body is checked, in the sandboxed runner, on the boundaries its description states
     // (asserts after the function are examples of it).
-    let mut runner = match docsynth::runner::Runner::new(Default::default()) {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("note: no Python runner available ({e}); skipping");
-            return;
-        }
+    let Some(mut runner) = sandboxed_runner() else {
+        return;
     };
-    let boundaries: [(&str, &[(&str, &str)]); 4] = [
+    let boundaries: [(&str, &[(&str, &str)]); 5] = [
+        // A condition the description states, between two parameters.
+        (
+            "truncate",
+            &[("'Hello', 5", "'Hello'"), ("'abcdefgh', 3", "'abc...'")],
+        ),
         (
             "age_group",
             &[
@@ -355,24 +367,223 @@ def tax_rate(income):
         ),
     ];
     for (name, cases) in boundaries {
-        let r = solved(&results, name);
-        let code = &r.candidates[0].code;
-        let checks: String = cases
+        top_body_behaves(&results, name, cases, &mut runner);
+    }
+}
+
+/// The sandboxed runner, or `None` (with a note) where no Python runner is available.
+fn sandboxed_runner() -> Option<docsynth::runner::Runner> {
+    match docsynth::runner::Runner::new(Default::default()) {
+        Ok(r) => Some(r),
+        Err(e) => {
+            eprintln!("note: no Python runner available ({e}); skipping");
+            None
+        }
+    }
+}
+
+/// The top candidate for `name` returns `want` for each `(args, want)` of inputs the examples
+/// do not show, run in the sandboxed checker (asserts after the function are its examples).
+fn top_body_behaves(
+    results: &[docsynth::pipeline::FunctionSynthesis],
+    name: &str,
+    cases: &[(&str, &str)],
+    runner: &mut docsynth::runner::Runner,
+) {
+    let r = solved(results, name);
+    let code = &r.candidates[0].code;
+    let checks: String = cases
+        .iter()
+        .map(|(arg, want)| format!("assert {name}({arg}) == {want}\n"))
+        .collect();
+    let imports: String = r.candidates[0]
+        .imports
+        .iter()
+        .map(|i| format!("{i}\n"))
+        .collect();
+    let file = format!("{imports}{code}\n\n{checks}");
+    let checked = docsynth::check::check_source(&file, None, runner).expect("checked");
+    assert!(checked.all_passed(), "{name}: {file}\n{checked:?}");
+    assert_eq!(
+        checked
+            .functions
             .iter()
-            .map(|(arg, want)| format!("assert {name}({arg}) == {want}\n"))
-            .collect();
-        let file = format!("{code}\n\n{checks}");
-        let checked = docsynth::check::check_source(&file, None, &mut runner).expect("checked");
-        assert!(checked.all_passed(), "{name}: {file}\n{checked:?}");
-        assert_eq!(
-            checked
-                .functions
-                .iter()
-                .map(|f| f.examples.len())
-                .sum::<usize>(),
-            r.candidates[0].total + cases.len(),
-            "{name}: every boundary ran"
-        );
+            .map(|f| f.examples.len())
+            .sum::<usize>(),
+        r.candidates[0].total + cases.len(),
+        "{name}: every case ran"
+    );
+}
+
+/// Numbers formatted as the outputs show them (grouping, decimals, zero padding, percent,
+/// binary) get the format spec a programmer writes, and it holds on unseen inputs.
+#[test]
+fn formatted_numbers_get_format_specs() {
+    let source = r#"
+def format_price(amount: float) -> str:
+    """Format an amount as dollars with thousands separators and two decimals.
+
+    >>> format_price(1234.5)
+    '$1,234.50'
+    >>> format_price(3.0)
+    '$3.00'
+    """
+
+
+def as_percent(ratio: float) -> str:
+    """Show a ratio as a percentage with one decimal.
+
+    >>> as_percent(0.256)
+    '25.6%'
+    >>> as_percent(1.0)
+    '100.0%'
+    """
+
+
+def to_binary(n: int) -> str:
+    """The binary representation of n, without prefix.
+
+    >>> to_binary(5)
+    '101'
+    >>> to_binary(8)
+    '1000'
+    """
+
+
+def invoice_number(n: int) -> str:
+    """Invoice id: 'INV-' and the number zero-padded to 5 digits.
+
+    >>> invoice_number(42)
+    'INV-00042'
+    >>> invoice_number(12345)
+    'INV-12345'
+    """
+
+
+def temperature_label(celsius: float) -> str:
+    """Temperature with one decimal and the unit.
+
+    >>> temperature_label(21.456)
+    '21.5 °C'
+    >>> temperature_label(-3.0)
+    '-3.0 °C'
+    """
+
+
+def parse_price(text):
+    """Parse a price like '$1,234.50' into a float.
+
+    >>> parse_price('$1,234.50')
+    1234.5
+    >>> parse_price('$3')
+    3.0
+    """
+"#;
+    let Some(results) = search_source(source) else {
+        return;
+    };
+    let bodies = [
+        ("format_price", "return f'${amount:,.2f}'"),
+        ("as_percent", "return f'{ratio:.1%}'"),
+        ("to_binary", "return f'{n:b}'"),
+        ("invoice_number", "return f'INV-{n:05d}'"),
+        ("temperature_label", "return f'{celsius:.1f} °C'"),
+        ("parse_price", "return float(re.sub(r'[^0-9.-]', '', text))"),
+    ];
+    for (name, body) in bodies {
+        let r = solved(&results, name);
+        assert_eq!(r.candidates[0].body.trim(), body, "{name}");
+    }
+    let Some(mut runner) = sandboxed_runner() else {
+        return;
+    };
+    let unseen: [(&str, &[(&str, &str)]); 6] = [
+        (
+            "parse_price",
+            &[("'$12'", "12.0"), ("'1,000,000.25'", "1000000.25")],
+        ),
+        (
+            "format_price",
+            &[("1234567.891", "'$1,234,567.89'"), ("0.5", "'$0.50'")],
+        ),
+        ("as_percent", &[("0.0", "'0.0%'"), ("0.12345", "'12.3%'")]),
+        ("to_binary", &[("0", "'0'"), ("255", "'11111111'")]),
+        ("invoice_number", &[("7", "'INV-00007'")]),
+        ("temperature_label", &[("0.04", "'0.0 °C'")]),
+    ];
+    for (name, cases) in unseen {
+        top_body_behaves(&results, name, cases, &mut runner);
+    }
+}
+
+/// Outputs that share their punctuation (or are tuples of one length) are small pieces joined,
+/// each found on its own, sibling pieces read alike: the programs a reviewer writes, and they
+/// hold on names, dates, versions and lists the examples lack.
+#[test]
+fn outputs_with_a_shared_shape_are_joined_pieces() {
+    let source = r#"
+def last_name_first_initial(full_name: str) -> str:
+    """Last name, comma, first initial.
+
+    >>> last_name_first_initial('Ada Lovelace')
+    'Lovelace, A.'
+    >>> last_name_first_initial('Grace Hopper')
+    'Hopper, G.'
+    """
+
+
+def us_date_to_iso(date: str) -> str:
+    """Convert a US date MM/DD/YYYY to ISO YYYY-MM-DD.
+
+    >>> us_date_to_iso('03/14/2024')
+    '2024-03-14'
+    >>> us_date_to_iso('12/01/1999')
+    '1999-12-01'
+    """
+
+
+def parse_version(version: str) -> tuple[int, int, int]:
+    """Parse 'major.minor.patch' into a tuple of ints.
+
+    >>> parse_version('1.2.3')
+    (1, 2, 3)
+    >>> parse_version('10.0.12')
+    (10, 0, 12)
+    """
+
+
+def split_even_odd(numbers):
+    """Return (evens, odds) from the list, keeping the order.
+
+    >>> split_even_odd([1, 2, 3, 4])
+    ([2, 4], [1, 3])
+    >>> split_even_odd([5, 6])
+    ([6], [5])
+    """
+"#;
+    let Some(results) = search_source(source) else {
+        return;
+    };
+    let Some(mut runner) = sandboxed_runner() else {
+        return;
+    };
+    let unseen: [(&str, &[(&str, &str)]); 4] = [
+        ("parse_version", &[("'3.14.159'", "(3, 14, 159)")]),
+        (
+            "split_even_odd",
+            &[("[4, 3, 2, 1]", "([4, 2], [3, 1])"), ("[]", "([], [])")],
+        ),
+        (
+            "last_name_first_initial",
+            &[
+                ("'Tim Berners-Lee'", "'Berners-Lee, T.'"),
+                ("'Alan Turing'", "'Turing, A.'"),
+            ],
+        ),
+        ("us_date_to_iso", &[("'07/04/1776'", "'1776-07-04'")]),
+    ];
+    for (name, cases) in unseen {
+        top_body_behaves(&results, name, cases, &mut runner);
     }
 }
 

@@ -344,6 +344,15 @@ ops!(
     IsNotNone,
     Flatten,
     Chunk,
+    Format,
+    BitAnd,
+    BitOr,
+    BitXor,
+    LShift,
+    RShift,
+    Median,
+    MkTuple3,
+    ReSubNonNumeric,
     ReFullmatch,
     ReFindall,
 );
@@ -359,8 +368,8 @@ impl Op {
             | Counter | MostCommon | Isqrt | Sqrt | Floor | Ceil | Factorial | Prod | Range1
             | FindallDigits | FindallWords | FindallUpperWords | ReSubNonAlnum | Fst | Snd
             | First | Last | ListOf1 | AccSum | AccMax | AccMin | Unique | DictInvert | Pad2
-            | IsNone | IsNotNone | Flatten => 1,
-            IfExp | SliceRange | Replace | GetDefault | Between => 3,
+            | IsNone | IsNotNone | Flatten | Median | ReSubNonNumeric => 1,
+            IfExp | SliceRange | Replace | GetDefault | Between | MkTuple3 => 3,
             _ => 2,
         }
     }
@@ -435,7 +444,7 @@ impl Op {
             (Round2, [Float, Int]) => Some(Float),
             (
                 Lower | Upper | Title | Capitalize | Strip | Lstrip | Rstrip | Swapcase
-                | ReSubNonAlnum,
+                | ReSubNonAlnum | ReSubNonNumeric,
                 [Str],
             ) => Some(Str),
             (SplitWs | FindallDigits | FindallWords | FindallUpperWords, [Str]) => {
@@ -473,6 +482,7 @@ impl Op {
             (Range1, [Int]) => Some(Ty::list(Int)),
             (Range2, [Int, Int]) => Some(Ty::list(Int)),
             (MkTuple2, [x, y]) => Some(Tuple(vec![x.clone(), y.clone()])),
+            (MkTuple3, [x, y, z]) => Some(Tuple(vec![x.clone(), y.clone(), z.clone()])),
             (Divmod, [Int, Int]) => Some(Tuple(vec![Int, Int])),
             (SetAnd | SetOr | SetSub, [Set(x), Set(y)]) if x == y => Some(Set(x.clone())),
             (Fst, [Tuple(ts)]) if !ts.is_empty() => Some(ts[0].clone()),
@@ -507,6 +517,10 @@ impl Op {
                 _ => None,
             },
             (Chunk, [List(e), Int]) => Some(Ty::list(List(e.clone()))),
+            (Format, [Int | Float | Str, Spec]) => Some(Str),
+            (BitAnd | BitOr | BitXor | LShift | RShift, [Int, Int]) => Some(Int),
+            // `statistics.median`: the middle element, or the mean of the middle two.
+            (Median, [List(e) | TupleN(e)]) if **e == Int || **e == Float => Some(Float),
             // `re.fullmatch(pattern, s)` and `re.findall(pattern, s)`; the pattern is a learned
             // constant (`Ty::Pattern`), the string comes first as in every other `str` op.
             (ReFullmatch, [Str, Pattern]) => Some(Bool),

@@ -21,7 +21,7 @@ use super::super::ast::{Expr, Hof, Op};
 use super::super::interp::{elements, eval, Env};
 use super::super::types::{type_of_all, type_of_all_generic, Ty};
 use super::super::value::{exact_eq, PyVal};
-use super::{mark_vars, new_search, Search, SearchInput, SearchLimits, StopReason};
+use super::{mark_vars, new_search, Search, SearchLimits, StopReason};
 use std::borrow::Cow;
 use std::rc::Rc;
 use std::time::{Duration, Instant};
@@ -527,20 +527,10 @@ fn sub_search<'a>(
     sample: &[usize],
     base: u32,
 ) -> Search<'a> {
-    let input = SearchInput {
-        param_types: param_types.to_vec(),
-        examples: sample.iter().map(|&i| points[i].clone()).collect(),
-        constants: s.input.constants.clone(),
-        costs: s.input.costs.clone(),
-        required_params: 0,
-        text_ints: s.input.text_ints.clone(),
-        // A lambda body answers no intent of its own (the composed program is ranked).
-        intents: crate::intent::Intents::default(),
-        param_names: Vec::new(),
-        digit_source: false,
-        decimals: s.input.decimals,
-        bounds: Vec::new(),
-    };
+    let input = s.input.sub(
+        param_types.to_vec(),
+        sample.iter().map(|&i| points[i].clone()).collect(),
+    );
     let limits = SearchLimits {
         max_cost: s.limits.max_cost.saturating_sub(base),
         max_terms: (SUB_VALUES / sample.len().max(1)).min(SUB_TERMS),

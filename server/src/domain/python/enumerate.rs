@@ -17,6 +17,8 @@ use std::rc::Rc;
 
 #[path = "decompose.rs"]
 mod decompose;
+#[path = "template.rs"]
+mod template;
 
 /// What the search is given.
 #[derive(Clone)]
@@ -45,6 +47,29 @@ pub(crate) struct SearchInput {
 }
 
 impl SearchInput {
+    /// The input of a sub-search (a lambda body, a template's hole): this search's constants,
+    /// costs and stated numbers over its own parameters and examples. It answers no intent of
+    /// its own (the composed program is ranked) and requires no parameter.
+    pub(crate) fn sub(
+        &self,
+        param_types: Vec<Ty>,
+        examples: Vec<(Vec<PyVal>, PyVal)>,
+    ) -> SearchInput {
+        SearchInput {
+            param_types,
+            examples,
+            constants: self.constants.clone(),
+            costs: self.costs.clone(),
+            required_params: 0,
+            text_ints: self.text_ints.clone(),
+            intents: crate::intent::Intents::default(),
+            param_names: Vec::new(),
+            digit_source: false,
+            decimals: self.decimals,
+            bounds: Vec::new(),
+        }
+    }
+
     /// Whether `expr` gives every example's output.
     pub(crate) fn fits(&self, expr: &Expr) -> bool {
         self.examples.iter().all(|(args, want)| {
@@ -232,6 +257,9 @@ struct Search<'a> {
     /// Cheapest principled guard per mask (see `Search::principled_guard`): the cheapest
     /// guard of a mask is often fitted (`n == 3` where "a multiple of 3" means `n % 3 == 0`).
     principled: FxHashMap<u64, (Rc<Expr>, u32)>,
+    /// Cheapest comparison of two parameters per mask where it is true (`len(text) > limit`):
+    /// a guard for a branch right on one example where the description states a condition.
+    param_guards: FxHashMap<u64, (Rc<Expr>, u32)>,
     /// Sizes of `partial` and `principled` when decision lists were last tried.
     decision_seen: (usize, usize),
     /// The cheapest decision list found, not yet recorded (see `DECISION_WAIT`).
@@ -252,6 +280,8 @@ struct OutputGates {
     none_out: bool,
     list_out: bool,
     nested_list_out: bool,
+    /// A result holds strings (at the top, in a list or tuple, or as dict values).
+    str_out: bool,
 }
 
 impl OutputGates {
@@ -263,6 +293,12 @@ impl OutputGates {
             nested_list_out: outputs
                 .iter()
                 .any(|o| matches!(o, PyVal::List(items) if items.iter().any(is_list))),
+            str_out: outputs.iter().any(|o| match o {
+                PyVal::Str(_) => true,
+                PyVal::List(xs) | PyVal::Tuple(xs) => xs.iter().any(|x| matches!(x, PyVal::Str(_))),
+                PyVal::Dict(kv) => kv.iter().any(|(_, v)| matches!(v, PyVal::Str(_))),
+                _ => false,
+            }),
         }
     }
 }
@@ -289,6 +325,7 @@ fn new_search<'a>(
         guards: FxHashMap::default(),
         partial_err: FxHashMap::default(),
         principled: FxHashMap::default(),
+        param_guards: FxHashMap::default(),
         decision_seen: (0, 0),
         pending_decision: None,
         main_cost: Vec::new(),
@@ -324,6 +361,7 @@ pub(crate) fn search(input: &SearchInput, limits: SearchLimits, cancel: &CancelT
     let mut s = new_search(Cow::Borrowed(input), limits, cancel);
     s.build_contexts();
     let mut dec = decompose::Decomposer::new(&s);
+    let mut tpl = template::Templater::new(&s);
     let mut first_found: Option<u32> = None;
     // The main bank reached its term limit; the decompositions (with their own limits) go on.
     let mut main_full = false;
@@ -332,6 +370,9 @@ pub(crate) fn search(input: &SearchInput, limits: SearchLimits, cancel: &CancelT
         // Decompositions first: their programs of this cost come from sub-searches much
         // smaller than the level.
         dec.step(&mut s, cost);
+        if let Some(t) = tpl.as_mut() {
+            t.step(&mut s, cost);
+        }
         if !main_full {
             let start = std::time::Instant::now();
             for ci in 0..s.ctxs.len() {
@@ -362,16 +403,21 @@ pub(crate) fn search(input: &SearchInput, limits: SearchLimits, cancel: &CancelT
                 }
             }
         }
-        if first_found.is_none() && s.complete > dec.completes() {
+        let tpl_completes = tpl.as_ref().map_or(0, template::Templater::completes);
+        if first_found.is_none() && s.complete > dec.completes() + tpl_completes {
             first_found = Some(cost);
         }
         let covered = s.best_uncovered == 0;
         // A decomposition may find a program ahead of the main levels: the search goes on
         // to its cost (and the extra levels) for cheaper ones.
-        let found_at = match (first_found, dec.best()) {
-            (Some(f), Some(b)) => Some(f.min(b)),
-            (f, b) => f.or(b),
-        };
+        let found_at = [
+            first_found,
+            dec.best(),
+            tpl.as_ref().and_then(template::Templater::best),
+        ]
+        .into_iter()
+        .flatten()
+        .min();
         if let Some(f) = found_at {
             let extra = if covered || f > INTENT_SEARCH_BELOW {
                 limits.extra_levels
@@ -547,7 +593,7 @@ impl Search<'_> {
             .input
             .constants
             .iter()
-            .filter(|c| c.ty == Ty::Str && is_separator(&c.value))
+            .filter(|c| c.ty != Ty::Pattern && is_separator(&c.value))
             .map(|c| c.value.clone())
             .collect();
         let number_like = |v: &PyVal| {
@@ -635,6 +681,9 @@ impl Search<'_> {
                         .fold(0u64, |m, (i, v)| if v.truthy() { m | (1 << i) } else { m });
                 if !self.principled.contains_key(&tmask) && self.principled_guard(&expr) {
                     self.principled.insert(tmask, (expr.clone(), cost));
+                }
+                if !self.param_guards.contains_key(&tmask) && compares_parameters(&expr) {
+                    self.param_guards.insert(tmask, (expr.clone(), cost));
                 }
             }
             let id = self.ctxs[0].add(expr, ty.clone(), cost, vals);
@@ -755,12 +804,15 @@ impl Search<'_> {
     fn level(&mut self, ci: usize, cost: u32) {
         self.leaves(ci, cost);
         for &op in ALL_OPS {
-            if op == Op::IfExp {
-                continue; // conditionals come from the partition step
+            if op == Op::IfExp || op == Op::MkTuple3 {
+                continue; // conditionals come from the partition step, triples from templates
             }
             // Formatting builds strings only a string result needs; chunks and flattening,
             // lists only a list result needs.
             if op == Op::Pad2 && !self.outputs.iter().any(|o| matches!(o, PyVal::Str(_))) {
+                continue;
+            }
+            if op == Op::Format && !self.gates.str_out {
                 continue;
             }
             if op == Op::Chunk && !self.gates.nested_list_out
@@ -927,6 +979,16 @@ impl Search<'_> {
         if args
             .iter()
             .all(|&a| matches!(&*ctx.terms[a].expr, Expr::Const(_)))
+        {
+            return;
+        }
+        // A format spec is an argument of `format` only; a pattern, of the `re` operations
+        // (the generic ones would take either: `(s, r'\d+')`).
+        if op != Op::Format && args.iter().any(|&a| ctx.terms[a].ty == Ty::Spec) {
+            return;
+        }
+        if !matches!(op, Op::ReFullmatch | Op::ReFindall)
+            && args.iter().any(|&a| ctx.terms[a].ty == Ty::Pattern)
         {
             return;
         }
@@ -1284,6 +1346,8 @@ impl Search<'_> {
         }
         let all = (1u64 << n) - 1;
         let branch = self.input.costs.branch;
+        // The description's words made branches cheaper: it states a condition.
+        let stated_condition = branch < CostTable::from_description("").branch;
         let terms = &self.ctxs[0].terms;
         // A branch right on one example only is a constant (`None`, `0.0`) under a parameter
         // tested for truth: an emptiness or zero guard, not a case split fitted to examples.
@@ -1293,7 +1357,10 @@ impl Search<'_> {
             .branch_parts()
             .filter(|(m, e, _)| m.count_ones() >= 2 || n < 3 || constant(e))
             .collect();
-        let mut best: Option<(u32, usize, usize, usize)> = None;
+        let mut best: Option<(u32, Rc<Expr>, usize, usize)> = None;
+        // A conditional over a parameter comparison costing more than the level: it waits as a
+        // pending decision (a conditional's parts are found long before its own cost level).
+        let mut ahead: Option<(u32, Rc<Expr>, usize, usize)> = None;
         for (i1, (m1, e1, c1)) in parts.iter().enumerate() {
             for (i2, (m2, e2, c2)) in parts.iter().enumerate() {
                 if m1 | m2 != all || m1 == m2 {
@@ -1309,29 +1376,77 @@ impl Search<'_> {
                     continue;
                 }
                 for (&g, &(gid, gc)) in &self.guards {
+                    // A branch right on one example only needs a guard the examples cannot
+                    // have fitted: a parameter's truth.
                     if single && !matches!(&*terms[gid].expr, Expr::Param(_)) {
                         continue;
                     }
                     if g & need_true == need_true && g & need_false == 0 {
                         let total = c1 + c2 + gc + branch;
-                        if total <= cost && best.is_none_or(|b| total < b.0) {
-                            best = Some((total, gid, i1, i2));
+                        if total <= cost && best.as_ref().is_none_or(|b| total < b.0) {
+                            best = Some((total, terms[gid].expr.clone(), i1, i2));
+                        }
+                    }
+                }
+                // Or, where the description states a condition ("adding '...' when something
+                // was cut"), a comparison of two parameters with no constant
+                // (`len(text) > limit`).
+                if single && stated_condition {
+                    for (&g, (ge, gc)) in &self.param_guards {
+                        if g & need_true == need_true && g & need_false == 0 {
+                            let total = c1 + c2 + gc + branch;
+                            let slot = if total <= cost { &mut best } else { &mut ahead };
+                            if slot.as_ref().is_none_or(|b| total < b.0) {
+                                *slot = Some((total, ge.clone(), i1, i2));
+                            }
                         }
                     }
                 }
             }
         }
+        if let Some((total, g, i1, i2)) = ahead {
+            if self
+                .pending_decision
+                .as_ref()
+                .is_none_or(|p| total < p.cost)
+            {
+                let expr = Rc::new(Expr::Call(
+                    Op::IfExp,
+                    vec![g, parts[i1].1.clone(), parts[i2].1.clone()],
+                ));
+                self.pending_decision = Some(PendingDecision {
+                    expr,
+                    cost: total,
+                    level: self.pending_decision.as_ref().map_or(cost, |p| p.level),
+                });
+            }
+        }
         if let Some((total, g, i1, i2)) = best {
             let expr = Rc::new(Expr::Call(
                 Op::IfExp,
-                vec![
-                    terms[g].expr.clone(),
-                    parts[i1].1.clone(),
-                    parts[i2].1.clone(),
-                ],
+                vec![g, parts[i1].1.clone(), parts[i2].1.clone()],
             ));
             self.record(expr, total);
         }
+    }
+}
+
+/// `a < b`, `len(text) > limit`: a comparison of two different parameters' values, no constant.
+fn compares_parameters(e: &Expr) -> bool {
+    fn no_const(e: &Expr) -> bool {
+        match e {
+            Expr::Const(_) => false,
+            Expr::Param(_) | Expr::Var(_) => true,
+            Expr::Call(_, a) => a.iter().all(|x| no_const(x)),
+            _ => false,
+        }
+    }
+    match e {
+        Expr::Call(Op::Lt | Op::LtE | Op::Gt | Op::GtE, a) => {
+            let (l, r) = (a[0].params_used(), a[1].params_used());
+            l != 0 && r != 0 && l & r == 0 && no_const(&a[0]) && no_const(&a[1])
+        }
+        _ => false,
     }
 }
 

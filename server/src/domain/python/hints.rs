@@ -46,10 +46,13 @@ fn base_op_cost(op: Op) -> u32 {
         | FindallUpperWords | ReSubNonAlnum | IfExp => 4,
         AccSum | AccMax | AccMin | Unique | DictInvert | DictMerge | Pad2 | Flatten | Chunk
         | IsNotNone => 3,
-        Lcm | Hypot | Between => 5,
-        // Cheaper where the description asks for a format or an extraction (`REGEX_WORDS`).
+        Lcm | Hypot | Between | Median => 5,
+        MkTuple3 | ReSubNonNumeric => 4,
+        IsNone | Format => 2,
+        BitAnd | BitOr | BitXor | LShift | RShift => 4,
+        // Cheaper where the description asks for a format check or an extraction
+        // (`patterns::names_a_format`, `patterns::names_an_extraction`).
         ReFullmatch | ReFindall => 3,
-        IsNone => 2,
     }
 }
 
@@ -180,6 +183,12 @@ const PRIORS: &[(&[&str], &[Op], &[Hof])] = &[
         &[],
     ),
     (&["palindrome"], &[Op::Reverse, Op::Eq], &[]),
+    (&["anagram"], &[Op::Sorted, Op::Counter, Op::Eq], &[]),
+    (
+        &["parse", "price", "amount", "currency"],
+        &[Op::ReSubNonNumeric, Op::FloatOf, Op::IntOf],
+        &[],
+    ),
     (
         &["index", "position", "locat", "find"],
         &[Op::Find, Op::IndexL],
@@ -242,6 +251,18 @@ const PRIORS: &[(&[&str], &[Op], &[Hof])] = &[
         &[],
     ),
     (&["union"], &[Op::SetOr], &[]),
+    (
+        &[
+            "bit",
+            "xor",
+            "shift",
+            "power of 2",
+            "power of two",
+            "binary",
+        ],
+        &[Op::BitAnd, Op::BitOr, Op::BitXor, Op::LShift, Op::RShift],
+        &[],
+    ),
     (&["alphabet", "letter"], &[Op::IsAlpha], &[]),
     (&["numeric", "number"], &[Op::IsDigit], &[]),
     (&["duplicate", "unique", "distinct"], &[Op::Unique], &[]),
@@ -249,7 +270,15 @@ const PRIORS: &[(&[&str], &[Op], &[Hof])] = &[
     (&["merge", "combine", "update"], &[Op::DictMerge], &[]),
     (
         &["format", "pad", "zero", "digit"],
-        &[Op::Pad2, Op::StrOf],
+        &[Op::Pad2, Op::StrOf, Op::Format],
+        &[],
+    ),
+    (
+        &[
+            "decimal", "thousand", "comma", "percent", "binary", "hex", "octal", "currency",
+            "align", "column", "width",
+        ],
+        &[Op::Format],
         &[],
     ),
     (
@@ -265,6 +294,7 @@ const PRIORS: &[(&[&str], &[Op], &[Hof])] = &[
 /// keeps them out of the way elsewhere.
 const NAMED_OPS: &[(&[&str], Op, u32)] = &[
     (&["hypotenuse", "hypot"], Op::Hypot, 1),
+    (&["median"], Op::Median, 1),
     (
         &["lcm", "least common multiple", "lowest common multiple"],
         Op::Lcm,
@@ -318,6 +348,8 @@ impl CostTable {
             "pair",
             "corresponding",
             "zip",
+            "weighted",
+            "dot product",
         ]
         .iter()
         .any(|w| lower.contains(w))
@@ -474,7 +506,9 @@ const NAMED_NUMBERS: &[(&str, &[f64])] = &[
     ("celsius", &[32.0, 1.8, 9.0, 5.0]),
     ("minute", &[60.0]),
     ("hour", &[60.0, 3600.0, 24.0]),
-    ("second", &[60.0]),
+    ("second", &[60.0, 3600.0]),
+    ("hh:mm", &[60.0, 3600.0]),
+    ("mm:ss", &[60.0]),
     ("day", &[24.0, 7.0, 365.0]),
     ("week", &[7.0]),
     ("year", &[365.0, 12.0]),
@@ -491,7 +525,10 @@ const NAMED_NUMBERS: &[(&str, &[f64])] = &[
 ];
 
 fn push(out: &mut Vec<ConstLeaf>, value: PyVal, ty: Ty, cost: u32) {
-    if !out.iter().any(|c| super::value::exact_eq(&c.value, &value)) {
+    if !out
+        .iter()
+        .any(|c| c.ty == ty && super::value::exact_eq(&c.value, &value))
+    {
         out.push(ConstLeaf { value, ty, cost });
     }
 }
@@ -665,6 +702,19 @@ pub(crate) fn constants(doc: &str, inputs: &[Vec<PyVal>], outputs: &[PyVal]) -> 
     }
     push(&mut out, PyVal::str(""), Ty::Str, 2);
     push(&mut out, PyVal::str(" "), Ty::Str, 2);
+    // Format specs the outputs' number shapes and the description suggest (only `format`
+    // takes them).
+    let decimals = if ["decimal", "cent", "round"]
+        .iter()
+        .any(|w| lower.contains(w))
+    {
+        decimal_places(doc)
+    } else {
+        -1
+    };
+    for (spec, cost) in super::format::suggested_specs(&lower, decimals, outputs) {
+        push(&mut out, PyVal::str(&spec), Ty::Spec, cost);
+    }
     out
 }
 

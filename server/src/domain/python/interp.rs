@@ -369,6 +369,41 @@ fn is_num(v: &PyVal) -> bool {
     is_int(v) || matches!(v, PyVal::Float(_))
 }
 
+/// `a & b`, `a | b`, `a ^ b`, `a << b`, `a >> b` on ints (two's complement of unbounded ints,
+/// as CPython; bools give bools there, not claimed).
+fn bitwise(op: Op, a: &PyVal, b: &PyVal) -> PyResult {
+    if matches!(a, PyVal::Bool(_)) || matches!(b, PyVal::Bool(_)) {
+        return Err(PyErr::TooBig);
+    }
+    let (x, y) = big2(a, b)?;
+    match op {
+        Op::BitAnd => check_big(x & y),
+        Op::BitOr => check_big(x | y),
+        Op::BitXor => check_big(x ^ y),
+        _ => {
+            if y.sign() == num_bigint::Sign::Minus {
+                return Err(PyErr::ValueError);
+            }
+            let shift = u32::try_from(&y).unwrap_or(u32::MAX);
+            if op == Op::LShift {
+                if u64::from(shift) + x.bits() > MAX_BITS {
+                    return Err(PyErr::TooBig);
+                }
+                check_big(x << shift)
+            } else if shift > 4096 {
+                // Every bit shifted out: the sign is what is left.
+                Ok(PyVal::Int(if x.sign() == num_bigint::Sign::Minus {
+                    -1
+                } else {
+                    0
+                }))
+            } else {
+                check_big(x >> shift)
+            }
+        }
+    }
+}
+
 fn check_big(b: BigInt) -> PyResult {
     if b.bits() > MAX_BITS {
         return Err(PyErr::TooBig);
@@ -1672,6 +1707,11 @@ pub(crate) fn apply(op: Op, a: &[&PyVal]) -> PyResult {
             Ok(PyVal::list((lo..hi).map(PyVal::Int).collect()))
         }
         MkTuple2 => Ok(PyVal::tuple(vec![arg(0)?.clone(), arg(1)?.clone()])),
+        MkTuple3 => Ok(PyVal::tuple(vec![
+            arg(0)?.clone(),
+            arg(1)?.clone(),
+            arg(2)?.clone(),
+        ])),
         AccSum | AccMax | AccMin => {
             let mut out: Vec<PyVal> = Vec::new();
             for x in elements(arg(0)?)? {
@@ -1697,6 +1737,10 @@ pub(crate) fn apply(op: Op, a: &[&PyVal]) -> PyResult {
             }
             Ok(PyVal::list(out))
         }
+        Format => match arg(1)? {
+            PyVal::Str(spec) => super::format::format_value(arg(0)?, spec).map(|s| PyVal::str(&s)),
+            _ => Err(PyErr::TypeError),
+        },
         // `[xs[i:i + n] for i in range(0, len(xs), n)]`
         Chunk => {
             let xs = arg(0)?;
@@ -1765,6 +1809,22 @@ pub(crate) fn apply(op: Op, a: &[&PyVal]) -> PyResult {
             }
             _ => Err(PyErr::TypeError),
         },
+        BitAnd | BitOr | BitXor | LShift | RShift => bitwise(op, arg(0)?, arg(1)?),
+        Median => {
+            let xs = elements(arg(0)?)?;
+            if xs.is_empty() || xs.iter().any(|x| matches!(x, PyVal::Bool(_))) {
+                // `StatisticsError`, and bools: not claimed.
+                return Err(PyErr::TooBig);
+            }
+            let mut idx: Vec<usize> = (0..xs.len()).collect();
+            sort_indices(&mut idx, &xs, false)?;
+            let n = idx.len();
+            if n % 2 == 1 {
+                Ok(xs[idx[n / 2]].clone())
+            } else {
+                true_div(&add(&xs[idx[n / 2 - 1]], &xs[idx[n / 2]])?, &PyVal::Int(2))
+            }
+        }
         Lcm => {
             let (x, y) = big2(arg(0)?, arg(1)?)?;
             check_big(x.lcm(&y))
@@ -1809,6 +1869,13 @@ pub(crate) fn apply(op: Op, a: &[&PyVal]) -> PyResult {
         FindallDigits => findall(0, str_arg(arg(0)?)?),
         FindallWords => findall(1, str_arg(arg(0)?)?),
         FindallUpperWords => findall(2, str_arg(arg(0)?)?),
+        // `re.sub(r'[^0-9.-]', '', s)`: the characters of a written number.
+        ReSubNonNumeric => Ok(PyVal::str(
+            &str_arg(arg(0)?)?
+                .chars()
+                .filter(|c| c.is_ascii_digit() || matches!(c, '.' | '-'))
+                .collect::<String>(),
+        )),
         ReSubNonAlnum => {
             let re = regexes()
                 .get(3)

@@ -5,6 +5,7 @@
 
 mod ast;
 pub(crate) mod enumerate;
+mod format;
 mod hints;
 mod interp;
 mod normalize;

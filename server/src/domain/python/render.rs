@@ -55,7 +55,9 @@ const P_AND: u8 = 3;
 const P_NOT: u8 = 4;
 const P_CMP: u8 = 5;
 const P_BOR: u8 = 6;
+const P_BXOR: u8 = 7;
 const P_BAND: u8 = 8;
+const P_SHIFT: u8 = 9;
 const P_ADD: u8 = 10;
 const P_MUL: u8 = 11;
 const P_UNARY: u8 = 12;
@@ -738,6 +740,19 @@ impl Renderer<'_> {
                 format!("({}, {})", self.wrap(&a[0], P_IF), self.wrap(&a[1], P_IF)),
                 P_ATOM,
             ),
+            MkTuple3 => (
+                format!(
+                    "({}, {}, {})",
+                    self.wrap(&a[0], P_IF),
+                    self.wrap(&a[1], P_IF),
+                    self.wrap(&a[2], P_IF)
+                ),
+                P_ATOM,
+            ),
+            Median => {
+                self.imports.insert("import statistics".into());
+                fi(self, "statistics.median")
+            }
             Lcm | Hypot => {
                 self.imports.insert("import math".into());
                 let name = format!("math.{}", format!("{op:?}").to_ascii_lowercase());
@@ -804,11 +819,32 @@ impl Renderer<'_> {
                 ),
                 P_ATOM,
             ),
+            Format => {
+                let spec = match &*a[1] {
+                    Expr::Const(PyVal::Str(s)) => s.to_string(),
+                    _ => String::new(),
+                };
+                match self.fstring(&[Part::Spec(&a[0], spec)]) {
+                    Some(f) => (f, P_ATOM),
+                    None => (
+                        format!(
+                            "format({}, {})",
+                            self.wrap(&a[0], P_IF),
+                            self.wrap(&a[1], P_IF)
+                        ),
+                        P_ATOM,
+                    ),
+                }
+            }
             Pad2 => match self.fstring(&[Part::Pad2(&a[0])]) {
                 Some(f) => (f, P_ATOM),
                 None => (format!("str({}).zfill(2)", self.wrap(&a[0], P_IF)), P_ATOM),
             },
-            SetAnd => bin(self, "&", P_BAND, P_BAND + 1),
+            SetAnd | BitAnd => bin(self, "&", P_BAND, P_BAND + 1),
+            BitOr => bin(self, "|", P_BOR, P_BOR + 1),
+            BitXor => bin(self, "^", P_BXOR, P_BXOR + 1),
+            LShift => bin(self, "<<", P_SHIFT, P_SHIFT + 1),
+            RShift => bin(self, ">>", P_SHIFT, P_SHIFT + 1),
             SetOr => bin(self, "|", P_BOR, P_BOR + 1),
             FindallDigits | FindallWords | FindallUpperWords => {
                 self.imports.insert("import re".into());
@@ -819,6 +855,13 @@ impl Renderer<'_> {
                 };
                 (
                     format!("re.findall({pat}, {})", self.wrap(&a[0], P_IF)),
+                    P_ATOM,
+                )
+            }
+            ReSubNonNumeric => {
+                self.imports.insert("import re".into());
+                (
+                    format!("re.sub(r'[^0-9.-]', '', {})", self.wrap(&a[0], P_IF)),
                     P_ATOM,
                 )
             }
@@ -876,7 +919,7 @@ impl Renderer<'_> {
         let literals = parts.iter().filter(|p| matches!(p, Part::Text(_))).count();
         let formatted = parts
             .iter()
-            .any(|p| matches!(p, Part::Str(_) | Part::Pad2(_)));
+            .any(|p| matches!(p, Part::Str(_) | Part::Pad2(_) | Part::Spec(..)));
         if !(formatted || literals >= 1 && parts.len() >= 3) || literals == parts.len() {
             return None;
         }
@@ -900,8 +943,9 @@ impl Renderer<'_> {
                     out.push_str(&inner.replace('{', "{{").replace('}', "}}"));
                     continue;
                 }
-                Part::Str(e) | Part::Other(e) => (*e, ""),
-                Part::Pad2(e) => (*e, ":02d"),
+                Part::Str(e) | Part::Other(e) => (*e, String::new()),
+                Part::Pad2(e) => (*e, ":02d".to_string()),
+                Part::Spec(e, spec) => (*e, format!(":{spec}")),
             };
             let s = self.wrap(e, P_OR);
             if s.contains(['\'', '"', '\\', '{', '}', '!', ':']) || s.contains("lambda") {
@@ -909,7 +953,10 @@ impl Renderer<'_> {
             }
             out.push('{');
             out.push_str(&s);
-            out.push_str(spec);
+            if spec.contains(['\'', '"', '\\', '{', '}']) {
+                return None;
+            }
+            out.push_str(&spec);
             out.push('}');
         }
         out.push('\'');
@@ -1027,6 +1074,8 @@ enum Part<'e> {
     Str(&'e Expr),
     /// `f'{x:02d}'`.
     Pad2(&'e Expr),
+    /// `f'{x:,.2f}'`.
+    Spec(&'e Expr, String),
     /// A string-valued expression.
     Other(&'e Expr),
 }
@@ -1040,6 +1089,10 @@ fn flatten_add<'e>(e: &'e Expr, out: &mut Vec<Part<'e>>) {
         Expr::Const(PyVal::Str(s)) => out.push(Part::Text(s)),
         Expr::Call(Op::StrOf, a) => out.push(Part::Str(&a[0])),
         Expr::Call(Op::Pad2, a) => out.push(Part::Pad2(&a[0])),
+        Expr::Call(Op::Format, a) => match &*a[1] {
+            Expr::Const(PyVal::Str(s)) => out.push(Part::Spec(&a[0], s.to_string())),
+            _ => out.push(Part::Other(e)),
+        },
         _ => out.push(Part::Other(e)),
     }
 }

@@ -305,8 +305,22 @@ sys.stdout.write(json.dumps(out))
                 .map(|out| (tys.iter().map(|t| rand_val(&mut rng, t)).collect(), out))
                 .collect();
             let ins: Vec<Vec<PyVal>> = examples.iter().map(|e| e.0.clone()).collect();
-            // Patterns for the `re` operations where a string parameter can take one.
             let mut consts = constants("count vowels, digits", &ins, &[]);
+            // Format specs, a different few for each shape.
+            const SPECS: &[&str] = &[
+                ",.2f", ".1f", "03d", ".1%", "b", "x", "#x", ">6", "<5", "^7", "*^6", "+", ",",
+                ".3e", "08b", ".0f", "X", "+.2f", " d", "_", "_x", ".2", ".3", "05", "=+8", "-<4",
+                ",.0f", "E", "%", "o",
+            ];
+            for k in 0..4 {
+                let spec = SPECS[(shape_i * 4 + k) % SPECS.len()];
+                consts.push(super::super::hints::ConstLeaf {
+                    value: PyVal::str(spec),
+                    ty: Ty::Spec,
+                    cost: 1,
+                });
+            }
+            // Patterns for the `re` operations where a string parameter can take one.
             for p in PATTERNS {
                 consts.push(ConstLeaf {
                     value: PyVal::str(p),
@@ -314,15 +328,22 @@ sys.stdout.write(json.dumps(out))
                     cost: 1,
                 });
             }
+            // Bitwise operations and the median are cheap only where named: here bitwise
+            // operations for every third shape, the median for the others.
+            let mut costs = CostTable::from_description("");
+            if shape_i % 3 == 0 {
+                for op in [Op::BitAnd, Op::BitOr, Op::BitXor, Op::LShift, Op::RShift] {
+                    costs.op.insert(op, 1);
+                }
+            } else {
+                costs.op.insert(Op::Median, 1);
+            }
+            costs.op.insert(Op::ReFullmatch, 1);
+            costs.op.insert(Op::ReFindall, 1);
             let input = SearchInput {
                 param_types: tys.clone(),
                 constants: consts,
-                costs: {
-                    let mut c = CostTable::from_description("");
-                    c.op.insert(Op::ReFullmatch, 1);
-                    c.op.insert(Op::ReFindall, 1);
-                    c
-                },
+                costs: costs.clone(),
                 required_params: 0,
                 text_ints: vec![2, 3, -2],
                 intents: crate::intent::Intents::default(),
@@ -405,6 +426,40 @@ sys.stdout.write(json.dumps(out))
         assert!(
             with_re > 50 || target < 10_000,
             "{with_re} programs use a pattern"
+        );
+        // The generator reaches every construct of interest: format specs among them.
+        let formatted = cases
+            .lines()
+            .filter(|l| {
+                l.contains("format(") || l.contains(":,") || l.contains(":.") || l.contains(":0")
+            })
+            .count();
+        eprintln!("programs with a format spec: {formatted} of {count}");
+        let bitwise = cases
+            .lines()
+            .filter(|l| {
+                [" & ", " | ", " ^ ", " << ", " >> "]
+                    .iter()
+                    .any(|o| l.contains(o))
+            })
+            .count();
+        eprintln!("programs with a bitwise operator: {bitwise} of {count}");
+        let medians = cases
+            .lines()
+            .filter(|l| l.contains("statistics.median"))
+            .count();
+        eprintln!("programs with a median: {medians} of {count}");
+        assert!(
+            medians * 2000 >= count,
+            "only {medians} of {count} programs take a median"
+        );
+        assert!(
+            bitwise * 200 >= count,
+            "only {bitwise} of {count} programs use bits"
+        );
+        assert!(
+            formatted * 200 >= count,
+            "only {formatted} of {count} programs format"
         );
         let Some(theirs) = py_side(&cases) else {
             eprintln!("note: python3 not available; skipping");
