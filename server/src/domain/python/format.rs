@@ -298,7 +298,7 @@ fn group(digits: &str, sep: char, every: usize) -> String {
     let cs: Vec<char> = digits.chars().collect();
     let mut out = String::new();
     for (i, c) in cs.iter().enumerate() {
-        if i > 0 && (cs.len() - i) % every == 0 {
+        if i > 0 && (cs.len() - i).is_multiple_of(every) {
             out.push(sep);
         }
         out.push(*c);
@@ -377,7 +377,7 @@ pub(crate) fn suggested_specs(
             }
         }
     }
-    if decimals >= 0 && decimals <= 10 {
+    if (0..=10).contains(&decimals) {
         add(format!(".{decimals}f"), 2);
         if doc_lower.contains("comma") || doc_lower.contains("thousand") {
             add(format!(",.{decimals}f"), 2);
