@@ -291,6 +291,28 @@ const INTENTS: &[Intent] = &[
             "max",
         ],
     },
+    // A format the description names ("a valid email", "an IPv4 address", "a #rrggbb hex
+    // colour"): checked or extracted by a regular expression, not by a fit to the examples'
+    // characters (`'.' in email`, `address.endswith(address[0])`).
+    Intent {
+        name: "format",
+        stems: &[
+            "email",
+            "e-mail",
+            "url",
+            "hashtag",
+            "ipv4",
+            "ip address",
+            "hex colo",
+            "hex digit",
+            "zip code",
+            "postal code",
+            "phone number",
+            "regex",
+            "regular expression",
+        ],
+        code: &["fullmatch", "findall", "match", "search", "finditer"],
+    },
     Intent {
         name: "percent",
         stems: &["percent"],
@@ -523,6 +545,20 @@ mod tests {
         let i = Intents::from_description("Return True if ext is one of 'jpg', 'png' or 'gif'.");
         assert!(i.missing("return ext == 'png'").contains(&"one-of"));
         assert!(i.missing("return ext in ('jpg', 'png', 'gif')").is_empty());
+    }
+
+    #[test]
+    fn a_named_format_asks_for_a_regular_expression() {
+        let i =
+            Intents::from_description("Return True if email is a valid address.\nis_valid_email");
+        assert!(i.names().contains(&"format"), "{:?}", i.names());
+        assert_eq!(i.missing("return '.' in email"), vec!["format"]);
+        assert!(i
+            .missing(r"return re.fullmatch(r'[\w.+-]+@[\w-]+\.[\w.-]+', email) is not None")
+            .is_empty());
+        // "Hexadecimal" names a conversion, not a format.
+        let h = Intents::from_description("Convert n to hexadecimal.");
+        assert!(!h.names().contains(&"format"), "{:?}", h.names());
     }
 
     #[test]

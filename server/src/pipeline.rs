@@ -429,6 +429,15 @@ impl RankContext {
             intents: crate::intent::Intents::from_description(description),
         }
     }
+
+    /// From a task: its description, and the regular expressions the examples' inputs
+    /// generalize to (a pattern learned from them is no constant copied from the outputs).
+    pub(crate) fn for_task(task: &Task) -> RankContext {
+        let mut ctx = RankContext::new(&task.description);
+        ctx.explained
+            .extend(crate::domain::python::explained_patterns(task));
+        ctx
+    }
 }
 
 /// Tokens of a Python expression, string literals and constants picked out (rough lexer:
@@ -692,7 +701,7 @@ pub fn synthesize_staged(
         });
         return result;
     }
-    let rank_ctx = RankContext::new(&fitting[0].1.description);
+    let rank_ctx = RankContext::for_task(&fitting[0].1);
     // A program that ignores a parameter (other than one redundant with another, like a
     // length) is almost never the intended one: it is not offered.
     let optional = crate::domain::python::optional_params(&fitting[0].1);

@@ -787,3 +787,231 @@ def first_negative(nums):
         r.status
     );
 }
+
+/// Runs `body` as the body of `def f(<param>)` in `python3` on each input (a Python literal)
+/// and returns the `repr` of each result; `None` without a `python3`.
+fn run_body(param: &str, imports: &[String], body: &str, inputs: &[&str]) -> Option<Vec<String>> {
+    use std::io::Write;
+    let mut src = imports.join("\n");
+    src.push_str(&format!("\ndef f({param}):\n"));
+    for line in body.lines() {
+        src.push_str(&format!("    {line}\n"));
+    }
+    for i in inputs {
+        src.push_str(&format!("print(repr(f({i})))\n"));
+    }
+    let mut child = std::process::Command::new("python3")
+        .arg("-")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .ok()?;
+    child.stdin.take()?.write_all(src.as_bytes()).ok()?;
+    let out = child.wait_with_output().ok()?;
+    Some(
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(str::to_string)
+            .collect(),
+    )
+}
+
+/// Validators and extractors whose examples only show a format: the top body is a regular
+/// expression learned from the examples (or named by the description) and it must be right on
+/// inputs no example shows (a wrong length, a letter outside the hex digits, a hashtag
+/// followed by punctuation), where fits such as `'.' in email` or `[w for w in text.split()
+/// if '#' in w]` go wrong.
+#[test]
+fn formats_are_learned_as_regular_expressions() {
+    let source = r#"
+def is_zip_code(code: str) -> bool:
+    """Return True if code is a US zip code: exactly five digits.
+
+    >>> is_zip_code('12345')
+    True
+    >>> is_zip_code('1234')
+    False
+    >>> is_zip_code('90210')
+    True
+    >>> is_zip_code('1234a')
+    False
+    """
+
+
+def is_hex_color(value: str) -> bool:
+    """Return True if value is a #rrggbb hex colour.
+
+    >>> is_hex_color('#ff8800')
+    True
+    >>> is_hex_color('#12345')
+    False
+    >>> is_hex_color('#1A2B3C')
+    True
+    >>> is_hex_color('ff8800')
+    False
+    """
+
+
+def is_phone(number: str) -> bool:
+    """Return True if number is a phone number written as ddd-ddd-dddd.
+
+    >>> is_phone('555-123-4567')
+    True
+    >>> is_phone('5551234567')
+    False
+    >>> is_phone('212-555-0199')
+    True
+    >>> is_phone('555-1234')
+    False
+    """
+
+
+def extract_hashtags(text: str) -> list[str]:
+    """Return the hashtags (#word) in text, in order.
+
+    >>> extract_hashtags('I love #python and #rust')
+    ['#python', '#rust']
+    >>> extract_hashtags('no tags here')
+    []
+    >>> extract_hashtags('#ai2024 is here')
+    ['#ai2024']
+    """
+
+
+def is_sku(code: str) -> bool:
+    """Return True if code is two capital letters, a dash, then four digits.
+
+    >>> is_sku('AB-1234')
+    True
+    >>> is_sku('ab-1234')
+    False
+    >>> is_sku('XY-0001')
+    True
+    >>> is_sku('XY-001')
+    False
+    """
+
+
+def version_tags(text: str) -> list[str]:
+    """Return the version tags in the release notes, in order.
+
+    >>> version_tags('fixed in v1.2, see v10.0 notes')
+    ['v1.2', 'v10.0']
+    >>> version_tags('no release yet')
+    []
+    >>> version_tags('v2.5 is out')
+    ['v2.5']
+    """
+
+
+def mentioned(text: str) -> list[str]:
+    """Return the names mentioned with @ in text, without the @.
+
+    >>> mentioned('hi @ann and @bob_99!')
+    ['ann', 'bob_99']
+    >>> mentioned('nobody')
+    []
+    """
+
+
+def extract_decimals(text: str) -> list[str]:
+    """Return the decimal numbers (like 3.14) that appear in text.
+
+    >>> extract_decimals('pi is 3.14 and e is 2.718')
+    ['3.14', '2.718']
+    >>> extract_decimals('cost 10.50 or 3')
+    ['10.50']
+    >>> extract_decimals('none')
+    []
+    """
+"#;
+    let Some(results) = search_source(source) else {
+        return;
+    };
+    // (function, parameter, held-out (input, result) pairs)
+    type HeldOut<'a> = &'a [(&'a str, &'a str)];
+    let cases: &[(&str, &str, HeldOut)] = &[
+        (
+            "is_zip_code",
+            "code",
+            &[
+                ("'00501'", "True"),
+                ("'123456'", "False"),
+                ("'abcde'", "False"),
+                ("''", "False"),
+            ],
+        ),
+        (
+            "is_hex_color",
+            "value",
+            &[
+                ("'#abcdef'", "True"),
+                ("'#ABCDEG'", "False"),
+                ("'#1234567'", "False"),
+                ("'#zzzzzz'", "False"),
+            ],
+        ),
+        (
+            "is_phone",
+            "number",
+            &[
+                ("'800-555-0000'", "True"),
+                ("'55-5123-4567'", "False"),
+                ("'555-123-456a'", "False"),
+                ("'555-123-45678'", "False"),
+            ],
+        ),
+        (
+            "is_sku",
+            "code",
+            &[
+                ("'QQ-9876'", "True"),
+                ("'Q-9876'", "False"),
+                ("'QQ-98765'", "False"),
+                ("'QQ 9876'", "False"),
+            ],
+        ),
+        (
+            "version_tags",
+            "text",
+            &[("'pi 3.14 v3.0!'", "['v3.0']"), ("'(v1.0)'", "['v1.0']")],
+        ),
+        (
+            "mentioned",
+            "text",
+            &[("'cc @Zed.'", "['Zed']"), ("'a@b @c_d'", "['b', 'c_d']")],
+        ),
+        (
+            "extract_hashtags",
+            "text",
+            &[
+                ("'go #Team_Blue!'", "['#Team_Blue']"),
+                ("'a#b, #c.'", "['#b', '#c']"),
+            ],
+        ),
+        (
+            "extract_decimals",
+            "text",
+            &[
+                ("'x=1.5,y=22.25'", "['1.5', '22.25']"),
+                ("'7 and 7.0'", "['7.0']"),
+            ],
+        ),
+    ];
+    for (name, param, held_out) in cases {
+        let r = solved(&results, name);
+        let top = &r.candidates[0];
+        assert!(
+            top.body.contains("re.fullmatch(") || top.body.contains("re.findall("),
+            "{name}: {}",
+            top.body
+        );
+        let inputs: Vec<&str> = held_out.iter().map(|(i, _)| *i).collect();
+        let Some(got) = run_body(param, &top.imports, &top.body, &inputs) else {
+            eprintln!("note: python3 not available; skipping the held-out inputs");
+            return;
+        };
+        let want: Vec<String> = held_out.iter().map(|(_, o)| o.to_string()).collect();
+        assert_eq!(got, want, "{name}: {}", top.body);
+    }
+}

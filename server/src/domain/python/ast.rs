@@ -357,6 +357,8 @@ ops!(
     MonthDays,
     Radians,
     Degrees,
+    ReFullmatch,
+    ReFindall,
 );
 
 impl Op {
@@ -529,6 +531,10 @@ impl Op {
             (BitAnd | BitOr | BitXor | LShift | RShift, [Int, Int]) => Some(Int),
             // `statistics.median`: the middle element, or the mean of the middle two.
             (Median, [List(e) | TupleN(e)]) if **e == Int || **e == Float => Some(Float),
+            // `re.fullmatch(pattern, s)` and `re.findall(pattern, s)`; the pattern is a learned
+            // constant (`Ty::Pattern`), the string comes first as in every other `str` op.
+            (ReFullmatch, [Str, Pattern]) => Some(Bool),
+            (ReFindall, [Str, Pattern]) => Some(Ty::list(Str)),
             _ => None,
         }
     }

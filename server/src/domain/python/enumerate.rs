@@ -593,7 +593,7 @@ impl Search<'_> {
             .input
             .constants
             .iter()
-            .filter(|c| is_separator(&c.value))
+            .filter(|c| c.ty != Ty::Pattern && is_separator(&c.value))
             .map(|c| c.value.clone())
             .collect();
         let number_like = |v: &PyVal| {
@@ -982,8 +982,14 @@ impl Search<'_> {
         {
             return;
         }
-        // A format spec is an argument of `format` only.
+        // A format spec is an argument of `format` only; a pattern, of the `re` operations
+        // (the generic ones would take either: `(s, r'\d+')`).
         if op != Op::Format && args.iter().any(|&a| ctx.terms[a].ty == Ty::Spec) {
+            return;
+        }
+        if !matches!(op, Op::ReFullmatch | Op::ReFindall)
+            && args.iter().any(|&a| ctx.terms[a].ty == Ty::Pattern)
+        {
             return;
         }
         // A tuple the description lists ("one of 'jpg', 'png' or 'gif'") is for membership
@@ -1425,8 +1431,9 @@ impl Search<'_> {
     }
 }
 
-/// `a < b`, `len(text) > limit`: a comparison of two different parameters' values, no constant;
-/// or a parameter's own test (`text.isdigit()`).
+/// `a < b`, `len(text) > limit`: a comparison of two different parameters' values, no constant.
+/// (A parameter's own test, `text.isalpha()`, is not: it fitted `truncate`'s two examples as
+/// `text if text.isalpha() else text[:limit] + '...'`.)
 fn compares_parameters(e: &Expr) -> bool {
     fn no_const(e: &Expr) -> bool {
         match e {
@@ -1441,10 +1448,6 @@ fn compares_parameters(e: &Expr) -> bool {
             let (l, r) = (a[0].params_used(), a[1].params_used());
             l != 0 && r != 0 && l & r == 0 && no_const(&a[0]) && no_const(&a[1])
         }
-        Expr::Call(
-            Op::IsDigit | Op::IsAlpha | Op::IsAlnum | Op::IsUpper | Op::IsLower | Op::IsSpace,
-            a,
-        ) => matches!(&*a[0], Expr::Param(_)),
         _ => false,
     }
 }
@@ -1505,12 +1508,11 @@ impl Search<'_> {
             .collect();
         // The description's own constants, as branches right where an output equals them.
         let stated_from = parts.len();
-        for c in self
-            .input
-            .constants
-            .iter()
-            .filter(|c| c.cost == 1 && self.names_a_threshold(&Expr::Const(c.value.clone())))
-        {
+        for c in self.input.constants.iter().filter(|c| {
+            c.cost == 1
+                && c.ty != Ty::Pattern
+                && self.names_a_threshold(&Expr::Const(c.value.clone()))
+        }) {
             let mask = self.outputs.iter().enumerate().fold(0u64, |m, (i, o)| {
                 if super::value::exact_eq(o, &c.value) {
                     m | (1 << i)
@@ -1597,11 +1599,11 @@ impl Search<'_> {
         match v {
             PyVal::Int(0) => false,
             PyVal::Int(i) => self.input.text_ints.contains(i),
-            PyVal::Float(_) | PyVal::Str(_) => self
-                .input
-                .constants
-                .iter()
-                .any(|c| c.cost == 1 && super::value::exact_eq(&c.value, v)),
+            PyVal::Float(_) | PyVal::Str(_) => {
+                self.input.constants.iter().any(|c| {
+                    c.cost == 1 && c.ty != Ty::Pattern && super::value::exact_eq(&c.value, v)
+                })
+            }
             _ => false,
         }
     }

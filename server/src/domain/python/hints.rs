@@ -51,6 +51,9 @@ fn base_op_cost(op: Op) -> u32 {
         IsLeap | MonthDays | Radians | Degrees => 5,
         IsNone | Format => 2,
         BitAnd | BitOr | BitXor | LShift | RShift => 4,
+        // Cheaper where the description asks for a format check or an extraction
+        // (`patterns::names_a_format`, `patterns::names_an_extraction`).
+        ReFullmatch | ReFindall => 3,
     }
 }
 
@@ -336,6 +339,14 @@ impl CostTable {
                 op.insert(*o, *cost);
             }
         }
+        // A format to check ("a valid email", "5-digit zip code") or things to extract: the
+        // `re` operations over the learned and named patterns.
+        if super::patterns::names_a_format(&lower) {
+            op.insert(Op::ReFullmatch, 2);
+        }
+        if super::patterns::names_an_extraction(&lower) {
+            op.insert(Op::ReFindall, 2);
+        }
         if [
             "element-wise",
             "elementwise",
@@ -409,7 +420,7 @@ impl CostTable {
 }
 
 /// Whether the text mentions `w` at a word start.
-fn mentions(text: &str, w: &str) -> bool {
+pub(crate) fn mentions(text: &str, w: &str) -> bool {
     text.match_indices(w).any(|(i, _)| {
         i == 0
             || !text[..i]

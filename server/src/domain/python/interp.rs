@@ -8,6 +8,8 @@ use super::value::{
 use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{Signed, ToPrimitive, Zero};
+use rustc_hash::FxHashMap;
+use std::cell::RefCell;
 use std::cmp::Ordering;
 use std::rc::Rc;
 use std::sync::OnceLock;
@@ -1099,6 +1101,139 @@ fn regexes() -> &'static [Option<regex::Regex>; 4] {
     })
 }
 
+/// Compiled patterns by (Python pattern, anchored); `None` for one outside the space.
+type RegexCache = FxHashMap<(String, bool), Option<Rc<regex::Regex>>>;
+
+thread_local! {
+    /// Compiled patterns of the `re` operations, by (Python pattern, anchored): a search
+    /// applies the same few patterns to every string term.
+    static PY_REGEXES: RefCell<RegexCache> = RefCell::new(FxHashMap::default());
+}
+
+/// Most patterns kept compiled (the learned ones are a handful per task).
+const MAX_CACHED_REGEXES: usize = 256;
+
+/// A Python pattern of the space compiled with CPython's meaning: `\w` is what `str.isalnum()`
+/// accepts and `_` (Rust's `\w` also takes combining marks), `\s` takes the separators
+/// `\x1c`–`\x1f` as `str.isspace()` does; `anchored` is `re.fullmatch` (`\A(?:…)\z`). A
+/// pattern that can match the empty string raises `TooBig` (the interpreter makes no claim:
+/// `re.findall` reports empty matches where Rust's iterator does not), as does one Rust cannot
+/// compile, one with more than one capturing group (`re.findall` gives tuples), or one whose
+/// syntax could read differently (a backreference, a lookaround, an inline flag).
+pub(crate) fn py_regex(pattern: &str, anchored: bool) -> Result<Rc<regex::Regex>, PyErr> {
+    let key = (pattern.to_string(), anchored);
+    if let Some(hit) = PY_REGEXES.with(|c| c.borrow().get(&key).cloned()) {
+        return hit.ok_or(PyErr::TooBig);
+    }
+    let compiled = translate_pattern(pattern).and_then(|body| {
+        let full = if anchored {
+            format!(r"\A(?:{body})\z")
+        } else {
+            body.clone()
+        };
+        let re = regex::Regex::new(&full).ok()?;
+        let empty = regex::Regex::new(&body).ok()?.is_match("");
+        // One capturing group at most: `re.findall` returns it; with more, tuples.
+        (!empty && re.captures_len() <= 2).then(|| Rc::new(re))
+    });
+    PY_REGEXES.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() >= MAX_CACHED_REGEXES {
+            c.clear();
+        }
+        c.insert(key, compiled.clone());
+    });
+    compiled.ok_or(PyErr::TooBig)
+}
+
+/// The Rust spelling of a Python pattern of the space, `None` for syntax outside it.
+fn translate_pattern(p: &str) -> Option<String> {
+    let mut out = String::with_capacity(p.len() + 16);
+    let mut in_class = false;
+    let mut chars = p.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                let e = chars.next()?;
+                match e {
+                    'w' if in_class => out.push_str(r"\p{L}\p{N}_"),
+                    'w' => out.push_str(r"[\p{L}\p{N}_]"),
+                    'd' => out.push_str(r"\p{Nd}"),
+                    's' if in_class => out.push_str(r"\s\x1c-\x1f"),
+                    's' => out.push_str(r"[\s\x1c-\x1f]"),
+                    // Escaped punctuation means the same in both.
+                    e if e.is_ascii_punctuation() => {
+                        out.push('\\');
+                        out.push(e);
+                    }
+                    _ => return None,
+                }
+            }
+            '[' if !in_class => {
+                in_class = true;
+                out.push('[');
+                // A negated class, and a leading `]` (a literal in Python, an error in Rust).
+                if chars.peek() == Some(&'^') {
+                    chars.next();
+                    out.push('^');
+                }
+                if chars.peek() == Some(&']') {
+                    return None;
+                }
+            }
+            // Rust reads `[[`, `&&`, `--`, `~~` inside a class as set operations.
+            '[' | '&' | '~' if in_class => {
+                out.push('\\');
+                out.push(c);
+            }
+            ']' if in_class => {
+                in_class = false;
+                out.push(']');
+            }
+            // Inline flags, lookarounds, named groups and the like: only `(?:` is in the space.
+            '(' if !in_class && chars.peek() == Some(&'?') => {
+                chars.next();
+                if chars.next()? != ':' {
+                    return None;
+                }
+                out.push_str("(?:");
+            }
+
+            // Python's `$` also matches before a final newline; `{` may be a literal there.
+            '$' | '{' if !in_class => {
+                if c == '$' {
+                    return None;
+                }
+                let mut rep = String::from("{");
+                loop {
+                    let d = chars.next()?;
+                    rep.push(d);
+                    if d == '}' {
+                        break;
+                    }
+                    if !(d.is_ascii_digit() || d == ',') {
+                        return None;
+                    }
+                }
+                let inner = &rep[1..rep.len() - 1];
+                let ok = !inner.is_empty()
+                    && !inner.starts_with(',')
+                    && inner.split(',').count() <= 2
+                    && inner
+                        .split(',')
+                        .all(|n| n.is_empty() || n.parse::<u16>().is_ok());
+                if !ok {
+                    return None;
+                }
+                out.push_str(&rep);
+            }
+            c if c.is_whitespace() && !in_class => out.push_str(&regex::escape(&c.to_string())),
+            c => out.push(c),
+        }
+    }
+    (!in_class).then_some(out)
+}
+
 fn findall(which: usize, s: &str) -> PyResult {
     let re = regexes()
         .get(which)
@@ -1796,6 +1931,22 @@ pub(crate) fn apply(op: Op, a: &[&PyVal]) -> PyResult {
                 .and_then(Option::as_ref)
                 .ok_or(PyErr::TooBig)?;
             Ok(PyVal::str(&re.replace_all(str_arg(arg(0)?)?, "")))
+        }
+        ReFullmatch => {
+            let re = py_regex(str_arg(arg(1)?)?, true)?;
+            Ok(PyVal::Bool(re.is_match(str_arg(arg(0)?)?)))
+        }
+        ReFindall => {
+            let re = py_regex(str_arg(arg(1)?)?, false)?;
+            let s = str_arg(arg(0)?)?;
+            // With a group, each match's group (`''` where it took no part), as CPython.
+            Ok(PyVal::list(if re.captures_len() == 2 {
+                re.captures_iter(s)
+                    .map(|c| PyVal::str(c.get(1).map_or("", |m| m.as_str())))
+                    .collect()
+            } else {
+                re.find_iter(s).map(|m| PyVal::str(m.as_str())).collect()
+            }))
         }
         Partition | RPartition => {
             let (s, sep) = (str_arg(arg(0)?)?, str_arg(arg(1)?)?);

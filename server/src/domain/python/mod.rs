@@ -9,6 +9,7 @@ mod format;
 mod hints;
 mod interp;
 mod normalize;
+mod patterns;
 mod render;
 mod tokens;
 mod types;
@@ -171,6 +172,25 @@ pub(crate) fn explained_constants(description: &str) -> Vec<String> {
         .collect()
 }
 
+/// The patterns of a task's `re` operations (named by its description or learned from its
+/// examples' inputs) as the ranking reads a rendering's literals (`'\\d{5}'`): explained,
+/// not copied from the outputs.
+pub(crate) fn explained_patterns(task: &Task) -> Vec<String> {
+    let Some(param_types) = param_types(task) else {
+        return Vec::new();
+    };
+    let examples = py_examples(task);
+    let inputs: Vec<Vec<PyVal>> = examples.iter().map(|(i, _)| i.clone()).collect();
+    let outputs: Vec<PyVal> = examples.iter().map(|(_, o)| o.clone()).collect();
+    patterns::pattern_leaves(&task.description, &param_types, &inputs, &outputs)
+        .into_iter()
+        .filter_map(|c| match c.value {
+            PyVal::Str(s) => Some(format!("'{s}'")),
+            _ => None,
+        })
+        .collect()
+}
+
 impl PythonDomain {
     fn solution(&self, task: &Task, expr: &Rc<ast::Expr>, cost: u32) -> Solution {
         let r = render::render(expr, &task.param_names);
@@ -196,6 +216,8 @@ impl PythonDomain {
         let param_types = param_types(task)?;
         let inputs: Vec<Vec<PyVal>> = examples.iter().map(|(i, _)| i.clone()).collect();
         let outputs: Vec<PyVal> = examples.iter().map(|(_, o)| o.clone()).collect();
+        let pattern_leaves =
+            patterns::pattern_leaves(&task.description, &param_types, &inputs, &outputs);
         let input = enumerate::SearchInput {
             required_params: required_params(&inputs),
             text_ints: hints::constants(&task.description, &[], &[])
@@ -214,7 +236,11 @@ impl PythonDomain {
                 .contains("digit"),
             decimals: hints::decimal_places(&task.description),
             bounds: hints::stated_bounds(&task.description),
-            constants: hints::constants(&task.description, &inputs, &outputs),
+            constants: {
+                let mut cs = hints::constants(&task.description, &inputs, &outputs);
+                cs.extend(pattern_leaves);
+                cs
+            },
             costs: hints::CostTable::from_description(&format!(
                 "{} {}",
                 hints::prose(&task.description),

@@ -563,6 +563,9 @@ impl Renderer<'_> {
                     format!("{} is not None", self.wrap(&inner[0], P_CMP + 1)),
                     P_CMP,
                 ),
+                Expr::Call(ReFullmatch, inner) => {
+                    (format!("{} is None", self.fullmatch_call(inner)), P_CMP)
+                }
                 _ => (format!("not {}", self.wrap(&a[0], P_NOT)), P_NOT),
             },
             Eq => cmp(self, "=="),
@@ -896,7 +899,41 @@ impl Renderer<'_> {
                     P_ATOM,
                 )
             }
+            // A match object or `None`: compared with `None`, as a validator returns a bool.
+            ReFullmatch => (format!("{} is not None", self.fullmatch_call(a)), P_CMP),
+            ReFindall => {
+                self.imports.insert("import re".into());
+                let pat = self.pattern(&a[1]);
+                (
+                    format!("re.findall({pat}, {})", self.wrap(&a[0], P_IF)),
+                    P_ATOM,
+                )
+            }
         }
+    }
+
+    /// `re.fullmatch(r'...', s)` for the arguments `[s, pattern]`.
+    fn fullmatch_call(&mut self, a: &[std::rc::Rc<Expr>]) -> String {
+        self.imports.insert("import re".into());
+        let pat = self.pattern(&a[1]);
+        format!("re.fullmatch({pat}, {})", self.wrap(&a[0], P_IF))
+    }
+
+    /// A pattern as a raw string literal (`r'\d{5}'`) where one can spell it, else as any
+    /// other string.
+    fn pattern(&mut self, e: &Expr) -> String {
+        if let Expr::Const(PyVal::Str(p)) = e {
+            let trailing = p.chars().rev().take_while(|&c| c == '\\').count();
+            if trailing % 2 == 0 && !p.contains('\n') {
+                if !p.contains('\'') {
+                    return format!("r'{p}'");
+                }
+                if !p.contains('"') {
+                    return format!("r\"{p}\"");
+                }
+            }
+        }
+        self.wrap(e, P_IF)
     }
 
     /// `'Hello, ' + name + '!'` or `str(h) + ':' + f'{m:02d}'` as one f-string: a chain of

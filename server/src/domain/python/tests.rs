@@ -122,8 +122,8 @@ mod differential {
 
     use super::super::ast::{Expr, Op};
     use super::super::enumerate::{programs, SearchInput, SearchLimits};
-    use super::super::hints::{constants, CostTable};
-    use super::super::interp::{eval, Env};
+    use super::super::hints::{constants, ConstLeaf, CostTable};
+    use super::super::interp::{eval, py_regex, Env};
     use super::super::render::render;
     use super::super::types::Ty;
     use super::super::value::{PyErr, PyVal};
@@ -265,6 +265,14 @@ sys.stdout.write(json.dumps(out))
         serde_json::from_slice(&out.stdout).ok()
     }
 
+    /// Pattern constants of the random programs' `re` operations.
+    const PATTERNS: [&str; 4] = [
+        r"\d{1,3}",
+        r"[a-z]+\.\w+",
+        r"#?[0-9a-fA-F]{2}",
+        r"[\w.+-]+@\w+",
+    ];
+
     #[test]
     fn interpreter_matches_cpython() {
         let target: usize = std::env::var("DOCSYNTH_DIFF_PROGRAMS")
@@ -275,6 +283,7 @@ sys.stdout.write(json.dumps(out))
         let mut cases = String::new();
         let mut ours: Vec<String> = Vec::new();
         let mut count = 0usize;
+        let mut with_re = 0usize;
         let mut shape_i = 0;
         while count < target {
             let shape = SHAPES[shape_i % SHAPES.len()];
@@ -311,6 +320,14 @@ sys.stdout.write(json.dumps(out))
                     cost: 1,
                 });
             }
+            // Patterns for the `re` operations where a string parameter can take one.
+            for p in PATTERNS {
+                consts.push(ConstLeaf {
+                    value: PyVal::str(p),
+                    ty: Ty::Pattern,
+                    cost: 1,
+                });
+            }
             // Bitwise operations and the median are cheap only where named: here bitwise
             // operations for every third shape, the median for the others.
             let mut costs = CostTable::from_description("");
@@ -326,6 +343,8 @@ sys.stdout.write(json.dumps(out))
                 costs.op.insert(Op::Radians, 3);
                 costs.op.insert(Op::Degrees, 3);
             }
+            costs.op.insert(Op::ReFullmatch, 1);
+            costs.op.insert(Op::ReFindall, 1);
             let input = SearchInput {
                 param_types: tys.clone(),
                 constants: consts,
@@ -389,6 +408,9 @@ sys.stdout.write(json.dumps(out))
                 let r = render(&p, &names);
                 let body: String = r.body.lines().map(|l| format!("\n    {l}")).collect();
                 let src = format!("def f({}):{body}", names.join(", "));
+                if PATTERNS.iter().any(|p| src.contains(&format!("r'{p}'"))) {
+                    with_re += 1;
+                }
                 let inputs: Vec<String> = fresh
                     .iter()
                     .map(|a| {
@@ -405,6 +427,11 @@ sys.stdout.write(json.dumps(out))
                 count += 1;
             }
         }
+        // The `re` operations over pattern constants are among the programs.
+        assert!(
+            with_re > 50 || target < 10_000,
+            "{with_re} programs use a pattern"
+        );
         // The generator reaches every construct of interest: format specs among them.
         let formatted = cases
             .lines()
@@ -477,6 +504,100 @@ sys.stdout.write(json.dumps(out))
                 .collect::<Vec<_>>()
                 .join("\n")
         );
+    }
+
+    /// Every vocabulary pattern, and patterns learned from random strings, under
+    /// `re.fullmatch` and `re.findall` on random strings with Unicode digits (`٣`), numerics
+    /// that are no digits (`²`), combining marks, `\x1c` and newlines: the interpreter's
+    /// translation of `\w`, `\d` and `\s` must agree with CPython's.
+    #[test]
+    fn regex_ops_match_cpython() {
+        const ALPHA: &[char] = &[
+            'a', 'f', 'z', 'A', 'F', 'Q', '0', '5', '9', '\u{663}', '\u{b2}', 'e', '\u{301}', 'é',
+            '_', '-', '.', '@', '#', ':', ' ', '\n', '\x1c', '+', '/', '(', ')',
+        ];
+        let mut rng = ChaCha8Rng::seed_from_u64(11);
+        let word = |rng: &mut ChaCha8Rng, n: usize| -> String {
+            (0..rng.gen_range(0..n))
+                .map(|_| ALPHA[rng.gen_range(0..ALPHA.len())])
+                .collect()
+        };
+        let mut pats: Vec<String> = super::super::patterns::VOCABULARY
+            .iter()
+            .map(|(_, p, _)| p.to_string())
+            .collect();
+        pats.extend(
+            [
+                r"\s+",
+                r"[^\w\s]+",
+                r"\w+",
+                r"[\w.]+",
+                r"#(\w+)",
+                r"(\d*)\.",
+                r"(a)?b",
+            ]
+            .map(String::from),
+        );
+        for _ in 0..40 {
+            let strings: Vec<String> = (0..3).map(|_| word(&mut rng, 9)).collect();
+            let refs: Vec<&str> = strings.iter().map(String::as_str).collect();
+            let (hex, extract) = (rng.gen(), rng.gen());
+            for (p, _) in super::super::patterns::learn(&refs, hex, &[], extract) {
+                pats.push(p);
+            }
+        }
+        pats.sort();
+        pats.dedup();
+        let mut cases = String::new();
+        let mut ours: Vec<String> = Vec::new();
+        let mut programs = 0;
+        for p in &pats {
+            for op in [Op::ReFullmatch, Op::ReFindall] {
+                if py_regex(p, op == Op::ReFullmatch).is_err() {
+                    continue;
+                }
+                let e = Rc::new(Expr::Call(
+                    op,
+                    vec![Rc::new(Expr::Param(0)), Rc::new(Expr::Const(PyVal::str(p)))],
+                ));
+                let inputs: Vec<PyVal> = (0..3).map(|_| PyVal::str(&word(&mut rng, 14))).collect();
+                for a in &inputs {
+                    let env = Env {
+                        params: std::slice::from_ref(a),
+                        vars: &[],
+                    };
+                    ours.push(match eval(&e, &env) {
+                        Ok(v) => v.repr(),
+                        Err(e) => format!("EXC:{}", e.name()),
+                    });
+                }
+                let r = render(&e, &["s".to_string()]);
+                let src = format!("def f(s):\n    {}", r.body);
+                let inputs: Vec<String> =
+                    inputs.iter().map(|a| format!("({},)", a.repr())).collect();
+                cases.push_str(
+                    &serde_json::json!({"src": src, "inputs": inputs, "imports": r.imports})
+                        .to_string(),
+                );
+                cases.push('\n');
+                programs += 1;
+            }
+        }
+        assert!(programs > 60, "{programs} programs");
+        let Some(theirs) = py_side(&cases) else {
+            eprintln!("note: python3 not available; skipping");
+            return;
+        };
+        let lines: Vec<&str> = cases.lines().collect();
+        assert_eq!(theirs.len(), ours.len());
+        let mismatches: Vec<String> = ours
+            .iter()
+            .zip(&theirs)
+            .enumerate()
+            .filter(|(_, (a, b))| a != b)
+            .map(|(i, (a, b))| format!("{}  input#{}: ours {a} cpython {b}", lines[i / 3], i % 3))
+            .collect();
+        assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
     }
 }
 
@@ -972,4 +1093,98 @@ mod everyday {
             "return {k: v for k, v in data.items() if v is not None}"
         );
     }
+}
+
+/// The `re` operations take only patterns whose meaning they reproduce exactly, and match as
+/// CPython's `re.fullmatch` and `re.findall` do.
+#[test]
+fn regex_ops_keep_to_patterns_they_reproduce() {
+    use super::interp::py_regex;
+    // Empty matches, `$`, inline flags, capturing groups, backreferences, word boundaries.
+    for p in [
+        r"\d*", r"a$", r"(?i)a", r"(a)(b)", r"(a)\1", r"\bab", r"x{,2}",
+    ] {
+        assert!(py_regex(p, false).is_err(), "{p}");
+    }
+    let call = |op, s: &str, p: &str| {
+        let e = ast::Expr::Call(
+            op,
+            vec![
+                Rc::new(ast::Expr::Param(0)),
+                Rc::new(ast::Expr::Const(PyVal::str(p))),
+            ],
+        );
+        interp::eval(
+            &e,
+            &interp::Env {
+                params: &[PyVal::str(s)],
+                vars: &[],
+            },
+        )
+        .map(|v| v.repr())
+        .unwrap_or_else(|e| format!("EXC:{}", e.name()))
+    };
+    // `fullmatch` is anchored at the very end: no final newline as `$` would allow.
+    assert_eq!(call(ast::Op::ReFullmatch, "12345", r"\d{5}"), "True");
+    assert_eq!(call(ast::Op::ReFullmatch, "12345\n", r"\d{5}"), "False");
+    assert_eq!(call(ast::Op::ReFullmatch, "123456", r"\d{5}"), "False");
+    assert_eq!(
+        call(ast::Op::ReFindall, "a#b_c #d!", r"#\w+"),
+        "['#b_c', '#d']"
+    );
+    assert_eq!(call(ast::Op::ReFindall, "x", r"\d*"), "EXC:TooBig");
+    // One group: its text.
+    assert_eq!(
+        call(ast::Op::ReFindall, "a#b_c #d!", r"#(\w+)"),
+        "['b_c', 'd']"
+    );
+    assert_eq!(call(ast::Op::ReFindall, "ab b", r"(a?)b"), "['a', '']");
+}
+
+/// Validators whose examples show a format take the learned (or named) pattern; one a string
+/// method decides keeps the method.
+#[test]
+fn validators_take_learned_patterns_but_not_over_string_methods() {
+    let zip = task(
+        &["code"],
+        &["str"],
+        "Return True if code has the form of a postal code.\ncheck_code",
+        &[
+            (&["'12345'"], "True"),
+            (&["'1234'"], "False"),
+            (&["'90210'"], "True"),
+            (&["'12a45'"], "False"),
+        ],
+    );
+    assert_eq!(
+        first_body(&zip),
+        r"return re.fullmatch(r'\d{5}', code) is not None"
+    );
+    // Nothing named: learned from the positives, the separator kept.
+    let plate = task(
+        &["plate"],
+        &["str"],
+        "Return True if plate is well-formed.\ncheck_plate",
+        &[
+            (&["'ABC-123'"], "True"),
+            (&["'AB-123'"], "True"),
+            (&["'ABC123'"], "False"),
+            (&["'abc-123'"], "False"),
+        ],
+    );
+    assert_eq!(
+        first_body(&plate),
+        r"return re.fullmatch(r'[A-Z]+-\d{3}', plate) is not None"
+    );
+    let digits = task(
+        &["s"],
+        &["str"],
+        "Return True if s has only digits.\nall_digits",
+        &[
+            (&["'123'"], "True"),
+            (&["'12a'"], "False"),
+            (&["'7'"], "True"),
+        ],
+    );
+    assert_eq!(first_body(&digits), "return s.isdigit()");
 }

@@ -28,6 +28,9 @@ pub(crate) enum Ty {
     Var,
     /// A format spec (`',.2f'`): a constant only `format` takes, never a string value.
     Spec,
+    /// A regular expression (a `str` value): only the `re` operations take one, so the
+    /// patterns learned from the examples never turn up as ordinary string constants.
+    Pattern,
 }
 
 impl fmt::Display for Ty {
@@ -56,6 +59,7 @@ impl fmt::Display for Ty {
             Ty::Any => write!(f, "Any"),
             Ty::Var => write!(f, "T"),
             Ty::Spec => write!(f, "spec"),
+            Ty::Pattern => write!(f, "re.Pattern"),
         }
     }
 }
@@ -360,7 +364,7 @@ pub(crate) fn fits(v: &PyVal, t: &Ty) -> bool {
         (Ty::Bool, PyVal::Bool(_)) => true,
         (Ty::Int, PyVal::Int(_) | PyVal::Big(_) | PyVal::Bool(_)) => true,
         (Ty::Float, PyVal::Float(_) | PyVal::Int(_) | PyVal::Bool(_)) => true,
-        (Ty::Str | Ty::Spec, PyVal::Str(_)) => true,
+        (Ty::Str | Ty::Spec | Ty::Pattern, PyVal::Str(_)) => true,
         (Ty::NoneT, PyVal::None) => true,
         (Ty::List(e), PyVal::List(items)) => items.iter().all(|x| fits(x, e)),
         // A homogeneous tuple annotated `tuple[int, ...]` reads as a list.
