@@ -1347,7 +1347,7 @@ impl Search<'_> {
         let all = (1u64 << n) - 1;
         let branch = self.input.costs.branch;
         // The description's words made branches cheaper: it states a condition.
-        let stated_condition = branch < CostTable::from_description("").branch;
+        let stated_condition = branch < super::hints::BRANCH_COST;
         let terms = &self.ctxs[0].terms;
         // A branch right on one example only is a constant (`None`, `0.0`) under a parameter
         // tested for truth: an emptiness or zero guard, not a case split fitted to examples.

@@ -198,13 +198,7 @@ fn format_float(f: f64, s: &Spec) -> Result<String, PyErr> {
         Some('f' | 'F' | '%') => {
             let p = s.precision.unwrap_or(6);
             let x = if kind == Some('%') { a * 100.0 } else { a };
-            let mut t = if x.is_nan() {
-                "nan".to_string()
-            } else if x.is_infinite() {
-                "inf".to_string()
-            } else {
-                format!("{x:.p$}")
-            };
+            let mut t = non_finite(x).unwrap_or_else(|| format!("{x:.p$}"));
             if kind == Some('F') {
                 t = t.to_uppercase();
             }
@@ -221,10 +215,8 @@ fn format_float(f: f64, s: &Spec) -> Result<String, PyErr> {
                 return Err(PyErr::TooBig);
             }
             let p = s.precision.unwrap_or(6);
-            let t = if a.is_nan() {
-                "nan".to_string()
-            } else if a.is_infinite() {
-                "inf".to_string()
+            let t = if let Some(t) = non_finite(a) {
+                t
             } else {
                 // Rust writes `1.5e0`; CPython `1.5e+00`.
                 let r = format!("{a:.p$e}");
@@ -256,6 +248,17 @@ fn format_float(f: f64, s: &Spec) -> Result<String, PyErr> {
         Some(_) => return Err(PyErr::TooBig),
     };
     finish(sign_of(negative, s.sign), &body, s)
+}
+
+/// `nan` and `inf` as CPython writes them (the sign comes separately).
+fn non_finite(x: f64) -> Option<String> {
+    if x.is_nan() {
+        Some("nan".to_string())
+    } else if x.is_infinite() {
+        Some("inf".to_string())
+    } else {
+        None
+    }
 }
 
 fn sign_of(negative: bool, sign: char) -> &'static str {

@@ -312,6 +312,11 @@ const NAMED_OPS: &[(&[&str], Op, u32)] = &[
     ),
 ];
 
+/// Extra cost of a conditional over its parts, and the lower cost where the description states
+/// a condition ("if", "otherwise", "when", ...).
+pub(crate) const BRANCH_COST: u32 = 3;
+const STATED_BRANCH_COST: u32 = 2;
+
 impl CostTable {
     /// The default table lowered by the description's words.
     pub(crate) fn from_description(text: &str) -> CostTable {
@@ -373,9 +378,9 @@ impl CostTable {
         .iter()
         .any(|w| lower.contains(w))
         {
-            2
+            STATED_BRANCH_COST
         } else {
-            3
+            BRANCH_COST
         };
         CostTable {
             op,

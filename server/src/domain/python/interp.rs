@@ -369,6 +369,11 @@ fn is_num(v: &PyVal) -> bool {
     is_int(v) || matches!(v, PyVal::Float(_))
 }
 
+/// `calendar.isleap(year)`: the Gregorian rule (floor modulo, as Python's `%`).
+fn is_leap(y: i64) -> bool {
+    y.rem_euclid(4) == 0 && (y.rem_euclid(100) != 0 || y.rem_euclid(400) == 0)
+}
+
 /// `a & b`, `a | b`, `a ^ b`, `a << b`, `a >> b` on ints (two's complement of unbounded ints,
 /// as CPython; bools give bools there, not claimed).
 fn bitwise(op: Op, a: &PyVal, b: &PyVal) -> PyResult {
@@ -1811,20 +1816,16 @@ pub(crate) fn apply(op: Op, a: &[&PyVal]) -> PyResult {
         },
         BitAnd | BitOr | BitXor | LShift | RShift => bitwise(op, arg(0)?, arg(1)?),
         IsLeap => match arg(0)? {
-            PyVal::Int(y) => Ok(PyVal::Bool(
-                y.rem_euclid(4) == 0 && (y.rem_euclid(100) != 0 || y.rem_euclid(400) == 0),
-            )),
+            PyVal::Int(y) => Ok(PyVal::Bool(is_leap(*y))),
             // Big years and bools: not claimed.
             PyVal::Big(_) | PyVal::Bool(_) => Err(PyErr::TooBig),
             _ => Err(PyErr::TypeError),
         },
         MonthDays => match (arg(0)?, arg(1)?) {
             (PyVal::Int(y), PyVal::Int(m)) if (1..=12).contains(m) => {
-                let leap =
-                    y.rem_euclid(4) == 0 && (y.rem_euclid(100) != 0 || y.rem_euclid(400) == 0);
                 let days = [
                     31,
-                    if leap { 29 } else { 28 },
+                    if is_leap(*y) { 29 } else { 28 },
                     31,
                     30,
                     31,

@@ -863,7 +863,7 @@ impl Renderer<'_> {
                     ),
                 }
             }
-            Pad2 => match self.fstring(&[Part::Pad2(&a[0])]) {
+            Pad2 => match self.fstring(&[Part::Spec(&a[0], "02d".to_string())]) {
                 Some(f) => (f, P_ATOM),
                 None => (format!("str({}).zfill(2)", self.wrap(&a[0], P_IF)), P_ATOM),
             },
@@ -946,7 +946,7 @@ impl Renderer<'_> {
         let literals = parts.iter().filter(|p| matches!(p, Part::Text(_))).count();
         let formatted = parts
             .iter()
-            .any(|p| matches!(p, Part::Str(_) | Part::Pad2(_) | Part::Spec(..)));
+            .any(|p| matches!(p, Part::Str(_) | Part::Spec(..)));
         if !(formatted || literals >= 1 && parts.len() >= 3) || literals == parts.len() {
             return None;
         }
@@ -971,7 +971,6 @@ impl Renderer<'_> {
                     continue;
                 }
                 Part::Str(e) | Part::Other(e) => (*e, String::new()),
-                Part::Pad2(e) => (*e, ":02d".to_string()),
                 Part::Spec(e, spec) => (*e, format!(":{spec}")),
             };
             let s = self.wrap(e, P_OR);
@@ -1099,8 +1098,6 @@ enum Part<'e> {
     Text(&'e str),
     /// `str(x)` of a number.
     Str(&'e Expr),
-    /// `f'{x:02d}'`.
-    Pad2(&'e Expr),
     /// `f'{x:,.2f}'`.
     Spec(&'e Expr, String),
     /// A string-valued expression.
@@ -1115,7 +1112,7 @@ fn flatten_add<'e>(e: &'e Expr, out: &mut Vec<Part<'e>>) {
         }
         Expr::Const(PyVal::Str(s)) => out.push(Part::Text(s)),
         Expr::Call(Op::StrOf, a) => out.push(Part::Str(&a[0])),
-        Expr::Call(Op::Pad2, a) => out.push(Part::Pad2(&a[0])),
+        Expr::Call(Op::Pad2, a) => out.push(Part::Spec(&a[0], "02d".to_string())),
         Expr::Call(Op::Format, a) => match &*a[1] {
             Expr::Const(PyVal::Str(s)) => out.push(Part::Spec(&a[0], s.to_string())),
             _ => out.push(Part::Other(e)),
