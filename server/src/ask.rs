@@ -12,8 +12,9 @@ use serde::{Deserialize, Serialize};
 /// One candidate's behaviour, as the question sees it.
 #[derive(Clone, Debug)]
 pub(crate) struct Behaviour {
-    /// The candidate's 1-based rank.
-    pub(crate) rank: usize,
+    /// The candidate's 1-based rank when it is offered (a behaviour past the offered few has
+    /// none, and no answer lists it).
+    pub(crate) rank: Option<usize>,
     /// How much the ranker believes it (any positive scale; only ratios matter).
     pub(crate) weight: f64,
     /// Its output on each probe input, in the order of the inputs.
@@ -38,7 +39,8 @@ pub struct Answer {
     pub output: Option<Value>,
     /// The answer as Python source (`'Berners-Lee, T.'`), or `raises an exception`.
     pub shown: String,
-    /// Ranks of the candidates giving it.
+    /// Ranks of the offered candidates giving it (empty: only candidates past the offered
+    /// few give it).
     pub clusters: Vec<usize>,
 }
 
@@ -208,6 +210,9 @@ fn sequence_mutations(items: &[Value]) -> Vec<Vec<Value>> {
     out
 }
 
+/// Answers shown at most, the most believed first (each becomes an "Add example" action).
+const MOST_ANSWERS: usize = 5;
+
 /// An input like the user's is asked about when it tells at least this share of what the most
 /// telling input would.
 const NEARLY_AS_TELLING: f64 = 0.75;
@@ -289,6 +294,7 @@ pub(crate) fn best_question(
         let wb: f64 = b.1.iter().map(|&i| behaviours[i].weight).sum();
         wb.total_cmp(&wa)
     });
+    groups.truncate(MOST_ANSWERS);
     let input = inputs[j].clone();
     let call = format!(
         "{function}({})",
@@ -306,7 +312,8 @@ pub(crate) fn best_question(
                 .map_or_else(|| "raises an exception".to_string(), Value::to_python_repr),
             output,
             clusters: {
-                let mut ranks: Vec<usize> = members.iter().map(|&i| behaviours[i].rank).collect();
+                let mut ranks: Vec<usize> =
+                    members.iter().filter_map(|&i| behaviours[i].rank).collect();
                 ranks.sort_unstable();
                 ranks
             },
@@ -370,17 +377,17 @@ mod tests {
         let inputs = vec![vec![s("a")], vec![s("b c")], vec![s("d-e f")]];
         let behaviours = vec![
             Behaviour {
-                rank: 1,
+                rank: Some(1),
                 weight: 0.5,
                 outputs: vec![Some(s("A")), Some(s("C")), Some(s("F"))],
             },
             Behaviour {
-                rank: 2,
+                rank: Some(2),
                 weight: 0.4,
                 outputs: vec![Some(s("A")), Some(s("C")), Some(s("E F"))],
             },
             Behaviour {
-                rank: 3,
+                rank: Some(3),
                 weight: 0.1,
                 outputs: vec![Some(s("A")), None, Some(s("F"))],
             },
@@ -398,7 +405,7 @@ mod tests {
         // '' splits all three apart; 'b c' only sets the third apart.
         let inputs = vec![vec![s("")], vec![s("b c")]];
         let behaviour = |rank, empty: &str, typical: &str| Behaviour {
-            rank,
+            rank: Some(rank),
             weight: 1.0,
             outputs: vec![Some(s(empty)), Some(s(typical))],
         };
@@ -416,10 +423,39 @@ mod tests {
     }
 
     #[test]
+    fn behaviours_past_the_offered_ones_weigh_in_without_a_rank() {
+        // The offered two agree everywhere; a likely program that is not offered tells the
+        // second input apart.
+        let inputs = vec![vec![s("a")], vec![s("b-c")]];
+        let behaviours = vec![
+            Behaviour {
+                rank: Some(1),
+                weight: 1.0,
+                outputs: vec![Some(s("A")), Some(s("B-C"))],
+            },
+            Behaviour {
+                rank: Some(2),
+                weight: 0.5,
+                outputs: vec![Some(s("A")), Some(s("B-C"))],
+            },
+            Behaviour {
+                rank: None,
+                weight: 0.8,
+                outputs: vec![Some(s("A")), Some(s("B-c"))],
+            },
+        ];
+        let q = best_question("f", &inputs, &behaviours).expect("a question");
+        assert_eq!(q.input, vec![s("b-c")]);
+        assert_eq!(q.answers[0].clusters, vec![1, 2]);
+        assert_eq!(q.answers[1].shown, "'B-c'");
+        assert!(q.answers[1].clusters.is_empty());
+    }
+
+    #[test]
     fn no_question_when_all_agree() {
         let inputs = vec![vec![Value::Int(1)]];
         let same = |rank| Behaviour {
-            rank,
+            rank: Some(rank),
             weight: 1.0,
             outputs: vec![Some(Value::Int(2))],
         };

@@ -24,12 +24,24 @@ use std::time::Duration;
 /// Arguments of `docsynth bench ask`.
 #[derive(Debug, Args)]
 pub struct AskBenchArgs {
-    /// Domains whose samplers provide the tasks.
+    /// Where the tasks come from: `generated` (each of `--domains`' samplers) and `mbpp` (MBPP
+    /// dev's stubs, docstring and two asserts, the MBPP solution answering the questions; only
+    /// tasks docsynth answers at the start, with a candidate or a question, go on to ask).
+    #[arg(long, value_delimiter = ',', default_value = "generated")]
+    pub suites: Vec<AskSuite>,
+    /// Domains whose samplers provide the generated tasks.
     #[arg(long, value_delimiter = ',', default_value = "strings,lists")]
     pub domains: Vec<String>,
-    /// Tasks per domain.
+    /// Tasks per domain (generated suite).
     #[arg(long, default_value_t = 30)]
     pub tasks: usize,
+    /// At most this many MBPP tasks, from the start of the file (default: all 472).
+    #[arg(long)]
+    pub limit: Option<usize>,
+    /// Directory with the public benchmark files (default: `../shared/benchmarks`, else
+    /// `../../shared/benchmarks`, from the current directory).
+    #[arg(long)]
+    pub benchmarks: Option<std::path::PathBuf>,
     /// Examples the user gives at first.
     #[arg(long, default_value_t = 1)]
     pub start: usize,
@@ -45,6 +57,15 @@ pub struct AskBenchArgs {
     /// Print the results as JSON.
     #[arg(long)]
     pub json: bool,
+}
+
+/// A source of tasks for `docsynth bench ask`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum AskSuite {
+    /// Tasks sampled from each domain's prior (`--domains`).
+    Generated,
+    /// MBPP dev's stubs; the MBPP solution is the simulated user.
+    Mbpp,
 }
 
 /// How the loop adds an example after a wrong top-1.
@@ -90,7 +111,12 @@ pub fn run(args: AskBenchArgs) -> anyhow::Result<i32> {
         ..SynthConfig::default()
     };
     let mut rows = Vec::new();
-    for name in &args.domains {
+    let generated: &[String] = if args.suites.contains(&AskSuite::Generated) {
+        &args.domains
+    } else {
+        &[]
+    };
+    for name in generated {
         let Some(domain) = domains.iter().find(|d| d.name() == name) else {
             anyhow::bail!("unknown domain `{name}`");
         };
@@ -104,6 +130,7 @@ pub fn run(args: AskBenchArgs) -> anyhow::Result<i32> {
             eprintln!("docsynth: domain {name} has no task sampler; skipped");
             continue;
         };
+        let trace = std::env::var_os("DOCSYNTH_BENCH_TRACE").is_some();
         for mode in [Mode::Ask, Mode::Random] {
             let mut row = Row {
                 domain: name.clone(),
@@ -156,6 +183,20 @@ pub fn run(args: AskBenchArgs) -> anyhow::Result<i32> {
                                 }),
                             Mode::Random => None,
                         };
+                    if trace {
+                        let added = asked.as_ref().map_or("(random)".to_string(), |e| {
+                            format!(
+                                "f({}) = {}",
+                                args_repr(&e.inputs),
+                                e.output.to_python_repr()
+                            )
+                        });
+                        eprintln!(
+                            "{name} {mode:?} [{}]: top {:?} -> {added}",
+                            t.program,
+                            top.map_or("-", |c| c.body.as_str())
+                        );
+                    }
                     match asked {
                         Some(e) if !given.contains(&e) => {
                             row.questions_asked += 1;
@@ -181,11 +222,14 @@ pub fn run(args: AskBenchArgs) -> anyhow::Result<i32> {
             rows.push(row);
         }
     }
+    if args.suites.contains(&AskSuite::Mbpp) {
+        rows.extend(mbpp_rows(&args)?);
+    }
     if args.json {
         println!("{}", serde_json::to_string_pretty(&rows)?);
     } else {
         println!(
-            "bench ask: start with {} example(s), at most {} more, {} ms per round (search writer)",
+            "bench ask: start with {} example(s) (mbpp: the stub's), at most {} more, {} ms per round (search writer)",
             args.start, args.max_questions, args.budget_ms
         );
         println!(
@@ -207,6 +251,166 @@ pub fn run(args: AskBenchArgs) -> anyhow::Result<i32> {
         }
     }
     Ok(0)
+}
+
+/// The MBPP loop: each task's stub as written (docstring and two asserts). A task the first
+/// round answers, with an offered candidate or a question, goes on: in mode `ask` the MBPP
+/// solution answers docsynth's question (run in the sandboxed runner), in mode `random` it
+/// answers a random input from the same pool the question is chosen from (inputs like the
+/// user's, and the clustering inputs). Each answer is appended to the stub as an assert.
+/// Correct: the offered top-1 passes the given and the held-out asserts.
+fn mbpp_rows(args: &AskBenchArgs) -> anyhow::Result<Vec<Row>> {
+    use super::stubs::{load_mbpp, StubBench, Verdict};
+    use crate::pipeline::{SearchWriter, Writer};
+    use rand::seq::SliceRandom;
+    let dir = args.benchmarks.clone().unwrap_or_else(|| {
+        ["../shared/benchmarks", "../../shared/benchmarks"]
+            .iter()
+            .map(std::path::PathBuf::from)
+            .find(|p| p.is_dir())
+            .unwrap_or_else(|| std::path::PathBuf::from("../shared/benchmarks"))
+    });
+    let mut tasks = load_mbpp(&dir.join("mbpp_dev.jsonl"))?;
+    if let Some(n) = args.limit {
+        tasks.truncate(n);
+    }
+    let search = SearchWriter;
+    let writers: Vec<&dyn Writer> = vec![&search];
+    let config = SynthConfig {
+        engine: Engine::Search,
+        top_k: 3,
+        ..SynthConfig::default()
+    };
+    let mut bench = StubBench::new(config, writers)?;
+    let budget = Duration::from_millis(args.budget_ms);
+    let mut rows: Vec<Row> = [Mode::Ask, Mode::Random]
+        .into_iter()
+        .map(|mode| Row {
+            domain: "mbpp".into(),
+            mode,
+            tasks: tasks.len(),
+            correct: 0,
+            mean_examples_when_correct: 0.0,
+            mean_examples_all: 0.0,
+            correct_at_start: 0,
+            questions_asked: 0,
+        })
+        .collect();
+    let mut sums = [(0usize, 0usize); 2];
+    // Each round's question and answer on stderr.
+    let trace = std::env::var_os("DOCSYNTH_BENCH_TRACE").is_some();
+    for (k, task) in tasks.iter().enumerate() {
+        let specs = crate::spec::extract(&task.stub);
+        let Some(spec) = specs
+            .functions
+            .iter()
+            .find(|s| s.name == task.function && s.is_top_level)
+        else {
+            continue;
+        };
+        let (examples, _) = crate::pipeline::io_examples(spec);
+        let start = examples.len();
+        let first = bench.run(task, budget)?;
+        let answered = first.verdict == Verdict::Generalizes
+            || first.question.is_some()
+            || first.verdict == Verdict::SolvedOnly;
+        for (m, row) in rows.iter_mut().enumerate() {
+            let mode = row.mode;
+            let mut done = (first.verdict == Verdict::Generalizes).then_some(start);
+            if done.is_some() {
+                row.correct_at_start += 1;
+            }
+            // The pool of inputs the question is chosen from.
+            let mut pool = crate::ask::user_like_inputs(&examples, 48);
+            if let Some(python) = crate::domain::domain_by_name("python") {
+                if let Ok(t) =
+                    python.task_for(&spec.params, spec.return_annotation.as_deref(), &examples)
+                {
+                    pool.extend(python.extra_inputs(&t, 0, 32));
+                }
+            }
+            let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(args.seed + k as u64);
+            pool.shuffle(&mut rng);
+            let mut current = task.clone();
+            let mut outcome = first.clone();
+            let mut given = start;
+            let mut asked_inputs: Vec<Vec<Value>> = Vec::new();
+            for _ in 0..args.max_questions {
+                if done.is_some() || !answered {
+                    break;
+                }
+                let mut added = None;
+                if mode == Mode::Ask {
+                    if let Some(q) = &outcome.question {
+                        if let Some(out) = bench.reference_output(task, &q.input)? {
+                            row.questions_asked += 1;
+                            added = Some((q.input.clone(), out));
+                        }
+                    }
+                }
+                while added.is_none() {
+                    let Some(input) = pool.pop() else { break };
+                    if asked_inputs.contains(&input) {
+                        continue;
+                    }
+                    if let Some(out) = bench.reference_output(task, &input)? {
+                        added = Some((input, out));
+                    }
+                }
+                let Some((input, output)) = added else { break };
+                if trace {
+                    eprintln!(
+                        "{} {mode:?}: top {:?} -> asked {}({}) = {}",
+                        task.name,
+                        outcome.top_body.as_deref().unwrap_or("-"),
+                        task.function,
+                        args_repr(&input),
+                        output.to_python_repr()
+                    );
+                }
+                asked_inputs.push(input.clone());
+                if !current.stub.ends_with('\n') {
+                    current.stub.push('\n');
+                }
+                current.stub += &format!(
+                    "assert {}({}) == {}\n",
+                    task.function,
+                    args_repr(&input),
+                    output.to_python_repr()
+                );
+                given += 1;
+                outcome = bench.run(&current, budget)?;
+                if outcome.verdict == Verdict::Generalizes {
+                    done = Some(given);
+                }
+            }
+            if trace && answered {
+                eprintln!(
+                    "{} {mode:?}: {} top {:?}",
+                    task.name,
+                    if done.is_some() { "correct" } else { "wrong" },
+                    outcome.top_body.as_deref().unwrap_or("-")
+                );
+            }
+            let (sum_correct, sum_all) = &mut sums[m];
+            match done {
+                Some(n) => {
+                    row.correct += 1;
+                    *sum_correct += n;
+                    *sum_all += n;
+                }
+                None => *sum_all += start + args.max_questions + 1,
+            }
+        }
+        if (k + 1) % 50 == 0 {
+            eprintln!("bench ask: mbpp {}/{}", k + 1, tasks.len());
+        }
+    }
+    for (row, (sum_correct, sum_all)) in rows.iter_mut().zip(sums) {
+        row.mean_examples_when_correct = sum_correct as f64 / row.correct.max(1) as f64;
+        row.mean_examples_all = sum_all as f64 / row.tasks.max(1) as f64;
+    }
+    Ok(rows)
 }
 
 /// Up to `n` tasks of `domain`'s default sampler profile (seeded) that `accept` takes, each

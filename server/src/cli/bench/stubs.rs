@@ -10,6 +10,7 @@ use crate::pipeline::{synthesize_with, SynthConfig, SynthRequest, SynthStatus, W
 use crate::runner::{CheckSuite, RunContext, Runner, RunnerConfig};
 use crate::spec::{Example, ExampleKind};
 use crate::text::{Position, TextRange};
+use crate::value::Value;
 use anyhow::Context;
 use serde::Deserialize;
 use std::path::Path;
@@ -33,6 +34,8 @@ pub(crate) struct StubTask {
     pub hidden_tests: Vec<String>,
     /// Module code the tests need, run before them.
     pub setup: String,
+    /// A reference solution (MBPP's), which answers a simulated user's questions.
+    pub reference: Option<String>,
 }
 
 /// Reads a JSON Lines file of stub tasks; `part` names each task's part from its line.
@@ -62,6 +65,8 @@ struct MbppLine {
     hidden_tests: Vec<String>,
     #[serde(default)]
     setup: String,
+    #[serde(default)]
+    reference: String,
 }
 
 /// MBPP dev (`mbpp_dev.jsonl`): every task in part `dev`.
@@ -74,6 +79,7 @@ pub(crate) fn load_mbpp(path: &Path) -> anyhow::Result<Vec<StubTask>> {
         given_tests: l.given_tests,
         hidden_tests: l.hidden_tests,
         setup: l.setup,
+        reference: Some(l.reference).filter(|r| !r.trim().is_empty()),
     })
 }
 
@@ -97,6 +103,7 @@ pub(crate) fn load_lambdabeam(path: &Path) -> anyhow::Result<Vec<StubTask>> {
         given_tests: Vec::new(),
         hidden_tests: l.hidden_tests,
         setup: String::new(),
+        reference: None,
     })
 }
 
@@ -134,6 +141,8 @@ pub(crate) struct TaskOutcome {
     /// For a task whose examples left the program open (nothing offered): what the withheld
     /// top-1 candidate would have done.
     pub withheld: Option<Verdict>,
+    /// The question docsynth asks when its candidates disagree.
+    pub question: Option<crate::ask::Question>,
 }
 
 /// What every task shares: the writers, the program spaces and one warm runner.
@@ -199,6 +208,7 @@ impl<'w> StubBench<'w> {
             top_body: None,
             top_features: None,
             withheld: None,
+            question: result.question.clone(),
         };
         match result.status {
             SynthStatus::NoDomain | SynthStatus::NoExamples => {
@@ -251,6 +261,53 @@ impl<'w> StubBench<'w> {
             };
         }
         Ok(outcome)
+    }
+
+    /// What the task's reference solution returns for `input`, run in the sandboxed runner:
+    /// `None` when there is no reference, it raises or times out there, or its result is not a
+    /// Python literal an example could state.
+    pub(crate) fn reference_output(
+        &mut self,
+        task: &StubTask,
+        input: &[Value],
+    ) -> anyhow::Result<Option<Value>> {
+        let Some(reference) = &task.reference else {
+            return Ok(None);
+        };
+        let mut context = RunContext::default();
+        if !task.setup.trim().is_empty() {
+            context
+                .definitions
+                .push(("benchmark setup".to_string(), task.setup.clone()));
+        }
+        let args: Vec<String> = input.iter().map(Value::to_python_repr).collect();
+        // Any expected value will do: the report carries the returned value's repr either way.
+        let suite = CheckSuite {
+            function: task.function.clone(),
+            context,
+            examples: vec![super::runner::example(
+                ExampleKind::Comment,
+                &format!("{}({})", task.function, args.join(", ")),
+                "None",
+            )],
+        };
+        let report = self
+            .runner
+            .check_candidates(&suite, std::slice::from_ref(reference))
+            .with_context(|| format!("{}: running the reference", task.name))?
+            .into_iter()
+            .next();
+        Ok(report.and_then(|r| {
+            let e = r.examples.first()?;
+            let returned = matches!(
+                e.status,
+                crate::runner::ExampleStatus::Pass | crate::runner::ExampleStatus::Fail
+            );
+            if !returned || r.compile_error.is_some() {
+                return None;
+            }
+            Value::parse_literal(&e.actual).ok()
+        }))
     }
 
     /// Runs `source` (a complete `def` with its imports) with the task's given and hidden
@@ -344,6 +401,7 @@ mod tests {
             given_tests: given.iter().map(|s| s.to_string()).collect(),
             hidden_tests: hidden.iter().map(|s| s.to_string()).collect(),
             setup: String::new(),
+            reference: None,
         }
     }
 

@@ -165,6 +165,9 @@ struct Ctx {
     /// The number-like pieces of strings (see `number_pieces_context`): bodies for iterating
     /// `re.findall(...)` or `.split(...)` only.
     pieces: bool,
+    /// The two parameters of a key context (see `pair_contexts`): its variable is one of
+    /// them, its points the pair of values of each example.
+    pair: Option<(usize, usize)>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -193,6 +196,7 @@ impl Ctx {
             seen: FxHashSet::default(),
             sources: Vec::new(),
             pieces: false,
+            pair: None,
         }
     }
 
@@ -515,6 +519,7 @@ impl Search<'_> {
             self.ctxs.push(ctx);
         }
         self.number_pieces_context();
+        self.pair_contexts();
         // A context of the key and value pairs of each dict parameter (dict comprehensions
         // over `.items()`, built only for a dict result: its terms count against the limit).
         let dict_out = self.outputs.iter().any(|o| matches!(o, PyVal::Dict(_)));
@@ -583,6 +588,70 @@ impl Search<'_> {
                 self.ctxs.push(ctx);
             }
         }
+    }
+
+    /// A key context for each pair of parameters of one type when the result is yes or no
+    /// (both answers among the examples): `sorted(a.lower()) == sorted(b.lower())` ("the same
+    /// letters"), `a % 10 == b % 10`. Its variable takes each parameter's value in turn, so a
+    /// key is built once and tried on both (see `offer`); the plain levels would build it
+    /// twice, at twice its cost.
+    fn pair_contexts(&mut self) {
+        let bools: Vec<bool> = self
+            .outputs
+            .iter()
+            .filter_map(|o| match o {
+                PyVal::Bool(b) => Some(*b),
+                _ => None,
+            })
+            .collect();
+        if bools.len() != self.outputs.len() || !bools.contains(&true) || !bools.contains(&false) {
+            return;
+        }
+        let types = &self.input.param_types;
+        for p in 0..types.len() {
+            for q in p + 1..types.len() {
+                let t = &types[p];
+                if *t != types[q]
+                    || t.has_any()
+                    || !matches!(t, Ty::Str | Ty::Int | Ty::List(_) | Ty::TupleN(_))
+                {
+                    continue;
+                }
+                let mut ctx = Ctx::new(Vec::new(), Vec::new(), vec![t.clone()]);
+                for (ex, (ins, _)) in self.input.examples.iter().enumerate() {
+                    for side in [p, q] {
+                        ctx.point_ex.push(ex);
+                        ctx.point_vars.push(vec![ins[side].clone()]);
+                    }
+                }
+                if ctx.point_ex.len() > MAX_POINTS {
+                    continue;
+                }
+                ctx.pair = Some((p, q));
+                self.ctxs.push(ctx);
+            }
+        }
+    }
+
+    /// In a key context: the key `key` (values `vals`, two points per example) compared on
+    /// both parameters, recorded when equal keys are exactly the examples answering yes.
+    fn try_key(&mut self, (p, q): (usize, usize), key: &Rc<Expr>, vals: &[PyVal], cost: u32) {
+        if !key.uses_var() || matches!(&**key, Expr::Var(_)) {
+            return;
+        }
+        let fits = self.outputs.iter().enumerate().all(|(ex, o)| {
+            let same = match (vals.get(2 * ex), vals.get(2 * ex + 1)) {
+                (Some(a), Some(b)) => exact_eq(a, b),
+                _ => return false,
+            };
+            matches!(o, PyVal::Bool(b) if *b == same)
+        });
+        if !fits {
+            return;
+        }
+        let expr = Rc::new(Expr::Call(Op::Eq, vec![bind_var(key, p), bind_var(key, q)]));
+        let cost = cost + self.input.costs.op_cost(Op::Eq) + KEY_COST;
+        self.record(expr, cost);
     }
 
     /// A context of the number-like pieces of string parameters (`re.findall(r'\d+', text)`,
@@ -712,6 +781,12 @@ impl Search<'_> {
                 }
             }
         } else {
+            if let Some(pair) = self.ctxs[ci].pair {
+                if self.ctxs[ci].seen.contains(&Ctx::key(&ty, &vals)) {
+                    return;
+                }
+                self.try_key(pair, &expr, &vals, cost);
+            }
             self.ctxs[ci].add(expr, ty, cost, vals);
         }
     }
@@ -1131,7 +1206,10 @@ impl Search<'_> {
             for t_iter in self.types_at(0, c1) {
                 let Some(et) = t_iter.elem() else { continue };
                 for li in 1..self.ctxs.len() {
-                    if self.ctxs[li].var_tys.len() != 1 || self.ctxs[li].var_tys[0] != et {
+                    if self.ctxs[li].var_tys.len() != 1
+                        || self.ctxs[li].var_tys[0] != et
+                        || self.ctxs[li].pair.is_some()
+                    {
                         continue;
                     }
                     for t_body in self.types_at(li, c2) {
@@ -1434,6 +1512,23 @@ impl Search<'_> {
 /// `a < b`, `len(text) > limit`: a comparison of two different parameters' values, no constant.
 /// (A parameter's own test, `text.isalpha()`, is not: it fitted `truncate`'s two examples as
 /// `text if text.isalpha() else text[:limit] + '...'`.)
+/// What a key compared on two parameters costs beyond the key and the comparison.
+const KEY_COST: u32 = 1;
+
+/// A key context's term with its variable bound to parameter `p`.
+fn bind_var(e: &Rc<Expr>, p: usize) -> Rc<Expr> {
+    match &**e {
+        Expr::Var(_) => Rc::new(Expr::Param(p)),
+        Expr::Param(_) | Expr::Const(_) => e.clone(),
+        Expr::Call(o, args) => Rc::new(Expr::Call(
+            *o,
+            args.iter().map(|a| bind_var(a, p)).collect(),
+        )),
+        // Comprehensions are built in the main context only: a key has none.
+        Expr::Hof(..) | Expr::ZipMap(..) | Expr::Scan(..) => e.clone(),
+    }
+}
+
 fn compares_parameters(e: &Expr) -> bool {
     fn no_const(e: &Expr) -> bool {
         match e {
