@@ -148,11 +148,7 @@ impl ValueStyle for Everyday {
                 words.join(",")
             }
             23..=24 => format!("{}{}", pick(rng, WORDS), rng.gen_range(0..100)),
-            25..=26 => format!(
-                "{}@{}",
-                pick(rng, NAMES).to_lowercase(),
-                pick(rng, DOMAINS)
-            ),
+            25..=26 => format!("{}@{}", pick(rng, NAMES).to_lowercase(), pick(rng, DOMAINS)),
             27..=28 => pick(rng, WORDS).to_uppercase(),
             29 => format!(" {} ", pick(rng, WORDS)),
             30..=31 => rng.gen_range(0..100_000).to_string(),
@@ -447,7 +443,11 @@ fn gen(
         g.prods.get(t).map_or(&[], Vec::as_slice)
     };
     // Deeper nodes lean to leaves.
-    let op_scale = if root { 1.0 } else { 0.6f64.powi(3 - depth as i32) };
+    let op_scale = if root {
+        1.0
+    } else {
+        0.6f64.powi(3 - depth as i32)
+    };
     let mut weights: Vec<f64> = leaves.iter().map(|(_, w)| *w).collect();
     weights.extend(prods.iter().map(|(p, w)| match p {
         // No comprehension inside a comprehension's body (the search builds none).
@@ -600,7 +600,8 @@ fn plausible(op: Op, args: &[Rc<Expr>], tys: &[Ty]) -> bool {
             || (int(b, 0) && matches!(op, Op::Add | Op::Sub));
         let annihilated = (int(a, 0)
             && matches!(op, Op::TrueDiv | Op::FloorDiv | Op::Mod | Op::Pow | Op::Mul))
-            || (int(b, 0) && matches!(op, Op::Mul | Op::Pow | Op::TrueDiv | Op::FloorDiv | Op::Mod))
+            || (int(b, 0)
+                && matches!(op, Op::Mul | Op::Pow | Op::TrueDiv | Op::FloorDiv | Op::Mod))
             || (int(b, 1) && op == Op::Mod);
         if identity || annihilated {
             return false;
@@ -615,9 +616,10 @@ fn plausible(op: Op, args: &[Rc<Expr>], tys: &[Ty]) -> bool {
     }
     let inner = args.first().map(|a| &**a);
     match (op, inner) {
-        (Op::Not, Some(Expr::Call(Op::Eq | Op::NotEq | Op::Lt | Op::LtE | Op::Gt | Op::GtE, _))) => {
-            false
-        }
+        (
+            Op::Not,
+            Some(Expr::Call(Op::Eq | Op::NotEq | Op::Lt | Op::LtE | Op::Gt | Op::GtE, _)),
+        ) => false,
         (Op::Index | Op::First | Op::Last, Some(Expr::Call(Op::Add | Op::Mul, _))) => {
             !matches!(tys[0], Ty::List(_))
         }
@@ -713,10 +715,7 @@ pub(crate) fn sample_once(rng: &mut ChaCha8Rng, held_out: usize) -> Option<Gener
         )
         .ok()
     };
-    let outputs: Vec<PyVal> = inputs
-        .iter()
-        .map(|a| run(a))
-        .collect::<Option<Vec<_>>>()?;
+    let outputs: Vec<PyVal> = inputs.iter().map(|a| run(a)).collect::<Option<Vec<_>>>()?;
     if !outputs.iter().all(small) {
         return None;
     }
@@ -791,6 +790,138 @@ mod tests {
         (out, d)
     }
 
+    #[test]
+    fn profile_is_listed() {
+        let d = crate::domain::domain_by_name("python").expect("python domain");
+        assert_eq!(d.datagen_profiles(), &["everyday"]);
+        let mut rng = ChaCha8Rng::seed_from_u64(0);
+        assert!((0..50).all(|_| d.sample("no-such-profile", &mut rng, 2).is_none()));
+    }
+
+    #[test]
+    fn same_seed_same_tasks() {
+        let (a, da) = draws(11, 25, 5);
+        let (b, db) = draws(11, 25, 5);
+        assert_eq!(a.len(), 25);
+        assert_eq!(da, db);
+        assert_eq!(a, b);
+        let (c, _) = draws(12, 25, 5);
+        assert_ne!(a, c);
+    }
+
+    #[test]
+    fn tasks_are_well_formed_and_cheap() {
+        let (tasks, d) = draws(3, 200, 6);
+        assert_eq!(tasks.len(), 200);
+        // Most draws are rejected by design, but not so many that a bench waits on them
+        // (bench ask draws at most 100 per task).
+        assert!(d < 200 * 40, "{d} draws for 200 tasks");
+        let dom = super::super::PythonDomain;
+        for t in &tasks {
+            let task = &t.task;
+            assert!((2..=3).contains(&task.examples.len()), "{}", t.program);
+            assert_eq!(task.held_out.len(), 6);
+            assert_eq!(task.param_names.len(), task.param_types.len());
+            let all: Vec<&IoExample> = task.examples.iter().chain(&task.held_out).collect();
+            for (i, e) in all.iter().enumerate() {
+                assert_eq!(e.inputs.len(), task.param_names.len());
+                // Distinct inputs; the tokens reproduce every output.
+                assert!(
+                    all[..i].iter().all(|o| o.inputs != e.inputs),
+                    "{}",
+                    t.program
+                );
+                let got = dom.eval_tokens(&t.tokens, &e.inputs);
+                assert_eq!(got.as_ref(), Some(&e.output), "{}", t.program);
+            }
+            assert!(
+                task.examples
+                    .iter()
+                    .any(|e| e.output != task.examples[0].output),
+                "{}: a constant on the visible examples",
+                t.program
+            );
+            let sol = dom
+                .solution_from_tokens(task, &t.tokens)
+                .expect("tokens parse");
+            assert_eq!(sol.program, t.program);
+            // The task passes the python space's own checks, as a user's function would.
+            let params: Vec<crate::spec::Param> = task
+                .param_names
+                .iter()
+                .zip(&task.param_types)
+                .map(|(n, ty)| crate::spec::Param {
+                    name: n.clone(),
+                    annotation: Some(ty.clone()),
+                    default: None,
+                    kind: crate::spec::ParamKind::PositionalOrKeyword,
+                })
+                .collect();
+            assert!(
+                dom.task_for(&params, None, &task.examples).is_ok(),
+                "{}",
+                t.program
+            );
+        }
+    }
+
+    /// The rendered programs of a few hundred sampled tasks pass their own examples (visible
+    /// and held out) in CPython, through the sandboxed runner: the interpreter's results are
+    /// CPython's.
+    #[test]
+    fn sampled_programs_pass_their_examples_in_cpython() {
+        let mut runner = match crate::runner::Runner::new(crate::runner::RunnerConfig::default()) {
+            Ok(r) => r,
+            Err(e) => {
+                eprintln!("note: no Python runner available ({e}); skipping");
+                return;
+            }
+        };
+        let (tasks, _) = draws(21, 300, 4);
+        let dom = super::super::PythonDomain;
+        let mut failures = Vec::new();
+        let mut checked = 0;
+        for t in &tasks {
+            let sol = dom
+                .solution_from_tokens(&t.task, &t.tokens)
+                .expect("tokens parse");
+            let body: String = sol.body.lines().map(|l| format!("\n    {l}")).collect();
+            let code = format!("def f({}):{body}\n", t.task.param_names.join(", "));
+            let examples: Vec<IoExample> = t
+                .task
+                .examples
+                .iter()
+                .chain(&t.task.held_out)
+                .cloned()
+                .collect();
+            let ok =
+                crate::cli::bench::ask::generalizes(&mut runner, &code, &sol.imports, &examples)
+                    .expect("runner");
+            if !ok {
+                failures.push(format!("{code}  on {examples:?}"));
+            }
+            // A control: the same program against a wrong output fails.
+            if checked == 0 {
+                let mut wrong = examples[..1].to_vec();
+                wrong[0].output = crate::value::Value::Str("no such output".into());
+                let passes =
+                    crate::cli::bench::ask::generalizes(&mut runner, &code, &sol.imports, &wrong)
+                        .expect("runner");
+                assert!(!passes, "the runner passed a wrong output for {code}");
+            }
+            checked += 1;
+        }
+        assert_eq!(checked, 300);
+        assert!(
+            failures.is_empty(),
+            "{} of {} programs fail their examples in CPython:\n{}",
+            failures.len(),
+            tasks.len(),
+            failures.join("\n")
+        );
+    }
+
+    /// Prints sampled tasks and the cost of a draw (`--ignored --nocapture`), for eyeballing.
     #[test]
     #[ignore]
     fn show_samples() {
