@@ -388,6 +388,8 @@ const MIN_OPS: usize = 2;
 /// Nesting depth of operations in the program and in a comprehension's body.
 const MAX_DEPTH: usize = 3;
 const MAX_BODY_DEPTH: usize = 2;
+/// Fewest inputs a draw is checked on (visible, held-out and probe inputs together).
+const PROBES: usize = 10;
 /// Productions tried at one node before it fails.
 const TRIES: usize = 3;
 
@@ -596,6 +598,12 @@ fn plausible(op: Op, args: &[Rc<Expr>], tys: &[Ty]) -> bool {
         {
             return false;
         }
+        // `s[0:]`, `s[:0]`; a pair with a literal (`(n, -1)`).
+        if matches!(op, Op::SliceFrom | Op::SliceTo) && int(b, 0)
+            || op == Op::MkTuple2 && (konst(a) || konst(b))
+        {
+            return false;
+        }
         let identity = (int(b, 1) && matches!(op, Op::TrueDiv | Op::FloorDiv | Op::Mul | Op::Pow))
             || (int(b, 0) && matches!(op, Op::Add | Op::Sub));
         let annihilated = (int(a, 0)
@@ -615,6 +623,13 @@ fn plausible(op: Op, args: &[Rc<Expr>], tys: &[Ty]) -> bool {
         return false;
     }
     let inner = args.first().map(|a| &**a);
+    // `abs(abs(n))`, `sorted(sorted(xs))`, `s[::-1][::-1]`: one unary operation twice is the
+    // operation or nothing; `abs(len(xs))` is the length.
+    if let (1, Some(Expr::Call(o, _))) = (args.len(), inner) {
+        if *o == op || op == Op::Abs && *o == Op::Len {
+            return false;
+        }
+    }
     match (op, inner) {
         (
             Op::Not,
@@ -655,7 +670,7 @@ fn small(v: &PyVal) -> bool {
         PyVal::Int(i) => i.unsigned_abs() <= 100_000,
         PyVal::Big(_) => false,
         PyVal::Float(f) => f.is_finite() && f.abs() <= 1e6,
-        PyVal::Str(s) => s.chars().count() <= 40,
+        PyVal::Str(s) => s.chars().count() <= 40 && !s.chars().any(char::is_control),
         PyVal::List(items) | PyVal::Tuple(items) | PyVal::Set(items) => {
             items.len() <= 10 && v.weight() <= 80 && items.iter().all(small)
         }
@@ -683,9 +698,11 @@ pub(crate) fn sample_once(rng: &mut ChaCha8Rng, held_out: usize) -> Option<Gener
     if !(MIN_OPS..=MAX_OPS).contains(&ops) || expr.params_used() != all_params {
         return None;
     }
-    // Distinct inputs, then the program's results on them.
+    // Distinct inputs, then the program's results on them: the visible and held-out examples'
+    // and, up to `PROBES` in all, more that only the rejection checks below see.
     let visible = rng.gen_range(2..=3);
-    let n = visible + held_out;
+    let kept = visible + held_out;
+    let n = kept.max(PROBES);
     let mut inputs: Vec<Vec<PyVal>> = Vec::with_capacity(n);
     let mut reprs: Vec<String> = Vec::with_capacity(n);
     for _ in 0..n * 20 {
@@ -739,7 +756,7 @@ pub(crate) fn sample_once(rng: &mut ChaCha8Rng, held_out: usize) -> Option<Gener
             return None;
         }
     }
-    let examples: Vec<IoExample> = inputs
+    let examples: Vec<IoExample> = inputs[..kept]
         .iter()
         .zip(&outputs)
         .map(|(a, o)| {
@@ -926,13 +943,13 @@ mod tests {
     #[ignore]
     fn show_samples() {
         let start = std::time::Instant::now();
-        let (tasks, d) = draws(1, 60, 4);
+        let (tasks, d) = draws(1, 1000, 12);
         eprintln!(
             "{} tasks in {d} draws, {:?} per draw",
             tasks.len(),
             start.elapsed() / d as u32
         );
-        for t in &tasks {
+        for t in tasks.iter().take(60) {
             eprintln!(
                 "{:<60} {:?} {}",
                 t.program,
