@@ -732,14 +732,17 @@ pub(crate) fn sample_once(rng: &mut ChaCha8Rng, held_out: usize) -> Option<Gener
         )
         .ok()
     };
-    let outputs: Vec<PyVal> = inputs.iter().map(|a| run(a)).collect::<Option<Vec<_>>>()?;
+    let mut outputs: Vec<PyVal> = inputs.iter().map(|a| run(a)).collect::<Option<Vec<_>>>()?;
     if !outputs.iter().all(small) {
         return None;
     }
     let same = |a: &PyVal, b: &PyVal| exact_eq(a, b) && a.repr() == b.repr();
-    // A constant (on all inputs, or on the visible ones).
+    // A constant is no task; where the visible examples agree, one with another result
+    // joins them (as a person shows a `True` and a `False` case).
     if outputs[..visible].iter().all(|o| same(o, &outputs[0])) {
-        return None;
+        let j = (visible..n).find(|&j| !same(&outputs[j], &outputs[0]))?;
+        inputs.swap(j, visible - 1);
+        outputs.swap(j, visible - 1);
     }
     // An input returned as is.
     if (0..n_params).any(|j| inputs.iter().zip(&outputs).all(|(a, o)| same(&a[j], o))) {
