@@ -11,6 +11,7 @@ mod interp;
 mod normalize;
 mod patterns;
 mod render;
+mod sample;
 mod tokens;
 mod types;
 mod value;
@@ -337,6 +338,23 @@ impl Domain for PythonDomain {
         )
         .ok()?
         .to_value()
+    }
+
+    fn datagen_profiles(&self) -> &'static [&'static str] {
+        sample::PROFILES
+    }
+
+    /// One draw of the `everyday` profile (see `sample`); `None` when rejected or unknown.
+    fn sample(
+        &self,
+        profile: &str,
+        rng: &mut rand_chacha::ChaCha8Rng,
+        held_out: usize,
+    ) -> Option<crate::domain::GeneratedTask> {
+        match profile {
+            "everyday" => sample::sample_once(rng, held_out),
+            _ => None,
+        }
     }
 
     fn extra_inputs(&self, task: &Task, seed: u64, n: usize) -> Vec<Vec<Value>> {

@@ -125,6 +125,7 @@ mod differential {
     use super::super::hints::{constants, ConstLeaf, CostTable};
     use super::super::interp::{eval, py_regex, Env};
     use super::super::render::render;
+    use super::super::sample::{random_value, ValueStyle};
     use super::super::types::Ty;
     use super::super::value::{PyErr, PyVal};
     use crate::cancel::CancelToken;
@@ -134,67 +135,54 @@ mod differential {
     use std::process::{Command, Stdio};
     use std::rc::Rc;
 
-    fn rand_str(rng: &mut ChaCha8Rng) -> String {
-        const ALPHA: &[char] = &[
-            'a', 'b', 'e', 'o', 'x', 'A', 'B', 'Z', ' ', ' ', ',', '-', '@', '.', '1', '2', '9',
-            '0', 'é', 'ß', '_',
-        ];
-        let n = rng.gen_range(0..7);
-        (0..n)
-            .map(|_| ALPHA[rng.gen_range(0..ALPHA.len())])
-            .collect()
-    }
+    /// Adversarial leaves: odd characters (accents, `ß`, separators), ints beyond 64 bits now
+    /// and then, floats at rounding ties and overflow.
+    struct Adversarial;
 
-    fn rand_val(rng: &mut ChaCha8Rng, t: &Ty) -> PyVal {
-        match t {
-            Ty::Int => PyVal::Int(if rng.gen_bool(0.1) {
+    impl ValueStyle for Adversarial {
+        fn int(&self, rng: &mut ChaCha8Rng) -> PyVal {
+            PyVal::Int(if rng.gen_bool(0.1) {
                 rng.gen_range(-4_000_000_000_000_000_000..4_000_000_000_000_000_000)
             } else {
                 rng.gen_range(-12..13)
-            }),
-            Ty::Float => PyVal::Float(
-                [
-                    0.0, -0.0, 0.5, 2.5, -1.5, 0.1, 1e300, 3.0, -7.25, 0.125, 2.675,
-                ][rng.gen_range(0..11)]
-                    * if rng.gen_bool(0.5) {
-                        1.0
-                    } else {
-                        rng.gen_range(-3.0..3.0f64).round()
-                    },
-            ),
-            Ty::Bool => PyVal::Bool(rng.gen()),
-            Ty::Str => PyVal::str(&rand_str(rng)),
-            Ty::List(e) => {
-                let n = rng.gen_range(0..5);
-                PyVal::list((0..n).map(|_| rand_val(rng, e)).collect())
-            }
-            Ty::Dict(k, v) => {
-                let mut d: Vec<(PyVal, PyVal)> = Vec::new();
-                for _ in 0..rng.gen_range(0..4) {
-                    let key = rand_val(rng, k);
-                    if !d.iter().any(|(x, _)| super::super::value::py_eq(x, &key)) {
-                        d.push((key, rand_val(rng, v)));
-                    }
-                }
-                PyVal::Dict(Rc::new(d))
-            }
-            // A type variable's (or a record field's) values differ in kind: ints, strs,
-            // `None` and an unhashable, unorderable list now and then.
-            Ty::Var | Ty::Any => match rng.gen_range(0..10) {
-                0..=3 => rand_val(rng, &Ty::Int),
-                4..=7 => rand_val(rng, &Ty::Str),
-                8 => PyVal::None,
-                _ => PyVal::list(vec![PyVal::Int(rng.gen_range(0..3))]),
-            },
-            Ty::Optional(t) => {
-                if rng.gen_bool(0.3) {
-                    PyVal::None
-                } else {
-                    rand_val(rng, t)
-                }
-            }
-            _ => PyVal::None,
+            })
         }
+
+        fn float(&self, rng: &mut ChaCha8Rng) -> f64 {
+            [
+                0.0, -0.0, 0.5, 2.5, -1.5, 0.1, 1e300, 3.0, -7.25, 0.125, 2.675,
+            ][rng.gen_range(0..11)]
+                * if rng.gen_bool(0.5) {
+                    1.0
+                } else {
+                    rng.gen_range(-3.0..3.0f64).round()
+                }
+        }
+
+        fn string(&self, rng: &mut ChaCha8Rng, _depth: usize) -> String {
+            const ALPHA: &[char] = &[
+                'a', 'b', 'e', 'o', 'x', 'A', 'B', 'Z', ' ', ' ', ',', '-', '@', '.', '1', '2',
+                '9', '0', 'é', 'ß', '_',
+            ];
+            let n = rng.gen_range(0..7);
+            (0..n)
+                .map(|_| ALPHA[rng.gen_range(0..ALPHA.len())])
+                .collect()
+        }
+
+        // Drawn as `i32`s: the draws (and so the programs and inputs) stay those of the
+        // test's first version.
+        fn list_len(&self, rng: &mut ChaCha8Rng) -> usize {
+            rng.gen_range(0..5i32) as usize
+        }
+
+        fn dict_len(&self, rng: &mut ChaCha8Rng) -> usize {
+            rng.gen_range(0..4i32) as usize
+        }
+    }
+
+    fn rand_val(rng: &mut ChaCha8Rng, t: &Ty) -> PyVal {
+        random_value(rng, t, &Adversarial, 0)
     }
 
     const SHAPES: &[&[&str]] = &[
