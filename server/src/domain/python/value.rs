@@ -35,7 +35,8 @@ pub(crate) enum PyErr {
     KeyError,
     ZeroDivisionError,
     OverflowError,
-    /// Work beyond the interpreter's limits (a huge power or repetition): not evaluated.
+    /// Work beyond the interpreter's limits (a huge power or repetition) or a value it does
+    /// not represent (a set of unlike kinds): not evaluated.
     TooBig,
 }
 
@@ -106,13 +107,13 @@ impl PyVal {
 
     /// A set from items in any order (sorted, deduplicated by Python equality).
     pub(crate) fn set(v: Vec<PyVal>) -> Result<PyVal, PyErr> {
-        // Unlike kinds (`{1, 'a'}`, a type variable's values) have no canonical order here:
-        // refused (the search never sees them; a `sort_by` with a failing comparison could
-        // panic).
         if !v.iter().all(super::interp::hashable) {
             return Err(PyErr::TypeError);
         }
-        let mut v = try_sort_by(v, |a, b| Ok(py_cmp(a, b)? == Ordering::Less))?;
+        // Unlike kinds (`{1, 'a'}`, `{None, 0}`) have no canonical order here: not evaluated
+        // (CPython builds such sets; the search never sees them).
+        let mut v = try_sort_by(v, |a, b| Ok(py_cmp(a, b)? == Ordering::Less))
+            .map_err(|_| PyErr::TooBig)?;
         v.dedup_by(|a, b| py_eq(a, b));
         Ok(PyVal::Set(Rc::new(v)))
     }
