@@ -12,9 +12,8 @@ use serde::{Deserialize, Serialize};
 /// One candidate's behaviour, as the question sees it.
 #[derive(Clone, Debug)]
 pub(crate) struct Behaviour {
-    /// The candidate's 1-based rank when it is offered (a behaviour past the offered few has
-    /// none, and no answer lists it).
-    pub(crate) rank: Option<usize>,
+    /// The candidate's 1-based rank.
+    pub(crate) rank: usize,
     /// How much the ranker believes it (any positive scale; only ratios matter).
     pub(crate) weight: f64,
     /// Its output on each probe input, in the order of the inputs.
@@ -39,8 +38,7 @@ pub struct Answer {
     pub output: Option<Value>,
     /// The answer as Python source (`'Berners-Lee, T.'`), or `raises an exception`.
     pub shown: String,
-    /// Ranks of the offered candidates giving it (empty: only candidates past the offered
-    /// few give it).
+    /// Ranks of the candidates giving it.
     pub clusters: Vec<usize>,
 }
 
@@ -210,9 +208,6 @@ fn sequence_mutations(items: &[Value]) -> Vec<Vec<Value>> {
     out
 }
 
-/// Answers shown at most, the most believed first (each becomes an "Add example" action).
-const MOST_ANSWERS: usize = 5;
-
 /// An input like the user's is asked about when it tells at least this share of what the most
 /// telling input would.
 const NEARLY_AS_TELLING: f64 = 0.75;
@@ -294,7 +289,6 @@ pub(crate) fn best_question(
         let wb: f64 = b.1.iter().map(|&i| behaviours[i].weight).sum();
         wb.total_cmp(&wa)
     });
-    groups.truncate(MOST_ANSWERS);
     let input = inputs[j].clone();
     let call = format!(
         "{function}({})",
@@ -312,8 +306,7 @@ pub(crate) fn best_question(
                 .map_or_else(|| "raises an exception".to_string(), Value::to_python_repr),
             output,
             clusters: {
-                let mut ranks: Vec<usize> =
-                    members.iter().filter_map(|&i| behaviours[i].rank).collect();
+                let mut ranks: Vec<usize> = members.iter().map(|&i| behaviours[i].rank).collect();
                 ranks.sort_unstable();
                 ranks
             },
@@ -377,17 +370,17 @@ mod tests {
         let inputs = vec![vec![s("a")], vec![s("b c")], vec![s("d-e f")]];
         let behaviours = vec![
             Behaviour {
-                rank: Some(1),
+                rank: 1,
                 weight: 0.5,
                 outputs: vec![Some(s("A")), Some(s("C")), Some(s("F"))],
             },
             Behaviour {
-                rank: Some(2),
+                rank: 2,
                 weight: 0.4,
                 outputs: vec![Some(s("A")), Some(s("C")), Some(s("E F"))],
             },
             Behaviour {
-                rank: Some(3),
+                rank: 3,
                 weight: 0.1,
                 outputs: vec![Some(s("A")), None, Some(s("F"))],
             },
@@ -405,7 +398,7 @@ mod tests {
         // '' splits all three apart; 'b c' only sets the third apart.
         let inputs = vec![vec![s("")], vec![s("b c")]];
         let behaviour = |rank, empty: &str, typical: &str| Behaviour {
-            rank: Some(rank),
+            rank,
             weight: 1.0,
             outputs: vec![Some(s(empty)), Some(s(typical))],
         };
@@ -423,39 +416,10 @@ mod tests {
     }
 
     #[test]
-    fn behaviours_past_the_offered_ones_weigh_in_without_a_rank() {
-        // The offered two agree everywhere; a likely program that is not offered tells the
-        // second input apart.
-        let inputs = vec![vec![s("a")], vec![s("b-c")]];
-        let behaviours = vec![
-            Behaviour {
-                rank: Some(1),
-                weight: 1.0,
-                outputs: vec![Some(s("A")), Some(s("B-C"))],
-            },
-            Behaviour {
-                rank: Some(2),
-                weight: 0.5,
-                outputs: vec![Some(s("A")), Some(s("B-C"))],
-            },
-            Behaviour {
-                rank: None,
-                weight: 0.8,
-                outputs: vec![Some(s("A")), Some(s("B-c"))],
-            },
-        ];
-        let q = best_question("f", &inputs, &behaviours).expect("a question");
-        assert_eq!(q.input, vec![s("b-c")]);
-        assert_eq!(q.answers[0].clusters, vec![1, 2]);
-        assert_eq!(q.answers[1].shown, "'B-c'");
-        assert!(q.answers[1].clusters.is_empty());
-    }
-
-    #[test]
     fn no_question_when_all_agree() {
         let inputs = vec![vec![Value::Int(1)]];
         let same = |rank| Behaviour {
-            rank: Some(rank),
+            rank,
             weight: 1.0,
             outputs: vec![Some(Value::Int(2))],
         };

@@ -1034,8 +1034,6 @@ impl Verifier<'_, '_> {
             f.uncovered = u;
         }
         reps.sort_by(|a, b| found[a.0].cost().total_cmp(&found[b.0].cost()));
-        // Every behaviour, cheapest program first, for the question.
-        let all_reps = reps.clone();
         reps.truncate(config.top_k.max(1) * 3);
         let suite = CheckSuite {
             function: spec.name.clone(),
@@ -1077,7 +1075,6 @@ impl Verifier<'_, '_> {
             .iter()
             .map(|&(i, _)| found[i].cost())
             .fold(f64::INFINITY, f64::min);
-        let best_found_cost = found.iter().map(Found::cost).fold(f64::INFINITY, f64::min);
         let best_rsa = rsa.iter().copied().fold(f64::NEG_INFINITY, f64::max);
         let ranker = crate::rank::shipped_ranker();
         let mut verified: Vec<(CheckedCandidate, usize)> = Vec::new();
@@ -1124,47 +1121,11 @@ impl Verifier<'_, '_> {
                     .total_cmp(&a.0.generalization_logit.unwrap_or(0.0))
             });
         }
-        let passed_clusters: Vec<usize> = verified.iter().map(|(c, _)| c.cluster).collect();
         verified.truncate(config.top_k.max(1));
         for (k, (c, _)) in verified.iter_mut().enumerate() {
             c.rank = k + 1;
         }
-        // The question weighs every behaviour by the belief in its programs (e^-cost relative
-        // to the best), the offered ones and those past them alike; a checked one that failed
-        // in Python is out.
-        let question_clusters: Vec<QuestionCluster> = all_reps
-            .iter()
-            .enumerate()
-            .filter_map(|(k, &(i, c))| {
-                let rank = verified
-                    .iter()
-                    .find(|(v, _)| v.cluster == c)
-                    .map(|(v, _)| v.rank);
-                if k < reps.len() && !passed_clusters.contains(&c) {
-                    return None;
-                }
-                let weight = found
-                    .iter()
-                    .zip(&cluster_of)
-                    .filter(|(_, &m)| m == c)
-                    .map(|(f, _)| (best_found_cost - f.cost()).min(0.0).exp())
-                    .sum();
-                Some(QuestionCluster {
-                    found: i,
-                    rank,
-                    weight,
-                })
-            })
-            .take(QUESTION_CLUSTERS)
-            .collect();
-        result.question = question_for(
-            &spec.name,
-            examples,
-            &extra,
-            &question_clusters,
-            &found,
-            fitting,
-        );
+        result.question = question_for(&spec.name, examples, &extra, &verified, &found, fitting);
         result.evidence = verified.first().map(|(c, i)| {
             // Belief in each consistent program, e^-cost relative to the best.
             let weight = |f: &Found| (best_cost - f.cost()).min(0.0).exp();
@@ -1234,44 +1195,31 @@ impl Verifier<'_, '_> {
     }
 }
 
-/// Behaviours the question weighs at most (the cheapest).
-const QUESTION_CLUSTERS: usize = 24;
-
-/// One behaviour as the question sees it: its cheapest program, its rank when it is offered,
-/// and the belief in it.
-struct QuestionCluster {
-    /// Index of its cheapest program in `found`.
-    found: usize,
-    /// Its code action's rank, when offered.
-    rank: Option<usize>,
-    /// Belief: the sum of e^-cost (relative to the best program) over its programs.
-    weight: f64,
-}
-
-/// The input that best splits the behaviours consistent with the examples (user-like inputs
-/// first, then the clustering inputs), each weighted by the belief in it; asked only when the
-/// offered candidates are not alone (at least two behaviours, one of them offered).
+/// The input that best splits the verified candidates (user-like inputs first, then the
+/// clustering inputs), each candidate weighted by its standing in the ranking.
 fn question_for(
     function: &str,
     examples: &[IoExample],
     extra: &[Vec<Value>],
-    clusters: &[QuestionCluster],
+    verified: &[(CheckedCandidate, usize)],
     found: &[Found],
     fitting: &[(&dyn Domain, Task)],
 ) -> Option<crate::ask::Question> {
-    if clusters.len() < 2 || clusters.iter().all(|c| c.rank.is_none()) {
+    if verified.len() < 2 {
         return None;
     }
     let mut inputs = crate::ask::user_like_inputs(examples, 48);
     inputs.extend(extra.iter().cloned());
-    let behaviours: Vec<crate::ask::Behaviour> = clusters
+    let behaviours: Vec<crate::ask::Behaviour> = verified
         .iter()
-        .map(|c| {
-            let f = &found[c.found];
+        .map(|(c, i)| {
+            let f = &found[*i];
             let domain = fitting[f.domain].0;
             crate::ask::Behaviour {
                 rank: c.rank,
-                weight: c.weight,
+                // Earlier ranks are believed more (the ranking's scores differ in scale
+                // between spaces and the learned model).
+                weight: 0.5f64.powi(c.rank as i32 - 1),
                 outputs: inputs
                     .iter()
                     .map(|inp| domain.eval_tokens(&f.solution.tokens, inp))

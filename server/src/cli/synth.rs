@@ -254,12 +254,7 @@ pub fn run(args: SynthArgs) -> anyhow::Result<i32> {
                 println!("  ? the candidates disagree on {}:", q.call);
                 for a in &q.answers {
                     let ranks: Vec<String> = a.clusters.iter().map(|r| format!("#{r}")).collect();
-                    let who = if ranks.is_empty() {
-                        "programs not offered".to_string()
-                    } else {
-                        ranks.join(", ")
-                    };
-                    println!("      {} ← {who}", a.shown);
+                    println!("      {} ← {}", a.shown, ranks.join(", "));
                 }
                 println!("    add the right answer as an example to settle it");
             }
