@@ -555,6 +555,65 @@ def parse_price(text):
     }
 }
 
+/// A yes/no question about two values of one type is often one key compared on both
+/// (`sorted(xs) == sorted(ys)`): the key is searched once, and the result holds on unseen
+/// inputs.
+#[test]
+fn two_parameters_are_compared_by_one_key() {
+    let source = r#"
+def same_elements(xs: list[int], ys: list[int]) -> bool:
+    """True if both lists contain the same elements, in any order.
+
+    >>> same_elements([1, 2, 3], [3, 1, 2])
+    True
+    >>> same_elements([1, 2], [1, 3])
+    False
+    >>> same_elements([1, 3], [2, 2])
+    False
+    """
+
+
+def same_length(a: str, b: str) -> bool:
+    """Whether the two words have the same number of characters.
+
+    >>> same_length('cat', 'dog')
+    True
+    >>> same_length('cat', 'horse')
+    False
+    """
+"#;
+    let Some(results) = search_source(source) else {
+        return;
+    };
+    assert_eq!(
+        solved(&results, "same_elements").candidates[0].body.trim(),
+        "return sorted(xs) == sorted(ys)"
+    );
+    assert_eq!(
+        solved(&results, "same_length").candidates[0].body.trim(),
+        "return len(a) == len(b)"
+    );
+    let Some(mut runner) = sandboxed_runner() else {
+        return;
+    };
+    top_body_behaves(
+        &results,
+        "same_elements",
+        &[
+            ("[2, 1, 2], [2, 2, 1]", "True"),
+            ("[1, 2], [1, 2, 3]", "False"),
+            ("[], []", "True"),
+        ],
+        &mut runner,
+    );
+    top_body_behaves(
+        &results,
+        "same_length",
+        &[("'', ''", "True"), ("'ab', 'abc'", "False")],
+        &mut runner,
+    );
+}
+
 /// Outputs that share their punctuation (or are tuples of one length) are small pieces joined,
 /// each found on its own, sibling pieces read alike; strings whose pieces between a separator
 /// are one per element are joins (`'\n'.join(...)`): the programs a reviewer writes, and they

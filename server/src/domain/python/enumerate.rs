@@ -591,10 +591,11 @@ impl Search<'_> {
     }
 
     /// A key context for each pair of parameters of one type when the result is yes or no
-    /// (both answers among the examples): `sorted(a.lower()) == sorted(b.lower())` ("the same
-    /// letters"), `a % 10 == b % 10`. Its variable takes each parameter's value in turn, so a
-    /// key is built once and tried on both (see `offer`); the plain levels would build it
-    /// twice, at twice its cost.
+    /// (both answers among the examples), strings or sequences: `sorted(a.lower()) ==
+    /// sorted(b.lower())` ("the same letters"), `len(a) == len(b)`. Its variable takes each
+    /// parameter's value in turn, so a key is built once and tried on both (see `offer`); the
+    /// plain levels would build it twice, at twice its cost. (Keys of numbers fit two examples
+    /// by chance too often: `2 % n == 2 % d` for "n is divisible by d".)
     fn pair_contexts(&mut self) {
         let bools: Vec<bool> = self
             .outputs
@@ -613,7 +614,7 @@ impl Search<'_> {
                 let t = &types[p];
                 if *t != types[q]
                     || t.has_any()
-                    || !matches!(t, Ty::Str | Ty::Int | Ty::List(_) | Ty::TupleN(_))
+                    || !matches!(t, Ty::Str | Ty::List(_) | Ty::TupleN(_))
                 {
                     continue;
                 }
@@ -849,7 +850,8 @@ impl Search<'_> {
         let costs = &self.input.costs;
         let mut new: Vec<(Rc<Expr>, Ty, Vec<PyVal>)> = Vec::new();
         let ctx = &self.ctxs[ci];
-        if cost == costs.param {
+        // A key context's terms are keys of its variable alone.
+        if cost == costs.param && ctx.pair.is_none() {
             for (p, t) in self.input.param_types.iter().enumerate() {
                 let vals = ctx
                     .point_ex
@@ -1512,8 +1514,9 @@ impl Search<'_> {
 /// `a < b`, `len(text) > limit`: a comparison of two different parameters' values, no constant.
 /// (A parameter's own test, `text.isalpha()`, is not: it fitted `truncate`'s two examples as
 /// `text if text.isalpha() else text[:limit] + '...'`.)
-/// What a key compared on two parameters costs beyond the key and the comparison.
-const KEY_COST: u32 = 1;
+/// What a key compared on two parameters costs beyond the key and the comparison: the
+/// cheapest key (`len(x)`, cost 2) costs as much as built twice by the plain levels.
+const KEY_COST: u32 = 2;
 
 /// A key context's term with its variable bound to parameter `p`.
 fn bind_var(e: &Rc<Expr>, p: usize) -> Rc<Expr> {
