@@ -276,6 +276,10 @@ struct Search<'a> {
     best_uncovered: usize,
     /// What the results are, for the constructs only some results need.
     gates: OutputGates,
+    /// Keys compared on two parameters (see `try_key`), recorded when the levels reach their
+    /// cost: recorded at once, cheap keys would fill the solutions before a costlier key that
+    /// keeps the values (`sorted(x)` after `min(x)`, `x[1]`) is built.
+    pending_keys: Vec<(Rc<Expr>, u32)>,
 }
 
 /// What kinds of values the examples' results include.
@@ -336,6 +340,7 @@ fn new_search<'a>(
         complete: 0,
         best_uncovered,
         gates,
+        pending_keys: Vec::new(),
     }
 }
 
@@ -399,6 +404,7 @@ pub(crate) fn search(input: &SearchInput, limits: SearchLimits, cancel: &CancelT
         } else if !dec.live() {
             s.stop.get_or_insert(StopReason::Budget);
         }
+        s.record_keys(Some(cost));
         // A decision list waits for the levels where a cheaper program could still turn up.
         if let Some(p) = &s.pending_decision {
             if cost >= p.cost || cost >= p.level + DECISION_WAIT || s.stop.is_some() {
@@ -448,6 +454,7 @@ pub(crate) fn search(input: &SearchInput, limits: SearchLimits, cancel: &CancelT
     if let Some(p) = s.pending_decision.take() {
         s.record(p.expr, p.cost);
     }
+    s.record_keys(None);
     let terms = s.ctxs.iter().map(|c| c.terms.len()).sum();
     Outcome {
         programs: s.found,
@@ -636,7 +643,14 @@ impl Search<'_> {
 
     /// In a key context: the key `key` (values `vals`, two points per example) compared on
     /// both parameters, recorded when equal keys are exactly the examples answering yes.
-    fn try_key(&mut self, (p, q): (usize, usize), key: &Rc<Expr>, vals: &[PyVal], cost: u32) {
+    fn try_key(
+        &mut self,
+        (p, q): (usize, usize),
+        key: &Rc<Expr>,
+        ty: &Ty,
+        vals: &[PyVal],
+        cost: u32,
+    ) {
         if !key.uses_var() || matches!(&**key, Expr::Var(_)) {
             return;
         }
@@ -651,8 +665,23 @@ impl Search<'_> {
             return;
         }
         let expr = Rc::new(Expr::Call(Op::Eq, vec![bind_var(key, p), bind_var(key, q)]));
-        let cost = cost + self.input.costs.op_cost(Op::Eq) + KEY_COST;
-        self.record(expr, cost);
+        // A number summarizing each side (`sum(xs) == sum(ys)`) agrees by chance more often
+        // than a key that keeps the values (`sorted(xs) == sorted(ys)`).
+        let scalar = matches!(ty, Ty::Int | Ty::Float | Ty::Bool);
+        let cost = cost + self.input.costs.op_cost(Op::Eq) + KEY_COST + u32::from(scalar);
+        self.pending_keys.push((expr, cost));
+    }
+
+    /// Records the pending keys compared on two parameters that cost at most `level` (all of
+    /// them when `None`: the search ends).
+    fn record_keys(&mut self, level: Option<u32>) {
+        let (ready, wait): (Vec<_>, Vec<_>) = std::mem::take(&mut self.pending_keys)
+            .into_iter()
+            .partition(|(_, c)| level.is_none_or(|l| *c <= l));
+        self.pending_keys = wait;
+        for (expr, cost) in ready {
+            self.record(expr, cost);
+        }
     }
 
     /// A context of the number-like pieces of string parameters (`re.findall(r'\d+', text)`,
@@ -786,7 +815,7 @@ impl Search<'_> {
                 if self.ctxs[ci].seen.contains(&Ctx::key(&ty, &vals)) {
                     return;
                 }
-                self.try_key(pair, &expr, &vals, cost);
+                self.try_key(pair, &expr, &ty, &vals, cost);
             }
             self.ctxs[ci].add(expr, ty, cost, vals);
         }
@@ -1514,9 +1543,11 @@ impl Search<'_> {
 /// `a < b`, `len(text) > limit`: a comparison of two different parameters' values, no constant.
 /// (A parameter's own test, `text.isalpha()`, is not: it fitted `truncate`'s two examples as
 /// `text if text.isalpha() else text[:limit] + '...'`.)
-/// What a key compared on two parameters costs beyond the key and the comparison: the
-/// cheapest key (`len(x)`, cost 2) costs as much as built twice by the plain levels.
-const KEY_COST: u32 = 2;
+/// What a key compared on two parameters costs beyond the key and the comparison: nothing,
+/// as two parameters of one type treated alike are what a yes/no question about them usually
+/// means (`sorted(xs) == sorted(ys)` before `xs == sorted(ys)`); a key that is a number costs
+/// one more (see `try_key`).
+const KEY_COST: u32 = 0;
 
 /// A key context's term with its variable bound to parameter `p`.
 fn bind_var(e: &Rc<Expr>, p: usize) -> Rc<Expr> {
