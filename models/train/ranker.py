@@ -34,6 +34,8 @@ FEATURES = [
     "neural",
     "cluster_size",
     "rsa",
+    "true_share",
+    "raise_share",
 ]
 
 
@@ -51,7 +53,7 @@ def load(path: Path) -> list[Candidate]:
         if not line.strip():
             continue
         row = json.loads(line)
-        x = np.array([float(row["features"][name]) for name in FEATURES])
+        x = np.array([float(row["features"].get(name, 0.0)) for name in FEATURES])
         out.append(Candidate(row["task"], int(row["writer_order"]), x, bool(row["label"])))
     return out
 
