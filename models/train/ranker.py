@@ -89,9 +89,17 @@ def fit(cands: list[Candidate], l2: float, steps: int, lr: float) -> Model:
     return Model(w, b, mean, std)
 
 
-def fit_pairwise(cands: list[Candidate], l2: float, steps: int, lr: float) -> Model:
+def sigmoid(s: np.ndarray) -> np.ndarray:
+    return 0.5 * (1.0 + np.tanh(0.5 * s))
+
+
+def fit_pairwise(cands: list[Candidate], l2: float, steps: int, lr: float, offset: float | None = None) -> Model:
     """Logistic regression on within-task differences (a generalizing candidate against a
-    failing one of the same task): the ranking question the model is asked."""
+    failing one of the same task): the ranking question the model is asked.
+
+    With `offset`, the writers' cost (`relative_score`, in cost units) enters with that fixed
+    weight and the other features learn a correction to it: the model keeps the writers' order
+    where the features say nothing."""
     x_all = np.stack([c.x for c in cands])
     mean = x_all.mean(axis=0)
     std = x_all.std(axis=0)
@@ -108,10 +116,18 @@ def fit_pairwise(cands: list[Candidate], l2: float, steps: int, lr: float) -> Mo
         return Model(np.zeros(len(FEATURES)), 0.0, mean, std)
     z = np.concatenate([np.stack(diffs), -np.stack(diffs)])
     y = np.concatenate([np.ones(len(diffs)), np.zeros(len(diffs))])
+    fixed = np.zeros(len(y))
+    learned = np.ones(z.shape[1])
+    if offset is not None:
+        cost = FEATURES.index("relative_score")
+        fixed = offset * std[cost] * z[:, cost]
+        learned[cost] = 0.0
     w = np.zeros(z.shape[1])
     for _ in range(steps):
-        p = 1.0 / (1.0 + np.exp(-(z @ w)))
-        w -= lr * (z.T @ (p - y) / len(y) + l2 * w)
+        p = sigmoid(z @ w + fixed)
+        w -= lr * learned * (z.T @ (p - y) / len(y) + l2 * w)
+    if offset is not None:
+        w[FEATURES.index("relative_score")] = offset * std[FEATURES.index("relative_score")]
     return Model(w, 0.0, mean, std)
 
 
@@ -161,6 +177,11 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--pairwise", action="store_true", help="fit on within-task pairs")
     parser.add_argument(
+        "--offset",
+        type=float,
+        help="with --pairwise: the writers' cost's fixed weight; the rest learns a correction to it",
+    )
+    parser.add_argument(
         "--folds", type=int, default=4, help="cross-validation folds by task (every task held out once)"
     )
     args = parser.parse_args()
@@ -170,7 +191,12 @@ def main() -> None:
     test_tasks = set(tasks[: len(tasks) // 4])
     train = [c for c in cands if c.task not in test_tasks]
     test = [c for c in cands if c.task in test_tasks]
-    fitter = fit_pairwise if args.pairwise else fit
+
+    def fitter(c: list[Candidate], l2: float, steps: int, lr: float) -> Model:
+        if args.pairwise:
+            return fit_pairwise(c, l2, steps, lr, args.offset)
+        return fit(c, l2, steps, lr)
+
     model = fitter(train, args.l2, args.steps, args.lr)
     evaluate("train", train, model)
     evaluate("held-out tasks", test, model)
