@@ -34,6 +34,8 @@ FEATURES = [
     "neural",
     "cluster_size",
     "rsa",
+    "true_share",
+    "raise_share",
 ]
 
 
@@ -51,8 +53,10 @@ def load(path: Path) -> list[Candidate]:
         if not line.strip():
             continue
         row = json.loads(line)
-        x = np.array([float(row["features"][name]) for name in FEATURES])
-        out.append(Candidate(row["task"], int(row["writer_order"]), x, bool(row["label"])))
+        x = np.array([float(row["features"].get(name, 0.0)) for name in FEATURES])
+        # Tasks are numbered per file: the file's name keeps them apart.
+        task = f"{path.name}:{row['task']}"
+        out.append(Candidate(task, int(row["writer_order"]), x, bool(row["label"])))
     return out
 
 
@@ -85,9 +89,17 @@ def fit(cands: list[Candidate], l2: float, steps: int, lr: float) -> Model:
     return Model(w, b, mean, std)
 
 
-def fit_pairwise(cands: list[Candidate], l2: float, steps: int, lr: float) -> Model:
+def sigmoid(s: np.ndarray) -> np.ndarray:
+    return 0.5 * (1.0 + np.tanh(0.5 * s))
+
+
+def fit_pairwise(cands: list[Candidate], l2: float, steps: int, lr: float, offset: float | None = None) -> Model:
     """Logistic regression on within-task differences (a generalizing candidate against a
-    failing one of the same task): the ranking question the model is asked."""
+    failing one of the same task): the ranking question the model is asked.
+
+    With `offset`, the writers' cost (`relative_score`, in cost units) enters with that fixed
+    weight and the other features learn a correction to it: the model keeps the writers' order
+    where the features say nothing."""
     x_all = np.stack([c.x for c in cands])
     mean = x_all.mean(axis=0)
     std = x_all.std(axis=0)
@@ -104,10 +116,18 @@ def fit_pairwise(cands: list[Candidate], l2: float, steps: int, lr: float) -> Mo
         return Model(np.zeros(len(FEATURES)), 0.0, mean, std)
     z = np.concatenate([np.stack(diffs), -np.stack(diffs)])
     y = np.concatenate([np.ones(len(diffs)), np.zeros(len(diffs))])
+    fixed = np.zeros(len(y))
+    learned = np.ones(z.shape[1])
+    if offset is not None:
+        cost = FEATURES.index("relative_score")
+        fixed = offset * std[cost] * z[:, cost]
+        learned[cost] = 0.0
     w = np.zeros(z.shape[1])
     for _ in range(steps):
-        p = 1.0 / (1.0 + np.exp(-(z @ w)))
-        w -= lr * (z.T @ (p - y) / len(y) + l2 * w)
+        p = sigmoid(z @ w + fixed)
+        w -= lr * learned * (z.T @ (p - y) / len(y) + l2 * w)
+    if offset is not None:
+        w[FEATURES.index("relative_score")] = offset * std[FEATURES.index("relative_score")]
     return Model(w, 0.0, mean, std)
 
 
@@ -123,39 +143,71 @@ def top1(cands: list[Candidate], key: dict[int, float]) -> tuple[int, int]:
     return good, len(by_task)
 
 
-def evaluate(name: str, cands: list[Candidate], model: Model) -> None:
+def scores(cands: list[Candidate], model: Model) -> dict[str, int]:
+    """Top-1 generalizing tasks under each ordering, with the oracle and the task count."""
     rsa = FEATURES.index("rsa")
     keys = {
         "writers' order": {i: -float(c.writer_order) for i, c in enumerate(cands)},
         "rsa": {i: float(c.x[rsa]) for i, c in enumerate(cands)},
         "learned": {i: float(v) for i, v in enumerate(model.logit(np.stack([c.x for c in cands])))},
     }
-    oracle = len({c.task for c in cands if c.label})
-    tasks = len({c.task for c in cands})
-    parts = [f"{k} {top1(cands, v)[0]}/{tasks}" for k, v in keys.items()]
-    print(f"{name}: " + ", ".join(parts) + f", oracle {oracle}/{tasks}")
+    out = {k: top1(cands, v)[0] for k, v in keys.items()}
+    out["oracle"] = len({c.task for c in cands if c.label})
+    out["tasks"] = len({c.task for c in cands})
+    return out
+
+
+def report(name: str, s: dict[str, int]) -> None:
+    tasks = s["tasks"]
+    parts = [f"{k} {v}/{tasks}" for k, v in s.items() if k != "tasks"]
+    print(f"{name}: " + ", ".join(parts))
+
+
+def evaluate(name: str, cands: list[Candidate], model: Model) -> None:
+    report(name, scores(cands, model))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("data", type=Path)
+    parser.add_argument("data", type=Path, nargs="+", help="`bench rank --out` files")
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--l2", type=float, default=1e-2)
     parser.add_argument("--steps", type=int, default=3000)
     parser.add_argument("--lr", type=float, default=0.5)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--pairwise", action="store_true", help="fit on within-task pairs")
+    parser.add_argument(
+        "--offset",
+        type=float,
+        help="with --pairwise: the writers' cost's fixed weight; the rest learns a correction to it",
+    )
+    parser.add_argument(
+        "--folds", type=int, default=4, help="cross-validation folds by task (every task held out once)"
+    )
     args = parser.parse_args()
-    cands = load(args.data)
+    cands = [c for path in args.data for c in load(path)]
     tasks = sorted({c.task for c in cands})
     random.Random(args.seed).shuffle(tasks)
     test_tasks = set(tasks[: len(tasks) // 4])
     train = [c for c in cands if c.task not in test_tasks]
     test = [c for c in cands if c.task in test_tasks]
-    fitter = fit_pairwise if args.pairwise else fit
+
+    def fitter(c: list[Candidate], l2: float, steps: int, lr: float) -> Model:
+        if args.pairwise:
+            return fit_pairwise(c, l2, steps, lr, args.offset)
+        return fit(c, l2, steps, lr)
+
     model = fitter(train, args.l2, args.steps, args.lr)
     evaluate("train", train, model)
     evaluate("held-out tasks", test, model)
+    if args.folds > 1:
+        total: dict[str, int] = defaultdict(int)
+        for k in range(args.folds):
+            held = set(tasks[k :: args.folds])
+            fold = fitter([c for c in cands if c.task not in held], args.l2, args.steps, args.lr)
+            for key, v in scores([c for c in cands if c.task in held], fold).items():
+                total[key] += v
+        report(f"{args.folds}-fold held-out tasks", dict(total))
     final = fitter(cands, args.l2, args.steps, args.lr)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(

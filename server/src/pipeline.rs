@@ -1091,6 +1091,8 @@ impl Verifier<'_, '_> {
             features.neural = f64::from(u8::from(f.solution.writer == WriterKind::Neural));
             features.cluster_size = (1.0 + cluster_sizes[cluster] as f64).ln();
             features.rsa = rsa[i] - best_rsa;
+            (features.true_share, features.raise_share) =
+                crate::rank::behaviour_shares(&behaviours[i]);
             let generalization_logit = ranker.map(|r| r.logit(&features));
             verified.push((
                 CheckedCandidate {

@@ -43,10 +43,17 @@ pub struct Features {
     pub cluster_size: f64,
     /// The pragmatic listener's log score, minus the best among the candidates (≤ 0).
     pub rsa: f64,
+    /// Share of the clustering inputs on which the behaviour answers `True` (the size
+    /// principle: a yes/no program true almost everywhere is a weak fit); 0 for other results.
+    #[serde(default)]
+    pub true_share: f64,
+    /// Share of the clustering inputs on which the behaviour raises.
+    #[serde(default)]
+    pub raise_share: f64,
 }
 
 /// The model's feature order.
-pub const FEATURE_NAMES: [&str; 13] = [
+pub const FEATURE_NAMES: [&str; 15] = [
     "code_tokens",
     "lines",
     "dsl_size",
@@ -60,11 +67,13 @@ pub const FEATURE_NAMES: [&str; 13] = [
     "neural",
     "cluster_size",
     "rsa",
+    "true_share",
+    "raise_share",
 ];
 
 impl Features {
     /// The values in [`FEATURE_NAMES`] order.
-    pub fn vector(&self) -> [f64; 13] {
+    pub fn vector(&self) -> [f64; 15] {
         [
             self.code_tokens,
             self.lines,
@@ -79,6 +88,8 @@ impl Features {
             self.neural,
             self.cluster_size,
             self.rsa,
+            self.true_share,
+            self.raise_share,
         ]
     }
 }
@@ -336,6 +347,21 @@ pub fn rsa_scores(outputs: &[Vec<Option<Value>>]) -> Vec<f64> {
         .collect()
 }
 
+/// Shares of a behaviour (outputs on the clustering inputs, `None` where it raises) answering
+/// `True` and raising: `(true_share, raise_share)`, both 0 on an empty pool.
+pub fn behaviour_shares(outputs: &[Option<Value>]) -> (f64, f64) {
+    if outputs.is_empty() {
+        return (0.0, 0.0);
+    }
+    let n = outputs.len() as f64;
+    let trues = outputs
+        .iter()
+        .filter(|o| matches!(o, Some(Value::Bool(true))))
+        .count();
+    let raises = outputs.iter().filter(|o| o.is_none()).count();
+    (trues as f64 / n, raises as f64 / n)
+}
+
 /// How strongly the examples single out the top candidate: what the examples tell (bits the
 /// inputs do not already show) against what the program needs told (its ranking cost), the
 /// share of the ranking's belief that its behaviour holds among every consistent program, and
@@ -513,15 +539,36 @@ impl LearnedRanker {
     }
 }
 
-/// The shipped ranker (`models/ranker/ranker.json` above the working directory or the
-/// executable), loaded once; `None` when it is missing (the writers' order is kept).
+/// Where the shipped ranker lies: the installed `share/docsynth/models/ranker/ranker.json`,
+/// else `models/ranker/ranker.json` above the working directory or the executable. (The
+/// writers' model folders are found by their `model.json`; the ranker folder has none.)
+pub fn shipped_ranker_path() -> Option<std::path::PathBuf> {
+    const FILE: &str = "ranker.json";
+    let installed = crate::neural::runtime::install_prefix()
+        .map(|p| p.join("share/docsynth/models/ranker").join(FILE))
+        .filter(|p| p.is_file());
+    installed.or_else(|| {
+        let mut roots: Vec<std::path::PathBuf> = Vec::new();
+        if let Ok(cwd) = std::env::current_dir() {
+            roots.push(cwd);
+        }
+        if let Ok(exe) = std::env::current_exe() {
+            roots.push(exe);
+        }
+        roots.iter().find_map(|r| {
+            r.ancestors()
+                .map(|a| a.join("models").join("ranker").join(FILE))
+                .find(|p| p.is_file())
+        })
+    })
+}
+
+/// The shipped ranker ([`shipped_ranker_path`]), loaded once; `None` when it is missing or
+/// trained on other features (the writers' order is kept).
 pub fn shipped_ranker() -> Option<&'static LearnedRanker> {
     static MODEL: std::sync::OnceLock<Option<LearnedRanker>> = std::sync::OnceLock::new();
     MODEL
-        .get_or_init(|| {
-            let path = crate::neural::writer::default_model_dir("ranker")?.join("ranker.json");
-            LearnedRanker::load(&path).ok()
-        })
+        .get_or_init(|| LearnedRanker::load(&shipped_ranker_path()?).ok())
         .as_ref()
 }
 
@@ -669,6 +716,15 @@ mod tests {
         ];
         let s = rsa_scores(&outputs);
         assert!(s[0] > s[2] && s[1] > s[2], "{s:?}");
+    }
+
+    #[test]
+    fn behaviour_shares_count_true_answers_and_raises() {
+        let b = |v| Some(Value::Bool(v));
+        let (t, r) = behaviour_shares(&[b(true), b(true), b(false), None]);
+        assert_eq!((t, r), (0.5, 0.25));
+        assert_eq!(behaviour_shares(&[Some(Value::Int(1))]), (0.0, 0.0));
+        assert_eq!(behaviour_shares(&[]), (0.0, 0.0));
     }
 
     #[test]
