@@ -544,23 +544,7 @@ impl LearnedRanker {
 /// writers' model folders are found by their `model.json`; the ranker folder has none.)
 pub fn shipped_ranker_path() -> Option<std::path::PathBuf> {
     const FILE: &str = "ranker.json";
-    let installed = crate::neural::runtime::install_prefix()
-        .map(|p| p.join("share/docsynth/models/ranker").join(FILE))
-        .filter(|p| p.is_file());
-    installed.or_else(|| {
-        let mut roots: Vec<std::path::PathBuf> = Vec::new();
-        if let Ok(cwd) = std::env::current_dir() {
-            roots.push(cwd);
-        }
-        if let Ok(exe) = std::env::current_exe() {
-            roots.push(exe);
-        }
-        roots.iter().find_map(|r| {
-            r.ancestors()
-                .map(|a| a.join("models").join("ranker").join(FILE))
-                .find(|p| p.is_file())
-        })
-    })
+    crate::neural::writer::shipped_model_dir("ranker", FILE).map(|d| d.join(FILE))
 }
 
 /// The shipped ranker ([`shipped_ranker_path`]), loaded once; `None` when it is missing or

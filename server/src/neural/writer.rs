@@ -173,9 +173,15 @@ impl Writer for NeuralPipelineWriter {
 /// executable's installation prefix (where the wheel installs the models), else the first
 /// `models/<domain>/model.json` found above the working directory or the executable.
 pub fn default_model_dir(domain: &str) -> Option<PathBuf> {
+    shipped_model_dir(domain, "model.json")
+}
+
+/// The shipped folder `models/<name>` that holds `marker`: under the installation prefix's
+/// `share/docsynth/`, else the first found above the working directory or the executable.
+pub fn shipped_model_dir(name: &str, marker: &str) -> Option<PathBuf> {
     let installed = super::runtime::install_prefix()
-        .map(|p| p.join("share/docsynth/models").join(domain))
-        .filter(|d| d.join("model.json").is_file());
+        .map(|p| p.join("share/docsynth/models").join(name))
+        .filter(|d| d.join(marker).is_file());
     installed.or_else(|| {
         let mut roots: Vec<PathBuf> = Vec::new();
         if let Ok(cwd) = std::env::current_dir() {
@@ -186,8 +192,8 @@ pub fn default_model_dir(domain: &str) -> Option<PathBuf> {
         }
         roots.iter().find_map(|r| {
             r.ancestors()
-                .map(|a| a.join("models").join(domain))
-                .find(|d| d.join("model.json").is_file())
+                .map(|a| a.join("models").join(name))
+                .find(|d| d.join(marker).is_file())
         })
     })
 }

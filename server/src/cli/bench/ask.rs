@@ -98,6 +98,22 @@ struct Row {
     questions_asked: usize,
 }
 
+impl Row {
+    /// A row before any task ran.
+    fn empty(domain: &str, mode: Mode, tasks: usize) -> Row {
+        Row {
+            domain: domain.to_string(),
+            mode,
+            tasks,
+            correct: 0,
+            mean_examples_when_correct: 0.0,
+            mean_examples_all: 0.0,
+            correct_at_start: 0,
+            questions_asked: 0,
+        }
+    }
+}
+
 /// Runs `docsynth bench ask`; returns the exit code.
 pub fn run(args: AskBenchArgs) -> anyhow::Result<i32> {
     if args.start == 0 {
@@ -132,16 +148,7 @@ pub fn run(args: AskBenchArgs) -> anyhow::Result<i32> {
         };
         let trace = std::env::var_os("DOCSYNTH_BENCH_TRACE").is_some();
         for mode in [Mode::Ask, Mode::Random] {
-            let mut row = Row {
-                domain: name.clone(),
-                mode,
-                tasks: tasks.len(),
-                correct: 0,
-                mean_examples_when_correct: 0.0,
-                mean_examples_all: 0.0,
-                correct_at_start: 0,
-                questions_asked: 0,
-            };
+            let mut row = Row::empty(name, mode, tasks.len());
             let mut sum_correct = 0usize;
             let mut sum_all = 0usize;
             for t in &tasks {
@@ -285,16 +292,7 @@ fn mbpp_rows(args: &AskBenchArgs) -> anyhow::Result<Vec<Row>> {
     let budget = Duration::from_millis(args.budget_ms);
     let mut rows: Vec<Row> = [Mode::Ask, Mode::Random]
         .into_iter()
-        .map(|mode| Row {
-            domain: "mbpp".into(),
-            mode,
-            tasks: tasks.len(),
-            correct: 0,
-            mean_examples_when_correct: 0.0,
-            mean_examples_all: 0.0,
-            correct_at_start: 0,
-            questions_asked: 0,
-        })
+        .map(|mode| Row::empty("mbpp", mode, tasks.len()))
         .collect();
     let mut sums = [(0usize, 0usize); 2];
     // Each round's question and answer on stderr.
