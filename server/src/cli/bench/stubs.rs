@@ -451,6 +451,57 @@ mod tests {
         assert!(bench.run(&missing, budget).is_err());
     }
 
+    /// The simulated user of `bench ask --suites mbpp`: the reference solution answers in the
+    /// sandboxed runner; an input it raises on, or a result no literal states, gets no answer.
+    #[test]
+    fn the_reference_answers_questions() {
+        let search = SearchWriter;
+        let config = SynthConfig {
+            engine: Engine::Search,
+            ..SynthConfig::default()
+        };
+        let mut bench = StubBench::new(config, vec![&search]).expect("python3 for the checker");
+        let t = StubTask {
+            function: "halve".into(),
+            reference: Some(
+                "def halve(xs):\n    if not xs:\n        raise ValueError('empty')\n    \
+                 return [x / 2 for x in xs]\n"
+                    .into(),
+            ),
+            ..task("", &[], &[])
+        };
+        let answer = |bench: &mut StubBench, v: Value| {
+            bench
+                .reference_output(&t, &[v])
+                .expect("the runner answers")
+        };
+        assert_eq!(
+            answer(&mut bench, Value::List(vec![Value::Int(3), Value::Int(4)])),
+            Some(Value::List(vec![Value::Float(1.5), Value::Float(2.0)]))
+        );
+        assert_eq!(answer(&mut bench, Value::List(Vec::new())), None);
+        let opaque = StubTask {
+            reference: Some("def halve(xs):\n    return object()\n".into()),
+            ..t.clone()
+        };
+        assert_eq!(
+            bench
+                .reference_output(&opaque, &[Value::Int(1)])
+                .expect("the runner answers"),
+            None
+        );
+        let none = StubTask {
+            reference: None,
+            ..t.clone()
+        };
+        assert_eq!(
+            bench
+                .reference_output(&none, &[Value::Int(1)])
+                .expect("no reference"),
+            None
+        );
+    }
+
     #[test]
     fn loads_both_formats() {
         let dir = std::env::temp_dir().join(format!("docsynth-stubs-{}", std::process::id()));
