@@ -270,13 +270,10 @@ fn mbpp_rows(args: &AskBenchArgs) -> anyhow::Result<Vec<Row>> {
     use super::stubs::{load_mbpp, StubBench, Verdict};
     use crate::pipeline::{SearchWriter, Writer};
     use rand::seq::SliceRandom;
-    let dir = args.benchmarks.clone().unwrap_or_else(|| {
-        ["../shared/benchmarks", "../../shared/benchmarks"]
-            .iter()
-            .map(std::path::PathBuf::from)
-            .find(|p| p.is_dir())
-            .unwrap_or_else(|| std::path::PathBuf::from("../shared/benchmarks"))
-    });
+    let dir = args
+        .benchmarks
+        .clone()
+        .unwrap_or_else(super::default_benchmarks_dir);
     let mut tasks = load_mbpp(&dir.join("mbpp_dev.jsonl"))?;
     if let Some(n) = args.limit {
         tasks.truncate(n);
@@ -312,23 +309,25 @@ fn mbpp_rows(args: &AskBenchArgs) -> anyhow::Result<Vec<Row>> {
         let answered = first.verdict == Verdict::Generalizes
             || first.question.is_some()
             || first.verdict == Verdict::SolvedOnly;
+        // The pool of inputs the question is chosen from, in a random order (the same for
+        // both modes).
+        let mut shuffled_pool = crate::ask::user_like_inputs(&examples, 48);
+        if let Some(python) = crate::domain::domain_by_name("python") {
+            if let Ok(t) =
+                python.task_for(&spec.params, spec.return_annotation.as_deref(), &examples)
+            {
+                shuffled_pool.extend(python.extra_inputs(&t, 0, 32));
+            }
+        }
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(args.seed + k as u64);
+        shuffled_pool.shuffle(&mut rng);
         for (m, row) in rows.iter_mut().enumerate() {
             let mode = row.mode;
             let mut done = (first.verdict == Verdict::Generalizes).then_some(start);
             if done.is_some() {
                 row.correct_at_start += 1;
             }
-            // The pool of inputs the question is chosen from.
-            let mut pool = crate::ask::user_like_inputs(&examples, 48);
-            if let Some(python) = crate::domain::domain_by_name("python") {
-                if let Ok(t) =
-                    python.task_for(&spec.params, spec.return_annotation.as_deref(), &examples)
-                {
-                    pool.extend(python.extra_inputs(&t, 0, 32));
-                }
-            }
-            let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(args.seed + k as u64);
-            pool.shuffle(&mut rng);
+            let mut pool = shuffled_pool.clone();
             let mut current = task.clone();
             let mut outcome = first.clone();
             let mut given = start;

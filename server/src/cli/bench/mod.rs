@@ -50,3 +50,13 @@ pub fn run(args: BenchArgs) -> anyhow::Result<i32> {
         BenchSubject::Rank(a) => rank::run(a),
     }
 }
+
+/// The public benchmark files' directory: `../shared/benchmarks`, else
+/// `../../shared/benchmarks`, from the current directory.
+pub(crate) fn default_benchmarks_dir() -> std::path::PathBuf {
+    ["../shared/benchmarks", "../../shared/benchmarks"]
+        .iter()
+        .map(std::path::PathBuf::from)
+        .find(|p| p.is_dir())
+        .unwrap_or_else(|| std::path::PathBuf::from("../shared/benchmarks"))
+}

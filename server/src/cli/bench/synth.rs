@@ -545,13 +545,10 @@ fn percent(part: usize, whole: usize) -> String {
 /// Runs `docsynth bench synth`; returns the exit code.
 pub fn run(args: SynthBenchArgs) -> anyhow::Result<i32> {
     let strings = domain_by_name("strings").context("strings domain missing")?;
-    let bench_dir = args.benchmarks.clone().unwrap_or_else(|| {
-        ["../shared/benchmarks", "../../shared/benchmarks"]
-            .iter()
-            .map(PathBuf::from)
-            .find(|p| p.is_dir())
-            .unwrap_or_else(|| PathBuf::from("../shared/benchmarks"))
-    });
+    let bench_dir = args
+        .benchmarks
+        .clone()
+        .unwrap_or_else(super::default_benchmarks_dir);
     let domains: Vec<String> = if args.domains.is_empty() {
         all_domains().iter().map(|d| d.name().to_string()).collect()
     } else {

@@ -641,16 +641,15 @@ impl Search<'_> {
         }
     }
 
-    /// In a key context: the key `key` (values `vals`, two points per example) compared on
-    /// both parameters, recorded when equal keys are exactly the examples answering yes.
-    fn try_key(
-        &mut self,
-        (p, q): (usize, usize),
-        key: &Rc<Expr>,
-        ty: &Ty,
-        vals: &[PyVal],
-        cost: u32,
-    ) {
+    /// Term `id` of key context `ci` (two points per example) as a key compared on both
+    /// parameters, recorded when equal keys are exactly the examples answering yes.
+    fn try_key(&mut self, (p, q): (usize, usize), ci: usize, id: usize, cost: u32) {
+        let Term {
+            expr: key,
+            ty,
+            vals,
+            ..
+        } = &self.ctxs[ci].terms[id];
         if !key.uses_var() || matches!(&**key, Expr::Var(_)) {
             return;
         }
@@ -811,13 +810,11 @@ impl Search<'_> {
                 }
             }
         } else {
-            if let Some(pair) = self.ctxs[ci].pair {
-                if self.ctxs[ci].seen.contains(&Ctx::key(&ty, &vals)) {
-                    return;
-                }
-                self.try_key(pair, &expr, &ty, &vals, cost);
+            let id = self.ctxs[ci].add(expr, ty, cost, vals);
+            // A new key in a key context is tried on both parameters.
+            if let (Some(pair), Some(id)) = (self.ctxs[ci].pair, id) {
+                self.try_key(pair, ci, id, cost);
             }
-            self.ctxs[ci].add(expr, ty, cost, vals);
         }
     }
 

@@ -627,14 +627,7 @@ pub(crate) fn constants(doc: &str, inputs: &[Vec<PyVal>], outputs: &[PyVal]) -> 
         let mut cols = Vec::new();
         let n_in = inputs.first().map_or(0, Vec::len);
         for j in 0..n_in {
-            let col: Vec<&str> = inputs
-                .iter()
-                .filter_map(|row| match row.get(j) {
-                    Some(PyVal::Str(s)) => Some(&**s),
-                    _ => None,
-                })
-                .collect();
-            if col.len() == inputs.len() && !col.is_empty() {
+            if let Some(col) = str_column(inputs, j) {
                 cols.push(col);
             }
         }
@@ -915,6 +908,18 @@ fn common_substrings(outs: &[&str]) -> Vec<String> {
     }
     found.truncate(3);
     found
+}
+
+/// Argument `j` of every example when it is a string in all of them (and there are some).
+pub(super) fn str_column(inputs: &[Vec<PyVal>], j: usize) -> Option<Vec<&str>> {
+    let col: Vec<&str> = inputs
+        .iter()
+        .filter_map(|row| match row.get(j) {
+            Some(PyVal::Str(s)) => Some(&**s),
+            _ => None,
+        })
+        .collect();
+    (col.len() == inputs.len() && !col.is_empty()).then_some(col)
 }
 
 #[cfg(test)]

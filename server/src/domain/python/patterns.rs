@@ -180,16 +180,9 @@ pub(crate) fn pattern_leaves(
             if *t != Ty::Str {
                 continue;
             }
-            let texts: Vec<&str> = inputs
-                .iter()
-                .filter_map(|row| match row.get(p) {
-                    Some(PyVal::Str(s)) => Some(&**s),
-                    _ => None,
-                })
-                .collect();
-            if texts.len() != outputs.len() {
+            let Some(texts) = super::hints::str_column(inputs, p) else {
                 continue;
-            }
+            };
             if let Some((before, after)) = shared_context(&texts, outputs) {
                 for (pat, cost) in &base {
                     let group = match (before, after) {
