@@ -107,6 +107,7 @@ pub fn build(
             let (s, e) = def_line(&a.source, spec);
             byte_range_to_range(&a.rope, s, e, enc)
         };
+        none_doctest_lines(a, spec, enc, &mut out);
         match spec.body_state {
             BodyState::Unimplemented => {
                 if let Some(d) = unimplemented_hint(spec, lookup(*key), def(), settings) {
@@ -247,6 +248,29 @@ fn unimplemented_hint(
         SynthStatus::Cancelled => return None,
     };
     Some(hint(range, code, message))
+}
+
+/// A hint on each doctest whose expected output is `None`: doctest prints nothing for a `None`
+/// result, so `python -m doctest` reports the line as failing whatever the body; docsynth reads
+/// it as "returns None" (the checker accepts a `None` result there).
+fn none_doctest_lines(a: &Analyzed, spec: &Spec, enc: Encoding, out: &mut Vec<Diagnostic>) {
+    for example in &spec.examples {
+        if example.kind != crate::spec::ExampleKind::Doctest || example.expected.trim() != "None"
+        {
+            continue;
+        }
+        let (s, e) = first_line(&a.source, example.range.start_byte, example.range.end_byte);
+        let call = example.source.lines().next().unwrap_or("").trim();
+        out.push(hint(
+            byte_range_to_range(&a.rope, s, e, enc),
+            "doctest-none",
+            format!(
+                "doctest prints nothing for None, so `python -m doctest` fails this line; \
+                 docsynth reads it as \"{call} returns None\" (`>>> {call} is None` / `True` \
+                 passes under doctest too)"
+            ),
+        ));
+    }
 }
 
 fn failing_examples(

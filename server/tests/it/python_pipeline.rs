@@ -818,10 +818,10 @@ def top_n(scores: dict[str, int], n: int) -> list[str]:
     }
 }
 
-/// A doctest that expects `None` never passes (doctest prints nothing for `None`): the result
-/// says so and where, instead of only "none passed".
+/// A doctest that expects `None` never passes under doctest (it prints nothing for `None`);
+/// the checker reads it as "returns None", so the function is written all the same.
 #[test]
-fn a_doctest_expecting_none_is_explained() {
+fn a_doctest_expecting_none_means_returns_none() {
     let source = r#"
 def first_negative(nums):
     """The first negative number, or None.
@@ -835,16 +835,12 @@ def first_negative(nums):
     let Some(results) = search_source(source) else {
         return;
     };
-    let r = results
-        .iter()
-        .find(|r| r.function == "first_negative")
-        .expect("attempted");
-    let error = r.error.as_deref().unwrap_or_default();
-    assert!(
-        r.candidates.is_empty() && error.contains("line 7 expects `None`"),
-        "{:?}: {error}",
-        r.status
+    let r = solved(&results, "first_negative");
+    assert_eq!(
+        r.candidates[0].body.trim(),
+        "return next((num for num in nums if num < 0), None)"
     );
+    assert_eq!((r.candidates[0].passed, r.candidates[0].total), (2, 2));
 }
 
 /// Runs `body` as the body of `def f(<param>)` in `python3` on each input (a Python literal)

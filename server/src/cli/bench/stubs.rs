@@ -151,6 +151,24 @@ pub(crate) struct StubBench<'w> {
     domains: Vec<Box<dyn Domain>>,
     writers: Vec<&'w dyn Writer>,
     config: SynthConfig,
+    /// `DOCSYNTH_BENCH_CANDIDATES=FILE`: every offered candidate of every task, with whether it
+    /// passes the given and the held-out tests (JSON lines), for studying the ranking offline.
+    candidates_out: Option<std::io::BufWriter<std::fs::File>>,
+}
+
+/// One offered candidate and how it fared on the task's tests (`DOCSYNTH_BENCH_CANDIDATES`).
+#[derive(serde::Serialize)]
+struct CandidateRow<'a> {
+    task: &'a str,
+    rank: usize,
+    status: SynthStatus,
+    body: &'a str,
+    imports: &'a [String],
+    program: &'a str,
+    score: f64,
+    features: &'a crate::rank::Features,
+    given_pass: bool,
+    hidden_pass: bool,
 }
 
 impl<'w> StubBench<'w> {
@@ -163,11 +181,28 @@ impl<'w> StubBench<'w> {
             ..RunnerConfig::default()
         })
         .context("starting the Python checker")?;
+        let candidates_out = match std::env::var_os("DOCSYNTH_BENCH_CANDIDATES") {
+            Some(path) => Some(std::io::BufWriter::new(
+                std::fs::File::create(&path)
+                    .with_context(|| format!("creating {}", path.to_string_lossy()))?,
+            )),
+            None => None,
+        };
+        // Enough candidates to study how a different order would fare.
+        let config = if candidates_out.is_some() {
+            SynthConfig {
+                top_k: config.top_k.max(10),
+                ..config
+            }
+        } else {
+            config
+        };
         Ok(Self {
             runner,
             domains: all_domains(),
             writers,
             config,
+            candidates_out,
         })
     }
 
@@ -235,12 +270,47 @@ impl<'w> StubBench<'w> {
             serde_json::to_string(&result.evidence).unwrap_or_default(),
             serde_json::to_string(&top.features).unwrap_or_default()
         ));
-        let mut source = top.imports.join("\n");
-        if !source.is_empty() {
-            source.push_str("\n\n");
+        // The top-1 alone, or every offered candidate when they are written out.
+        let checked = if self.candidates_out.is_some() {
+            &result.candidates[..]
+        } else {
+            std::slice::from_ref(top)
+        };
+        let sources: Vec<String> = checked
+            .iter()
+            .map(|c| {
+                let mut source = c.imports.join("\n");
+                if !source.is_empty() {
+                    source.push_str("\n\n");
+                }
+                source.push_str(&c.code);
+                source
+            })
+            .collect();
+        let checks = self.check_tests(task, &specs.context, &sources)?;
+        if let Some(out) = self.candidates_out.as_mut() {
+            for (c, check) in checked.iter().zip(&checks) {
+                let row = CandidateRow {
+                    task: &task.name,
+                    rank: c.rank,
+                    status: result.status,
+                    body: &c.body,
+                    imports: &c.imports,
+                    program: &c.program,
+                    score: c.score,
+                    features: &c.features,
+                    given_pass: check.given_pass,
+                    hidden_pass: check.hidden_pass,
+                };
+                serde_json::to_writer(&mut *out, &row).context("writing a candidate row")?;
+                std::io::Write::write_all(out, b"\n").context("writing a candidate row")?;
+            }
+            std::io::Write::flush(out).context("writing a candidate row")?;
         }
-        source.push_str(&top.code);
-        let check = self.check_tests(task, &specs.context, &source)?;
+        let check = checks
+            .into_iter()
+            .next()
+            .with_context(|| format!("{}: the runner returned no report", task.name))?;
         if result.status == SynthStatus::Underdetermined {
             // Nothing is offered; what the withheld top-1 would have done is logged.
             outcome.withheld = Some(if !check.given_pass {
@@ -310,14 +380,14 @@ impl<'w> StubBench<'w> {
         }))
     }
 
-    /// Runs `source` (a complete `def` with its imports) with the task's given and hidden
-    /// tests, each as its own statement in one namespace (after the setup code).
+    /// Runs each of `sources` (a complete `def` with its imports) with the task's given and
+    /// hidden tests, each as its own statement in one namespace (after the setup code).
     fn check_tests(
         &mut self,
         task: &StubTask,
         context: &crate::spec::ModuleContext,
-        source: &str,
-    ) -> anyhow::Result<TestsPassed> {
+        sources: &[String],
+    ) -> anyhow::Result<Vec<TestsPassed>> {
         let mut run_context = RunContext::from_module(context, &task.function);
         if !task.setup.trim().is_empty() {
             run_context
@@ -344,26 +414,34 @@ impl<'w> StubBench<'w> {
                 .collect(),
         };
         if suite.examples.is_empty() {
-            return Ok(TestsPassed {
-                given_pass: true,
-                hidden_pass: false,
-            });
+            return Ok(sources
+                .iter()
+                .map(|_| TestsPassed {
+                    given_pass: true,
+                    hidden_pass: false,
+                })
+                .collect());
         }
-        let report = self
+        let reports = self
             .runner
-            .check_candidates(&suite, &[source.to_string()])
-            .with_context(|| format!("{}: running the held-out tests", task.name))?
-            .into_iter()
-            .next()
-            .with_context(|| format!("{}: the runner returned no report", task.name))?;
-        let passed = |e: &crate::runner::ExampleReport| {
-            report.compile_error.is_none() && e.status == crate::runner::ExampleStatus::Pass
-        };
-        let (given, hidden) = report.examples.split_at(task.given_tests.len());
-        Ok(TestsPassed {
-            given_pass: given.iter().all(passed),
-            hidden_pass: !hidden.is_empty() && hidden.iter().all(passed),
-        })
+            .check_candidates(&suite, sources)
+            .with_context(|| format!("{}: running the held-out tests", task.name))?;
+        Ok(reports
+            .iter()
+            .map(|report| {
+                let passed = |e: &crate::runner::ExampleReport| {
+                    report.compile_error.is_none()
+                        && e.status == crate::runner::ExampleStatus::Pass
+                };
+                let (given, hidden) = report
+                    .examples
+                    .split_at(task.given_tests.len().min(report.examples.len()));
+                TestsPassed {
+                    given_pass: given.iter().all(passed),
+                    hidden_pass: !hidden.is_empty() && hidden.iter().all(passed),
+                }
+            })
+            .collect())
     }
 }
 

@@ -104,6 +104,9 @@ pub(crate) enum Hof {
     MinKeyOrNone,
     /// `sorted(xs, key=lambda x: f(x), reverse=True)`
     SortedKeyRev,
+    /// The elements grouped by `f(x)`, keys and members in first-seen order: a loop of
+    /// `groups.setdefault(f(x), []).append(x)`.
+    GroupBy,
 }
 
 pub(crate) const ALL_HOFS: &[Hof] = &[
@@ -126,6 +129,7 @@ pub(crate) const ALL_HOFS: &[Hof] = &[
     Hof::MaxKeyOrNone,
     Hof::MinKeyOrNone,
     Hof::SortedKeyRev,
+    Hof::GroupBy,
 ];
 
 impl Hof {
@@ -204,6 +208,9 @@ impl Hof {
             Hof::JoinFilter if *body == Ty::Bool && elem == Ty::Str => Some(Ty::Str),
             Hof::DictMap if elem.hashable() && *body != Ty::Bool => {
                 Some(Ty::Dict(Box::new(elem), Box::new(body.clone())))
+            }
+            Hof::GroupBy if body.hashable() && *body != Ty::Bool && *iter != Ty::Str => {
+                Some(Ty::Dict(Box::new(body.clone()), Box::new(Ty::list(elem))))
             }
             _ => None,
         }

@@ -280,7 +280,24 @@ struct Search<'a> {
     /// cost: recorded at once, cheap keys would fill the solutions before a costlier key that
     /// keeps the values (`sorted(x)` after `min(x)`, `x[1]`) is built.
     pending_keys: Vec<(Rc<Expr>, u32)>,
+    /// Fields of fixed-format string parameters (see `Search::fields`).
+    fields: Vec<Field>,
 }
+
+/// A field of a string parameter that every example splits into the same number of pieces
+/// (`hms.split(':')[0]`, `int(version.split('.')[1])`, `name.split()[-1]`): a leaf of its own,
+/// as a programmer names the parts of `'HH:MM:SS'` before computing with them.
+struct Field {
+    expr: Rc<Expr>,
+    ty: Ty,
+    cost: u32,
+    /// Its value in each example.
+    per_example: Vec<PyVal>,
+}
+
+/// Most pieces a fixed-format string is read as fields (`'2024-03-14'`, `'10:20:30'`,
+/// `'192.168.0.1'`).
+const MAX_FIELDS: usize = 4;
 
 /// What kinds of values the examples' results include.
 #[derive(Clone, Copy, Debug)]
@@ -341,6 +358,7 @@ fn new_search<'a>(
         best_uncovered,
         gates,
         pending_keys: Vec::new(),
+        fields: Vec::new(),
     }
 }
 
@@ -525,6 +543,7 @@ impl Search<'_> {
             ctx.sources = sources;
             self.ctxs.push(ctx);
         }
+        self.fields = self.fields();
         self.number_pieces_context();
         self.pair_contexts();
         // A context of the key and value pairs of each dict parameter (dict comprehensions
@@ -681,6 +700,87 @@ impl Search<'_> {
         for (expr, cost) in ready {
             self.record(expr, cost);
         }
+    }
+
+    /// The fields of each string parameter that every example splits into the same number
+    /// (2 to [`MAX_FIELDS`]) of pieces, at whitespace or at a separator among the constants:
+    /// each piece by position (the last as `[-1]`), and `int(...)` of the pieces that are
+    /// integers in every example. A piece costs one more than the parameter, its `int` two.
+    fn fields(&self) -> Vec<Field> {
+        let mut out = Vec::new();
+        let mut seps: Vec<Option<&PyVal>> = vec![None];
+        seps.extend(
+            self.input
+                .constants
+                .iter()
+                .filter(|c| c.ty != Ty::Pattern && is_separator(&c.value))
+                .map(|c| Some(&c.value)),
+        );
+        let integer = |v: &PyVal| {
+            matches!(v, PyVal::Str(s) if {
+                let d = s.strip_prefix('-').unwrap_or(s);
+                !d.is_empty() && d.len() <= 9 && d.chars().all(|c| c.is_ascii_digit())
+            })
+        };
+        let param_cost = self.input.costs.param;
+        for (p, t) in self.input.param_types.iter().enumerate() {
+            if *t != Ty::Str {
+                continue;
+            }
+            for sep in &seps {
+                let split = |v: &PyVal| match sep {
+                    Some(s) => apply(Op::Split, &[v, s]),
+                    None => apply(Op::SplitWs, &[v]),
+                };
+                let Some(per_example) = self
+                    .input
+                    .examples
+                    .iter()
+                    .map(|(ins, _)| split(&ins[p]).and_then(|w| elements(&w)).ok())
+                    .collect::<Option<Vec<Vec<PyVal>>>>()
+                else {
+                    continue;
+                };
+                let k = per_example.first().map_or(0, Vec::len);
+                if !(2..=MAX_FIELDS).contains(&k) || per_example.iter().any(|w| w.len() != k) {
+                    continue;
+                }
+                let whole = Rc::new(match sep {
+                    Some(s) => Expr::Call(
+                        Op::Split,
+                        vec![Rc::new(Expr::Param(p)), Rc::new(Expr::Const((*s).clone()))],
+                    ),
+                    None => Expr::Call(Op::SplitWs, vec![Rc::new(Expr::Param(p))]),
+                });
+                for i in 0..k {
+                    let index = if i + 1 == k { -1 } else { i as i64 };
+                    let piece = Rc::new(Expr::Call(
+                        Op::Index,
+                        vec![whole.clone(), Rc::new(Expr::Const(PyVal::Int(index)))],
+                    ));
+                    let values: Vec<PyVal> = per_example.iter().map(|w| w[i].clone()).collect();
+                    if values.iter().all(integer) {
+                        let ints: Option<Vec<PyVal>> =
+                            values.iter().map(|v| apply(Op::IntOf, &[v]).ok()).collect();
+                        if let Some(ints) = ints {
+                            out.push(Field {
+                                expr: Rc::new(Expr::Call(Op::IntOf, vec![piece.clone()])),
+                                ty: Ty::Int,
+                                cost: param_cost + 1,
+                                per_example: ints,
+                            });
+                        }
+                    }
+                    out.push(Field {
+                        expr: piece,
+                        ty: Ty::Str,
+                        cost: param_cost + 1,
+                        per_example: values,
+                    });
+                }
+            }
+        }
+        out
     }
 
     /// A context of the number-like pieces of string parameters (`re.findall(r'\d+', text)`,
@@ -899,6 +999,16 @@ impl Search<'_> {
                 new.push((Rc::new(Expr::Const(c.value.clone())), c.ty.clone(), vals));
             }
         }
+        if ctx.pair.is_none() {
+            for f in self.fields.iter().filter(|f| f.cost == cost) {
+                let vals = ctx
+                    .point_ex
+                    .iter()
+                    .map(|&ex| f.per_example[ex].clone())
+                    .collect();
+                new.push((f.expr.clone(), f.ty.clone(), vals));
+            }
+        }
         for (e, t, v) in new {
             self.offer(ci, e, t, cost, v);
         }
@@ -937,7 +1047,7 @@ impl Search<'_> {
             for &h in ALL_HOFS {
                 // Dict comprehensions build dicts only a dict result needs; `next(..., None)`
                 // and `max(..., default=None)` are for a result that may be `None`.
-                if (h == Hof::DictMap || h.over_items()) && !dict_out {
+                if (matches!(h, Hof::DictMap | Hof::GroupBy) || h.over_items()) && !dict_out {
                     continue;
                 }
                 if matches!(h, Hof::FirstWhere | Hof::MaxKeyOrNone | Hof::MinKeyOrNone)

@@ -288,6 +288,7 @@ const PRIORS: &[(&[&str], &[Op], &[Hof])] = &[
         &[],
     ),
     (&["map each", "mapping", "dictionary"], &[], &[Hof::DictMap]),
+    (&["group", "bucket", "categor"], &[], &[Hof::GroupBy]),
 ];
 
 /// Operations a description names outright ("the hypotenuse", "least common multiple",

@@ -294,6 +294,25 @@ pub(crate) fn apply_hof(h: Hof, iter: &PyVal, mut f: impl FnMut(&PyVal) -> PyRes
             }
             Ok(PyVal::str(&out))
         }
+        Hof::GroupBy => {
+            let mut groups: Vec<(PyVal, Vec<PyVal>)> = Vec::new();
+            for x in xs {
+                let k = f(&x)?;
+                if !hashable(&k) {
+                    return Err(PyErr::TypeError);
+                }
+                match groups.iter_mut().find(|(key, _)| py_eq(key, &k)) {
+                    Some((_, members)) => members.push(x),
+                    None => groups.push((k, vec![x])),
+                }
+            }
+            Ok(PyVal::Dict(Rc::new(
+                groups
+                    .into_iter()
+                    .map(|(k, members)| (k, PyVal::list(members)))
+                    .collect(),
+            )))
+        }
         Hof::DictMap => {
             let mut out: Vec<(PyVal, PyVal)> = Vec::new();
             for x in xs {

@@ -93,6 +93,9 @@ impl Renderer<'_> {
         if let Some(g) = self.guard_clause(e) {
             return Some(g);
         }
+        if let Some(g) = self.group_loop(e) {
+            return Some(g);
+        }
         if let Some(h) = self.helper_variable(e) {
             return Some(h);
         }
@@ -136,6 +139,25 @@ impl Renderer<'_> {
         let early = self.wrap(early, 0);
         let late = self.wrap(late, 0);
         Some(format!("if {test}:\n    return {early}\nreturn {late}"))
+    }
+
+    /// `groups = {}\nfor x in xs:\n    groups.setdefault(f(x), []).append(x)` for a program
+    /// that groups elements by a key.
+    fn group_loop(&mut self, e: &Expr) -> Option<String> {
+        let Expr::Hof(Hof::GroupBy, iter, body) = e else {
+            return None;
+        };
+        let name = self.fresh(&["groups".to_string()]);
+        let it = self.iter_arg(iter);
+        self.locals.push((String::new(), name.clone()));
+        let v = self.elem_name(iter);
+        self.vars.push(vec![v.clone()]);
+        let key = self.wrap(body, 0);
+        self.vars.pop();
+        self.locals.clear();
+        Some(format!(
+            "{name} = {{}}\nfor {v} in {it}:\n    {name}.setdefault({key}, []).append({v})\nreturn {name}"
+        ))
     }
 
     /// `name = <sub>` for a subexpression the expression computes twice (one of them where
@@ -474,6 +496,16 @@ impl Renderer<'_> {
             Hof::MinKeyOrNone => format!("min({it}, key={lam}, default=None)"),
             Hof::ItemsFilter | Hof::ItemsKeyMap | Hof::ItemsValMap => {
                 format!("{{{v}: {b} for {v} in {it}}}")
+            }
+            // Inside a larger expression (a whole program is a loop: `group_loop`).
+            Hof::GroupBy => {
+                self.vars.push(vec![v.clone()]);
+                let key = self.fresh(&["key".to_string(), "k".to_string()]);
+                self.vars.pop();
+                format!(
+                    "{{{key}: [{v} for {v} in {it} if {b} == {key}] \
+                     for {key} in dict.fromkeys({b} for {v} in {it})}}"
+                )
             }
         };
         (s, P_ATOM)
@@ -1081,7 +1113,8 @@ fn local_name(e: &Expr) -> &'static str {
         Expr::Hof(Hof::CountIf, ..) => "count",
         Expr::Call(Op::Sorted | Op::SortedRev, _)
         | Expr::Hof(Hof::SortedKey | Hof::SortedKeyRev, ..) => "ordered",
-        Expr::Call(Op::SplitWs | Op::Split, _) => "words",
+        Expr::Call(Op::SplitWs, _) => "words",
+        Expr::Call(Op::Split, _) => "parts",
         Expr::Call(Op::Lower | Op::Upper | Op::Strip, _) => "cleaned",
         Expr::Call(Op::Max | Op::Max2, _) | Expr::Hof(Hof::MaxKey, ..) => "largest",
         Expr::Call(Op::Min | Op::Min2, _) | Expr::Hof(Hof::MinKey, ..) => "smallest",

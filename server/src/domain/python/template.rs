@@ -559,7 +559,7 @@ mod tuple_tests {
         assert_eq!(
             got.first().map(String::as_str),
             Some(
-                "words = version.split('.')\nreturn (int(words[0]), int(words[1]), int(words[-1]))"
+                "parts = version.split('.')\nreturn (int(parts[0]), int(parts[1]), int(parts[-1]))"
             ),
             "{got:?}"
         );

@@ -1176,3 +1176,51 @@ fn validators_take_learned_patterns_but_not_over_string_methods() {
     );
     assert_eq!(first_body(&digits), "return s.isdigit()");
 }
+
+#[test]
+fn fixed_format_strings_are_read_as_fields() {
+    let t = task(
+        &["clock"],
+        &["str"],
+        "Minutes since midnight of a 'H:MM' time.",
+        &[(&["'7:05'"], "425"), (&["'12:30'"], "750")],
+    );
+    assert_eq!(
+        first_body(&t),
+        "parts = clock.split(':')\nreturn int(parts[-1]) + int(parts[0]) * 60"
+    );
+}
+
+
+#[test]
+fn grouping_by_a_key_is_a_loop() {
+    let t = task(
+        &["words"],
+        &["list[str]"],
+        "Group the words by their length.",
+        &[
+            (&["['hi', 'yes', 'no', 'cat']"], "{2: ['hi', 'no'], 3: ['yes', 'cat']}"),
+            (&["['a']"], "{1: ['a']}"),
+        ],
+    );
+    assert_eq!(
+        first_body(&t),
+        "groups = {}\nfor word in words:\n    groups.setdefault(len(word), []).append(word)\nreturn groups"
+    );
+    // Inside a larger expression it is one comprehension.
+    use super::ast::{Expr, Hof, Op};
+    use std::rc::Rc;
+    let e = Expr::Call(
+        Op::Len,
+        vec![Rc::new(Expr::Hof(
+            Hof::GroupBy,
+            Rc::new(Expr::Param(0)),
+            Rc::new(Expr::Call(Op::Len, vec![Rc::new(Expr::Var(0))])),
+        ))],
+    );
+    let r = render::render(&e, &["words".to_string()]);
+    assert_eq!(
+        r.expr,
+        "len({key: [word for word in words if len(word) == key] for key in dict.fromkeys(len(word) for word in words)})"
+    );
+}
