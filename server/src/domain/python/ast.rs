@@ -366,6 +366,9 @@ ops!(
     Degrees,
     ReFullmatch,
     ReFindall,
+    // `try: return a` / `except <class c>: return b` (a whole program only: built by the
+    // partition step from a term that raises exactly where the fallback is right).
+    TryOr,
 );
 
 impl Op {
@@ -381,7 +384,7 @@ impl Op {
             | First | Last | ListOf1 | AccSum | AccMax | AccMin | Unique | DictInvert | Pad2
             | IsNone | IsNotNone | Flatten | Median | ReSubNonNumeric | IsLeap | Radians
             | Degrees => 1,
-            IfExp | SliceRange | Replace | GetDefault | Between | MkTuple3 => 3,
+            IfExp | SliceRange | Replace | GetDefault | Between | MkTuple3 | TryOr => 3,
             _ => 2,
         }
     }
@@ -419,6 +422,8 @@ impl Op {
             (In | NotIn, [x, Dict(k, _)]) if **k == *x => Some(Bool),
             (And | Or, [Bool, Bool]) => Some(Bool),
             (IfExp, [Bool, x, y]) if x == y => Some(x.clone()),
+            (TryOr, [x, y, Str]) if x == y => Some(x.clone()),
+            (TryOr, [x, NoneT, Str]) => Some(Optional(Box::new(x.clone()))),
             // `default if v is None else v`: a value or its optional.
             (IfExp, [Bool, x, Optional(y)]) | (IfExp, [Bool, Optional(y), x]) if **y == *x => {
                 Some(Optional(y.clone()))

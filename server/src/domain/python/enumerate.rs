@@ -258,6 +258,10 @@ struct Search<'a> {
     /// Cheapest main-context program per mask of examples it gets right that raises on some
     /// other example (`items[0]`, `a / b`): a conditional's branch only.
     partial_err: FxHashMap<u64, (Rc<Expr>, u32)>,
+    /// Cheapest main-context program per mask of examples where it raises, when it raises one
+    /// exception class there and is right everywhere else (`int(text)`): the attempt of a
+    /// `try` whose fallback is right where it raises.
+    raising: FxHashMap<u64, Attempt>,
     /// Cheapest principled guard per mask (see `Search::principled_guard`): the cheapest
     /// guard of a mask is often fitted (`n == 3` where "a multiple of 3" means `n % 3 == 0`).
     principled: FxHashMap<u64, (Rc<Expr>, u32)>,
@@ -349,6 +353,7 @@ fn new_search<'a>(
         partial: FxHashMap::default(),
         guards: FxHashMap::default(),
         partial_err: FxHashMap::default(),
+        raising: FxHashMap::default(),
         principled: FxHashMap::default(),
         param_guards: FxHashMap::default(),
         decision_seen: (0, 0),
@@ -372,12 +377,10 @@ pub(crate) fn programs(
 ) -> Vec<Rc<Expr>> {
     let mut s = new_search(Cow::Borrowed(input), limits, cancel);
     s.build_contexts();
-    'outer: for cost in 1..=limits.max_cost {
-        for ci in 0..s.ctxs.len() {
-            s.level(ci, cost);
-            if s.stop.is_some() {
-                break 'outer;
-            }
+    for cost in 1..=limits.max_cost {
+        s.levels(cost);
+        if s.stop.is_some() {
+            break;
         }
     }
     s.ctxs[0].terms.iter().map(|t| t.expr.clone()).collect()
@@ -402,12 +405,7 @@ pub(crate) fn search(input: &SearchInput, limits: SearchLimits, cancel: &CancelT
         }
         if !main_full {
             let start = std::time::Instant::now();
-            for ci in 0..s.ctxs.len() {
-                if s.stop.is_some() {
-                    break;
-                }
-                s.level(ci, cost);
-            }
+            s.levels(cost);
             if s.stop.is_none() {
                 s.conditionals(cost);
                 if s.complete == 0 {
@@ -844,6 +842,38 @@ impl Search<'_> {
         }
     }
 
+    /// Builds level `cost` of the main bank and of the key contexts, and the level of each
+    /// comprehension body bank that the main bank's later levels can use. A body of cost `c`
+    /// is used only in a comprehension costing at least `c` plus the cheapest comprehension's
+    /// own cost ([`Search::body_lag`]), so the body banks lag that far behind the main bank:
+    /// the same programs at the same costs, without building each body bank's frontier levels
+    /// (most of the work, as a bank grows several times per level) before anything can use them.
+    fn levels(&mut self, cost: u32) {
+        let lag = self.body_lag();
+        for ci in 0..self.ctxs.len() {
+            if self.stop.is_some() {
+                break;
+            }
+            if ci == 0 || self.ctxs[ci].pair.is_some() {
+                self.level(ci, cost);
+            } else if cost > lag {
+                self.level(ci, cost - lag);
+            }
+        }
+    }
+
+    /// How many levels the comprehension body banks lag behind the main bank: the cheapest
+    /// comprehension (or `zip` map) costs at least this beyond its body.
+    fn body_lag(&self) -> u32 {
+        let costs = &self.input.costs;
+        ALL_HOFS
+            .iter()
+            .map(|&h| costs.hof_cost(h))
+            .chain(std::iter::once(costs.zip))
+            .min()
+            .unwrap_or(0)
+    }
+
     fn tick(&mut self) -> bool {
         self.evals += 1;
         if self.evals.is_multiple_of(512) && self.cancel.is_cancelled() {
@@ -1017,8 +1047,8 @@ impl Search<'_> {
     fn level(&mut self, ci: usize, cost: u32) {
         self.leaves(ci, cost);
         for &op in ALL_OPS {
-            if op == Op::IfExp || op == Op::MkTuple3 {
-                continue; // conditionals come from the partition step, triples from templates
+            if matches!(op, Op::IfExp | Op::MkTuple3 | Op::TryOr) {
+                continue; // conditionals and `try` come from the partition step, triples from templates
             }
             // Formatting builds strings only a string result needs; chunks and flattening,
             // lists only a list result needs.
@@ -1305,13 +1335,19 @@ impl Search<'_> {
         // Examples (bits) where the operation raised; in the main context a program that
         // raises on some examples may still be a conditional's branch on the others.
         let mut raised = 0u64;
+        // The one exception class raised, if one.
+        let mut class: Option<Option<PyErr>> = None;
         for k in 0..n {
             let argv: Vec<&PyVal> = args.iter().map(|&a| &ctx.terms[a].vals[k]).collect();
             match apply(op, &argv) {
                 Ok(v) => vals.push(v),
-                Err(_) if ci == 0 && (2..=63).contains(&n) => {
+                Err(e) if ci == 0 && (2..=63).contains(&n) => {
                     raised |= 1 << k;
                     vals.push(PyVal::None);
+                    class = Some(match class {
+                        None => Some(e),
+                        Some(c) => c.filter(|&c| c == e && c != PyErr::TooBig),
+                    });
                 }
                 Err(_) => return,
             }
@@ -1325,6 +1361,13 @@ impl Search<'_> {
         if raised != 0 {
             // A branch for the conditionals where it is right (and did not raise).
             let mask = self.mask(&vals) & !raised;
+            let all = (1u64 << n) - 1;
+            if let (Some(Some(class)), true) = (class, mask | raised == all) {
+                if class != PyErr::TooBig && !self.raising.contains_key(&raised) {
+                    let e = expr();
+                    self.raising.insert(raised, Attempt { expr: e, cost, class });
+                }
+            }
             if mask != 0
                 && !self.partial.contains_key(&mask)
                 && !self.partial_err.contains_key(&mask)
@@ -1644,12 +1687,53 @@ impl Search<'_> {
             ));
             self.record(expr, total);
         }
+        self.attempts(cost, &parts);
+    }
+
+    /// `try: return f(x)` / `except ValueError: return None`: a program that raises one
+    /// exception class exactly on the examples a constant or a parameter (the fallback) is
+    /// right on, and is right on all the others. It needs no guard (the examples cannot have
+    /// fitted one); it costs `TRY_COST` more than a conditional's branch, so that a guard by a
+    /// parameter's truth (`a / b if b else 0`) reads first where both fit.
+    fn attempts(&mut self, cost: u32, parts: &[(u64, Rc<Expr>, u32)]) {
+        let branch = self.input.costs.branch;
+        let mut best: Option<(u32, Rc<Expr>)> = None;
+        for (&raised, a) in &self.raising {
+            for (m, fallback, fc) in parts {
+                if m & raised != raised || !matches!(&**fallback, Expr::Const(_) | Expr::Param(_))
+                {
+                    continue;
+                }
+                let total = a.cost + fc + branch + TRY_COST;
+                if total <= cost && best.as_ref().is_none_or(|b| total < b.0) {
+                    let expr = Rc::new(Expr::Call(
+                        Op::TryOr,
+                        vec![
+                            a.expr.clone(),
+                            fallback.clone(),
+                            Rc::new(Expr::Const(PyVal::str(a.class.name()))),
+                        ],
+                    ));
+                    best = Some((total, expr));
+                }
+            }
+        }
+        if let Some((total, expr)) = best {
+            self.record(expr, total);
+        }
     }
 }
 
-/// `a < b`, `len(text) > limit`: a comparison of two different parameters' values, no constant.
-/// (A parameter's own test, `text.isalpha()`, is not: it fitted `truncate`'s two examples as
-/// `text if text.isalpha() else text[:limit] + '...'`.)
+/// A program that raises one exception class on some examples (see `Search::raising`).
+struct Attempt {
+    expr: Rc<Expr>,
+    cost: u32,
+    class: PyErr,
+}
+
+/// What a `try` costs beyond its attempt, its fallback and a conditional's branch.
+const TRY_COST: u32 = 2;
+
 /// What a key compared on two parameters costs beyond the key and the comparison: nothing,
 /// as two parameters of one type treated alike are what a yes/no question about them usually
 /// means (`sorted(xs) == sorted(ys)` before `xs == sorted(ys)`); a key that is a number costs
@@ -1670,6 +1754,9 @@ fn bind_var(e: &Rc<Expr>, p: usize) -> Rc<Expr> {
     }
 }
 
+/// `a < b`, `len(text) > limit`: a comparison of two different parameters' values, no constant.
+/// (A parameter's own test, `text.isalpha()`, is not: it fitted `truncate`'s two examples as
+/// `text if text.isalpha() else text[:limit] + '...'`.)
 fn compares_parameters(e: &Expr) -> bool {
     fn no_const(e: &Expr) -> bool {
         match e {

@@ -50,6 +50,7 @@ fn base_op_cost(op: Op) -> u32 {
         MkTuple3 | ReSubNonNumeric => 4,
         IsLeap | MonthDays | Radians | Degrees => 5,
         IsNone | Format => 2,
+        TryOr => 5,
         BitAnd | BitOr | BitXor | LShift | RShift => 4,
         // Cheaper where the description asks for a format check or an extraction
         // (`patterns::names_a_format`, `patterns::names_an_extraction`).

@@ -54,6 +54,13 @@ pub(crate) fn eval(e: &Expr, env: &Env) -> PyResult {
                     eval(b, env)
                 }
             }
+            // Only the class the program catches; anything else propagates.
+            (Op::TryOr, [a, b, class]) => match eval(a, env) {
+                Err(e) if matches!(&**class, Expr::Const(PyVal::Str(c)) if **c == *e.name()) => {
+                    eval(b, env)
+                }
+                r => r,
+            },
             _ => {
                 let vals = args
                     .iter()
@@ -1364,6 +1371,8 @@ pub(crate) fn apply(op: Op, a: &[&PyVal]) -> PyResult {
             })
         }
         IfExp => Ok(if arg(0)?.truthy() { arg(1)? } else { arg(2)? }.clone()),
+        // Evaluated arguments: the attempt did not raise.
+        TryOr => Ok(arg(0)?.clone()),
         Index | First | Last => {
             let seq = arg(0)?;
             let i = match op {

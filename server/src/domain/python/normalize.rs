@@ -87,7 +87,11 @@ fn variants_of(
         }
     }
     // "Rounded to cents", "to two decimal places": the float result rounded.
-    if missing.iter().any(|m| ROUNDING.contains(m)) && result_is_float(input) {
+    // (A `try` is a whole body: nothing wraps it.)
+    if missing.iter().any(|m| ROUNDING.contains(m))
+        && result_is_float(input)
+        && !matches!(&*p.expr, Expr::Call(Op::TryOr, _))
+    {
         let expr = Rc::new(Expr::Call(
             Op::Round2,
             vec![

@@ -90,6 +90,17 @@ impl Renderer<'_> {
 
     /// A statement body for `e` (rendered as `expr`) when one reads better than `return expr`.
     fn statements(&mut self, e: &Expr, expr: &str) -> Option<String> {
+        if let Expr::Call(Op::TryOr, a) = e {
+            let attempt = self.wrap(&a[0], 0);
+            let fallback = self.wrap(&a[1], 0);
+            let class = match &*a[2] {
+                Expr::Const(PyVal::Str(c)) => c.to_string(),
+                _ => "Exception".to_string(),
+            };
+            return Some(format!(
+                "try:\n    return {attempt}\nexcept {class}:\n    return {fallback}"
+            ));
+        }
         if let Some(g) = self.guard_clause(e) {
             return Some(g);
         }
@@ -618,6 +629,17 @@ impl Renderer<'_> {
             }
             And => bin(self, "and", P_AND, P_AND),
             Or => bin(self, "or", P_OR, P_OR),
+            // Never inside an expression (the partition step builds whole programs); shown as
+            // what it does.
+            TryOr => {
+                let x = self.wrap(&a[0], P_OR);
+                let y = self.wrap(&a[1], P_IF);
+                let class = match &*a[2] {
+                    Expr::Const(PyVal::Str(c)) => c.to_string(),
+                    _ => "Exception".to_string(),
+                };
+                (format!("{x} (except {class}: {y})"), P_ATOM)
+            }
             IfExp => {
                 let c = self.wrap(&a[0], P_OR);
                 let x = self.wrap(&a[1], P_OR);

@@ -233,12 +233,7 @@ impl<'a> Templater<'a> {
                     break;
                 }
                 h.done += 1;
-                for ci in 0..h.search.ctxs.len() {
-                    if h.search.stop.is_some() {
-                        break;
-                    }
-                    h.search.level(ci, h.done);
-                }
+                h.search.levels(h.done);
                 if h.search.stop.is_none() {
                     h.search.conditionals(h.done);
                 }
@@ -559,7 +554,7 @@ mod tuple_tests {
         assert_eq!(
             got.first().map(String::as_str),
             Some(
-                "parts = version.split('.')\nreturn (int(parts[0]), int(parts[1]), int(parts[-1]))"
+                "parts = version.split('.')\nreturn (int(parts[0]), int(parts[1]), int(parts[2]))"
             ),
             "{got:?}"
         );

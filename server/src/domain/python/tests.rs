@@ -1224,3 +1224,42 @@ fn grouping_by_a_key_is_a_loop() {
         "len({key: [word for word in words if len(word) == key] for key in dict.fromkeys(len(word) for word in words)})"
     );
 }
+
+#[test]
+fn a_failed_parse_falls_back_in_a_try() {
+    let t = task(
+        &["text"],
+        &["str"],
+        "Parse text as an integer, or None when it is not one.",
+        &[(&["'17'"], "17"), (&["'x1'"], "None")],
+    );
+    assert_eq!(
+        first_body(&t),
+        "try:\n    return int(text)\nexcept ValueError:\n    return None"
+    );
+    // Only the class it catches: another exception propagates, as in CPython.
+    use super::ast::{Expr, Op};
+    use super::interp::{eval, Env};
+    use std::rc::Rc;
+    let e = Expr::Call(
+        Op::TryOr,
+        vec![
+            Rc::new(Expr::Call(Op::IntOf, vec![Rc::new(Expr::Param(0))])),
+            Rc::new(Expr::Const(PyVal::None)),
+            Rc::new(Expr::Const(PyVal::str("ValueError"))),
+        ],
+    );
+    let run = |v: PyVal| {
+        eval(
+            &e,
+            &Env {
+                params: &[v],
+                vars: &[],
+            },
+        )
+    };
+    let shown = |r: super::value::PyResult| format!("{r:?}");
+    assert_eq!(shown(run(PyVal::str("x"))), "Ok(None)");
+    assert_eq!(shown(run(PyVal::str("-4"))), "Ok(Int(-4))");
+    assert_eq!(shown(run(PyVal::list(vec![]))), "Err(TypeError)");
+}

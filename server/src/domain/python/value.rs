@@ -42,7 +42,6 @@ pub(crate) enum PyErr {
 
 impl PyErr {
     /// The Python exception class name (`TooBig` has none).
-    #[cfg(test)]
     pub(crate) fn name(self) -> &'static str {
         match self {
             PyErr::TypeError => "TypeError",
