@@ -510,6 +510,12 @@ const CHAR_CLASSES: &[(&str, &str)] = &[
     ("slash", "/"),
     ("at sign", "@"),
     ("hash", "#"),
+    ("asterisk", "*"),
+    ("tab", "\t"),
+    ("pipe", "|"),
+    ("ampersand", "&"),
+    ("plus sign", "+"),
+    ("equals sign", "="),
 ];
 
 /// Named quantities that come with domain constants.
