@@ -366,6 +366,9 @@ ops!(
     Degrees,
     ReFullmatch,
     ReFindall,
+    // The values of (key, number) pairs summed per key, keys in first-seen order: a loop of
+    // `totals[k] = totals.get(k, 0) + v`.
+    SumByKey,
     // `try: return a` / `except <class c>: return b` (a whole program only: built by the
     // partition step from a term that raises exactly where the fallback is right).
     TryOr,
@@ -383,7 +386,7 @@ impl Op {
             | FindallDigits | FindallWords | FindallUpperWords | ReSubNonAlnum | Fst | Snd
             | First | Last | ListOf1 | AccSum | AccMax | AccMin | Unique | DictInvert | Pad2
             | IsNone | IsNotNone | Flatten | Median | ReSubNonNumeric | IsLeap | Radians
-            | Degrees => 1,
+            | Degrees | SumByKey => 1,
             IfExp | SliceRange | Replace | GetDefault | Between | MkTuple3 | TryOr => 3,
             _ => 2,
         }
@@ -508,6 +511,17 @@ impl Op {
             (Divmod, [Int, Int]) => Some(Tuple(vec![Int, Int])),
             (SetAnd | SetOr | SetSub, [Set(x), Set(y)]) if x == y => Some(Set(x.clone())),
             (Fst, [Tuple(ts)]) if !ts.is_empty() => Some(ts[0].clone()),
+            (SumByKey, [List(e)]) => match &**e {
+                Tuple(ts)
+                    if ts.len() == 2
+                        && ts[0].hashable()
+                        && ts[0] != Bool
+                        && matches!(ts[1], Int | Float) =>
+                {
+                    Some(Ty::Dict(Box::new(ts[0].clone()), Box::new(ts[1].clone())))
+                }
+                _ => None,
+            },
             (Snd, [Tuple(ts)]) if ts.len() >= 2 => Some(ts[1].clone()),
             (First | Last, [List(e) | TupleN(e)]) => Some((**e).clone()),
             (First | Last, [Str]) => Some(Str),

@@ -51,6 +51,7 @@ fn base_op_cost(op: Op) -> u32 {
         IsLeap | MonthDays | Radians | Degrees => 5,
         IsNone | Format => 2,
         TryOr => 5,
+        SumByKey => 3,
         BitAnd | BitOr | BitXor | LShift | RShift => 4,
         // Cheaper where the description asks for a format check or an extraction
         // (`patterns::names_a_format`, `patterns::names_an_extraction`).
@@ -289,7 +290,8 @@ const PRIORS: &[(&[&str], &[Op], &[Hof])] = &[
         &[],
     ),
     (&["map each", "mapping", "dictionary"], &[], &[Hof::DictMap]),
-    (&["group", "bucket", "categor"], &[], &[Hof::GroupBy]),
+    (&["group", "bucket", "categor"], &[Op::SumByKey], &[Hof::GroupBy]),
+    (&["per ", "each key", "each name"], &[Op::SumByKey], &[]),
 ];
 
 /// Operations a description names outright ("the hypotenuse", "least common multiple",

@@ -1811,6 +1811,23 @@ pub(crate) fn apply(op: Op, a: &[&PyVal]) -> PyResult {
             }
             Ok(PyVal::list(out))
         }
+        SumByKey => {
+            let mut out: Vec<(PyVal, PyVal)> = Vec::new();
+            for pair in elements(arg(0)?)? {
+                let (k, v) = match &pair {
+                    PyVal::Tuple(kv) if kv.len() == 2 => (&kv[0], &kv[1]),
+                    _ => return Err(PyErr::TypeError),
+                };
+                if !hashable(k) {
+                    return Err(PyErr::TypeError);
+                }
+                match out.iter_mut().find(|(key, _)| py_eq(key, k)) {
+                    Some(slot) => slot.1 = add(&slot.1, v)?,
+                    None => out.push((k.clone(), add(&PyVal::Int(0), v)?)),
+                }
+            }
+            Ok(PyVal::Dict(Rc::new(out)))
+        }
         DictInvert => match arg(0)? {
             PyVal::Dict(d) => {
                 let mut out = Vec::new();

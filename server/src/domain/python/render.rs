@@ -107,6 +107,9 @@ impl Renderer<'_> {
         if let Some(g) = self.group_loop(e) {
             return Some(g);
         }
+        if let Some(g) = self.sum_by_key_loop(e) {
+            return Some(g);
+        }
         if let Some(h) = self.helper_variable(e) {
             return Some(h);
         }
@@ -168,6 +171,26 @@ impl Renderer<'_> {
         self.locals.clear();
         Some(format!(
             "{name} = {{}}\nfor {v} in {it}:\n    {name}.setdefault({key}, []).append({v})\nreturn {name}"
+        ))
+    }
+
+    /// `totals = {}\nfor key, value in pairs:\n    totals[key] = totals.get(key, 0) + value`
+    /// for a program that sums the values of (key, number) pairs per key.
+    fn sum_by_key_loop(&mut self, e: &Expr) -> Option<String> {
+        let Expr::Call(Op::SumByKey, a) = e else {
+            return None;
+        };
+        let name = self.fresh(&["totals".to_string()]);
+        let pairs = self.iter_arg(&a[0]);
+        self.locals.push((String::new(), name.clone()));
+        let key = self.fresh(&["key".to_string()]);
+        self.vars.push(vec![key.clone()]);
+        let value = self.fresh(&["value".to_string(), "amount".to_string()]);
+        self.vars.pop();
+        self.locals.clear();
+        Some(format!(
+            "{name} = {{}}\nfor {key}, {value} in {pairs}:\n    \
+             {name}[{key}] = {name}.get({key}, 0) + {value}\nreturn {name}"
         ))
     }
 
@@ -881,6 +904,24 @@ impl Renderer<'_> {
                 let i = self.fresh(&["i".to_string(), "start".to_string()]);
                 (
                     format!("[{xs}[{i}:{i} + {n_add}] for {i} in range(0, len({len}), {n})]"),
+                    P_ATOM,
+                )
+            }
+            // Inside a larger expression (a whole program is a loop: `sum_by_key_loop`).
+            SumByKey => {
+                let pairs = self.iter_arg(&a[0]);
+                let key = self.fresh(&["key".to_string()]);
+                self.vars.push(vec![key.clone()]);
+                let k = self.fresh(&["k".to_string()]);
+                self.vars.push(vec![k.clone()]);
+                let v = self.fresh(&["v".to_string(), "value".to_string()]);
+                self.vars.pop();
+                self.vars.pop();
+                (
+                    format!(
+                        "{{{key}: sum({v} for {k}, {v} in {pairs} if {k} == {key}) \
+                         for {key} in dict.fromkeys({k} for {k}, {v} in {pairs})}}"
+                    ),
                     P_ATOM,
                 )
             }

@@ -1263,3 +1263,32 @@ fn a_failed_parse_falls_back_in_a_try() {
     assert_eq!(shown(run(PyVal::str("-4"))), "Ok(Int(-4))");
     assert_eq!(shown(run(PyVal::list(vec![]))), "Err(TypeError)");
 }
+
+#[test]
+fn totals_per_key_are_a_loop() {
+    let t = task(
+        &["items"],
+        &["list[tuple[str, int]]"],
+        "Sum the quantities per name.",
+        &[
+            (&["[('a', 2), ('b', 1), ('a', 3)]"], "{'a': 5, 'b': 1}"),
+            (&["[]"], "{}"),
+        ],
+    );
+    assert_eq!(
+        first_body(&t),
+        "totals = {}\nfor key, value in items:\n    totals[key] = totals.get(key, 0) + value\nreturn totals"
+    );
+    // Inside a larger expression it is one comprehension.
+    use super::ast::{Expr, Op};
+    use std::rc::Rc;
+    let e = Expr::Call(
+        Op::Len,
+        vec![Rc::new(Expr::Call(Op::SumByKey, vec![Rc::new(Expr::Param(0))]))],
+    );
+    let r = render::render(&e, &["items".to_string()]);
+    assert_eq!(
+        r.expr,
+        "len({key: sum(v for k, v in items if k == key) for key in dict.fromkeys(k for k, v in items)})"
+    );
+}
