@@ -349,6 +349,29 @@ static ONE_OF: Intent = Intent {
     code: &["in (", "in {", "in ["],
 };
 
+/// "A port number (1 to 65535)", "between 0 and 100", "from 18 to 65": a range of numbers the
+/// code compares with (or iterates), not a fit to the examples' digits (`len(str(port)) == 2`).
+static RANGE: Intent = Intent {
+    name: "range",
+    stems: &[],
+    code: &["<", ">", "range"],
+};
+
+/// Whether the description states a range of numbers: two numbers joined by "to", "and",
+/// "through" or a dash, the first after "between", "from" or an opening parenthesis, or the
+/// pair alone in parentheses or brackets.
+pub(crate) fn states_a_range(text: &str) -> bool {
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        regex::Regex::new(
+            r"(\bbetween|\bfrom|[(\[])\s*-?\d+(\.\d+)?\s*(to|and|through|-|–|\.\.)\s*-?\d+",
+        )
+        .ok()
+    })
+    .as_ref()
+    .is_some_and(|re| re.is_match(text))
+}
+
 /// Whether the description lists quoted strings as a set to choose from.
 fn names_a_set_of_strings(text: &str) -> bool {
     let quoted = text.split('\'').count().saturating_sub(1) / 2
@@ -406,6 +429,9 @@ impl Intents {
         }
         if names_a_set_of_strings(&text) {
             wanted.push(&ONE_OF);
+        }
+        if states_a_range(&text) {
+            wanted.push(&RANGE);
         }
         Intents { wanted }
     }
@@ -595,6 +621,24 @@ mod tests {
         assert!(!i.names().contains(&"min"), "{:?}", i.names());
         assert!(i.missing("return b * (a % 2 + 2)").contains(&"lcm"));
         assert!(!i.missing("return math.lcm(a, b)").contains(&"lcm"));
+    }
+
+    #[test]
+    fn a_stated_range_asks_for_a_comparison() {
+        for text in [
+            "Whether port is a valid TCP port number (1 to 65535).",
+            "True if the age is between 18 and 65.",
+            "A score from 0-100.",
+        ] {
+            let i = Intents::from_description(text);
+            assert!(i.names().contains(&"range"), "{text}: {:?}", i.names());
+            assert!(i.missing("return len(str(port)) == 2").contains(&"range"));
+            assert!(i.missing("return 1 <= port <= 65535").is_empty());
+        }
+        for text in ["Format seconds as HH:MM:SS.", "Return the 2 largest numbers."] {
+            let i = Intents::from_description(text);
+            assert!(!i.names().contains(&"range"), "{text}: {:?}", i.names());
+        }
     }
 
     #[test]

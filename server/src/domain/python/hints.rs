@@ -348,6 +348,10 @@ impl CostTable {
                 op.insert(*o, *cost);
             }
         }
+        // "A port number (1 to 65535)": a chained comparison with the stated ends.
+        if crate::intent::states_a_range(&lower) {
+            op.insert(Op::Between, 1);
+        }
         // A format to check ("a valid email", "5-digit zip code") or things to extract: the
         // `re` operations over the learned and named patterns.
         if super::patterns::names_a_format(&lower) {

@@ -1292,3 +1292,14 @@ fn totals_per_key_are_a_loop() {
         "len({key: sum(v for k, v in items if k == key) for key in dict.fromkeys(k for k, v in items)})"
     );
 }
+
+#[test]
+fn a_stated_range_is_a_chained_comparison() {
+    let t = task(
+        &["port"],
+        &["int"],
+        "Whether port is a valid TCP port number (1 to 65535).",
+        &[(&["80"], "True"), (&["0"], "False"), (&["70000"], "False")],
+    );
+    assert_eq!(first_body(&t), "return 1 <= port <= 65535");
+}
