@@ -635,7 +635,10 @@ mod tests {
             assert!(i.missing("return len(str(port)) == 2").contains(&"range"));
             assert!(i.missing("return 1 <= port <= 65535").is_empty());
         }
-        for text in ["Format seconds as HH:MM:SS.", "Return the 2 largest numbers."] {
+        for text in [
+            "Format seconds as HH:MM:SS.",
+            "Return the 2 largest numbers.",
+        ] {
             let i = Intents::from_description(text);
             assert!(!i.names().contains(&"range"), "{text}: {:?}", i.names());
         }

@@ -255,8 +255,7 @@ fn unimplemented_hint(
 /// it as "returns None" (the checker accepts a `None` result there).
 fn none_doctest_lines(a: &Analyzed, spec: &Spec, enc: Encoding, out: &mut Vec<Diagnostic>) {
     for example in &spec.examples {
-        if example.kind != crate::spec::ExampleKind::Doctest || example.expected.trim() != "None"
-        {
+        if example.kind != crate::spec::ExampleKind::Doctest || example.expected.trim() != "None" {
             continue;
         }
         let (s, e) = first_line(&a.source, example.range.start_byte, example.range.end_byte);

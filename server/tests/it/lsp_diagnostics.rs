@@ -155,3 +155,47 @@ fn failing_examples_of_implemented_functions_are_reported_on_their_lines() {
     assert!(fixed.is_some(), "{:#?}", c.notifications.last());
     assert!(c.shutdown().success());
 }
+
+const NONE_DOCTEST: &str = "def first_negative(nums):\n    \"\"\"The first negative number, or None.\n\n    >>> first_negative([3, -1])\n    -1\n    >>> first_negative([1, 2])\n    None\n    \"\"\"\n    return None\n";
+
+/// A doctest expecting `None` fails under doctest whatever the body (doctest prints nothing
+/// for `None`): the line gets a hint saying so, and the check reads it as "returns None".
+#[test]
+fn a_doctest_expecting_none_gets_a_hint_and_passes() {
+    let mut c = LspClient::spawn();
+    c.initialize(false, Value::Null);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("none_doctest.py");
+    std::fs::write(&path, NONE_DOCTEST).expect("write");
+    let uri = common::lsp_client::file_uri(&path);
+    c.open(&uri, NONE_DOCTEST, 1);
+    let n = diagnostics_for(&mut c, &uri, 1, "doctest-none").expect("hint published");
+    let diags = n["params"]["diagnostics"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let hint = diags
+        .iter()
+        .find(|d| d["code"] == json!("doctest-none"))
+        .expect("the hint");
+    assert_eq!(hint["severity"], json!(4), "hint severity");
+    assert_eq!(hint["range"]["start"]["line"], json!(5));
+    assert!(
+        hint["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("first_negative([1, 2]) is None")),
+        "{hint}"
+    );
+    // The body returns None: the checked first example fails, the `None` line passes.
+    let n = diagnostics_for(&mut c, &uri, 1, "example-fails").expect("the check published");
+    let fails: Vec<Value> = n["params"]["diagnostics"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|d| d["code"] != json!("doctest-none"))
+        .collect();
+    assert_eq!(fails.len(), 1, "{fails:#?}");
+    assert_eq!(fails[0]["range"]["start"]["line"], json!(3));
+    assert!(c.shutdown().success());
+}

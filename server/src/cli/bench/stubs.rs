@@ -430,8 +430,7 @@ impl<'w> StubBench<'w> {
             .iter()
             .map(|report| {
                 let passed = |e: &crate::runner::ExampleReport| {
-                    report.compile_error.is_none()
-                        && e.status == crate::runner::ExampleStatus::Pass
+                    report.compile_error.is_none() && e.status == crate::runner::ExampleStatus::Pass
                 };
                 let (given, hidden) = report
                     .examples

@@ -1335,8 +1335,9 @@ impl Search<'_> {
         // Examples (bits) where the operation raised; in the main context a program that
         // raises on some examples may still be a conditional's branch on the others.
         let mut raised = 0u64;
-        // The one exception class raised, if one.
-        let mut class: Option<Option<PyErr>> = None;
+        // The exception class raised there, and whether another one was raised too.
+        let mut class: Option<PyErr> = None;
+        let mut mixed = false;
         for k in 0..n {
             let argv: Vec<&PyVal> = args.iter().map(|&a| &ctx.terms[a].vals[k]).collect();
             match apply(op, &argv) {
@@ -1344,10 +1345,8 @@ impl Search<'_> {
                 Err(e) if ci == 0 && (2..=63).contains(&n) => {
                     raised |= 1 << k;
                     vals.push(PyVal::None);
-                    class = Some(match class {
-                        None => Some(e),
-                        Some(c) => c.filter(|&c| c == e && c != PyErr::TooBig),
-                    });
+                    mixed |= class.is_some_and(|c| c != e);
+                    class.get_or_insert(e);
                 }
                 Err(_) => return,
             }
@@ -1362,10 +1361,17 @@ impl Search<'_> {
             // A branch for the conditionals where it is right (and did not raise).
             let mask = self.mask(&vals) & !raised;
             let all = (1u64 << n) - 1;
-            if let (Some(Some(class)), true) = (class, mask | raised == all) {
-                if class != PyErr::TooBig && !self.raising.contains_key(&raised) {
+            if let Some(class) = class.filter(|&c| !mixed && c != PyErr::TooBig) {
+                if mask | raised == all && !self.raising.contains_key(&raised) {
                     let e = expr();
-                    self.raising.insert(raised, Attempt { expr: e, cost, class });
+                    self.raising.insert(
+                        raised,
+                        Attempt {
+                            expr: e,
+                            cost,
+                            class,
+                        },
+                    );
                 }
             }
             if mask != 0
@@ -1700,8 +1706,7 @@ impl Search<'_> {
         let mut best: Option<(u32, Rc<Expr>)> = None;
         for (&raised, a) in &self.raising {
             for (m, fallback, fc) in parts {
-                if m & raised != raised || !matches!(&**fallback, Expr::Const(_) | Expr::Param(_))
-                {
+                if m & raised != raised || !matches!(&**fallback, Expr::Const(_) | Expr::Param(_)) {
                     continue;
                 }
                 let total = a.cost + fc + branch + TRY_COST;

@@ -290,7 +290,11 @@ const PRIORS: &[(&[&str], &[Op], &[Hof])] = &[
         &[],
     ),
     (&["map each", "mapping", "dictionary"], &[], &[Hof::DictMap]),
-    (&["group", "bucket", "categor"], &[Op::SumByKey], &[Hof::GroupBy]),
+    (
+        &["group", "bucket", "categor"],
+        &[Op::SumByKey],
+        &[Hof::GroupBy],
+    ),
     (&["per ", "each key", "each name"], &[Op::SumByKey], &[]),
 ];
 

@@ -1191,7 +1191,6 @@ fn fixed_format_strings_are_read_as_fields() {
     );
 }
 
-
 #[test]
 fn grouping_by_a_key_is_a_loop() {
     let t = task(
@@ -1199,7 +1198,10 @@ fn grouping_by_a_key_is_a_loop() {
         &["list[str]"],
         "Group the words by their length.",
         &[
-            (&["['hi', 'yes', 'no', 'cat']"], "{2: ['hi', 'no'], 3: ['yes', 'cat']}"),
+            (
+                &["['hi', 'yes', 'no', 'cat']"],
+                "{2: ['hi', 'no'], 3: ['yes', 'cat']}",
+            ),
             (&["['a']"], "{1: ['a']}"),
         ],
     );
@@ -1284,7 +1286,10 @@ fn totals_per_key_are_a_loop() {
     use std::rc::Rc;
     let e = Expr::Call(
         Op::Len,
-        vec![Rc::new(Expr::Call(Op::SumByKey, vec![Rc::new(Expr::Param(0))]))],
+        vec![Rc::new(Expr::Call(
+            Op::SumByKey,
+            vec![Rc::new(Expr::Param(0))],
+        ))],
     );
     let r = render::render(&e, &["items".to_string()]);
     assert_eq!(
