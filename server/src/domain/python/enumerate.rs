@@ -703,7 +703,7 @@ impl Search<'_> {
     /// The fields of each string parameter that every example splits into the same number
     /// (2 to [`MAX_FIELDS`]) of pieces, at whitespace or at a separator among the constants:
     /// each piece by position (the last as `[-1]`), and `int(...)` of the pieces that are
-    /// integers in every example. A piece costs one more than the parameter, its `int` two.
+    /// integers in every example. A piece and its `int` cost one more than the parameter.
     fn fields(&self) -> Vec<Field> {
         let mut out = Vec::new();
         let mut seps: Vec<Option<&PyVal>> = vec![None];
@@ -714,12 +714,6 @@ impl Search<'_> {
                 .filter(|c| c.ty != Ty::Pattern && is_separator(&c.value))
                 .map(|c| Some(&c.value)),
         );
-        let integer = |v: &PyVal| {
-            matches!(v, PyVal::Str(s) if {
-                let d = s.strip_prefix('-').unwrap_or(s);
-                !d.is_empty() && d.len() <= 9 && d.chars().all(|c| c.is_ascii_digit())
-            })
-        };
         let param_cost = self.input.costs.param;
         for (p, t) in self.input.param_types.iter().enumerate() {
             if *t != Ty::Str {
@@ -757,7 +751,7 @@ impl Search<'_> {
                         vec![whole.clone(), Rc::new(Expr::Const(PyVal::Int(index)))],
                     ));
                     let values: Vec<PyVal> = per_example.iter().map(|w| w[i].clone()).collect();
-                    if values.iter().all(integer) {
+                    if values.iter().all(integer_text) {
                         let ints: Option<Vec<PyVal>> =
                             values.iter().map(|v| apply(Op::IntOf, &[v]).ok()).collect();
                         if let Some(ints) = ints {
@@ -792,12 +786,6 @@ impl Search<'_> {
             .filter(|c| c.ty != Ty::Pattern && is_separator(&c.value))
             .map(|c| c.value.clone())
             .collect();
-        let number_like = |v: &PyVal| {
-            matches!(v, PyVal::Str(s) if {
-                let d = s.strip_prefix('-').unwrap_or(s);
-                !d.is_empty() && d.chars().all(|c| c.is_ascii_digit())
-            })
-        };
         let mut ctx = Ctx::new(Vec::new(), Vec::new(), vec![Ty::Str]);
         for (p, t) in self.input.param_types.iter().enumerate() {
             if *t != Ty::Str {
@@ -822,7 +810,7 @@ impl Search<'_> {
                     continue;
                 };
                 if per_example.iter().all(Vec::is_empty)
-                    || !per_example.iter().flatten().all(number_like)
+                    || !per_example.iter().flatten().all(integer_text)
                 {
                     continue;
                 }
@@ -2126,6 +2114,14 @@ fn cover(
 }
 
 /// A one-character string other than a letter or digit (`'.'`, `','`).
+/// A string that `int()` reads: optional minus, ASCII digits.
+fn integer_text(v: &PyVal) -> bool {
+    matches!(v, PyVal::Str(s) if {
+        let d = s.strip_prefix('-').unwrap_or(s);
+        !d.is_empty() && d.chars().all(|c| c.is_ascii_digit())
+    })
+}
+
 fn is_separator(v: &PyVal) -> bool {
     match v {
         PyVal::Str(s) => {

@@ -93,10 +93,7 @@ impl Renderer<'_> {
         if let Expr::Call(Op::TryOr, a) = e {
             let attempt = self.wrap(&a[0], 0);
             let fallback = self.wrap(&a[1], 0);
-            let class = match &*a[2] {
-                Expr::Const(PyVal::Str(c)) => c.to_string(),
-                _ => "Exception".to_string(),
-            };
+            let class = caught_class(&a[2]);
             return Some(format!(
                 "try:\n    return {attempt}\nexcept {class}:\n    return {fallback}"
             ));
@@ -657,11 +654,7 @@ impl Renderer<'_> {
             TryOr => {
                 let x = self.wrap(&a[0], P_OR);
                 let y = self.wrap(&a[1], P_IF);
-                let class = match &*a[2] {
-                    Expr::Const(PyVal::Str(c)) => c.to_string(),
-                    _ => "Exception".to_string(),
-                };
-                (format!("{x} (except {class}: {y})"), P_ATOM)
+                (format!("{x} (except {}: {y})", caught_class(&a[2])), P_ATOM)
             }
             IfExp => {
                 let c = self.wrap(&a[0], P_OR);
@@ -1134,6 +1127,14 @@ fn is_zero(e: &Expr) -> bool {
         Expr::Const(PyVal::Str(s)) => s.is_empty(),
         Expr::Const(PyVal::List(v)) => v.is_empty(),
         _ => false,
+    }
+}
+
+/// The exception class a `try` catches (its third argument, a class name).
+fn caught_class(e: &Expr) -> &str {
+    match e {
+        Expr::Const(PyVal::Str(c)) => c,
+        _ => "Exception",
     }
 }
 
