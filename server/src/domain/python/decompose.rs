@@ -130,7 +130,7 @@ fn join_pieces(outputs: &[PyVal]) -> Vec<(PyVal, Vec<Vec<PyVal>>)> {
     let Some(texts) = texts else {
         return Vec::new();
     };
-    SEPARATORS
+    let mut out: Vec<(PyVal, Vec<Vec<PyVal>>)> = SEPARATORS
         .iter()
         .filter(|sep| texts.iter().any(|t| t.contains(**sep)))
         .take(MAX_SEPARATORS)
@@ -147,7 +147,24 @@ fn join_pieces(outputs: &[PyVal]) -> Vec<(PyVal, Vec<Vec<PyVal>>)> {
                 .collect();
             (PyVal::str(sep), pieces)
         })
-        .collect()
+        .collect();
+    // Pieces that each end in the same punctuation (`'A.L.'`, `'x; y; '`): joined with `''`,
+    // the punctuation part of each piece.
+    let terminator = texts
+        .iter()
+        .find_map(|t| t.chars().last())
+        .filter(|c| !c.is_alphanumeric() && !c.is_whitespace());
+    if let Some(c) = terminator {
+        let ends = texts.iter().all(|t| t.is_empty() || t.ends_with(c));
+        if ends && texts.iter().any(|t| t.matches(c).count() >= 2) {
+            let pieces = texts
+                .iter()
+                .map(|t| t.split_inclusive(c).map(PyVal::str).collect())
+                .collect();
+            out.push((PyVal::str(""), pieces));
+        }
+    }
+    out
 }
 
 impl<'a> Decomposer<'a> {
@@ -884,6 +901,23 @@ mod tests {
             ],
         );
         only_decomposition_finds(&t, 11, &["return [r if x == f else x for x in xs]"]);
+    }
+
+    #[test]
+    fn pieces_ending_in_the_same_punctuation_are_a_join() {
+        let t = task(
+            &["name"],
+            &["str"],
+            &[
+                (&["'ada lovelace'"], "'A.L.'"),
+                (&["'Alan Mathison Turing'"], "'A.M.T.'"),
+            ],
+        );
+        only_decomposition_finds(
+            &t,
+            16,
+            &["return ''.join(word[0].upper() + '.' for word in name.split())"],
+        );
     }
 
     #[test]
