@@ -706,12 +706,15 @@ impl Search<'_> {
     /// integers in every example. A piece and its `int` cost one more than the parameter.
     fn fields(&self) -> Vec<Field> {
         let mut out = Vec::new();
+        // Whitespace splits as `split()` does (`split(' ')` keeps empty pieces at doubled
+        // spaces).
         let mut seps: Vec<Option<&PyVal>> = vec![None];
         seps.extend(
             self.input
                 .constants
                 .iter()
                 .filter(|c| c.ty != Ty::Pattern && is_separator(&c.value))
+                .filter(|c| !matches!(&c.value, PyVal::Str(s) if s.trim().is_empty()))
                 .map(|c| Some(&c.value)),
         );
         let param_cost = self.input.costs.param;
