@@ -69,7 +69,8 @@ const INTENTS: &[Intent] = &[
             "frequen",
             "tally",
         ],
-        code: &["count", "len", "sum", "Counter", "get"],
+        // A count of items: `sum` only over ones (`sum(1 for x in xs if ...)`), not a total.
+        code: &["count", "len", "sum(1 for", "Counter", "get"],
     },
     Intent {
         name: "max",
@@ -405,6 +406,186 @@ fn mentions(text: &str, stem: &str) -> bool {
 #[derive(Clone, Debug, Default)]
 pub struct Intents {
     wanted: Vec<&'static Intent>,
+    /// Results the description states for a case ("or 0.0 for an empty list").
+    results: Vec<StatedResult>,
+}
+
+/// A literal result the description states for a case the examples may not show: "return
+/// 0.0 for an empty list", "or None if there is none", "returning '' when it has no dot". The
+/// code that carries it out contains the literal (`... if nums else 0.0`).
+#[derive(Clone, Debug, PartialEq)]
+enum StatedResult {
+    None,
+    /// A number, and whether it is written as a float (`0.0`).
+    Number(f64, bool),
+    /// A quoted string's text (empty for `''` and "an empty string").
+    Text(String),
+    /// An empty list (`[]`) or dict (`{}`), as written in code.
+    Empty(&'static str),
+}
+
+/// Name of the intent of a stated result (reports and tests).
+const STATED_RESULT: &str = "stated-result";
+
+/// The results `description` states: a literal after "return", "returning", "or", "else" or
+/// "otherwise", followed by the case it answers ("if", "when", "for", ...) or the clause's end.
+/// `True` and `False` are left out: "Return True if ..." is how every predicate is described.
+fn stated_results(description: &str) -> Vec<StatedResult> {
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let Some(re) = RE
+        .get_or_init(|| {
+            regex::Regex::new(
+                r#"(?i)\b(?:return|returns|returning|or|else|otherwise|give|gives|giving)\s+(None|-?\d+(?:\.\d+)?|'[^'\n]*'|"[^"\n]*"|\[\]|\{\}|(?:an |the )?empty (?:string|list|dict(?:ionary)?)|zero)(?:\s*(?:[,.;:)]|$)|\s+(?:if|when|for|on|otherwise|in case|where|unless|instead|else|as)\b)"#,
+            )
+            .ok()
+        })
+        .as_ref()
+    else {
+        return Vec::new();
+    };
+    let mut out: Vec<StatedResult> = Vec::new();
+    for c in re.captures_iter(description) {
+        let Some(lit) = c.get(1).map(|m| m.as_str()) else {
+            continue;
+        };
+        // "like '2xx' or '4xx'", "'odd' or 'even'": a list of answers, not one case's result.
+        let literal_start = |t: &str| t.starts_with(|ch: char| ch == '\'' || ch == '"');
+        let listed = c.get(0).is_some_and(|m| {
+            description[..m.start()]
+                .trim_end()
+                .ends_with(|ch: char| ch == '\'' || ch == '"' || ch.is_ascii_digit())
+        }) || c.get(1).is_some_and(|m| {
+            let rest = description[m.end()..].trim_start();
+            let rest = rest.strip_prefix(',').unwrap_or(rest).trim_start();
+            let rest = rest.strip_prefix("or ").unwrap_or(rest).trim_start();
+            literal_start(rest)
+        });
+        if listed {
+            continue;
+        }
+        let lower = lit.to_lowercase();
+        let result = if lit == "None" {
+            StatedResult::None
+        } else if lower == "zero" {
+            StatedResult::Number(0.0, false)
+        } else if let Ok(n) = lit.parse::<f64>() {
+            StatedResult::Number(n, lit.contains('.'))
+        } else if lit == "[]" || lower.ends_with("empty list") {
+            StatedResult::Empty("[]")
+        } else if lit == "{}" || lower.contains("empty dict") {
+            StatedResult::Empty("{}")
+        } else if lower.ends_with("empty string") {
+            StatedResult::Text(String::new())
+        } else if lit.len() >= 2 {
+            StatedResult::Text(lit[1..lit.len() - 1].to_string())
+        } else {
+            continue;
+        };
+        if !out.contains(&result) {
+            out.push(result);
+        }
+    }
+    out
+}
+
+impl StatedResult {
+    /// Whether `code` returns the literal: it follows `return`, `else` or `or`, or is the
+    /// default of a `.get` or a `next`, not used inside arithmetic (`x + 0.0`,
+    /// `max(x, 0.0) / 2`) or as an index or a rounding's digits. A stated float needs a float literal; a stated string's text
+    /// may sit anywhere in the code's literals.
+    fn in_code(&self, code: &CodeText) -> bool {
+        if let StatedResult::Text(t) = self {
+            if !t.is_empty() {
+                return code.literals.contains(t.as_str());
+            }
+        }
+        returned_literals(&code.raw)
+            .iter()
+            .any(|r| match (self, r) {
+                (StatedResult::Number(n, float), StatedResult::Number(m, returned_float)) => {
+                    n == m && (!float || *returned_float)
+                }
+                _ => self == r,
+            })
+    }
+}
+
+/// The literals a rendered body returns (see [`StatedResult::in_code`]); a float is one
+/// written with a decimal point.
+fn returned_literals(body: &str) -> Vec<StatedResult> {
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let Some(re) = RE
+        .get_or_init(|| regex::Regex::new(r#"None\b|''|""|\[\]|\{\}|-?\d+(?:\.\d+)?"#).ok())
+        .as_ref()
+    else {
+        return Vec::new();
+    };
+    re.find_iter(body)
+        .filter(|m| {
+            let before = body[..m.start()].trim_end();
+            let after = body[m.end()..].trim_start();
+            if body[..m.start()]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.')
+            {
+                return false;
+            }
+            // Not the start of a longer expression (`return 0.0 - b`, `or 1 + x`).
+            if after.starts_with(|c: char| "+-*/%[.(".contains(c)) {
+                return false;
+            }
+            let word = |w: &str| {
+                before.ends_with(w)
+                    && !before[..before.len() - w.len()]
+                        .chars()
+                        .next_back()
+                        .is_some_and(|c| c.is_alphanumeric() || c == '_')
+            };
+            word("return")
+                || word("else")
+                || word("or")
+                || before.ends_with("default=")
+                || (before.ends_with(',') && after.starts_with(')') && defaults_call(before))
+        })
+        .filter_map(|m| match m.as_str() {
+            "None" => Some(StatedResult::None),
+            "''" | "\"\"" => Some(StatedResult::Text(String::new())),
+            "[]" => Some(StatedResult::Empty("[]")),
+            "{}" => Some(StatedResult::Empty("{}")),
+            n => n
+                .parse()
+                .ok()
+                .map(|v| StatedResult::Number(v, n.contains('.'))),
+        })
+        .collect()
+}
+
+/// Whether the call whose last argument follows `before` (which ends with its comma) takes a
+/// default there: `next(...)`, `.get(...)`, `getattr`, `.pop`, `.setdefault`.
+fn defaults_call(before: &str) -> bool {
+    let mut depth = 0usize;
+    for (i, c) in before.char_indices().rev() {
+        match c {
+            ')' | ']' | '}' => depth += 1,
+            '(' | '[' | '{' if depth > 0 => depth -= 1,
+            '(' => {
+                let name: String = before[..i]
+                    .chars()
+                    .rev()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
+                let name: String = name.chars().rev().collect();
+                return matches!(
+                    name.as_str(),
+                    "next" | "get" | "getattr" | "pop" | "setdefault"
+                );
+            }
+            '[' | '{' => return false,
+            _ => {}
+        }
+    }
+    false
 }
 
 impl Intents {
@@ -433,23 +614,43 @@ impl Intents {
         if states_a_range(&text) {
             wanted.push(&RANGE);
         }
-        Intents { wanted }
+        Intents {
+            wanted,
+            results: stated_results(description),
+        }
     }
 
     /// How many intents the description asks for.
     pub fn len(&self) -> usize {
-        self.wanted.len()
+        self.wanted.len() + self.results.len()
+    }
+
+    /// Whether the description asks for the intent named `name`.
+    pub fn wants(&self, name: &str) -> bool {
+        self.wanted.iter().any(|i| i.name == name)
+    }
+
+    /// Whether the description states a result for some case ("or 0.0 for an empty list"):
+    /// a guard or a fallback, which costs the program a few levels more than a fit does.
+    pub fn states_results(&self) -> bool {
+        !self.results.is_empty()
+    }
+
+    /// Whether the description states `None` as a result ("or None if there is none").
+    pub fn states_none(&self) -> bool {
+        self.results.contains(&StatedResult::None)
     }
 
     /// Whether it asks for none.
     pub fn is_empty(&self) -> bool {
-        self.wanted.is_empty()
+        self.wanted.is_empty() && self.results.is_empty()
     }
 
     /// Names of the wanted intents.
     #[cfg(test)]
     pub fn names(&self) -> Vec<&'static str> {
-        self.wanted.iter().map(|i| i.name).collect()
+        let stated = self.results.iter().map(|_| STATED_RESULT);
+        self.wanted.iter().map(|i| i.name).chain(stated).collect()
     }
 
     /// How many wanted intents a rendered body (with its imports) leaves out: none of the
@@ -462,20 +663,28 @@ impl Intents {
 
     /// Names of the wanted intents a rendered body leaves out (see [`Intents::uncovered`]).
     pub fn missing(&self, body: &str) -> Vec<&'static str> {
-        if self.wanted.is_empty() {
+        if self.is_empty() {
             return Vec::new();
         }
         let code = CodeText::new(body);
+        let stated = self
+            .results
+            .iter()
+            .filter(|r| !r.in_code(&code))
+            .map(|_| STATED_RESULT);
         self.wanted
             .iter()
             .filter(|i| !i.code.iter().any(|c| code.has(c)))
             .map(|i| i.name)
+            .chain(stated)
             .collect()
     }
 }
 
 /// A body split into its identifiers, its code outside string literals and its literal text.
 struct CodeText {
+    /// The body as given.
+    raw: String,
     idents: Vec<String>,
     code: String,
     literals: String,
@@ -534,6 +743,7 @@ impl CodeText {
             idents.push(word);
         }
         CodeText {
+            raw: body.to_string(),
             idents,
             code,
             literals,
@@ -558,6 +768,59 @@ impl CodeText {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_stated_result_asks_for_its_literal() {
+        let i = Intents::from_description("Return the mean of numbers, or 0.0 for an empty list.");
+        assert_eq!(i.names(), vec!["mean", STATED_RESULT]);
+        assert_eq!(i.missing("return sum(numbers) / 3"), vec![STATED_RESULT]);
+        assert!(i
+            .missing("return sum(numbers) / len(numbers) if numbers else 0.0")
+            .is_empty());
+        // An index is no stated result.
+        let i = Intents::from_description("Return the first item, or 0 if there is none.");
+        assert_eq!(i.missing("return items[0]"), vec![STATED_RESULT]);
+        assert!(i.missing("return items[0] if items else 0").is_empty());
+        let i = Intents::from_description("Look the user up; returns None when not found.");
+        assert_eq!(i.missing("return users[0]"), vec![STATED_RESULT]);
+        assert!(i.missing("return users.get(key, None)").is_empty());
+        assert!(i
+            .missing("return next((u for u in users if u['name'] == name), None)")
+            .is_empty());
+        assert!(i
+            .missing("return max(users, key=lambda u: u['age'], default=None)")
+            .is_empty());
+        let i = Intents::from_description("Return the mean of numbers, or 0.0 for an empty list.");
+        assert_eq!(
+            i.missing("return max(sum(numbers) - 2, 0.0) / 2"),
+            vec![STATED_RESULT]
+        );
+        assert!(i
+            .missing("return len(numbers[1:]) + 0.0")
+            .contains(&STATED_RESULT));
+        assert_eq!(
+            i.missing("return round(len(numbers) / 2, 0)"),
+            vec![STATED_RESULT]
+        );
+        let i = Intents::from_description("Return the extension, or '' if there is none.");
+        assert!(i
+            .missing("return name.split('.')[-1] if '.' in name else ''")
+            .is_empty());
+        let i = Intents::from_description("Return -1 when no item matches.");
+        assert!(i.missing("return -1").is_empty());
+        assert_eq!(i.missing("return x - 1"), vec![STATED_RESULT]);
+        // Listed answers are no stated result.
+        let i =
+            Intents::from_description("Return the class of a status code, like '2xx' or '4xx'.");
+        assert!(!i.names().contains(&STATED_RESULT));
+        let i = Intents::from_description("Return 'positive', 'negative' or 'zero'.");
+        assert!(!i.names().contains(&STATED_RESULT));
+        // Predicates and plain counts state no result.
+        let i = Intents::from_description("Return True if n is even.");
+        assert!(!i.names().contains(&STATED_RESULT));
+        let i = Intents::from_description("Return 5 largest values.");
+        assert!(!i.names().contains(&STATED_RESULT));
+    }
 
     #[test]
     fn a_predicate_over_every_item_asks_for_all() {

@@ -843,6 +843,55 @@ def first_negative(nums):
     assert_eq!((r.candidates[0].passed, r.candidates[0].total), (2, 2));
 }
 
+#[test]
+fn a_result_the_description_states_for_a_case_is_carried_out() {
+    // Each description states the result for a case ("when b is zero", "for an empty list"):
+    // the top candidate must return it there, not a formula that happens to fit the examples.
+    let source = r#"
+def safe_divide(a: float, b: float) -> float:
+    """Divide a by b, returning 0.0 when b is zero.
+
+    >>> safe_divide(6, 3)
+    2.0
+    >>> safe_divide(1, 0)
+    0.0
+    """
+
+def average(numbers: list[float]) -> float:
+    """Return the mean of numbers, or 0.0 for an empty list.
+
+    >>> average([1, 2, 3])
+    2.0
+    >>> average([])
+    0.0
+    """
+"#;
+    let Some(results) = search_source(source) else {
+        return;
+    };
+    for (name, params, inputs, want) in [
+        (
+            "safe_divide",
+            "a, b",
+            &["1, 4", "0, 5", "-6, 3"][..],
+            &["0.25", "0.0", "-2.0"][..],
+        ),
+        (
+            "average",
+            "numbers",
+            &["[4]", "[1, 2]"][..],
+            &["4.0", "1.5"][..],
+        ),
+    ] {
+        let r = solved(&results, name);
+        let top = &r.candidates[0];
+        let Some(got) = run_body(params, &top.imports, &top.body, inputs) else {
+            return;
+        };
+        assert_eq!(got, want, "{name}: {}", top.body);
+    }
+}
+
 /// Runs `body` as the body of `def f(<param>)` in `python3` on each input (a Python literal)
 /// and returns the `repr` of each result; `None` without a `python3`.
 fn run_body(param: &str, imports: &[String], body: &str, inputs: &[&str]) -> Option<Vec<String>> {

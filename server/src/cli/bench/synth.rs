@@ -29,7 +29,7 @@ pub struct SynthBenchArgs {
     /// Suites to run: any of `generated`, `exedec` (held-out examples: 5 extra inputs run
     /// through the task's reference program), `sygus` (all examples given, and the tasks with
     /// at least 6 examples with 3 given and the rest held out), `mbpp`, `lambdabeam`,
-    /// `everyday`, `everyday-heldout`, `everyday-blind`, `everyday-blind2` (stub files in `tests/bench/`), `speed`
+    /// `everyday`, `everyday-heldout`, `everyday-blind`, `everyday-blind2`, `everyday-blind3` (stub files in `tests/bench/`), `speed`
     /// (comma-separated).
     #[arg(
         long,
@@ -716,6 +716,14 @@ pub fn run(args: SynthBenchArgs) -> anyhow::Result<i32> {
         StubSuite {
             name: "everyday-blind2",
             file: "everyday_blind2.jsonl",
+            load: load_mbpp,
+        },
+        // A fifth set, written blind by a helper session (session 10) that read none of the
+        // search, ranking or other stub files; never read while working on the search:
+        // tests/bench/everyday_blind3.jsonl.
+        StubSuite {
+            name: "everyday-blind3",
+            file: "everyday_blind3.jsonl",
             load: load_mbpp,
         },
     ];

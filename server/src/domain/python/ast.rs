@@ -36,6 +36,28 @@ impl Expr {
         }
     }
 
+    /// Roundings whose result is computed with further (`part * round(100 / whole, 1)`):
+    /// programmers round last, so such a program fits the examples by accident more often
+    /// than it is meant. The ranking charges each one.
+    pub(crate) fn inner_roundings(&self) -> usize {
+        use Op::*;
+        let rounds = |e: &Expr| matches!(e, Expr::Call(Round1 | Round2, _));
+        let here = match self {
+            Expr::Call(Add | Sub | Mul | TrueDiv | FloorDiv | Mod | Pow | Neg, args) => {
+                args.iter().filter(|a| rounds(a)).count()
+            }
+            _ => 0,
+        };
+        here + match self {
+            Expr::Param(_) | Expr::Var(_) | Expr::Const(_) => 0,
+            Expr::Call(_, args) => args.iter().map(|a| a.inner_roundings()).sum(),
+            Expr::Hof(_, a, b) | Expr::Scan(a, b) => a.inner_roundings() + b.inner_roundings(),
+            Expr::ZipMap(a, b, c) => {
+                a.inner_roundings() + b.inner_roundings() + c.inner_roundings()
+            }
+        }
+    }
+
     /// Bit set of the parameters used.
     pub(crate) fn params_used(&self) -> u64 {
         match self {
@@ -372,6 +394,8 @@ ops!(
     // `try: return a` / `except <class c>: return b` (a whole program only: built by the
     // partition step from a term that raises exactly where the fallback is right).
     TryOr,
+    // `x == x[::-1]`: a palindrome test.
+    Palindrome,
 );
 
 impl Op {
@@ -386,7 +410,7 @@ impl Op {
             | FindallDigits | FindallWords | FindallUpperWords | ReSubNonAlnum | Fst | Snd
             | First | Last | ListOf1 | AccSum | AccMax | AccMin | Unique | DictInvert | Pad2
             | IsNone | IsNotNone | Flatten | Median | ReSubNonNumeric | IsLeap | Radians
-            | Degrees | SumByKey => 1,
+            | Degrees | SumByKey | Palindrome => 1,
             IfExp | SliceRange | Replace | GetDefault | Between | MkTuple3 | TryOr => 3,
             _ => 2,
         }
@@ -437,6 +461,7 @@ impl Op {
             (SliceFrom | SliceTo | Step, [s, Int]) if seq(s) => Some(s.clone()),
             (SliceRange, [s, Int, Int]) if seq(s) => Some(s.clone()),
             (Reverse, [s]) if seq(s) => Some(s.clone()),
+            (Palindrome, [s]) if seq(s) => Some(Bool),
             (Len, [List(_) | Str | TupleN(_) | Set(_) | Dict(..) | Tuple(_)]) => Some(Int),
             (Sum | Prod, [List(e) | TupleN(e)]) if **e == Int || **e == Bool => Some(Int),
             (Sum | Prod, [List(e) | TupleN(e)]) if **e == Float => Some(Float),

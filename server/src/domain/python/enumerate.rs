@@ -90,6 +90,10 @@ impl SearchInput {
 /// coincidence of the examples (`nums[0]` for "the second largest"); past a costly fit (a
 /// formula the examples force) further levels mostly add formulas that name an operation.
 const INTENT_LEVELS: u32 = 3;
+
+/// Extra cost of a solution that compares a stated threshold on the other side of the
+/// boundary its phrase states (see `Search::sided`).
+const WRONG_SIDE_COST: u32 = 2;
 const INTENT_SEARCH_BELOW: u32 = 5;
 
 /// Limits of one search.
@@ -278,6 +282,10 @@ struct Search<'a> {
     complete: usize,
     /// Fewest description intents a complete solution leaves out (see [`INTENT_LEVELS`]).
     best_uncovered: usize,
+    /// Complete solutions kept that leave an intent out (see `record`).
+    uncovered_kept: usize,
+    /// Solutions kept that leave a required parameter out (see `record`).
+    incomplete_kept: usize,
     /// What the results are, for the constructs only some results need.
     gates: OutputGates,
     /// Keys compared on two parameters (see `try_key`), recorded when the levels reach their
@@ -286,6 +294,10 @@ struct Search<'a> {
     pending_keys: Vec<(Rc<Expr>, u32)>,
     /// Fields of fixed-format string parameters (see `Search::fields`).
     fields: Vec<Field>,
+    /// Decimal places every float output is rounded to, where the description asks for
+    /// rounding ("rounded to cents"): a main-context float term that rounds to the outputs is
+    /// a solution under `round(term, places)` (see `offer`).
+    rounds_to: Option<i64>,
 }
 
 /// A field of a string parameter that every example splits into the same number of pieces
@@ -307,6 +319,8 @@ const MAX_FIELDS: usize = 4;
 #[derive(Clone, Copy, Debug)]
 struct OutputGates {
     none_out: bool,
+    /// The description states `None` as a result.
+    none_stated: bool,
     list_out: bool,
     nested_list_out: bool,
     /// A result holds strings (at the top, in a list or tuple, or as dict values).
@@ -318,6 +332,7 @@ impl OutputGates {
         let is_list = |v: &PyVal| matches!(v, PyVal::List(_));
         OutputGates {
             none_out: outputs.iter().any(|o| matches!(o, PyVal::None)),
+            none_stated: false,
             list_out: outputs.iter().any(is_list),
             nested_list_out: outputs
                 .iter()
@@ -339,7 +354,14 @@ fn new_search<'a>(
 ) -> Search<'a> {
     let outputs: Vec<PyVal> = input.examples.iter().map(|(_, o)| o.clone()).collect();
     let best_uncovered = input.intents.len();
-    let gates = OutputGates::of(&outputs);
+    let rounds_to = ((input.intents.wants("decimals") || input.intents.wants("round"))
+        && !outputs.is_empty()
+        && outputs.iter().all(|o| matches!(o, PyVal::Float(_))))
+    .then_some(input.decimals);
+    let mut gates = OutputGates::of(&outputs);
+    // "The first even number, or None if there is none": `next(..., None)` where no example
+    // shows the `None`.
+    gates.none_stated = input.intents.states_none();
     Search {
         input,
         limits,
@@ -361,9 +383,12 @@ fn new_search<'a>(
         main_cost: Vec::new(),
         complete: 0,
         best_uncovered,
+        uncovered_kept: 0,
+        incomplete_kept: 0,
         gates,
         pending_keys: Vec::new(),
         fields: Vec::new(),
+        rounds_to,
     }
 }
 
@@ -445,7 +470,10 @@ pub(crate) fn search(input: &SearchInput, limits: SearchLimits, cancel: &CancelT
         .flatten()
         .min();
         if let Some(f) = found_at {
-            let extra = if covered || f > INTENT_SEARCH_BELOW {
+            // A stated result ("or 0.0 for an empty list") is a guard or a fallback the
+            // examples may not force: searched for past a costlier fit too.
+            let stated = s.input.intents.states_results();
+            let extra = if covered || (f > INTENT_SEARCH_BELOW && !stated) {
                 limits.extra_levels
             } else {
                 limits.extra_levels + INTENT_LEVELS
@@ -454,7 +482,9 @@ pub(crate) fn search(input: &SearchInput, limits: SearchLimits, cancel: &CancelT
                 s.stop.get_or_insert(StopReason::Budget);
             }
         }
-        let searching_on = !covered && first_found.is_some_and(|f| f <= INTENT_SEARCH_BELOW);
+        let searching_on = !covered
+            && first_found
+                .is_some_and(|f| f <= INTENT_SEARCH_BELOW || s.input.intents.states_results());
         if (!searching_on && s.complete >= limits.max_solutions)
             || s.found.len() >= 4 * limits.max_solutions
         {
@@ -890,6 +920,8 @@ impl Search<'_> {
             let all = (1u64 << self.outputs.len().min(63)) - 1;
             if mask == all {
                 self.record(expr.clone(), cost);
+            } else if let Some(places) = self.rounds_to.filter(|_| ty == Ty::Float) {
+                self.record_rounded(&expr, &vals, cost, places);
             }
             // A principled guard is kept even where a cheaper term of the same values is (the
             // bank keeps `n == 3`; "multiples of 3" wants `n % 3 == 0`).
@@ -958,20 +990,62 @@ impl Search<'_> {
         if self.pads_a_solution(&expr) {
             return;
         }
+        // A stated threshold compared on the wrong side of its boundary ("18 or over":
+        // `age > 18`) fits only examples that miss the boundary.
+        let cost = if self.sided(&expr) {
+            cost
+        } else {
+            cost + WRONG_SIDE_COST
+        };
         let key = format!("{expr:?}");
         if self.found_keys.insert(key) {
             let complete =
                 expr.params_used() & self.input.required_params == self.input.required_params;
             if complete {
-                self.complete += 1;
                 if !self.input.intents.is_empty() && self.best_uncovered > 0 {
                     let code = super::render::render(&expr, &self.input.param_names);
                     let uncovered =
-                        super::normalize::uncovered_after_variants(&self.input, &expr, &code.expr);
+                        super::normalize::uncovered_after_variants(&self.input, &expr, &code.body);
                     self.best_uncovered = self.best_uncovered.min(uncovered);
+                    // While no solution covers the description, cheap fits that leave an
+                    // intent out (`not text.islower()` for a palindrome) would fill the
+                    // solutions before the described one is built: past the solutions limit
+                    // they are dropped, so the search goes on to the one that covers it.
+                    if uncovered > 0 {
+                        if self.uncovered_kept >= self.limits.max_solutions {
+                            return;
+                        }
+                        self.uncovered_kept += 1;
+                    }
                 }
+                self.complete += 1;
+            } else {
+                // A fit that leaves a parameter out (`2 % a + 0.0` for `safe_divide(a, b)`)
+                // is kept for the ranking, but only so many: past them, they would fill the
+                // solutions before one that reads every parameter is built.
+                if self.incomplete_kept >= self.limits.max_solutions {
+                    return;
+                }
+                self.incomplete_kept += 1;
             }
             self.found.push(FoundProgram { expr, cost });
+        }
+    }
+
+    /// Records `round(expr, places)` when it gives every output ("the price with tax, rounded
+    /// to cents": `round(price * (1 + rate), 2)`, whose unrounded values no example shows).
+    fn record_rounded(&mut self, expr: &Rc<Expr>, vals: &[PyVal], cost: u32, places: i64) {
+        let digits = PyVal::Int(places);
+        let rounds = vals.iter().zip(&self.outputs).all(|(v, o)| {
+            super::interp::apply(Op::Round2, &[v, &digits]).is_ok_and(|r| exact_eq(&r, o))
+        });
+        if rounds {
+            let rounded = Rc::new(Expr::Call(
+                Op::Round2,
+                vec![expr.clone(), Rc::new(Expr::Const(digits))],
+            ));
+            let cost = cost + self.input.costs.op_cost(Op::Round2) + 1;
+            self.record(rounded, cost);
         }
     }
 
@@ -1071,8 +1145,10 @@ impl Search<'_> {
                 if (matches!(h, Hof::DictMap | Hof::GroupBy) || h.over_items()) && !dict_out {
                     continue;
                 }
+                let none_gate =
+                    self.gates.none_out || h == Hof::FirstWhere && self.gates.none_stated;
                 if matches!(h, Hof::FirstWhere | Hof::MaxKeyOrNone | Hof::MinKeyOrNone)
-                    && !self.gates.none_out
+                    && !none_gate
                 {
                     continue;
                 }

@@ -46,7 +46,7 @@ fn base_op_cost(op: Op) -> u32 {
         | FindallUpperWords | ReSubNonAlnum | IfExp => 4,
         AccSum | AccMax | AccMin | Unique | DictInvert | DictMerge | Pad2 | Flatten | Chunk
         | IsNotNone => 3,
-        Lcm | Hypot | Between | Median => 5,
+        Lcm | Hypot | Between | Median | Palindrome => 5,
         MkTuple3 | ReSubNonNumeric => 4,
         IsLeap | MonthDays | Radians | Degrees => 5,
         IsNone | Format => 2,
@@ -304,6 +304,19 @@ const PRIORS: &[(&[&str], &[Op], &[Hof])] = &[
 const NAMED_OPS: &[(&[&str], Op, u32)] = &[
     (&["hypotenuse", "hypot"], Op::Hypot, 1),
     (&["median"], Op::Median, 1),
+    (
+        &[
+            "palindrom",
+            "reads the same",
+            "read the same",
+            "same backward",
+            "same forward",
+            "same in reverse",
+            "same reversed",
+        ],
+        Op::Palindrome,
+        1,
+    ),
     (&["leap"], Op::IsLeap, 1),
     (&["days in", "number of days"], Op::MonthDays, 1),
     (&["radian"], Op::Radians, 1),
@@ -780,12 +793,14 @@ pub(crate) fn stated_bounds(doc: &str) -> Vec<StatedBound> {
             &[Bound::UpTo],
         ),
         (
-            format!(r"{NUM}\s*(?:and up|and over|and above|or more|or older|or higher|\+)"),
+            format!(
+                r"{NUM}\s*(?:and up|and over|and above|and older|or more|or older|or higher|or over|or above|or greater|or later|\+)"
+            ),
             &[Bound::Below],
         ),
         (
             format!(
-                r"{NUM}\s*(?:or less|or fewer|or under|or younger|or lower|and under|and below)"
+                r"{NUM}\s*(?:or less|or fewer|or under|or younger|or lower|or below|or smaller|or earlier|and under|and below|and younger)"
             ),
             &[Bound::UpTo],
         ),
@@ -989,6 +1004,8 @@ mod tests {
         let fizz = b("Return 'Fizz' for multiples of 3, 'Buzz' for multiples of 5.");
         assert!(fizz.contains(&(3.0, Bound::Modulus)), "{fizz:?}");
         assert!(fizz.contains(&(5.0, Bound::Modulus)), "{fizz:?}");
+        let adult = b("Return True if age is 18 or over; 'junior' for 12 or younger.");
+        assert_eq!(adult, vec![(18.0, Bound::Below), (12.0, Bound::UpTo)]);
         assert_eq!(decimal_places("Round to one decimal place."), 1);
         // Digits inside names are not stated numbers.
         assert_eq!(

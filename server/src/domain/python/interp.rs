@@ -1412,6 +1412,10 @@ pub(crate) fn apply(op: Op, a: &[&PyVal]) -> PyResult {
             None,
         ),
         Reverse => slice(arg(0)?, None, None, Some(-1)),
+        Palindrome => {
+            let x = arg(0)?;
+            Ok(PyVal::Bool(py_eq(x, &slice(x, None, None, Some(-1))?)))
+        }
         Step => slice(arg(0)?, None, None, opt_int(Some(arg(1)?))?),
         Len => match arg(0)? {
             PyVal::Str(s) => Ok(PyVal::Int(s.chars().count() as i64)),

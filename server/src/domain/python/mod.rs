@@ -201,7 +201,7 @@ impl PythonDomain {
             size: expr.size(),
             body: r.body,
             imports: r.imports,
-            score: -(cost as f64),
+            score: -(f64::from(cost) + expr.inner_roundings() as f64),
             writer: WriterKind::Search,
         }
     }

@@ -61,7 +61,7 @@ fn variants_of(
     seen: &mut Vec<String>,
 ) -> Vec<FoundProgram> {
     let code = super::render::render(&p.expr, &input.param_names);
-    let missing = input.intents.missing(&code.expr);
+    let missing = input.intents.missing(&code.body);
     let used: Vec<usize> = str_params
         .iter()
         .copied()
@@ -76,6 +76,26 @@ fn variants_of(
         // normalizes both. One normalization is one choice, whatever the number of parameters.
         let expr = substitute(&p.expr, &used, *op);
         push_if_fits(input, expr, p.cost + 1, seen, &mut out);
+    }
+    // "The second largest distinct value": on examples without repeats `sorted(nums)` and
+    // `sorted(set(nums))` agree, and the search keeps the cheaper. The list parameters the
+    // program reads are tried as a set, then with their repeats dropped in order.
+    if missing.contains(&"unique") {
+        let lists: Vec<usize> = input
+            .param_types
+            .iter()
+            .enumerate()
+            .filter(|(i, t)| {
+                matches!(t, Ty::List(_)) && p.expr.params_used() & (1u64 << (*i).min(63)) != 0
+            })
+            .map(|(i, _)| i)
+            .collect();
+        if !lists.is_empty() {
+            for (op, extra) in [(Op::SetOf, 1), (Op::Unique, 2)] {
+                let expr = substitute(&p.expr, &lists, op);
+                push_if_fits(input, expr, p.cost + extra, seen, &mut out);
+            }
+        }
     }
     // "Sort the pairs by price": `sorted(xs)` fits examples where the key order is the
     // elements' own order; the key the description names is tried in its place.

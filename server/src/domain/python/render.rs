@@ -688,6 +688,11 @@ impl Renderer<'_> {
                 P_ATOM,
             ),
             Reverse => (format!("{}[::-1]", self.wrap(&a[0], P_ATOM)), P_ATOM),
+            Palindrome => {
+                let l = self.wrap(&a[0], P_CMP + 1);
+                let r = self.wrap(&a[0], P_ATOM);
+                (format!("{l} == {r}[::-1]"), P_CMP)
+            }
             Step => (
                 format!("{}[::{}]", self.wrap(&a[0], P_ATOM), self.wrap(&a[1], P_IF)),
                 P_ATOM,

@@ -1308,3 +1308,81 @@ fn a_stated_range_is_a_chained_comparison() {
     );
     assert_eq!(first_body(&t), "return 1 <= port <= 65535");
 }
+
+/// Bodies of every solution the search finds (in its order).
+fn all_bodies(t: &Task) -> Vec<String> {
+    let cancel = CancelToken::with_budget(Duration::from_secs(5));
+    PythonDomain
+        .search(t, &cancel, 40)
+        .into_iter()
+        .map(|s| s.body)
+        .collect()
+}
+
+#[test]
+fn a_palindrome_test_is_one_operation() {
+    let t = task(
+        &["text"],
+        &["str"],
+        "Return True if text reads the same backwards, ignoring case.",
+        &[(&["'Level'"], "True"), (&["'hello'"], "False")],
+    );
+    assert_eq!(first_body(&t), "return text.lower() == text.lower()[::-1]");
+}
+
+#[test]
+fn a_rounded_result_is_found_from_its_unrounded_term() {
+    // 9.99 * 1.1 is 10.989: no example shows the unrounded value.
+    let t = task(
+        &["price", "rate"],
+        &["float", "float"],
+        "Price including tax at the given rate, rounded to cents.",
+        &[(&["100", "0.2"], "120.0"), (&["9.99", "0.1"], "10.99")],
+    );
+    let bodies = all_bodies(&t);
+    assert!(
+        bodies
+            .iter()
+            .any(|b| b == "return round(price + price * rate, 2)"),
+        "{bodies:?}"
+    );
+}
+
+#[test]
+fn a_distinct_value_reads_the_list_as_a_set() {
+    let t = task(
+        &["numbers"],
+        &["list[int]"],
+        "Return the second largest distinct value.",
+        &[(&["[4, 1, 3]"], "3"), (&["[10, 20]"], "10")],
+    );
+    let bodies = all_bodies(&t);
+    assert!(
+        bodies
+            .iter()
+            .any(|b| b == "return sorted(set(numbers))[-2]"),
+        "{bodies:?}"
+    );
+}
+
+/// The body the ranking starts from: the best score (the first on ties).
+fn best_body(t: &Task) -> String {
+    let cancel = CancelToken::with_budget(Duration::from_secs(5));
+    let sols = PythonDomain.search(t, &cancel, 20);
+    sols.iter()
+        .rev()
+        .max_by(|a, b| a.score.total_cmp(&b.score))
+        .map(|s| s.body.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_threshold_is_compared_on_its_stated_side() {
+    let t = task(
+        &["age"],
+        &["int"],
+        "Return True if age is 18 or over.",
+        &[(&["20"], "True"), (&["12"], "False")],
+    );
+    assert_eq!(best_body(&t), "return age >= 18");
+}
