@@ -408,6 +408,42 @@ pub struct Intents {
     wanted: Vec<&'static Intent>,
     /// Results the description states for a case ("or 0.0 for an empty list").
     results: Vec<StatedResult>,
+    /// Fields of the records the examples pass in that the description names ("the names of
+    /// the active users": `'name'`, `'active'`): the code reads each.
+    fields: Vec<String>,
+    /// The description, lowercased with `_` read as a space (to match field names).
+    text: String,
+}
+
+/// Name of the intent of a named field (reports and tests).
+const FIELD: &str = "field";
+
+/// String keys (identifier-like, 3 characters or more) of the dicts in `v`, the dicts of a
+/// list or tuple included.
+fn record_keys(v: &crate::value::Value, out: &mut Vec<String>) {
+    use crate::value::Value;
+    match v {
+        Value::Dict(items) => {
+            for (k, _) in items {
+                if let Value::Str(k) = k {
+                    let word = k.len() >= 3
+                        && k.chars().all(|c| c.is_alphabetic() || c == '_')
+                        && k.chars().any(char::is_alphabetic);
+                    if word && !out.contains(k) {
+                        out.push(k.clone());
+                    }
+                }
+            }
+        }
+        Value::List(xs) | Value::Tuple(xs) => {
+            for x in xs.iter().take(8) {
+                if let Value::Dict(_) = x {
+                    record_keys(x, out);
+                }
+            }
+        }
+        _ => {}
+    }
 }
 
 /// A literal result the description states for a case the examples may not show: "return
@@ -617,12 +653,34 @@ impl Intents {
         Intents {
             wanted,
             results: stated_results(description),
+            fields: Vec::new(),
+            text,
         }
+    }
+
+    /// With the fields of the examples' records (dict keys) that the description names.
+    pub fn reading_fields(mut self, examples: &[crate::domain::IoExample]) -> Intents {
+        let mut keys = Vec::new();
+        for e in examples {
+            for v in &e.inputs {
+                record_keys(v, &mut keys);
+            }
+        }
+        self.fields = keys
+            .into_iter()
+            .filter(|k| mentions(&self.text, &k.replace('_', " ").to_lowercase()))
+            .collect();
+        self
     }
 
     /// How many intents the description asks for.
     pub fn len(&self) -> usize {
-        self.wanted.len() + self.results.len()
+        self.wanted.len() + self.results.len() + self.fields.len()
+    }
+
+    /// The record fields the description names (see [`Intents::reading_fields`]).
+    pub fn fields(&self) -> &[String] {
+        &self.fields
     }
 
     /// Whether the description asks for the intent named `name`.
@@ -630,10 +688,11 @@ impl Intents {
         self.wanted.iter().any(|i| i.name == name)
     }
 
-    /// Whether the description states a result for some case ("or 0.0 for an empty list"):
-    /// a guard or a fallback, which costs the program a few levels more than a fit does.
-    pub fn states_results(&self) -> bool {
-        !self.results.is_empty()
+    /// Whether the description states a result for some case ("or 0.0 for an empty list")
+    /// or names fields of the records: a guard, a fallback or a field read costs the program
+    /// a few levels more than a fit of the examples does.
+    pub fn asks_for_more_than_a_fit(&self) -> bool {
+        !self.results.is_empty() || !self.fields.is_empty()
     }
 
     /// Whether the description states `None` as a result ("or None if there is none").
@@ -643,14 +702,20 @@ impl Intents {
 
     /// Whether it asks for none.
     pub fn is_empty(&self) -> bool {
-        self.wanted.is_empty() && self.results.is_empty()
+        self.wanted.is_empty() && self.results.is_empty() && self.fields.is_empty()
     }
 
     /// Names of the wanted intents.
     #[cfg(test)]
     pub fn names(&self) -> Vec<&'static str> {
         let stated = self.results.iter().map(|_| STATED_RESULT);
-        self.wanted.iter().map(|i| i.name).chain(stated).collect()
+        let fields = self.fields.iter().map(|_| FIELD);
+        self.wanted
+            .iter()
+            .map(|i| i.name)
+            .chain(stated)
+            .chain(fields)
+            .collect()
     }
 
     /// How many wanted intents a rendered body (with its imports) leaves out: none of the
@@ -672,11 +737,23 @@ impl Intents {
             .iter()
             .filter(|r| !r.in_code(&code))
             .map(|_| STATED_RESULT);
+        let fields = self
+            .fields
+            .iter()
+            .filter(|k| {
+                // Read as a field (`user['active']`, `.get('active')`), not used as text.
+                !["['", "[\"", "get('", "get(\""].iter().any(|open| {
+                    code.raw
+                        .contains(&format!("{open}{k}{}", &open[open.len() - 1..]))
+                })
+            })
+            .map(|_| FIELD);
         self.wanted
             .iter()
             .filter(|i| !i.code.iter().any(|c| code.has(c)))
             .map(|i| i.name)
             .chain(stated)
+            .chain(fields)
             .collect()
     }
 }
@@ -820,6 +897,39 @@ mod tests {
         assert!(!i.names().contains(&STATED_RESULT));
         let i = Intents::from_description("Return 5 largest values.");
         assert!(!i.names().contains(&STATED_RESULT));
+    }
+
+    #[test]
+    fn fields_the_description_names_are_read() {
+        use crate::value::Value;
+        let user = |name: &str, active: bool| {
+            Value::Dict(vec![
+                (Value::Str("name".into()), Value::Str(name.into())),
+                (Value::Str("active".into()), Value::Bool(active)),
+                (Value::Str("id".into()), Value::Int(1)),
+            ])
+        };
+        let examples = vec![crate::domain::IoExample {
+            inputs: vec![Value::List(vec![user("a", true), user("b", false)])],
+            output: Value::List(vec![Value::Str("a".into())]),
+        }];
+        let i = Intents::from_description("Return the names of the active users.")
+            .reading_fields(&examples);
+        assert_eq!(i.names(), vec![FIELD, FIELD]);
+        assert_eq!(
+            i.missing("return sorted('name'[1:len(users)])"),
+            vec![FIELD, FIELD]
+        );
+        assert_eq!(
+            i.missing("return [user.get('name') for user in users if user['active']][:1]"),
+            Vec::<&str>::new()
+        );
+        assert!(i
+            .missing("return [user['name'] for user in users if user['active']]")
+            .is_empty());
+        // Keys the description does not name ask for nothing.
+        let i = Intents::from_description("Return the users.").reading_fields(&examples);
+        assert!(i.is_empty());
     }
 
     #[test]

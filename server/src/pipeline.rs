@@ -434,6 +434,15 @@ impl RankContext {
     /// generalize to (a pattern learned from them is no constant copied from the outputs).
     pub(crate) fn for_task(task: &Task) -> RankContext {
         let mut ctx = RankContext::new(&task.description);
+        ctx.intents = std::mem::take(&mut ctx.intents).reading_fields(&task.examples);
+        // A field the description names is an explained literal (`user['active']`).
+        let fields: Vec<String> = ctx
+            .intents
+            .fields()
+            .iter()
+            .map(|k| format!("'{k}'"))
+            .collect();
+        ctx.explained.extend(fields);
         ctx.explained
             .extend(crate::domain::python::explained_patterns(task));
         ctx

@@ -211,21 +211,24 @@ impl Hof {
         {
             return None;
         }
+        // A record's field (`user['active']`, typed `Any`) is tested for its truth, as Python
+        // filters.
+        let test = *body == Ty::Bool || *body == Ty::Any;
         match self {
             Hof::Map => Some(Ty::list(body.clone())),
-            Hof::Filter if *body == Ty::Bool && !matches!(iter, Ty::Str) => Some(Ty::list(elem)),
+            Hof::Filter if test && !matches!(iter, Ty::Str) => Some(Ty::list(elem)),
             Hof::SumMap => match body {
                 Ty::Int | Ty::Float => Some(body.clone()),
                 _ => None,
             },
-            Hof::CountIf if *body == Ty::Bool => Some(Ty::Int),
-            Hof::Any | Hof::All if *body == Ty::Bool => Some(Ty::Bool),
+            Hof::CountIf if test => Some(Ty::Int),
+            Hof::Any | Hof::All if test => Some(Ty::Bool),
             Hof::SortedKey | Hof::SortedKeyRev if key_ok(body) => Some(Ty::list(elem)),
             Hof::MaxKey | Hof::MinKey if key_ok(body) => Some(elem),
             Hof::MaxKeyOrNone | Hof::MinKeyOrNone if key_ok(body) => {
                 Some(Ty::Optional(Box::new(elem)))
             }
-            Hof::FirstWhere if *body == Ty::Bool => Some(Ty::Optional(Box::new(elem))),
+            Hof::FirstWhere if test => Some(Ty::Optional(Box::new(elem))),
             Hof::JoinMap if *body == Ty::Str => Some(Ty::Str),
             Hof::JoinFilter if *body == Ty::Bool && elem == Ty::Str => Some(Ty::Str),
             Hof::DictMap if elem.hashable() && *body != Ty::Bool => {

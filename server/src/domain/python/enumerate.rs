@@ -471,8 +471,9 @@ pub(crate) fn search(input: &SearchInput, limits: SearchLimits, cancel: &CancelT
         .min();
         if let Some(f) = found_at {
             // A stated result ("or 0.0 for an empty list") is a guard or a fallback the
-            // examples may not force: searched for past a costlier fit too.
-            let stated = s.input.intents.states_results();
+            // examples may not force, and a named field a read they may not need: searched
+            // for past a costlier fit too.
+            let stated = s.input.intents.asks_for_more_than_a_fit();
             let extra = if covered || (f > INTENT_SEARCH_BELOW && !stated) {
                 limits.extra_levels
             } else {
@@ -483,8 +484,9 @@ pub(crate) fn search(input: &SearchInput, limits: SearchLimits, cancel: &CancelT
             }
         }
         let searching_on = !covered
-            && first_found
-                .is_some_and(|f| f <= INTENT_SEARCH_BELOW || s.input.intents.states_results());
+            && first_found.is_some_and(|f| {
+                f <= INTENT_SEARCH_BELOW || s.input.intents.asks_for_more_than_a_fit()
+            });
         if (!searching_on && s.complete >= limits.max_solutions)
             || s.found.len() >= 4 * limits.max_solutions
         {

@@ -230,7 +230,8 @@ impl PythonDomain {
                 .chain(hints::text_numbers(&task.description))
                 .collect(),
             param_types,
-            intents: crate::intent::Intents::from_description(&task.description),
+            intents: crate::intent::Intents::from_description(&task.description)
+                .reading_fields(&task.examples),
             param_names: task.param_names.clone(),
             digit_source: hints::prose(&task.description)
                 .to_lowercase()
