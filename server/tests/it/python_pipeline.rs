@@ -892,6 +892,28 @@ def average(numbers: list[float]) -> float:
     }
 }
 
+#[test]
+fn records_are_read_by_the_fields_the_description_names() {
+    let source = r#"
+def active_names(users: list[dict]) -> list[str]:
+    """Return the names of the active users.
+
+    >>> active_names([{'name': 'a', 'active': True}, {'name': 'b', 'active': False}])
+    ['a']
+    >>> active_names([])
+    []
+    """
+"#;
+    let Some(results) = search_source(source) else {
+        return;
+    };
+    let r = solved(&results, "active_names");
+    assert_eq!(
+        r.candidates[0].body.trim(),
+        "return [user['name'] for user in users if user['active']]"
+    );
+}
+
 /// Runs `body` as the body of `def f(<param>)` in `python3` on each input (a Python literal)
 /// and returns the `repr` of each result; `None` without a `python3`.
 fn run_body(param: &str, imports: &[String], body: &str, inputs: &[&str]) -> Option<Vec<String>> {

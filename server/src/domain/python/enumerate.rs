@@ -91,6 +91,29 @@ impl SearchInput {
 /// formula the examples force) further levels mostly add formulas that name an operation.
 const INTENT_LEVELS: u32 = 3;
 
+/// How much costlier a term may be than the equivalent one it replaces for selecting as the
+/// description says (see `offer`): about an uncovered intent's charge.
+const UPGRADE_COST: u32 = 4;
+
+/// How many reads of the named `fields` `e` makes (`user['active']`, `user.get('active', 0)`).
+fn field_reads(e: &Expr, fields: &[String]) -> usize {
+    let here = match e {
+        Expr::Call(Op::Index | Op::Get | Op::GetDefault, args) => usize::from(matches!(
+            args.get(1).map(|a| &**a),
+            Some(Expr::Const(PyVal::Str(k))) if fields.iter().any(|f| f.as_str() == &**k)
+        )),
+        _ => 0,
+    };
+    here + match e {
+        Expr::Param(_) | Expr::Var(_) | Expr::Const(_) => 0,
+        Expr::Call(_, args) => args.iter().map(|a| field_reads(a, fields)).sum(),
+        Expr::Hof(_, a, b) | Expr::Scan(a, b) => field_reads(a, fields) + field_reads(b, fields),
+        Expr::ZipMap(a, b, c) => {
+            field_reads(a, fields) + field_reads(b, fields) + field_reads(c, fields)
+        }
+    }
+}
+
 /// Extra cost of a solution that compares a stated threshold on the other side of the
 /// boundary its phrase states (see `Search::sided`).
 const WRONG_SIDE_COST: u32 = 2;
@@ -162,7 +185,8 @@ struct Ctx {
     by_ty_cost: FxHashMap<(Ty, u32), Vec<usize>>,
     /// Types present at each cost.
     types_at: FxHashMap<u32, Vec<Ty>>,
-    seen: FxHashSet<u64>,
+    /// Each value key's term.
+    seen: FxHashMap<u64, usize>,
     /// For a source iterable (param index; or (param, is_words) for strings split into words),
     /// the point range per example.
     sources: Vec<(Source, Vec<Range<usize>>)>,
@@ -197,7 +221,7 @@ impl Ctx {
             terms: Vec::new(),
             by_ty_cost: FxHashMap::default(),
             types_at: FxHashMap::default(),
-            seen: FxHashSet::default(),
+            seen: FxHashMap::default(),
             sources: Vec::new(),
             pieces: false,
             pair: None,
@@ -213,17 +237,25 @@ impl Ctx {
         h.finish()
     }
 
+    /// The term with these values, if any.
+    fn equivalent(&self, ty: &Ty, vals: &[PyVal]) -> Option<usize> {
+        self.seen.get(&Ctx::key(ty, vals)).copied()
+    }
+
     /// Adds a term unless an equivalent one exists; returns its index.
     fn add(&mut self, expr: Rc<Expr>, ty: Ty, cost: u32, vals: Vec<PyVal>) -> Option<usize> {
         if ty.depth() > 3 {
             return None;
         }
         let key = Ctx::key(&ty, &vals);
-        if !self.seen.insert(key) {
-            return None;
+        let id = self.terms.len();
+        match self.seen.entry(key) {
+            std::collections::hash_map::Entry::Occupied(_) => return None,
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(id);
+            }
         }
         let uses_var = expr.uses_var();
-        let id = self.terms.len();
         let types = self.types_at.entry(cost).or_default();
         if !types.contains(&ty) {
             types.push(ty.clone());
@@ -298,6 +330,9 @@ struct Search<'a> {
     /// rounding ("rounded to cents"): a main-context float term that rounds to the outputs is
     /// a solution under `round(term, places)` (see `offer`).
     rounds_to: Option<i64>,
+    /// Whether a described selection may replace an equivalent term (see `offer`): the
+    /// description names record fields or states a `None` result.
+    upgrades: bool,
 }
 
 /// A field of a string parameter that every example splits into the same number of pieces
@@ -358,6 +393,7 @@ fn new_search<'a>(
         && !outputs.is_empty()
         && outputs.iter().all(|o| matches!(o, PyVal::Float(_))))
     .then_some(input.decimals);
+    let upgrades = !input.intents.fields().is_empty() || input.intents.states_none();
     let mut gates = OutputGates::of(&outputs);
     // "The first even number, or None if there is none": `next(..., None)` where no example
     // shows the `None`.
@@ -389,6 +425,7 @@ fn new_search<'a>(
         pending_keys: Vec::new(),
         fields: Vec::new(),
         rounds_to,
+        upgrades,
     }
 }
 
@@ -939,6 +976,24 @@ impl Search<'_> {
                     self.param_guards.insert(tmask, (expr.clone(), cost));
                 }
             }
+            // A term equivalent on the examples to a cheaper one that reads more of the
+            // fields the description names takes its place (`[u for u in users if
+            // u['active']]` for `users[:1]`): two examples rarely tell them apart, and later
+            // terms built on it read as described.
+            // Likewise the first element that passes a test where the description states a
+            // `None` result (`next((n for n in nums if n % 2 == 0), None)` for `nums[-1]`).
+            if self.upgrades {
+                if let Some(old) = self.ctxs[0].equivalent(&ty, &vals) {
+                    let old_cost = self.main_cost.get(old).copied().unwrap_or(cost);
+                    if cost <= old_cost + UPGRADE_COST
+                        && self.described_selection(&expr, &vals)
+                        && !self.described_selection(&self.ctxs[0].terms[old].expr, &vals)
+                    {
+                        self.ctxs[0].terms[old].expr = expr;
+                    }
+                    return;
+                }
+            }
             let id = self.ctxs[0].add(expr, ty.clone(), cost, vals);
             if let Some(id) = id {
                 self.main_cost.push(cost);
@@ -1031,6 +1086,39 @@ impl Search<'_> {
                 self.incomplete_kept += 1;
             }
             self.found.push(FoundProgram { expr, cost });
+        }
+    }
+
+    /// Whether main-context `expr` (of values `vals`) selects from a parameter as the
+    /// description says, where the examples show a selection (see `offer`): a filter of
+    /// records by a named field that drops some of them, or the first element passing a test
+    /// where the description states a `None` result, not the first element in some example.
+    fn described_selection(&self, expr: &Expr, vals: &[PyVal]) -> bool {
+        let Expr::Hof(h, it, body) = expr else {
+            return false;
+        };
+        let Expr::Param(p) = &**it else {
+            return false;
+        };
+        let input = |ex: usize| self.input.examples.get(ex).and_then(|(ins, _)| ins.get(*p));
+        match h {
+            Hof::Filter => {
+                field_reads(body, self.input.intents.fields()) > 0
+                    && vals
+                        .iter()
+                        .enumerate()
+                        .any(|(ex, v)| input(ex).is_some_and(|x| !exact_eq(x, v)))
+            }
+            Hof::FirstWhere => {
+                self.input.intents.states_none()
+                    && vals.iter().enumerate().any(|(ex, v)| {
+                        input(ex).is_some_and(|x| match x {
+                            PyVal::List(items) => items.first().is_some_and(|f| !exact_eq(f, v)),
+                            _ => false,
+                        })
+                    })
+            }
+            _ => false,
         }
     }
 

@@ -1386,3 +1386,34 @@ fn a_threshold_is_compared_on_its_stated_side() {
     );
     assert_eq!(best_body(&t), "return age >= 18");
 }
+
+#[test]
+fn records_are_selected_by_the_fields_the_description_names() {
+    // On these two examples `users[:1]` selects the same records as the filter; the
+    // description names the field that selects them.
+    let t = task(
+        &["users"],
+        &["list[dict]"],
+        "Return the names of the active users.",
+        &[
+            (
+                &["[{'name': 'a', 'active': True}, {'name': 'b', 'active': False}]"],
+                "['a']",
+            ),
+            (&["[]"], "[]"),
+        ],
+    );
+    // The ranking's intent charge then puts it before `[user['name'] for user in users][:1]`.
+    let cancel = CancelToken::with_budget(Duration::from_secs(5));
+    let sols = PythonDomain.search(&t, &cancel, 20);
+    let best = sols
+        .iter()
+        .map(|s| s.score)
+        .fold(f64::NEG_INFINITY, f64::max);
+    assert!(
+        sols.iter().any(|s| s.score == best
+            && s.body == "return [user['name'] for user in users if user['active']]"),
+        "{:?}",
+        sols.iter().map(|s| (s.score, &s.body)).collect::<Vec<_>>()
+    );
+}
