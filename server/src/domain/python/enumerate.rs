@@ -1318,20 +1318,38 @@ impl Search<'_> {
                 }
             }
             2 => {
-                for c1 in 1..rem {
-                    let c2 = rem - c1;
-                    for t1 in self.types_at(ci, c1) {
-                        for t2 in self.types_at(ci, c2) {
-                            let Some(rt) = op.result_type(&[t1.clone(), t2.clone()]) else {
+                // `min(a, b)` of two strings or lists orders them lexicographically: costs
+                // `LEXICOGRAPHIC_COST` more (`len(min(a, b[0]))` fitted a Hamming distance).
+                let extreme = matches!(op, Op::Min2 | Op::Max2);
+                for (extra, lexicographic) in [(0, false), (LEXICOGRAPHIC_COST, true)] {
+                    if rem <= extra || lexicographic && !extreme {
+                        continue;
+                    }
+                    let rem = rem - extra;
+                    for c1 in 1..rem {
+                        let c2 = rem - c1;
+                        for t1 in self.types_at(ci, c1) {
+                            if extreme
+                                && lexicographic
+                                    != matches!(
+                                        t1,
+                                        Ty::Str | Ty::List(_) | Ty::TupleN(_) | Ty::Tuple(_)
+                                    )
+                            {
                                 continue;
-                            };
-                            let (xs, ys) = (self.ids(ci, &t1, c1), self.ids(ci, &t2, c2));
-                            for &a in &xs {
-                                for &b in &ys {
-                                    if !self.tick() {
-                                        return;
+                            }
+                            for t2 in self.types_at(ci, c2) {
+                                let Some(rt) = op.result_type(&[t1.clone(), t2.clone()]) else {
+                                    continue;
+                                };
+                                let (xs, ys) = (self.ids(ci, &t1, c1), self.ids(ci, &t2, c2));
+                                for &a in &xs {
+                                    for &b in &ys {
+                                        if !self.tick() {
+                                            return;
+                                        }
+                                        self.combine(ci, op, &[a, b], rt.clone(), cost);
                                     }
-                                    self.combine(ci, op, &[a, b], rt.clone(), cost);
                                 }
                             }
                         }
