@@ -69,8 +69,9 @@ const INTENTS: &[Intent] = &[
             "frequen",
             "tally",
         ],
-        // A count of items: `sum` only over ones (`sum(1 for x in xs if ...)`), not a total.
-        code: &["count", "len", "sum(1 for", "Counter", "get"],
+        // A count of items: `sum` only over a generator (`sum(1 for x in xs if ...)`,
+        // `sum(c in 'aeiou' for c in s)`), not a total (`max(sum(xs), 0)`).
+        code: &["count", "len", "sum(…for ", "Counter", "get"],
     },
     Intent {
         name: "max",
@@ -828,6 +829,13 @@ impl CodeText {
     }
 
     fn has(&self, fragment: &str) -> bool {
+        // `a…b`: both parts, in that order.
+        if let Some((a, b)) = fragment.split_once('…') {
+            return self
+                .code
+                .find(a)
+                .is_some_and(|i| self.code[i + a.len()..].contains(b));
+        }
         let word = fragment.chars().all(|c| c.is_alphanumeric() || c == '_');
         let name = word && !fragment.starts_with(|c: char| c.is_ascii_digit());
         if name && fragment != "aeiou" && fragment != "AEIOU" {
@@ -1041,6 +1049,12 @@ mod tests {
         let i = Intents::from_description("Count the vowels in s.");
         assert_eq!(i.uncovered("return sum(c in 'aeiou' for c in s)"), 0);
         assert_eq!(i.uncovered("return len(s)"), 1);
+        // A total is no count.
+        let i = Intents::from_description("Count the numbers greater than zero.");
+        assert_eq!(i.missing("return max(sum(numbers), 0)"), vec!["count"]);
+        assert!(i
+            .missing("return sum(1 for number in numbers if number > 0)")
+            .is_empty());
         // An identifier must match whole: `summary` is not `sum`.
         let i = Intents::from_description("Return the total.");
         assert_eq!(i.uncovered("return summary"), 1);
