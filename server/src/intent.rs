@@ -486,7 +486,7 @@ fn stated_results(description: &str) -> Vec<StatedResult> {
             continue;
         };
         // "like '2xx' or '4xx'", "'odd' or 'even'": a list of answers, not one case's result.
-        let literal_start = |t: &str| t.starts_with(|ch: char| ch == '\'' || ch == '"');
+        let literal_start = |t: &str| t.starts_with(['\'', '"']);
         let listed = c.get(0).is_some_and(|m| {
             description[..m.start()]
                 .trim_end()

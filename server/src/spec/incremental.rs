@@ -78,8 +78,15 @@ impl SpecExtractor {
         result
     }
 
+    /// Reparses from the edited old tree. Where the text does not parse, tree-sitter's error
+    /// recovery from an old tree may differ from a fresh parse's (a proptest found a `"""`
+    /// typed into a docstring that left the incremental tree without the error the fresh one
+    /// has): such a text is parsed afresh, so its specs are always the text's own.
     fn reparse(&mut self) {
         self.tree = self.parser.parse(&self.text, self.tree.as_ref());
+        if self.tree.as_ref().is_some_and(|t| t.root_node().has_error()) {
+            self.tree = self.parser.parse(&self.text, None);
+        }
     }
 
     /// Applies one edit to the text and the old tree (no reparse).
