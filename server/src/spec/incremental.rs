@@ -84,7 +84,11 @@ impl SpecExtractor {
     /// has): such a text is parsed afresh, so its specs are always the text's own.
     fn reparse(&mut self) {
         self.tree = self.parser.parse(&self.text, self.tree.as_ref());
-        if self.tree.as_ref().is_some_and(|t| t.root_node().has_error()) {
+        if self
+            .tree
+            .as_ref()
+            .is_some_and(|t| t.root_node().has_error())
+        {
             self.tree = self.parser.parse(&self.text, None);
         }
     }
