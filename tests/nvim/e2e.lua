@@ -314,7 +314,9 @@ local function main()
 
     -- Apply it the way a user does: vim.lsp.buf.code_action() at the cursor, then pick the action
     -- from the menu (vim.ui.select, answered here with the item whose label is that title).
-    local changed, menu = pick(bufnr, offered[1].title)
+    -- The title's question part (after "; ") may change between an early result and the
+    -- final one; the top implementation keeps its "Implement f() — passes n/m" prefix.
+    local changed, menu = pick(bufnr, offered[1].title:match("^(.-);") or offered[1].title)
     if not check("applying the action edits the buffer", changed, "menu: " .. vim.inspect(menu)) then
       return
     end

@@ -1213,6 +1213,11 @@ impl Search<'_> {
             if op == Op::Format && !self.gates.str_out {
                 continue;
             }
+            // A palindrome test where the description names one; elsewhere `x == x[::-1]` is
+            // an equality and a reversal, and the extra operation only widens the bank.
+            if op == Op::Palindrome && !self.input.costs.is_named(op) {
+                continue;
+            }
             if op == Op::Chunk && !self.gates.nested_list_out
                 || op == Op::Flatten && !self.gates.list_out
             {
