@@ -981,7 +981,8 @@ impl Search<'_> {
             // u['active']]` for `users[:1]`): two examples rarely tell them apart, and later
             // terms built on it read as described.
             // Likewise the first element that passes a test where the description states a
-            // `None` result (`next((n for n in nums if n % 2 == 0), None)` for `nums[-1]`).
+            // `None` result, in place of another optional term of the same values (terms of
+            // different types are never equivalent: `nums[-1]` is no candidate).
             if self.upgrades {
                 if let Some(old) = self.ctxs[0].equivalent(&ty, &vals) {
                     let old_cost = self.main_cost.get(old).copied().unwrap_or(cost);
