@@ -983,11 +983,12 @@ impl Search<'_> {
             // Likewise the first element that passes a test where the description states a
             // `None` result, in place of another optional term of the same values (terms of
             // different types are never equivalent: `nums[-1]` is no candidate).
-            if self.upgrades {
+            // (Only such a selection looks its equivalent up: every other term is hashed once,
+            // by `add`.)
+            if self.upgrades && self.described_selection(&expr, &vals) {
                 if let Some(old) = self.ctxs[0].equivalent(&ty, &vals) {
                     let old_cost = self.main_cost.get(old).copied().unwrap_or(cost);
                     if cost <= old_cost + UPGRADE_COST
-                        && self.described_selection(&expr, &vals)
                         && !self.described_selection(&self.ctxs[0].terms[old].expr, &vals)
                     {
                         self.ctxs[0].terms[old].expr = expr;

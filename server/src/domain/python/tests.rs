@@ -29,10 +29,17 @@ pub(super) fn task(
     }
 }
 
-fn first_body(t: &Task) -> String {
+/// The search's solutions (up to `max`, in its order) within a 5 s budget.
+fn solutions(t: &Task, max: usize) -> Vec<Solution> {
     let cancel = CancelToken::with_budget(Duration::from_secs(5));
-    let sols = PythonDomain.search(t, &cancel, 5);
-    sols.first().map(|s| s.body.clone()).unwrap_or_default()
+    PythonDomain.search(t, &cancel, max)
+}
+
+fn first_body(t: &Task) -> String {
+    solutions(t, 5)
+        .first()
+        .map(|s| s.body.clone())
+        .unwrap_or_default()
 }
 
 #[test]
@@ -1311,12 +1318,7 @@ fn a_stated_range_is_a_chained_comparison() {
 
 /// Bodies of every solution the search finds (in its order).
 fn all_bodies(t: &Task) -> Vec<String> {
-    let cancel = CancelToken::with_budget(Duration::from_secs(5));
-    PythonDomain
-        .search(t, &cancel, 40)
-        .into_iter()
-        .map(|s| s.body)
-        .collect()
+    solutions(t, 40).into_iter().map(|s| s.body).collect()
 }
 
 #[test]
@@ -1367,9 +1369,8 @@ fn a_distinct_value_reads_the_list_as_a_set() {
 
 /// The body the ranking starts from: the best score (the first on ties).
 fn best_body(t: &Task) -> String {
-    let cancel = CancelToken::with_budget(Duration::from_secs(5));
-    let sols = PythonDomain.search(t, &cancel, 20);
-    sols.iter()
+    solutions(t, 20)
+        .iter()
         .rev()
         .max_by(|a, b| a.score.total_cmp(&b.score))
         .map(|s| s.body.clone())
@@ -1404,8 +1405,7 @@ fn records_are_selected_by_the_fields_the_description_names() {
         ],
     );
     // The ranking's intent charge then puts it before `[user['name'] for user in users][:1]`.
-    let cancel = CancelToken::with_budget(Duration::from_secs(5));
-    let sols = PythonDomain.search(&t, &cancel, 20);
+    let sols = solutions(&t, 20);
     let best = sols
         .iter()
         .map(|s| s.score)
