@@ -451,7 +451,7 @@ fn record_keys(v: &crate::value::Value, out: &mut Vec<String>) {
 /// 0.0 for an empty list", "or None if there is none", "returning '' when it has no dot". The
 /// code that carries it out contains the literal (`... if nums else 0.0`).
 #[derive(Clone, Debug, PartialEq)]
-enum StatedResult {
+pub(crate) enum StatedResult {
     None,
     /// A number, and whether it is written as a float (`0.0`).
     Number(f64, bool),
@@ -468,6 +468,20 @@ const STATED_RESULT: &str = "stated-result";
 /// "otherwise", followed by the case it answers ("if", "when", "for", ...) or the clause's end.
 /// `True` and `False` are left out: "Return True if ..." is how every predicate is described.
 fn stated_results(description: &str) -> Vec<StatedResult> {
+    let mut out: Vec<StatedResult> = Vec::new();
+    for (_, result) in stated_result_spans(description) {
+        if !out.contains(&result) {
+            out.push(result);
+        }
+    }
+    out
+}
+
+/// Each stated result of `description` (see [`stated_results`]) with the byte range of the
+/// words that state it ("or 0.0", "gives an empty list").
+pub(crate) fn stated_result_spans(
+    description: &str,
+) -> Vec<(std::ops::Range<usize>, StatedResult)> {
     static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
     let Some(re) = RE
         .get_or_init(|| {
@@ -480,11 +494,12 @@ fn stated_results(description: &str) -> Vec<StatedResult> {
     else {
         return Vec::new();
     };
-    let mut out: Vec<StatedResult> = Vec::new();
+    let mut out = Vec::new();
     for c in re.captures_iter(description) {
-        let Some(lit) = c.get(1).map(|m| m.as_str()) else {
+        let (Some(whole), Some(lit_match)) = (c.get(0), c.get(1)) else {
             continue;
         };
+        let lit = lit_match.as_str();
         // "like '2xx' or '4xx'", "'odd' or 'even'": a list of answers, not one case's result.
         let literal_start = |t: &str| t.starts_with(['\'', '"']);
         let listed = c.get(0).is_some_and(|m| {
@@ -518,9 +533,7 @@ fn stated_results(description: &str) -> Vec<StatedResult> {
         } else {
             continue;
         };
-        if !out.contains(&result) {
-            out.push(result);
-        }
+        out.push((whole.start()..lit_match.end(), result));
     }
     out
 }

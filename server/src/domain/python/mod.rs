@@ -12,6 +12,7 @@ mod normalize;
 mod patterns;
 mod render;
 mod sample;
+mod stated;
 mod tokens;
 mod types;
 mod value;
@@ -35,6 +36,10 @@ pub struct PythonDomain;
 
 /// Most parameters a task may have.
 const MAX_PARAMS: usize = 6;
+
+/// Share of the remaining budget the search over the stated cases gets before the user's
+/// examples alone are searched (see `stated`).
+const STATED_SHARE: f64 = 0.6;
 
 fn slot_type(what: &str, annotation: Option<&str>, values: &[PyVal]) -> Result<Ty, NoFit> {
     let inferred = types::type_of_all(values.iter());
@@ -213,8 +218,67 @@ impl PythonDomain {
         cancel: &CancelToken,
         limits: enumerate::SearchLimits,
     ) -> Option<(Vec<Solution>, enumerate::StopReason, usize)> {
-        let examples = py_examples(task);
         let param_types = param_types(task)?;
+        let stated = stated::stated_examples(&task.description, &task.param_names, &task.examples);
+        if stated.is_empty() {
+            return Some(self.search_examples(
+                task,
+                &task.examples,
+                param_types,
+                None,
+                cancel,
+                limits,
+            ));
+        }
+        // One stated case of an empty or zero parameter (never `None`: a truth test of an
+        // optional value is no `is None` test) guards the terms right on the others.
+        let guard = match stated.as_slice() {
+            [case] => task.examples.first().and_then(|first| {
+                let j = (0..case.inputs.len()).find(|&j| case.inputs[j] != first.inputs[j])?;
+                (case.inputs[j] != Value::None).then(|| enumerate::StatedGuard {
+                    param: j,
+                    result: PyVal::from_value(&case.output),
+                })
+            }),
+            _ => None,
+        };
+        // The stated cases first, with most of the budget; the user's examples alone if nothing
+        // fits them too (a case read wrongly must not cost the function its implementation).
+        let mut examples = task.examples.clone();
+        examples.extend(stated);
+        let first = match cancel.remaining() {
+            Some(left) => cancel.child_with_budget(left.mul_f64(STATED_SHARE)),
+            None => cancel.clone(),
+        };
+        let (sols, stop, terms) =
+            self.search_examples(task, &examples, param_types.clone(), guard, &first, limits);
+        if !sols.is_empty() || cancel.is_cancelled() {
+            return Some((sols, stop, terms));
+        }
+        let (sols, stop, more) =
+            self.search_examples(task, &task.examples, param_types, None, cancel, limits);
+        Some((sols, stop, terms + more))
+    }
+
+    /// The search over `examples` (the task's, or those with its stated cases).
+    fn search_examples(
+        &self,
+        task: &Task,
+        examples: &[IoExample],
+        param_types: Vec<Ty>,
+        stated_guard: Option<enumerate::StatedGuard>,
+        cancel: &CancelToken,
+        limits: enumerate::SearchLimits,
+    ) -> (Vec<Solution>, enumerate::StopReason, usize) {
+        let examples: Vec<(Vec<PyVal>, PyVal)> = examples
+            .iter()
+            .map(|e| {
+                (
+                    e.inputs.iter().map(PyVal::from_value).collect(),
+                    PyVal::from_value(&e.output),
+                )
+            })
+            .collect();
         let inputs: Vec<Vec<PyVal>> = examples.iter().map(|(i, _)| i.clone()).collect();
         let outputs: Vec<PyVal> = examples.iter().map(|(_, o)| o.clone()).collect();
         let pattern_leaves =
@@ -238,6 +302,7 @@ impl PythonDomain {
                 .contains("digit"),
             decimals: hints::decimal_places(&task.description),
             bounds: hints::stated_bounds(&task.description),
+            stated_guard,
             constants: {
                 let mut cs = hints::constants(&task.description, &inputs, &outputs);
                 cs.extend(pattern_leaves);
@@ -257,7 +322,7 @@ impl PythonDomain {
             .iter()
             .map(|p| self.solution(task, &p.expr, p.cost))
             .collect();
-        Some((sols, outcome.stop, outcome.terms))
+        (sols, outcome.stop, outcome.terms)
     }
 }
 

@@ -341,6 +341,7 @@ sys.stdout.write(json.dumps(out))
             costs.op.insert(Op::ReFullmatch, 1);
             costs.op.insert(Op::ReFindall, 1);
             let input = SearchInput {
+                stated_guard: None,
                 param_types: tys.clone(),
                 constants: consts,
                 costs: costs.clone(),
@@ -1416,4 +1417,35 @@ fn records_are_selected_by_the_fields_the_description_names() {
         "{:?}",
         sols.iter().map(|s| (s.score, &s.body)).collect::<Vec<_>>()
     );
+}
+
+#[test]
+fn a_stated_empty_case_is_a_guard_of_the_fit() {
+    // Without the stated case `[part.strip() for ...]` gives `['']` for an empty line.
+    let t = task(
+        &["line"],
+        &["str"],
+        "Split a simple CSV line on commas, stripping whitespace around each field. An \
+         empty line gives an empty list.",
+        &[
+            (&["'a, b ,c'"], "['a', 'b', 'c']"),
+            (&["'x,,y'"], "['x', '', 'y']"),
+        ],
+    );
+    let body = best_body(&t);
+    assert_eq!(
+        body,
+        "if not line:\n    return []\nreturn [part.strip() for part in line.split(',')]"
+    );
+}
+
+#[test]
+fn a_stated_zero_case_guards_a_division() {
+    let t = task(
+        &["a", "b"],
+        &["float", "float"],
+        "Return a divided by b, or 0.0 when b is 0.",
+        &[(&["6.0", "3.0"], "2.0"), (&["1.0", "4.0"], "0.25")],
+    );
+    assert_eq!(best_body(&t), "if not b:\n    return 0.0\nreturn a / b");
 }
