@@ -44,8 +44,8 @@ pub(crate) struct SearchInput {
     pub(crate) decimals: i64,
     /// Thresholds the description states with the side of their boundary ("under 13").
     pub(crate) bounds: Vec<super::hints::StatedBound>,
-    /// The case the description states for an empty or zero parameter, where it is the last
-    /// example (see `stated`): a term right on every other example is a solution under that
+    /// The case the description states for an empty or zero parameter (see `stated`): a
+    /// solution that does not give the stated result there is a solution under that
     /// parameter's truth test (`values.index(max(values)) if values else -1`).
     pub(crate) stated_guard: Option<StatedGuard>,
 }
@@ -55,6 +55,8 @@ pub(crate) struct SearchInput {
 pub(crate) struct StatedGuard {
     /// The parameter the stated case empties or zeroes.
     pub(crate) param: usize,
+    /// The stated case's inputs.
+    pub(crate) inputs: Vec<PyVal>,
     /// The stated result.
     pub(crate) result: PyVal,
 }
@@ -973,8 +975,6 @@ impl Search<'_> {
             let all = (1u64 << self.outputs.len().min(63)) - 1;
             if mask == all {
                 self.record(expr.clone(), cost);
-            } else if let Some(guarded) = self.stated_guarded(&expr, &ty, mask) {
-                self.record(guarded, cost);
             } else if let Some(places) = self.rounds_to.filter(|_| ty == Ty::Float) {
                 self.record_rounded(&expr, &vals, cost, places);
             }
@@ -1046,31 +1046,28 @@ impl Search<'_> {
         }
     }
 
-    /// `expr if p else result` where `expr` (of type `ty`, right on the examples of `mask`)
-    /// is right on every example but the stated case of parameter `p` (see
-    /// [`SearchInput::stated_guard`]): the description states that case, so its guard costs
-    /// nothing.
-    fn stated_guarded(&self, expr: &Rc<Expr>, ty: &Ty, mask: u64) -> Option<Rc<Expr>> {
-        let guard = self.input.stated_guard.as_ref()?;
-        let n = self.outputs.len();
-        if !(2..=63).contains(&n) || mask != (1u64 << (n - 1)) - 1 {
-            return None;
-        }
-        // Only where the stated result is a value of the term's type (or `None`).
-        let same_kind = match (&guard.result, ty) {
-            (PyVal::None, _) => true,
-            (r, t) => fits(r, t),
+    /// `expr`, or `expr if p else result` where `expr` does not give the stated result on
+    /// the stated case of parameter `p` (see [`SearchInput::stated_guard`]): the description
+    /// states that case, so its guard costs nothing.
+    fn stated_guarded(&self, expr: Rc<Expr>) -> Rc<Expr> {
+        let Some(guard) = self.input.stated_guard.as_ref() else {
+            return expr;
         };
-        same_kind.then(|| {
-            Rc::new(Expr::Call(
-                Op::IfExp,
-                vec![
-                    Rc::new(Expr::Param(guard.param)),
-                    expr.clone(),
-                    Rc::new(Expr::Const(guard.result.clone())),
-                ],
-            ))
-        })
+        let env = super::interp::Env {
+            params: &guard.inputs,
+            vars: &[],
+        };
+        if super::interp::eval(&expr, &env).is_ok_and(|v| exact_eq(&v, &guard.result)) {
+            return expr;
+        }
+        Rc::new(Expr::Call(
+            Op::IfExp,
+            vec![
+                Rc::new(Expr::Param(guard.param)),
+                expr,
+                Rc::new(Expr::Const(guard.result.clone())),
+            ],
+        ))
     }
 
     /// Records a main-context program that raised on some examples (`vals` holds `None`
@@ -1092,6 +1089,7 @@ impl Search<'_> {
         if self.pads_a_solution(&expr) {
             return;
         }
+        let expr = self.stated_guarded(expr);
         // A stated threshold compared on the wrong side of its boundary ("18 or over":
         // `age > 18`) fits only examples that miss the boundary.
         let cost = if self.sided(&expr) {
@@ -1171,30 +1169,16 @@ impl Search<'_> {
     /// to cents": `round(price * (1 + rate), 2)`, whose unrounded values no example shows).
     fn record_rounded(&mut self, expr: &Rc<Expr>, vals: &[PyVal], cost: u32, places: i64) {
         let digits = PyVal::Int(places);
-        let n = self.outputs.len().min(63);
-        let mask =
-            vals.iter()
-                .zip(&self.outputs)
-                .take(n)
-                .enumerate()
-                .fold(0u64, |m, (i, (v, o))| {
-                    let right = super::interp::apply(Op::Round2, &[v, &digits])
-                        .is_ok_and(|r| exact_eq(&r, o));
-                    if right {
-                        m | (1 << i)
-                    } else {
-                        m
-                    }
-                });
-        let rounded = Rc::new(Expr::Call(
-            Op::Round2,
-            vec![expr.clone(), Rc::new(Expr::Const(digits))],
-        ));
-        let cost = cost + self.input.costs.op_cost(Op::Round2) + 1;
-        if mask == (1u64 << n) - 1 {
+        let rounds = vals.iter().zip(&self.outputs).all(|(v, o)| {
+            super::interp::apply(Op::Round2, &[v, &digits]).is_ok_and(|r| exact_eq(&r, o))
+        });
+        if rounds {
+            let rounded = Rc::new(Expr::Call(
+                Op::Round2,
+                vec![expr.clone(), Rc::new(Expr::Const(digits))],
+            ));
+            let cost = cost + self.input.costs.op_cost(Op::Round2) + 1;
             self.record(rounded, cost);
-        } else if let Some(guarded) = self.stated_guarded(&rounded, &Ty::Float, mask) {
-            self.record(guarded, cost);
         }
     }
 
@@ -1612,11 +1596,6 @@ impl Search<'_> {
                         },
                     );
                 }
-            }
-            // Right everywhere but on the stated case it raises on (`a / b` for "or 0.0 when
-            // b is 0").
-            if let Some(guarded) = self.stated_guarded(&e, &rt, mask) {
-                self.record(guarded, cost);
             }
             if mask != 0
                 && !self.partial.contains_key(&mask)

@@ -230,20 +230,31 @@ impl PythonDomain {
                 limits,
             ));
         }
-        // One stated case of an empty or zero parameter (never `None`: a truth test of an
-        // optional value is no `is None` test) guards the terms right on the others.
-        let guard = match stated.as_slice() {
-            [case] => task.examples.first().and_then(|first| {
-                let j = (0..case.inputs.len()).find(|&j| case.inputs[j] != first.inputs[j])?;
-                (case.inputs[j] != Value::None).then(|| enumerate::StatedGuard {
+        // One stated case of an empty or zero parameter guards the solutions of the user's
+        // examples (never a `None` one: a truth test of an optional value is no `is None`
+        // test). It is no point of the bank: terms that raise there (`max(values)` for
+        // `values == []`) are the parts of most solutions.
+        if let ([case], Some(first)) = (stated.as_slice(), task.examples.first()) {
+            let j = (0..case.inputs.len()).find(|&j| case.inputs[j] != first.inputs[j]);
+            if let Some(j) = j.filter(|&j| case.inputs[j] != Value::None) {
+                let guard = enumerate::StatedGuard {
                     param: j,
+                    inputs: case.inputs.iter().map(PyVal::from_value).collect(),
                     result: PyVal::from_value(&case.output),
-                })
-            }),
-            _ => None,
-        };
-        // The stated cases first, with most of the budget; the user's examples alone if nothing
-        // fits them too (a case read wrongly must not cost the function its implementation).
+                };
+                return Some(self.search_examples(
+                    task,
+                    &task.examples,
+                    param_types,
+                    Some(guard),
+                    cancel,
+                    limits,
+                ));
+            }
+        }
+        // Otherwise the stated cases are examples, with most of the budget; the user's examples
+        // alone get the rest if nothing fits them too (a case read wrongly must not cost the
+        // function its implementation).
         let mut examples = task.examples.clone();
         examples.extend(stated);
         let first = match cancel.remaining() {
@@ -251,7 +262,7 @@ impl PythonDomain {
             None => cancel.clone(),
         };
         let (sols, stop, terms) =
-            self.search_examples(task, &examples, param_types.clone(), guard, &first, limits);
+            self.search_examples(task, &examples, param_types.clone(), None, &first, limits);
         if !sols.is_empty() || cancel.is_cancelled() {
             return Some((sols, stop, terms));
         }
