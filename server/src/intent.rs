@@ -648,6 +648,10 @@ impl Intents {
             ("lowest common multiple", "lcm"),
             ("greatest common divisor", "gcd"),
             ("greatest common factor", "gcd"),
+            // "The difference between a and b" compares nothing.
+            ("difference between", "difference of"),
+            ("distance between", "distance of"),
+            ("gap between", "gap of"),
         ] {
             text = text.replace(phrase, name);
         }
@@ -1065,6 +1069,14 @@ mod tests {
         // A total is no count.
         let i = Intents::from_description("Count the numbers greater than zero.");
         assert_eq!(i.missing("return max(sum(numbers), 0)"), vec!["count"]);
+        // "between" in "the difference between" asks for no comparison.
+        let i = Intents::from_description(
+            "Return the difference between each value and the one before it.",
+        );
+        assert!(i
+            .missing("return [x - value for value, x in zip(values, values[1:])]")
+            .is_empty());
+        assert!(Intents::from_description("Return True if n is between 1 and 9.").wants("compare"));
         assert!(i
             .missing("return sum(1 for number in numbers if number > 0)")
             .is_empty());
