@@ -230,6 +230,9 @@ pub fn io_examples(spec: &Spec) -> (Vec<IoExample>, usize) {
     let mut skipped = 0;
     for ex in &spec.examples {
         let parsed = (|| {
+            if let Some(e) = compared_example(ex, &spec.name) {
+                return Some(e);
+            }
             let call = ex.call.as_ref()?;
             if !call.kwargs.is_empty() || ex.expected_exception.is_some() {
                 return None;
@@ -256,6 +259,32 @@ pub fn io_examples(spec: &Spec) -> (Vec<IoExample>, usize) {
         }
     }
     (out, skipped)
+}
+
+/// A doctest that compares a call with its result and expects `True` (`>>> f(x) is None` /
+/// `True`, `>>> f(x) == 3` / `True`: doctest never prints a `None`, and some write every
+/// example so): the call returns that result.
+fn compared_example(ex: &crate::spec::Example, name: &str) -> Option<IoExample> {
+    if ex.kind != ExampleKind::Doctest || ex.expected.trim() != "True" || ex.call.is_some() {
+        return None;
+    }
+    let source = ex.source.trim();
+    let (call, result) = if let Some(call) = source.strip_suffix(" is None") {
+        (call, "None")
+    } else {
+        source.rsplit_once(" == ")?
+    };
+    let call = crate::spec::calls::example_call_in_snippet(call.trim(), name, false)?;
+    if !call.kwargs.is_empty() {
+        return None;
+    }
+    let inputs = call
+        .args
+        .iter()
+        .map(|a| Value::parse_literal(a).ok())
+        .collect::<Option<Vec<_>>>()?;
+    let output = Value::parse_literal(result.trim()).ok()?;
+    Some(IoExample { inputs, output })
 }
 
 fn type_name(v: &Value) -> &'static str {

@@ -914,6 +914,31 @@ def active_names(users: list[dict]) -> list[str]:
     );
 }
 
+#[test]
+fn doctests_that_compare_the_call_and_stated_cases_are_examples() {
+    // Doctests written as comparisons that print `True` give the call's result; "or None for
+    // an empty text" is a case no example shows, carried out by a guard.
+    let source = r#"
+def last_word(text: str) -> str | None:
+    """Return the last word of text, or None for an empty text.
+
+    >>> last_word('a b') == 'b'
+    True
+    >>> last_word('hello big world') == 'world'
+    True
+    """
+"#;
+    let Some(results) = search_source(source) else {
+        return;
+    };
+    let r = solved(&results, "last_word");
+    let top = &r.candidates[0];
+    let Some(got) = run_body("text", &top.imports, &top.body, &["'x y z'", "''", "'one'"]) else {
+        return;
+    };
+    assert_eq!(got, ["'z'", "None", "'one'"], "{}", top.body);
+}
+
 /// Runs `body` as the body of `def f(<param>)` in `python3` on each input (a Python literal)
 /// and returns the `repr` of each result; `None` without a `python3`.
 fn run_body(param: &str, imports: &[String], body: &str, inputs: &[&str]) -> Option<Vec<String>> {
