@@ -1581,16 +1581,16 @@ impl Search<'_> {
             ))
         };
         if raised != 0 {
-            let e = expr();
             // A branch for the conditionals where it is right (and did not raise).
             let mask = self.mask(&vals) & !raised;
             let all = (1u64 << n) - 1;
             if let Some(class) = class.filter(|&c| !mixed && c != PyErr::TooBig) {
                 if mask | raised == all && !self.raising.contains_key(&raised) {
+                    let e = expr();
                     self.raising.insert(
                         raised,
                         Attempt {
-                            expr: e.clone(),
+                            expr: e,
                             cost,
                             class,
                         },
@@ -1601,6 +1601,7 @@ impl Search<'_> {
                 && !self.partial.contains_key(&mask)
                 && !self.partial_err.contains_key(&mask)
             {
+                let e = expr();
                 self.partial_err.insert(mask, (e, cost));
             }
             return;
