@@ -105,6 +105,44 @@ const INTENTS: &[Intent] = &[
         stems: &["average", "mean"],
         code: &["/", "mean", "fmean"],
     },
+    // "Limit value to the range [low, high]": a bound on each side.
+    Intent {
+        name: "clamp-low",
+        stems: &["clamp", "clip", "limit"],
+        code: &["max", "<", ">"],
+    },
+    Intent {
+        name: "clamp-high",
+        stems: &["clamp", "clip", "limit"],
+        code: &["min", "<", ">"],
+    },
+    // "Return default if s is not a valid integer": the code tells valid input from invalid.
+    Intent {
+        name: "fallback",
+        stems: &[
+            "not a valid",
+            "not valid",
+            "invalid",
+            "malformed",
+            "cannot be parsed",
+            "can't be parsed",
+            "cannot be converted",
+            "can't be converted",
+            "fails to parse",
+            "unparsable",
+            "not parseable",
+        ],
+        code: &[
+            "except",
+            "isdigit",
+            "isdecimal",
+            "isnumeric",
+            "isalpha",
+            "isalnum",
+            "fullmatch",
+            "match",
+        ],
+    },
     Intent {
         name: "product",
         stems: &["product", "multiply", "multiplied", "multiplication"],
@@ -740,12 +778,23 @@ impl Intents {
     /// intent's names or fragments occurs in it. Names match whole identifiers (`sum`, not
     /// `summary`); fragments match anywhere outside string literals, except those that are
     /// themselves literal text (`aeiou`).
+    #[cfg(test)]
     pub fn uncovered(&self, body: &str) -> usize {
         self.missing(body).len()
     }
 
     /// Names of the wanted intents a rendered body leaves out (see [`Intents::uncovered`]).
     pub fn missing(&self, body: &str) -> Vec<&'static str> {
+        self.missing_settled(body, &[])
+    }
+
+    /// As [`Intents::missing`], with the stated results in `settled` left out: those whose
+    /// case the ranking checks on the program's behaviour instead of its literals.
+    pub(crate) fn missing_settled(
+        &self,
+        body: &str,
+        settled: &[StatedResult],
+    ) -> Vec<&'static str> {
         if self.is_empty() {
             return Vec::new();
         }
@@ -753,7 +802,7 @@ impl Intents {
         let stated = self
             .results
             .iter()
-            .filter(|r| !r.in_code(&code))
+            .filter(|r| !settled.contains(r) && !r.in_code(&code))
             .map(|_| STATED_RESULT);
         let fields = self
             .fields

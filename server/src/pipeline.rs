@@ -447,6 +447,9 @@ pub struct RankContext {
     words: Vec<String>,
     explained: Vec<String>,
     intents: crate::intent::Intents,
+    /// Cases the description states that read as examples ("or -1 for an empty list"): a
+    /// program meets such a stated result by its behaviour there, not by its literals.
+    stated: Vec<crate::domain::python::StatedCase>,
 }
 
 impl RankContext {
@@ -456,6 +459,7 @@ impl RankContext {
             words: description_words(description),
             explained: crate::domain::python::explained_constants(description),
             intents: crate::intent::Intents::from_description(description),
+            stated: Vec::new(),
         }
     }
 
@@ -474,7 +478,29 @@ impl RankContext {
         ctx.explained.extend(fields);
         ctx.explained
             .extend(crate::domain::python::explained_patterns(task));
+        ctx.explained
+            .extend(crate::domain::python::explained_op_patterns(&task.description));
+        ctx.stated = crate::domain::python::stated_cases(
+            &task.description,
+            &task.param_names,
+            &task.examples,
+        );
         ctx
+    }
+
+    /// The intents a program leaves out ([`crate::intent::Intents::missing`]); `meets` tells
+    /// whether it gives a stated case's result (evaluated, not read from its literals), and a
+    /// stated case it does not meet is one more left out.
+    fn missing(&self, body: &str, meets: impl Fn(&IoExample) -> bool) -> Vec<&'static str> {
+        let settled: Vec<crate::intent::StatedResult> =
+            self.stated.iter().map(|c| c.result.clone()).collect();
+        let mut missing = self.intents.missing_settled(body, &settled);
+        for case in self.stated.iter().filter(|c| !c.shown) {
+            if !meets(&case.example) {
+                missing.push("stated-case");
+            }
+        }
+        missing
     }
 }
 
@@ -984,7 +1010,11 @@ impl Verifier<'_, '_> {
                 {
                     let rank =
                         rank_cost(&s, domain.name() == "python", &task.param_names, rank_ctx);
-                    let uncovered = rank_ctx.intents.uncovered(&s.body);
+                    let uncovered = rank_ctx
+                        .missing(&s.body, |e| {
+                            domain.eval_tokens(&s.tokens, &e.inputs).as_ref() == Some(&e.output)
+                        })
+                        .len();
                     found.push(Found {
                         solution: s,
                         elapsed_ms,
@@ -1178,7 +1208,13 @@ impl Verifier<'_, '_> {
                 .sum();
             // What the behaviour's cheapest program (this candidate: each verified candidate is
             // its cluster's representative) leaves out of the description.
-            let missing = rank_ctx.intents.missing(&found[*i].solution.body);
+            let (domain, _) = fitting[found[*i].domain];
+            let missing = rank_ctx.missing(&found[*i].solution.body, |e| {
+                domain
+                    .eval_tokens(&found[*i].solution.tokens, &e.inputs)
+                    .as_ref()
+                    == Some(&e.output)
+            });
             let pairs: Vec<(Vec<Value>, Value)> = examples
                 .iter()
                 .map(|e| (e.inputs.clone(), e.output.clone()))

@@ -17,6 +17,8 @@ mod tokens;
 mod types;
 mod value;
 
+pub(crate) use stated::{stated_cases, StatedCase};
+
 #[cfg(test)]
 mod tests;
 
@@ -176,6 +178,28 @@ pub(crate) fn explained_constants(description: &str) -> Vec<String> {
             v => v.repr(),
         })
         .collect()
+}
+
+/// The fixed patterns of the `re` operations (`re.findall(r'\d+', s)`) whose words the
+/// description uses ("the first number of a version string"), as the ranking reads a
+/// rendering's literals: explained as a named operation is.
+pub(crate) fn explained_op_patterns(description: &str) -> Vec<String> {
+    let text = description.to_lowercase().replace("number of", "count of");
+    let says = |stems: &[&str]| {
+        text.split(|c: char| !c.is_alphanumeric())
+            .any(|w| stems.iter().any(|s| w.starts_with(s)))
+    };
+    let mut out = Vec::new();
+    if says(&["number", "digit", "integer", "numeral"]) {
+        out.push(r"'\d+'".to_string());
+    }
+    if says(&["word"]) {
+        out.push(r"'\w+'".to_string());
+    }
+    if says(&["capital", "uppercase", "camel"]) {
+        out.push("'[A-Z][a-z]*'".to_string());
+    }
+    out
 }
 
 /// The patterns of a task's `re` operations (named by its description or learned from its

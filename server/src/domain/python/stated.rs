@@ -16,16 +16,39 @@ use crate::value::Value;
 /// At most this many stated cases are added to a task's examples.
 const MAX_STATED: usize = 2;
 
+/// A case the description states: its example, the stated result it comes from, and whether
+/// the user's examples already show it (then every program that fits them meets it).
+#[derive(Clone, Debug)]
+pub(crate) struct StatedCase {
+    pub(crate) example: IoExample,
+    pub(crate) result: StatedResult,
+    pub(crate) shown: bool,
+}
+
 /// The examples `description` states for cases the examples do not show (see the module doc).
 pub(crate) fn stated_examples(
     description: &str,
     param_names: &[String],
     examples: &[IoExample],
 ) -> Vec<IoExample> {
+    stated_cases(description, param_names, examples)
+        .into_iter()
+        .filter(|c| !c.shown)
+        .map(|c| c.example)
+        .collect()
+}
+
+/// Every case `description` states that can be read as an example (see the module doc): at
+/// most [`MAX_STATED`] the examples do not show, and those they show with the stated result.
+pub(crate) fn stated_cases(
+    description: &str,
+    param_names: &[String],
+    examples: &[IoExample],
+) -> Vec<StatedCase> {
     let Some(first) = examples.first() else {
         return Vec::new();
     };
-    let mut out: Vec<IoExample> = Vec::new();
+    let mut out: Vec<StatedCase> = Vec::new();
     for clause in clauses(&super::hints::prose(description)) {
         let spans = stated_result_spans(&clause);
         let [(span, result)] = spans.as_slice() else {
@@ -40,18 +63,37 @@ pub(crate) fn stated_examples(
         let Some(output) = result_value(result, examples) else {
             continue;
         };
-        // Already shown: an example with that parameter at that value.
-        if examples.iter().any(|e| e.inputs.get(j) == Some(&value)) {
+        // Already shown: an example with that parameter at that value. It counts as a stated
+        // case only where the examples give the stated result there.
+        let showing: Vec<&IoExample> = examples
+            .iter()
+            .filter(|e| e.inputs.get(j) == Some(&value))
+            .collect();
+        let shown = !showing.is_empty();
+        if shown {
+            if showing.iter().all(|e| e.output == output)
+                && !out.iter().any(|c| c.shown && c.result == *result)
+            {
+                out.push(StatedCase {
+                    example: showing[0].clone(),
+                    result: result.clone(),
+                    shown,
+                });
+            }
+            continue;
+        }
+        if out.iter().filter(|c| !c.shown).count() == MAX_STATED {
             continue;
         }
         let mut inputs = first.inputs.clone();
         inputs[j] = value;
         let derived = IoExample { inputs, output };
-        if !out.iter().any(|e| e.inputs == derived.inputs) {
-            out.push(derived);
-        }
-        if out.len() == MAX_STATED {
-            break;
+        if !out.iter().any(|c| c.example.inputs == derived.inputs) {
+            out.push(StatedCase {
+                example: derived,
+                result: result.clone(),
+                shown,
+            });
         }
     }
     out
