@@ -260,7 +260,7 @@ const INTENTS: &[Intent] = &[
         stems: &[
             "missing", "default", "absent", "or none", "none if", "if empty", "is empty",
         ],
-        code: &["get", "if", "or", "None", "in"],
+        code: &["get", "if", "or", "None", "in", "except"],
     },
     Intent {
         name: "length",
@@ -919,6 +919,21 @@ impl CodeText {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_invalid_input_asks_for_a_fallback() {
+        let i = Intents::from_description(
+            "Parse s as a base-10 integer (surrounding whitespace and a leading sign are allowed) and return default if s is not a valid integer.",
+        );
+        assert!(i.names().contains(&"fallback"), "{:?}", i.names());
+        assert!(i
+            .missing("    try:\n        return int(s)\n    except ValueError:\n        return default\n")
+            .iter()
+            .all(|m| *m != "fallback"));
+        assert!(i
+            .missing("    return default if default else int(s)\n")
+            .contains(&"fallback"));
+    }
 
     #[test]
     fn a_stated_result_asks_for_its_literal() {

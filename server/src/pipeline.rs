@@ -420,14 +420,27 @@ struct Found {
     /// cluster's cheapest program leaves out, so that `list(accumulate(xs, max))[0]` does not
     /// cover "largest" for the behaviour of `xs[0]`.
     uncovered: usize,
+    /// Share of the extra inputs (drawn like the user's) on which it raises.
+    raise_share: f64,
 }
 
 impl Found {
-    /// The ranking cost with the charge for left-out intents.
+    /// The ranking cost with the charges for left-out intents and for raising where the
+    /// user's inputs would not (`int(version[-1]) * 2 + 2` against
+    /// `int(re.findall(r'\d+', version)[0])`).
     fn cost(&self) -> f64 {
-        self.rank.0 + UNCOVERED_INTENT_COST * self.uncovered as f64
+        self.rank.0
+            + UNCOVERED_INTENT_COST * self.uncovered as f64
+            + RAISE_COST * (self.raise_share - FREE_RAISE_SHARE).max(0.0)
     }
 }
+
+/// Ranking cost of raising on every extra input: less than one operation, so it only tells
+/// programs of about equal cost apart.
+const RAISE_COST: f64 = 1.0;
+
+/// Raising on a few extra inputs is no sign (a zero divisor, an empty list).
+const FREE_RAISE_SHARE: f64 = 0.125;
 
 /// Lowercase words of a description (identifiers split at `_`).
 fn description_words(text: &str) -> Vec<String> {
@@ -1021,6 +1034,7 @@ impl Verifier<'_, '_> {
                         domain: di,
                         rank,
                         uncovered,
+                        raise_share: 0.0,
                     });
                 }
             }
@@ -1098,10 +1112,18 @@ impl Verifier<'_, '_> {
                     .map_or(0, |&(r, _)| found[r].uncovered)
             })
             .collect();
-        for (f, u) in found.iter_mut().zip(rep_uncovered) {
+        for ((f, u), b) in found.iter_mut().zip(rep_uncovered).zip(&behaviours) {
             f.uncovered = u;
+            f.raise_share = crate::rank::behaviour_shares(b).1;
         }
         reps.sort_by(|a, b| found[a.0].cost().total_cmp(&found[b.0].cost()));
+        if std::env::var_os("DOCSYNTH_DEBUG_RANK").is_some() {
+            for (i, f) in found.iter().enumerate() {
+                let d = fitting[f.domain].0;
+                let m = rank_ctx.missing(&f.solution.body, |e| d.eval_tokens(&f.solution.tokens, &e.inputs).as_ref() == Some(&e.output));
+                eprintln!("DBG {} cluster {} rank {:?} unc {} raise {:.2} cost {:.2} {m:?} {:?}", f.solution.program, cluster_of[i], f.rank, f.uncovered, f.raise_share, f.cost(), f.solution.body);
+            }
+        }
         reps.truncate(config.top_k.max(1) * 3);
         let suite = CheckSuite {
             function: spec.name.clone(),

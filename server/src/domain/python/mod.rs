@@ -184,7 +184,11 @@ pub(crate) fn explained_constants(description: &str) -> Vec<String> {
 /// description uses ("the first number of a version string"), as the ranking reads a
 /// rendering's literals: explained as a named operation is.
 pub(crate) fn explained_op_patterns(description: &str) -> Vec<String> {
-    let text = description.to_lowercase().replace("number of", "count of");
+    // "The number of vowels" is a count, not a number in the text.
+    let mut text = description.to_lowercase();
+    for count in ["the number of", "a number of", "total number of"] {
+        text = text.replace(count, "count of");
+    }
     let says = |stems: &[&str]| {
         text.split(|c: char| !c.is_alphanumeric())
             .any(|w| stems.iter().any(|s| w.starts_with(s)))
