@@ -499,6 +499,18 @@ pub(crate) enum StatedResult {
     Empty(&'static str),
 }
 
+/// Quantities a library function computes whole, by the words that name them and the
+/// function's name (see [`Intents::missing`]).
+const NAMED_QUANTITIES: &[(&[&str], &str)] = &[
+    (&["median"], "median"),
+    (&["leap year"], "isleap"),
+    (&["hypotenuse"], "hypot"),
+    (&["lcm"], "lcm"),
+    (&["gcd"], "gcd"),
+    (&["factorial"], "factorial"),
+    (&["binomial", "combinations"], "comb"),
+];
+
 /// Name of the intent of a stated result (reports and tests).
 const STATED_RESULT: &str = "stated-result";
 
@@ -799,6 +811,11 @@ impl Intents {
             return Vec::new();
         }
         let code = CodeText::new(body);
+        // A named quantity the code computes whole ("the median": `statistics.median`) covers
+        // the words that define it ("with an even count, the mean of the two middle values").
+        let named = NAMED_QUANTITIES
+            .iter()
+            .any(|(stems, name)| stems.iter().any(|s| mentions(&self.text, s)) && code.has(name));
         let stated = self
             .results
             .iter()
@@ -817,7 +834,7 @@ impl Intents {
             .map(|_| FIELD);
         self.wanted
             .iter()
-            .filter(|i| !i.code.iter().any(|c| code.has(c)))
+            .filter(|i| !named && !i.code.iter().any(|c| code.has(c)))
             .map(|i| i.name)
             .chain(stated)
             .chain(fields)
@@ -919,6 +936,17 @@ impl CodeText {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_named_quantity_covers_the_words_that_define_it() {
+        let i = Intents::from_description(
+            "Return the median of a non-empty list as a float, averaging the two middle values when the length is even.",
+        );
+        assert!(!i.missing("return sum(values) / len(values)").is_empty());
+        assert!(i
+            .missing("import statistics\nreturn float(statistics.median(values))")
+            .is_empty());
+    }
 
     #[test]
     fn an_invalid_input_asks_for_a_fallback() {

@@ -425,19 +425,22 @@ struct Found {
 }
 
 impl Found {
-    /// The ranking cost with the charges for left-out intents and for raising where the
-    /// user's inputs would not (`int(version[-1]) * 2 + 2` against
-    /// `int(re.findall(r'\d+', version)[0])`).
+    /// The ranking cost with the charge for left-out intents.
     fn cost(&self) -> f64 {
-        self.rank.0
-            + UNCOVERED_INTENT_COST * self.uncovered as f64
-            + RAISE_COST * (self.raise_share - FREE_RAISE_SHARE).max(0.0)
+        self.rank.0 + UNCOVERED_INTENT_COST * self.uncovered as f64
+    }
+
+    /// Order of the ranking: cost; at equal cost, raising on fewer of the extra inputs
+    /// (`int(re.findall(r'\d+', version)[0])` before `int(version[-1]) * 2 + 2`), then fewer
+    /// rendered tokens.
+    fn order(&self, other: &Found) -> std::cmp::Ordering {
+        let excess = |f: &Found| (f.raise_share - FREE_RAISE_SHARE).max(0.0);
+        self.cost()
+            .total_cmp(&other.cost())
+            .then(excess(self).total_cmp(&excess(other)))
+            .then(self.rank.1.cmp(&other.rank.1))
     }
 }
-
-/// Ranking cost of raising on every extra input: less than one operation, so it only tells
-/// programs of about equal cost apart.
-const RAISE_COST: f64 = 1.0;
 
 /// Raising on a few extra inputs is no sign (a zero divisor, an empty list).
 const FREE_RAISE_SHARE: f64 = 0.125;
@@ -1116,7 +1119,7 @@ impl Verifier<'_, '_> {
             f.uncovered = u;
             f.raise_share = crate::rank::behaviour_shares(b).1;
         }
-        reps.sort_by(|a, b| found[a.0].cost().total_cmp(&found[b.0].cost()));
+        reps.sort_by(|a, b| found[a.0].order(&found[b.0]));
         if std::env::var_os("DOCSYNTH_DEBUG_RANK").is_some() {
             for (i, f) in found.iter().enumerate() {
                 let d = fitting[f.domain].0;

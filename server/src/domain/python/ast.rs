@@ -485,7 +485,7 @@ impl Op {
             (AnyB | AllB, [List(e)]) if **e == Bool => Some(Bool),
             (StrOf, [Int | Float]) => Some(Str),
             (IntOf, [Str | Float]) => Some(Int),
-            (FloatOf, [Str | Int]) => Some(Float),
+            (FloatOf, [Str | Int | Float]) => Some(Float),
             (Ord, [Str]) => Some(Int),
             (Chr, [Int]) => Some(Str),
             (Round1, [Float]) => Some(Int),
