@@ -955,7 +955,9 @@ mod tests {
         );
         assert!(i.names().contains(&"fallback"), "{:?}", i.names());
         assert!(i
-            .missing("    try:\n        return int(s)\n    except ValueError:\n        return default\n")
+            .missing(
+                "    try:\n        return int(s)\n    except ValueError:\n        return default\n"
+            )
             .iter()
             .all(|m| *m != "fallback"));
         assert!(i

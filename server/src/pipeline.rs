@@ -466,6 +466,8 @@ pub struct RankContext {
     /// Cases the description states that read as examples ("or -1 for an empty list"): a
     /// program meets such a stated result by its behaviour there, not by its literals.
     stated: Vec<crate::domain::python::StatedCase>,
+    /// The integers the description states ("more than two", "at least 8").
+    numbers: Vec<i64>,
 }
 
 impl RankContext {
@@ -476,6 +478,7 @@ impl RankContext {
             explained: crate::domain::python::explained_constants(description),
             intents: crate::intent::Intents::from_description(description),
             stated: Vec::new(),
+            numbers: crate::domain::python::stated_numbers(description),
         }
     }
 
@@ -495,7 +498,9 @@ impl RankContext {
         ctx.explained
             .extend(crate::domain::python::explained_patterns(task));
         ctx.explained
-            .extend(crate::domain::python::explained_op_patterns(&task.description));
+            .extend(crate::domain::python::explained_op_patterns(
+                &task.description,
+            ));
         ctx.stated = crate::domain::python::stated_cases(
             &task.description,
             &task.param_names,
@@ -615,16 +620,36 @@ pub fn rank_cost(
             !matches!(plain, "0" | "1" | "2" | "" | " ")
                 && !ctx.explained.iter().any(|e| e == *l || e == plain)
         })
-        .count();
+        .count()
+        + unstated_thresholds(body, &ctx.numbers);
     // Keywords and constants ("Return True if ...") share words with every docstring.
     const KEYWORDS: &[&str] = &[
         "True", "False", "None", "and", "or", "not", "in", "is", "if",
     ];
-    let shared = idents
+    // Operators the description names in words ("rotate the bits": `<<`).
+    const OPERATOR_WORDS: &[(&str, &[&str])] = &[
+        ("<<", &["bit", "shift"]),
+        (">>", &["bit", "shift"]),
+        ("**", &["power", "square", "cube", "exponent"]),
+        ("//", &["floor", "quotient"]),
+        (" % ", &["remainder", "modulo", "modulus"]),
+        (" ^ ", &["xor"]),
+    ];
+    let named_operators = OPERATOR_WORDS
+        .iter()
+        .filter(|(op, stems)| {
+            body.contains(op)
+                && stems
+                    .iter()
+                    .any(|s| ctx.words.iter().any(|w| w.starts_with(s)))
+        })
+        .count();
+    let shared = (idents
         .iter()
         .filter(|i| !KEYWORDS.contains(&i.as_str()))
         .filter(|i| ctx.words.iter().any(|w| *w == i.to_lowercase()))
         .count()
+        + named_operators)
         .min(3);
     let base = if from_python_space {
         -s.score
@@ -635,6 +660,47 @@ pub fn rank_cost(
         base + 3.0 * unused as f64 + 2.0 * unexplained as f64 - 0.3 * shared as f64,
         tokens,
     )
+}
+
+/// Comparisons with 2 where the description states no 2 (`len(set(items)) > 2` for
+/// "appears more than once"): the examples' threshold, not the description's. Numbers other
+/// than 0, 1 and 2 count as unexplained literals anyway.
+fn unstated_thresholds(body: &str, stated: &[i64]) -> usize {
+    if stated.contains(&2) {
+        return 0;
+    }
+    // Tokens: numbers, names, and runs of operator characters.
+    let mut tokens: Vec<&str> = Vec::new();
+    let mut rest = body;
+    while let Some(c) = rest.chars().next() {
+        let len = if c.is_whitespace() {
+            rest = &rest[c.len_utf8()..];
+            continue;
+        } else if c.is_alphanumeric() || c == '_' || c == '.' {
+            rest.find(|d: char| !(d.is_alphanumeric() || d == '_' || d == '.'))
+                .unwrap_or(rest.len())
+        } else if "<>=!+-*/%".contains(c) {
+            rest.find(|d: char| !"<>=!+-*/%".contains(d))
+                .unwrap_or(rest.len())
+        } else {
+            c.len_utf8()
+        };
+        tokens.push(&rest[..len]);
+        rest = &rest[len..];
+    }
+    let comparison =
+        |t: Option<&&str>| t.is_some_and(|t| matches!(*t, "<" | ">" | "<=" | ">=" | "==" | "!="));
+    let arithmetic = |t: Option<&&str>| {
+        t.is_some_and(|t| matches!(*t, "+" | "-" | "*" | "/" | "//" | "%" | "**"))
+    };
+    (0..tokens.len())
+        .filter(|&i| tokens[i] == "2")
+        .filter(|&i| {
+            let before = i.checked_sub(1).and_then(|j| tokens.get(j));
+            let after = tokens.get(i + 1);
+            (comparison(before) && !arithmetic(after)) || (comparison(after) && !arithmetic(before))
+        })
+        .count()
 }
 
 /// Ranking cost of leaving out one intent the description names: about one operation and its
@@ -1123,8 +1189,19 @@ impl Verifier<'_, '_> {
         if std::env::var_os("DOCSYNTH_DEBUG_RANK").is_some() {
             for (i, f) in found.iter().enumerate() {
                 let d = fitting[f.domain].0;
-                let m = rank_ctx.missing(&f.solution.body, |e| d.eval_tokens(&f.solution.tokens, &e.inputs).as_ref() == Some(&e.output));
-                eprintln!("DBG {} cluster {} rank {:?} unc {} raise {:.2} cost {:.2} {m:?} {:?}", f.solution.program, cluster_of[i], f.rank, f.uncovered, f.raise_share, f.cost(), f.solution.body);
+                let m = rank_ctx.missing(&f.solution.body, |e| {
+                    d.eval_tokens(&f.solution.tokens, &e.inputs).as_ref() == Some(&e.output)
+                });
+                eprintln!(
+                    "DBG {} cluster {} rank {:?} unc {} raise {:.2} cost {:.2} {m:?} {:?}",
+                    f.solution.program,
+                    cluster_of[i],
+                    f.rank,
+                    f.uncovered,
+                    f.raise_share,
+                    f.cost(),
+                    f.solution.body
+                );
             }
         }
         reps.truncate(config.top_k.max(1) * 3);
@@ -1374,4 +1451,21 @@ pub fn synthesize_source(
             synthesize_with(&request, &domains, &all, &mut runner, cancel)
         })
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unstated_thresholds;
+
+    #[test]
+    fn a_comparison_with_an_unstated_two_is_counted() {
+        assert_eq!(unstated_thresholds("return len(set(items)) > 2", &[]), 1);
+        assert_eq!(unstated_thresholds("return 2 <= len(xs)", &[]), 1);
+        // Stated ("more than two"), an operand, or a parity test: no threshold.
+        assert_eq!(unstated_thresholds("return len(set(items)) > 2", &[2]), 0);
+        assert_eq!(unstated_thresholds("return n % 2 == 0", &[]), 0);
+        assert_eq!(unstated_thresholds("return x > 2 * y", &[]), 0);
+        assert_eq!(unstated_thresholds("return x == 2.5", &[]), 0);
+        assert_eq!(unstated_thresholds("return xs[2] > y", &[]), 0);
+    }
 }

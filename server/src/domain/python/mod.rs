@@ -180,6 +180,11 @@ pub(crate) fn explained_constants(description: &str) -> Vec<String> {
         .collect()
 }
 
+/// The integers the description's prose states, in digits or words ("two", "third").
+pub(crate) fn stated_numbers(description: &str) -> Vec<i64> {
+    hints::text_numbers(description)
+}
+
 /// The fixed patterns of the `re` operations (`re.findall(r'\d+', s)`) whose words the
 /// description uses ("the first number of a version string"), as the ranking reads a
 /// rendering's literals: explained as a named operation is.
