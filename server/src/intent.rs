@@ -103,7 +103,17 @@ const INTENTS: &[Intent] = &[
     Intent {
         name: "mean",
         stems: &["average", "mean"],
-        code: &["/", "mean", "fmean"],
+        // A total over a count (`sum(xs) / len(xs)`, `distance / minutes`), or a sum of a few
+        // halved (`(a + b) / 2`), not a division by constants only (`sum(xs) / 2 / 2`).
+        code: &[
+            "len",
+            "mean",
+            "fmean",
+            "+…/ 2",
+            "+…/ 3",
+            "+…* 0.5",
+            DIVIDES_BY_A_NAME,
+        ],
     },
     // "Limit value to the range [low, high]": a bound on each side.
     Intent {
@@ -498,6 +508,9 @@ pub(crate) enum StatedResult {
     /// An empty list (`[]`) or dict (`{}`), as written in code.
     Empty(&'static str),
 }
+
+/// A code fragment that stands for a true division by a name (`total / count`, `a / len(xs)`).
+const DIVIDES_BY_A_NAME: &str = "/ name";
 
 /// Quantities a library function computes whole, by the words that name them and the
 /// function's name (see [`Intents::missing`]).
@@ -912,6 +925,18 @@ impl CodeText {
     }
 
     fn has(&self, fragment: &str) -> bool {
+        if fragment == DIVIDES_BY_A_NAME {
+            let cs: Vec<char> = self.code.chars().collect();
+            return cs.iter().enumerate().any(|(i, &c)| {
+                c == '/'
+                    && cs.get(i + 1) != Some(&'/')
+                    && i.checked_sub(1).is_none_or(|j| cs[j] != '/')
+                    && cs[i + 1..]
+                        .iter()
+                        .find(|d| !d.is_whitespace() && **d != '(')
+                        .is_some_and(|d| d.is_alphabetic() || *d == '_')
+            });
+        }
         // `a…b`: both parts, in that order.
         if let Some((a, b)) = fragment.split_once('…') {
             return self
@@ -969,7 +994,10 @@ mod tests {
     fn a_stated_result_asks_for_its_literal() {
         let i = Intents::from_description("Return the mean of numbers, or 0.0 for an empty list.");
         assert_eq!(i.names(), vec!["mean", STATED_RESULT]);
-        assert_eq!(i.missing("return sum(numbers) / 3"), vec![STATED_RESULT]);
+        assert_eq!(
+            i.missing("return sum(numbers) / 3"),
+            vec!["mean", STATED_RESULT]
+        );
         assert!(i
             .missing("return sum(numbers) / len(numbers) if numbers else 0.0")
             .is_empty());
@@ -989,7 +1017,7 @@ mod tests {
         let i = Intents::from_description("Return the mean of numbers, or 0.0 for an empty list.");
         assert_eq!(
             i.missing("return max(sum(numbers) - 2, 0.0) / 2"),
-            vec![STATED_RESULT]
+            vec!["mean", STATED_RESULT]
         );
         assert!(i
             .missing("return len(numbers[1:]) + 0.0")
@@ -1185,6 +1213,12 @@ mod tests {
         assert_eq!(i.uncovered("return re.findall(r'\\w', s)"), 1);
         // f-string braces are code.
         let i = Intents::from_description("Return the average.");
-        assert_eq!(i.uncovered("return f'{a / b}'"), 0);
+        assert_eq!(i.uncovered("return f'{(a + b) / 2}'"), 0);
+        assert_eq!(i.uncovered("return f'(a + b) / 2 = {a}'"), 1);
+        // A mean is a total over a count, or a few values halved; not any division.
+        assert_eq!(i.uncovered("return (a + b) / 2"), 0);
+        assert_eq!(i.uncovered("return sum(xs) / 2 / 2"), 1);
+        assert_eq!(i.uncovered("return sum(xs) // 2"), 1);
+        assert_eq!(i.uncovered("return round(distance / minutes * 60, 1)"), 0);
     }
 }

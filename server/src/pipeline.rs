@@ -662,8 +662,9 @@ pub fn rank_cost(
     )
 }
 
-/// Comparisons with 2 where the description states no 2 (`len(set(items)) > 2` for
-/// "appears more than once"): the examples' threshold, not the description's. Numbers other
+/// Order comparisons with 2 where the description states no 2 (`len(set(items)) > 2` for
+/// "appears more than once"): the examples' threshold, not the description's (`month == 2`
+/// names a value, and is not counted). Numbers other
 /// than 0, 1 and 2 count as unexplained literals anyway.
 fn unstated_thresholds(body: &str, stated: &[i64]) -> usize {
     if stated.contains(&2) {
@@ -688,8 +689,7 @@ fn unstated_thresholds(body: &str, stated: &[i64]) -> usize {
         tokens.push(&rest[..len]);
         rest = &rest[len..];
     }
-    let comparison =
-        |t: Option<&&str>| t.is_some_and(|t| matches!(*t, "<" | ">" | "<=" | ">=" | "==" | "!="));
+    let comparison = |t: Option<&&str>| t.is_some_and(|t| matches!(*t, "<" | ">" | "<=" | ">="));
     let arithmetic = |t: Option<&&str>| {
         t.is_some_and(|t| matches!(*t, "+" | "-" | "*" | "/" | "//" | "%" | "**"))
     };
@@ -1467,5 +1467,6 @@ mod tests {
         assert_eq!(unstated_thresholds("return x > 2 * y", &[]), 0);
         assert_eq!(unstated_thresholds("return x == 2.5", &[]), 0);
         assert_eq!(unstated_thresholds("return xs[2] > y", &[]), 0);
+        assert_eq!(unstated_thresholds("return month == 2", &[]), 0);
     }
 }

@@ -1549,7 +1549,18 @@ impl Search<'_> {
                 || (matches!(&*ctx.terms[args[1]].expr, Expr::Const(PyVal::Int(1)))
                     && op == Op::Mod
                     && ctx.terms[args[0]].ty == Ty::Int);
-            if identity || doubled || annihilated {
+            // `x + x * 2` is `x * 3`: a way to a constant the description does not give.
+            let scaled_self = matches!(op, Op::Add | Op::Sub) && {
+                let scales = |m: usize, x: usize| match &*ctx.terms[m].expr {
+                    Expr::Call(Op::Mul, margs) => {
+                        margs.iter().any(|e| Rc::ptr_eq(e, &ctx.terms[x].expr))
+                            && margs.iter().any(|e| matches!(&**e, Expr::Const(_)))
+                    }
+                    _ => false,
+                };
+                scales(args[1], args[0]) || scales(args[0], args[1])
+            };
+            if identity || doubled || annihilated || scaled_self {
                 return;
             }
         }
