@@ -104,7 +104,7 @@ const INTENTS: &[Intent] = &[
         name: "mean",
         stems: &["average", "mean"],
         // A total over a count (`sum(xs) / len(xs)`, `distance / minutes`), or a sum of a few
-        // halved (`(a + b) / 2`), not a division by constants only (`sum(xs) / 2 / 2`).
+        // halved (`(a + b) / 2`), not a sum over a number (`sum(xs) / 2 / 2`).
         code: &[
             "len",
             "mean",
@@ -112,7 +112,7 @@ const INTENTS: &[Intent] = &[
             "+…/ 2",
             "+…/ 3",
             "+…* 0.5",
-            DIVIDES_BY_A_NAME,
+            MEAN_DIVISION,
         ],
     },
     // "Limit value to the range [low, high]": a bound on each side.
@@ -509,8 +509,9 @@ pub(crate) enum StatedResult {
     Empty(&'static str),
 }
 
-/// A code fragment that stands for a true division by a name (`total / count`, `a / len(xs)`).
-const DIVIDES_BY_A_NAME: &str = "/ name";
+/// A code fragment that stands for a division a mean is: by a name (`total / count`,
+/// `a / len(xs)`), or by a number where nothing is summed (see [`CodeText::has`]).
+const MEAN_DIVISION: &str = "/ mean";
 
 /// Quantities a library function computes whole, by the words that name them and the
 /// function's name (see [`Intents::missing`]).
@@ -925,17 +926,25 @@ impl CodeText {
     }
 
     fn has(&self, fragment: &str) -> bool {
-        if fragment == DIVIDES_BY_A_NAME {
+        if fragment == MEAN_DIVISION {
+            // A division by a name, or by a number where nothing is summed (`n // 2 + 1`,
+            // the mean of the even numbers up to `n`).
             let cs: Vec<char> = self.code.chars().collect();
-            return cs.iter().enumerate().any(|(i, &c)| {
-                c == '/'
-                    && cs.get(i + 1) != Some(&'/')
-                    && i.checked_sub(1).is_none_or(|j| cs[j] != '/')
-                    && cs[i + 1..]
-                        .iter()
-                        .find(|d| !d.is_whitespace() && **d != '(')
-                        .is_some_and(|d| d.is_alphabetic() || *d == '_')
-            });
+            let mut divides = false;
+            for (i, &c) in cs.iter().enumerate() {
+                if c != '/' || cs.get(i + 1) == Some(&'/') {
+                    continue;
+                }
+                divides = true;
+                let by_a_name = cs[i + 1..]
+                    .iter()
+                    .find(|d| !d.is_whitespace() && **d != '(')
+                    .is_some_and(|d| d.is_alphabetic() || *d == '_');
+                if by_a_name {
+                    return true;
+                }
+            }
+            return divides && !self.idents.iter().any(|i| i == "sum");
         }
         // `a…b`: both parts, in that order.
         if let Some((a, b)) = fragment.split_once('…') {
@@ -1219,6 +1228,7 @@ mod tests {
         assert_eq!(i.uncovered("return (a + b) / 2"), 0);
         assert_eq!(i.uncovered("return sum(xs) / 2 / 2"), 1);
         assert_eq!(i.uncovered("return sum(xs) // 2"), 1);
+        assert_eq!(i.uncovered("return n // 2 + 1"), 0);
         assert_eq!(i.uncovered("return round(distance / minutes * 60, 1)"), 0);
     }
 }

@@ -1186,24 +1186,6 @@ impl Verifier<'_, '_> {
             f.raise_share = crate::rank::behaviour_shares(b).1;
         }
         reps.sort_by(|a, b| found[a.0].order(&found[b.0]));
-        if std::env::var_os("DOCSYNTH_DEBUG_RANK").is_some() {
-            for (i, f) in found.iter().enumerate() {
-                let d = fitting[f.domain].0;
-                let m = rank_ctx.missing(&f.solution.body, |e| {
-                    d.eval_tokens(&f.solution.tokens, &e.inputs).as_ref() == Some(&e.output)
-                });
-                eprintln!(
-                    "DBG {} cluster {} rank {:?} unc {} raise {:.2} cost {:.2} {m:?} {:?}",
-                    f.solution.program,
-                    cluster_of[i],
-                    f.rank,
-                    f.uncovered,
-                    f.raise_share,
-                    f.cost(),
-                    f.solution.body
-                );
-            }
-        }
         reps.truncate(config.top_k.max(1) * 3);
         let suite = CheckSuite {
             function: spec.name.clone(),

@@ -1166,3 +1166,89 @@ def extract_decimals(text: str) -> list[str]:
         assert_eq!(got, want, "{name}: {}", top.body);
     }
 }
+
+/// What the description asks for beyond two examples settles fits they leave open: a clamp
+/// bounds both sides, "not a valid integer" asks for a fallback, "the median" is the library's
+/// median (whose defining words ask for no mean or parity test), and a stated case that a fit
+/// already gives (`[]` for `[]`) needs no guard around a junk fit. Each top body is run in
+/// Python on inputs no example shows.
+#[test]
+fn the_description_settles_what_two_examples_leave_open() {
+    let source = r#"
+def clamp(value: float, low: float, high: float) -> float:
+    """Limit value to the closed range [low, high].
+
+    clamp(1.5, 0.0, 1.0) -> 1.0
+    clamp(-2.5, -1.0, 1.0) -> -1.0
+    """
+
+
+def parse_int_or(s: str, default: int) -> int:
+    """Parse s as a base-10 integer and return default if s is not a valid integer.
+
+    >>> parse_int_or('42', 0)
+    42
+    >>> parse_int_or('4.2', -1)
+    -1
+    """
+
+
+def median(values: list[float]) -> float:
+    """Return the median of a non-empty list as a float, averaging the two
+    middle values when the length is even.
+
+    >>> median([3, 1, 2])
+    2.0
+    >>> median([4, 1, 3, 2])
+    2.5
+    """
+
+
+def pairwise_diffs(values):
+    """Return the difference between each value and the one before it. Fewer
+    than two values give an empty list.
+
+    >>> pairwise_diffs([1, 4, 9, 16])
+    [3, 5, 7]
+    >>> pairwise_diffs([5])
+    []
+    """
+"#;
+    let Some(results) = search_source(source) else {
+        return;
+    };
+    let cases: [(&str, &str, &[&str], &[&str]); 4] = [
+        (
+            "clamp",
+            "value, low, high",
+            &["0.25, 0.0, 1.0", "7.0, 0.0, 5.0", "-3.0, -1.0, 1.0"],
+            &["0.25", "5.0", "-1.0"],
+        ),
+        (
+            "parse_int_or",
+            "s, default",
+            &["'7', 0", "'x', 5", "'-12', 0"],
+            &["7", "5", "-12"],
+        ),
+        (
+            "median",
+            "values",
+            &["[5]", "[1, 1, 100]", "[-2, -1]"],
+            &["5.0", "1.0", "-1.5"],
+        ),
+        (
+            "pairwise_diffs",
+            "values",
+            &["[]", "[10, 7]", "[2, 2, 2]"],
+            &["[]", "[-3]", "[0, 0]"],
+        ),
+    ];
+    for (name, params, inputs, want) in cases {
+        let r = solved(&results, name);
+        let top = &r.candidates[0];
+        let Some(got) = run_body(params, &top.imports, &top.body, inputs) else {
+            return;
+        };
+        assert_eq!(got, want, "{name}: {}", top.body);
+    }
+}
