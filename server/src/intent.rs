@@ -22,6 +22,22 @@ pub(crate) struct Intent {
     code: &'static [&'static str],
 }
 
+/// Phrases that say some inputs are invalid ("return default if s is not a valid integer"):
+/// the code tells them apart, and a `try` falling back to a default is one way.
+pub(crate) const INVALID_INPUT: &[&str] = &[
+    "not a valid",
+    "not valid",
+    "invalid",
+    "malformed",
+    "cannot be parsed",
+    "can't be parsed",
+    "cannot be converted",
+    "can't be converted",
+    "fails to parse",
+    "unparsable",
+    "not parseable",
+];
+
 const INTENTS: &[Intent] = &[
     Intent {
         name: "sum",
@@ -129,19 +145,7 @@ const INTENTS: &[Intent] = &[
     // "Return default if s is not a valid integer": the code tells valid input from invalid.
     Intent {
         name: "fallback",
-        stems: &[
-            "not a valid",
-            "not valid",
-            "invalid",
-            "malformed",
-            "cannot be parsed",
-            "can't be parsed",
-            "cannot be converted",
-            "can't be converted",
-            "fails to parse",
-            "unparsable",
-            "not parseable",
-        ],
+        stems: INVALID_INPUT,
         code: &[
             "except",
             "isdigit",

@@ -332,20 +332,7 @@ const NAMED_OPS: &[(&[&str], Op, u32)] = &[
         1,
     ),
     // "Return default if s is not a valid integer": `int(s)`, or the default where it raises.
-    (
-        &[
-            "not a valid",
-            "invalid",
-            "malformed",
-            "cannot be parsed",
-            "can't be parsed",
-            "cannot be converted",
-            "can't be converted",
-            "unparsable",
-        ],
-        Op::TryOr,
-        2,
-    ),
+    (crate::intent::INVALID_INPUT, Op::TryOr, 2),
 ];
 
 /// Extra cost of a conditional over its parts, and the lower cost where the description states
