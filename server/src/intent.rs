@@ -121,15 +121,7 @@ const INTENTS: &[Intent] = &[
         stems: &["average", "mean"],
         // A total over a count (`sum(xs) / len(xs)`, `distance / minutes`), or a sum of a few
         // halved (`(a + b) / 2`), not a sum over a number (`sum(xs) / 2 / 2`).
-        code: &[
-            "len",
-            "mean",
-            "fmean",
-            "+…/ 2",
-            "+…/ 3",
-            "+…* 0.5",
-            MEAN_DIVISION,
-        ],
+        code: &["mean", "fmean", "+…/ 2", "+…/ 3", "+…* 0.5", MEAN_DIVISION],
     },
     // "Limit value to the range [low, high]": a bound on each side.
     Intent {

@@ -516,7 +516,7 @@ impl RankContext {
         let settled: Vec<crate::intent::StatedResult> =
             self.stated.iter().map(|c| c.result.clone()).collect();
         let mut missing = self.intents.missing_settled(body, &settled);
-        for case in self.stated.iter().filter(|c| !c.shown) {
+        for case in &self.stated {
             if !meets(&case.example) {
                 missing.push("stated-case");
             }
