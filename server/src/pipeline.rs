@@ -233,15 +233,10 @@ pub fn io_examples(spec: &Spec) -> (Vec<IoExample>, usize) {
             if let Some(e) = compared_example(ex, &spec.name) {
                 return Some(e);
             }
-            let call = ex.call.as_ref()?;
-            if !call.kwargs.is_empty() || ex.expected_exception.is_some() {
+            if ex.expected_exception.is_some() {
                 return None;
             }
-            let inputs = call
-                .args
-                .iter()
-                .map(|a| Value::parse_literal(a).ok())
-                .collect::<Option<Vec<_>>>()?;
+            let inputs = literal_args(ex.call.as_ref()?)?;
             let expected = ex.expected.trim();
             // A doctest call that prints nothing returned `None` (`find(users, 'cy')` with no
             // match); the examples must say so or the search fits the others only.
@@ -275,16 +270,20 @@ fn compared_example(ex: &crate::spec::Example, name: &str) -> Option<IoExample> 
         source.rsplit_once(" == ")?
     };
     let call = crate::spec::calls::example_call_in_snippet(call.trim(), name, false)?;
+    let inputs = literal_args(&call)?;
+    let output = Value::parse_literal(result.trim()).ok()?;
+    Some(IoExample { inputs, output })
+}
+
+/// A call's positional arguments as values; `None` with keyword arguments or a non-literal.
+fn literal_args(call: &crate::spec::ExampleCall) -> Option<Vec<Value>> {
     if !call.kwargs.is_empty() {
         return None;
     }
-    let inputs = call
-        .args
+    call.args
         .iter()
         .map(|a| Value::parse_literal(a).ok())
-        .collect::<Option<Vec<_>>>()?;
-    let output = Value::parse_literal(result.trim()).ok()?;
-    Some(IoExample { inputs, output })
+        .collect()
 }
 
 fn type_name(v: &Value) -> &'static str {
