@@ -98,7 +98,11 @@ const INTENTS: &[Intent] = &[
     },
     Intent {
         name: "min",
-        stems: &["min", "smallest", "least", "lowest", "shortest", "fewest"],
+        // Not "minus" or "minutes".
+        stems: &[
+            "minim", "min ", "min,", "min.", "min)", "smallest", "least", "lowest", "shortest",
+            "fewest",
+        ],
         code: &["min", "sorted", "sort", "nsmallest"],
     },
     Intent {
@@ -189,7 +193,17 @@ const INTENTS: &[Intent] = &[
     Intent {
         name: "trim",
         stems: &["trim", "whitespace", "strip"],
-        code: &["strip", "lstrip", "rstrip", "split", "replace", "join"],
+        // `strip_extension`: a path's parts stripped.
+        code: &[
+            "strip", "lstrip", "rstrip", "split", "replace", "join", "splitext",
+        ],
+    },
+    // A file's extension: what `os.path.splitext` splits off (none for `README` or
+    // `.bashrc`), not whatever follows the last dot; or a test for the dot.
+    Intent {
+        name: "extension",
+        stems: &["extension"],
+        code: &["splitext", "rfind", "if"],
     },
     Intent {
         name: "starts",
@@ -209,8 +223,23 @@ const INTENTS: &[Intent] = &[
     },
     Intent {
         name: "abs",
-        stems: &["absolute", "distance"],
-        code: &["abs", "-"],
+        stems: &[
+            "absolute",
+            "distance",
+            // "Differ by at most tolerance": the size of a difference.
+            "differ by",
+            "differs by",
+            // "The sign of a negative number is ignored", "not counting a minus sign".
+            "sign is ignored",
+            "sign ignored",
+            "ignoring the sign",
+            "ignore the sign",
+            "ignoring sign",
+            "regardless of sign",
+            "regardless of the sign",
+            "minus sign",
+        ],
+        code: &["abs", "-", "lstrip"],
     },
     Intent {
         name: "round",
@@ -715,9 +744,11 @@ impl Intents {
         ] {
             text = text.replace(phrase, name);
         }
+        // (A space at the end, for stems that end a word: "min ".)
+        let padded = format!("{text} ");
         let mut wanted: Vec<&'static Intent> = INTENTS
             .iter()
-            .filter(|i| i.stems.iter().any(|s| mentions(&text, s)))
+            .filter(|i| i.stems.iter().any(|s| mentions(&padded, s)))
             .collect();
         if sorts_by_key(&text) {
             wanted.push(&SORT_KEY);
@@ -1035,6 +1066,14 @@ mod tests {
         assert!(i
             .missing("return name.split('.')[-1] if '.' in name else ''")
             .is_empty());
+        let i = Intents::from_description("How many digits n has, not counting a minus sign.");
+        assert_eq!(i.missing("return len(str(n))"), vec!["abs"]);
+        assert!(i.missing("return len(str(abs(n)))").is_empty());
+        let i = Intents::from_description("Convert a duration to minutes.");
+        assert!(i.missing("return seconds // 60").is_empty());
+        let i = Intents::from_description("The extension of a file name, without the dot.");
+        assert_eq!(i.missing("return name.split('.')[-1]"), vec!["extension"]);
+        assert!(i.missing("return os.path.splitext(name)[1][1:]").is_empty());
         let i = Intents::from_description("Return -1 when no item matches.");
         assert!(i.missing("return -1").is_empty());
         assert_eq!(i.missing("return x - 1"), vec![STATED_RESULT]);

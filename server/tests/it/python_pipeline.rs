@@ -1252,3 +1252,104 @@ def pairwise_diffs(values):
         assert_eq!(got, want, "{name}: {}", top.body);
     }
 }
+
+/// Two examples leave a parameter and a constant of the same value apart only where the
+/// description does: `part / whole` (not `part / 2`) where the only example that divides has
+/// `whole == 2`. File names are split as `os.path` splits them (`README` has no extension,
+/// `.bashrc` neither), where the examples only show names with one dot. "Ignoring the sign"
+/// takes the absolute value that non-negative examples cannot show.
+#[test]
+fn parameters_and_paths_read_as_the_description_says() {
+    let source = r#"
+def ratio(part, whole):
+    """Return part / whole, or None when whole is 0.
+
+    >>> ratio(3, 2)
+    1.5
+    >>> ratio(1, 0)
+    """
+
+
+def stem(path: str) -> str:
+    """Return the path without its file extension.
+
+    >>> stem('docs/intro.md')
+    'docs/intro'
+    >>> stem('main.rs')
+    'main'
+    """
+
+
+def ext(name: str) -> str:
+    """The extension of a file name, without the dot.
+
+    >>> ext('photo.jpeg')
+    'jpeg'
+    >>> ext('a.tar.gz')
+    'gz'
+    """
+
+
+def folder(path: str) -> str:
+    """The directory of a path.
+
+    >>> folder('src/lib/mod.rs')
+    'src/lib'
+    >>> folder('a/b')
+    'a'
+    """
+
+
+def digit_total(n: int) -> int:
+    """Sum of the digits of n, ignoring the sign.
+
+    >>> digit_total(123)
+    6
+    >>> digit_total(40)
+    4
+    """
+"#;
+    let Some(results) = search_source(source) else {
+        return;
+    };
+    let cases: [(&str, &str, &[&str], &[&str]); 5] = [
+        (
+            "digit_total",
+            "n",
+            &["-56", "0", "-1000001"],
+            &["11", "0", "2"],
+        ),
+        (
+            "ratio",
+            "part, whole",
+            &["7, 2", "9, 3", "0, 0"],
+            &["3.5", "3.0", "None"],
+        ),
+        (
+            "stem",
+            "path",
+            &["'archive.tar.gz'", "'.bashrc'", "'v1.2/README'"],
+            &["'archive.tar'", "'.bashrc'", "'v1.2/README'"],
+        ),
+        (
+            "ext",
+            "name",
+            &["'README'", "'.bashrc'", "'x.py'"],
+            &["''", "''", "'py'"],
+        ),
+        (
+            "folder",
+            "path",
+            &["'x.txt'", "'/usr/bin/tool'", "'a.b/c'"],
+            &["''", "'/usr/bin'", "'a.b'"],
+        ),
+    ];
+    for (name, params, inputs, want) in cases {
+        let r = solved(&results, name);
+        let top = &r.candidates[0];
+        let Some(got) = run_body(params, &top.imports, &top.body, inputs) else {
+            return;
+        };
+        assert_eq!(got, want, "{name}: {}", top.body);
+    }
+}

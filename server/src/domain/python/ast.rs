@@ -399,6 +399,10 @@ ops!(
     TryOr,
     // `x == x[::-1]`: a palindrome test.
     Palindrome,
+    // `os.path.splitext(p)`, `os.path.dirname(p)`, `os.path.basename(p)` (POSIX paths).
+    Splitext,
+    Dirname,
+    Basename,
 );
 
 impl Op {
@@ -413,7 +417,7 @@ impl Op {
             | FindallDigits | FindallWords | FindallUpperWords | ReSubNonAlnum | Fst | Snd
             | First | Last | ListOf1 | AccSum | AccMax | AccMin | Unique | DictInvert | Pad2
             | IsNone | IsNotNone | Flatten | Median | ReSubNonNumeric | IsLeap | Radians
-            | Degrees | SumByKey | Palindrome => 1,
+            | Degrees | SumByKey | Palindrome | Splitext | Dirname | Basename => 1,
             IfExp | SliceRange | Replace | GetDefault | Between | MkTuple3 | TryOr => 3,
             _ => 2,
         }
@@ -554,6 +558,8 @@ impl Op {
             (First | Last, [List(e) | TupleN(e)]) => Some((**e).clone()),
             (First | Last, [Str]) => Some(Str),
             (Partition | RPartition, [Str, Str]) => Some(Tuple(vec![Str, Str, Str])),
+            (Splitext, [Str]) => Some(Tuple(vec![Str, Str])),
+            (Dirname | Basename, [Str]) => Some(Str),
             (AccSum, [List(e) | TupleN(e)]) if num(e) => Some(List(e.clone())),
             (AccMax | AccMin, [List(e) | TupleN(e)]) if e.orderable() && **e != Bool => {
                 Some(List(e.clone()))

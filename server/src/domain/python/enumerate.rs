@@ -111,6 +111,43 @@ const INTENT_LEVELS: u32 = 3;
 /// description says (see `offer`): about an uncovered intent's charge.
 const UPGRADE_COST: u32 = 4;
 
+/// How much more a term that reads a parameter in place of a constant may cost than the
+/// equivalent term it replaces ([`Search::take_parameter_place`]).
+const PARAMETER_PLACE_COST: u32 = 1;
+
+/// Operations (each over the operation of its argument) whose term takes the place of an
+/// equal one without them where the description names them ([`Search::take_named_place`]):
+/// the size of a difference, `abs(x - y)`, which two examples with `x < y` show as `y - x`.
+const NAMED_PLACE_OPS: &[(Op, Op)] = &[(Op::Abs, Op::Sub)];
+
+/// Whether `e` applies `op` anywhere.
+fn contains_op(e: &Expr, op: Op) -> bool {
+    match e {
+        Expr::Call(o, args) => *o == op || args.iter().any(|a| contains_op(a, op)),
+        Expr::Param(_) | Expr::Var(_) | Expr::Const(_) => false,
+        Expr::Hof(_, a, b) | Expr::Scan(a, b) => contains_op(a, op) || contains_op(b, op),
+        Expr::ZipMap(a, b, c) => contains_op(a, op) || contains_op(b, op) || contains_op(c, op),
+    }
+}
+
+/// The constants `e` holds.
+fn const_leaves<'e>(e: &'e Expr, out: &mut Vec<&'e PyVal>) {
+    match e {
+        Expr::Const(v) => out.push(v),
+        Expr::Param(_) | Expr::Var(_) => {}
+        Expr::Call(_, args) => args.iter().for_each(|a| const_leaves(a, out)),
+        Expr::Hof(_, a, b) | Expr::Scan(a, b) => {
+            const_leaves(a, out);
+            const_leaves(b, out);
+        }
+        Expr::ZipMap(a, b, c) => {
+            const_leaves(a, out);
+            const_leaves(b, out);
+            const_leaves(c, out);
+        }
+    }
+}
+
 /// How many reads of the named `fields` `e` makes (`user['active']`, `user.get('active', 0)`).
 fn field_reads(e: &Expr, fields: &[String]) -> usize {
     let here = match e {
@@ -187,6 +224,7 @@ struct Term {
     ty: Ty,
     vals: Vec<PyVal>,
     uses_var: bool,
+    cost: u32,
 }
 
 /// A bank of terms over one universe of environments.
@@ -259,14 +297,22 @@ impl Ctx {
     }
 
     /// Adds a term unless an equivalent one exists; returns its index.
-    fn add(&mut self, expr: Rc<Expr>, ty: Ty, cost: u32, vals: Vec<PyVal>) -> Option<usize> {
+    /// Adds a term: its id, or the id of the term already holding its values (`Err`; also
+    /// for a type too deep to keep, `Err(usize::MAX)`).
+    fn insert(
+        &mut self,
+        expr: Rc<Expr>,
+        ty: Ty,
+        cost: u32,
+        vals: Vec<PyVal>,
+    ) -> Result<usize, usize> {
         if ty.depth() > 3 {
-            return None;
+            return Err(usize::MAX);
         }
         let key = Ctx::key(&ty, &vals);
         let id = self.terms.len();
         match self.seen.entry(key) {
-            std::collections::hash_map::Entry::Occupied(_) => return None,
+            std::collections::hash_map::Entry::Occupied(old) => return Err(*old.get()),
             std::collections::hash_map::Entry::Vacant(slot) => {
                 slot.insert(id);
             }
@@ -285,8 +331,9 @@ impl Ctx {
             ty,
             vals,
             uses_var,
+            cost,
         });
-        Some(id)
+        Ok(id)
     }
 }
 
@@ -1012,7 +1059,14 @@ impl Search<'_> {
                     return;
                 }
             }
-            let id = self.ctxs[0].add(expr, ty.clone(), cost, vals);
+            let id = match self.ctxs[0].insert(expr.clone(), ty.clone(), cost, vals) {
+                Ok(id) => Some(id),
+                Err(old) => {
+                    self.take_parameter_place(0, old, &expr, cost);
+                    self.take_named_place(0, old, &expr, cost);
+                    None
+                }
+            };
             if let Some(id) = id {
                 self.main_cost.push(cost);
                 if mask != 0 && mask != all {
@@ -1038,12 +1092,98 @@ impl Search<'_> {
                 }
             }
         } else {
-            let id = self.ctxs[ci].add(expr, ty, cost, vals);
+            let id = match self.ctxs[ci].insert(expr.clone(), ty, cost, vals) {
+                Ok(id) => Some(id),
+                Err(old) => {
+                    self.take_parameter_place(ci, old, &expr, cost);
+                    self.take_named_place(ci, old, &expr, cost);
+                    None
+                }
+            };
             // A new key in a key context is tried on both parameters.
             if let (Some(pair), Some(id)) = (self.ctxs[ci].pair, id) {
                 self.try_key(pair, ci, id, cost);
             }
         }
+    }
+
+    /// A term equal on the examples to a held one that reads a parameter where the held one
+    /// has an unstated constant takes its place (`a / b` for `a / 2` when the only example
+    /// that divides has `b == 2`; `v >= minimum` for `v > 0`): two examples rarely tell them
+    /// apart, and a parameter is what the caller passes for that purpose.
+    fn take_parameter_place(&mut self, ci: usize, old: usize, expr: &Rc<Expr>, cost: u32) {
+        let Some(held) = self.ctxs[ci].terms.get(old) else {
+            return;
+        };
+        if !self.reads_parameter_for_constant(expr, cost, &held.expr, held.cost) {
+            return;
+        }
+        let term = &mut self.ctxs[ci].terms[old];
+        term.expr = expr.clone();
+        term.uses_var = expr.uses_var();
+    }
+
+    /// A term whose operation the description names, equal on the examples to a held
+    /// operation that does not apply it, takes its place (`abs(x - y)` for `y - x` where the
+    /// description says "differ by", the examples having `x < y`): terms built on it then
+    /// read as described.
+    fn take_named_place(&mut self, ci: usize, old: usize, expr: &Rc<Expr>, cost: u32) {
+        let Expr::Call(op, args) = &**expr else {
+            return;
+        };
+        if !NAMED_PLACE_OPS.iter().any(|(o, inner)| {
+            o == op && matches!(args.first().map(|a| &**a), Some(Expr::Call(i, _)) if i == inner)
+        }) || !self.input.costs.is_named(*op)
+        {
+            return;
+        }
+        let Some(held) = self.ctxs[ci].terms.get(old) else {
+            return;
+        };
+        if cost > held.cost + UPGRADE_COST
+            || !matches!(&*held.expr, Expr::Call(..))
+            || contains_op(&held.expr, *op)
+        {
+            return;
+        }
+        let term = &mut self.ctxs[ci].terms[old];
+        term.expr = expr.clone();
+        term.uses_var = expr.uses_var();
+    }
+
+    /// Whether `expr` reads a parameter where `held` has an unstated constant, at most
+    /// [`PARAMETER_PLACE_COST`] costlier: it reads every parameter `held` reads and more, and
+    /// holds fewer constants, none of `held`'s being the description's.
+    fn reads_parameter_for_constant(
+        &self,
+        expr: &Expr,
+        cost: u32,
+        held: &Expr,
+        held_cost: u32,
+    ) -> bool {
+        if cost > held_cost + PARAMETER_PLACE_COST {
+            return false;
+        }
+        let (new_params, old_params) = (expr.params_used(), held.params_used());
+        if new_params & old_params != old_params || new_params == old_params {
+            return false;
+        }
+        let (mut new_consts, mut old_consts) = (Vec::new(), Vec::new());
+        const_leaves(expr, &mut new_consts);
+        const_leaves(held, &mut old_consts);
+        if new_consts.len() >= old_consts.len() || old_consts.iter().any(|v| self.stated(v)) {
+            return false;
+        }
+        // Each new parameter has the type of a constant it may replace (not `len(nums)` for
+        // the 2 of `num % 2 == 0`).
+        let added = new_params & !old_params;
+        (0..64).filter(|p| added & (1 << p) != 0).all(|p| {
+            self.input.param_types.get(p).is_some_and(|t| {
+                old_consts
+                    .iter()
+                    .any(|v| super::types::type_of(v).as_ref() == Some(t))
+            })
+        })
     }
 
     /// `expr`, or `expr if p else result` where `expr` does not give the stated result on
@@ -1852,10 +1992,26 @@ impl Search<'_> {
         // tested for truth: an emptiness or zero guard, not a case split fitted to examples.
         // A parameter returned as is (`default`) is such a branch too.
         let constant = |e: &Expr| matches!(e, Expr::Const(_) | Expr::Param(_));
-        let parts: Vec<(u64, Rc<Expr>, u32)> = self
+        let mut parts: Vec<(u64, Rc<Expr>, u32)> = self
             .branch_parts()
             .filter(|(m, e, _)| m.count_ones() >= 2 || n < 3 || constant(e))
             .collect();
+        // Of equally costly conditionals the first is kept: parts with fewer constants first
+        // (`a / b if b else None` before `a / 2 if b else None`, where the only example that
+        // divides has `b == 2`).
+        let consts = |e: &Expr| {
+            let mut out = Vec::new();
+            const_leaves(e, &mut out);
+            out.len()
+        };
+        parts.sort_by_cached_key(|(m, e, c)| (*c, consts(e), *m));
+        // Cheaper first; at equal cost, the value as it is or a constant last, as Python
+        // reads (`text[:limit] + '...' if limit < len(text) else text`, `a / b if b else
+        // None`).
+        let plain_else = |i2: usize| !constant(&parts[i2].1);
+        let better = |total: u32, i2: usize, b: &(u32, Rc<Expr>, usize, usize)| {
+            (total, plain_else(i2)) < (b.0, plain_else(b.3))
+        };
         let mut best: Option<(u32, Rc<Expr>, usize, usize)> = None;
         // A conditional over a parameter comparison costing more than the level: it waits as a
         // pending decision (a conditional's parts are found long before its own cost level).
@@ -1882,7 +2038,7 @@ impl Search<'_> {
                     }
                     if g & need_true == need_true && g & need_false == 0 {
                         let total = c1 + c2 + gc + branch;
-                        if total <= cost && best.as_ref().is_none_or(|b| total < b.0) {
+                        if total <= cost && best.as_ref().is_none_or(|b| better(total, i2, b)) {
                             best = Some((total, terms[gid].expr.clone(), i1, i2));
                         }
                     }
@@ -1895,7 +2051,7 @@ impl Search<'_> {
                         if g & need_true == need_true && g & need_false == 0 {
                             let total = c1 + c2 + gc + branch;
                             let slot = if total <= cost { &mut best } else { &mut ahead };
-                            if slot.as_ref().is_none_or(|b| total < b.0) {
+                            if slot.as_ref().is_none_or(|b| better(total, i2, b)) {
                                 *slot = Some((total, ge.clone(), i1, i2));
                             }
                         }

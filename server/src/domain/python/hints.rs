@@ -49,6 +49,7 @@ fn base_op_cost(op: Op) -> u32 {
         Lcm | Hypot | Between | Median | Palindrome => 5,
         MkTuple3 | ReSubNonNumeric => 4,
         IsLeap | MonthDays | Radians | Degrees => 5,
+        Splitext | Dirname | Basename => 4,
         IsNone | Format => 2,
         TryOr => 5,
         SumByKey => 3,
@@ -241,6 +242,13 @@ const PRIORS: &[(&[&str], &[Op], &[Hof])] = &[
     ),
     (&["remainder", "modulo"], &[Op::Mod], &[]),
     (&["differen", "subtract", "minus"], &[Op::Sub, Op::Abs], &[]),
+    (
+        &[
+            "absolute", "distance", "differ ", "differs ", "sign ", "sign,", "sign.",
+        ],
+        &[Op::Abs],
+        &[],
+    ),
     (&["integer", "int"], &[Op::IntOf], &[]),
     (&["float", "decimal"], &[Op::FloatOf], &[]),
     (
@@ -318,6 +326,13 @@ const NAMED_OPS: &[(&[&str], Op, u32)] = &[
         1,
     ),
     (&["leap"], Op::IsLeap, 1),
+    (&["extension"], Op::Splitext, 1),
+    (&["directory", "folder", "dirname"], Op::Dirname, 1),
+    (
+        &["file name", "filename", "basename", "base name"],
+        Op::Basename,
+        2,
+    ),
     (&["days in", "number of days"], Op::MonthDays, 1),
     (&["radian"], Op::Radians, 1),
     (&["radian"], Op::Degrees, 1),

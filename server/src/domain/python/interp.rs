@@ -1998,6 +1998,15 @@ pub(crate) fn apply(op: Op, a: &[&PyVal]) -> PyResult {
                 re.find_iter(s).map(|m| PyVal::str(m.as_str())).collect()
             }))
         }
+        Splitext => {
+            let (root, ext) = splitext(str_arg(arg(0)?)?);
+            Ok(PyVal::tuple(vec![PyVal::str(root), PyVal::str(ext)]))
+        }
+        Dirname => Ok(PyVal::str(dirname(str_arg(arg(0)?)?))),
+        Basename => {
+            let p = str_arg(arg(0)?)?;
+            Ok(PyVal::str(&p[p.rfind('/').map_or(0, |i| i + 1)..]))
+        }
         Partition | RPartition => {
             let (s, sep) = (str_arg(arg(0)?)?, str_arg(arg(1)?)?);
             if sep.is_empty() {
@@ -2014,6 +2023,29 @@ pub(crate) fn apply(op: Op, a: &[&PyVal]) -> PyResult {
                 None => vec![PyVal::str(""), PyVal::str(""), PyVal::str(s)],
             }))
         }
+    }
+}
+
+/// `posixpath.splitext`: the last dot after the last slash starts the extension, unless
+/// only dots precede it in the name (`.bashrc` has none).
+fn splitext(p: &str) -> (&str, &str) {
+    let sep = p.rfind('/').map_or(0, |i| i + 1);
+    if let Some(dot) = p.rfind('.').filter(|&d| d >= sep) {
+        if p[sep..dot].bytes().any(|b| b != b'.') {
+            return (&p[..dot], &p[dot..]);
+        }
+    }
+    (p, "")
+}
+
+/// `posixpath.dirname`: everything before the last slash, trailing slashes removed unless
+/// it is all slashes.
+fn dirname(p: &str) -> &str {
+    let head = &p[..p.rfind('/').map_or(0, |i| i + 1)];
+    if head.bytes().all(|b| b == b'/') {
+        head
+    } else {
+        head.trim_end_matches('/')
     }
 }
 

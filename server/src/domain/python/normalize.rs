@@ -97,6 +97,25 @@ fn variants_of(
             }
         }
     }
+    // "Ignoring the sign": on non-negative examples `n` and `abs(n)` agree. A program that
+    // reads one number is tried with its absolute value (with more, which of them the
+    // description means is a guess).
+    if missing.contains(&"abs") {
+        let numbers: Vec<usize> = input
+            .param_types
+            .iter()
+            .enumerate()
+            .filter(|(i, t)| {
+                matches!(t, Ty::Int | Ty::Float)
+                    && p.expr.params_used() & (1u64 << (*i).min(63)) != 0
+            })
+            .map(|(i, _)| i)
+            .collect();
+        if numbers.len() == 1 {
+            let expr = substitute(&p.expr, &numbers, Op::Abs);
+            push_if_fits(input, expr, p.cost + 1, seen, &mut out);
+        }
+    }
     // "Sort the pairs by price": `sorted(xs)` fits examples where the key order is the
     // elements' own order; the key the description names is tried in its place.
     if missing.contains(&"sort-key") {

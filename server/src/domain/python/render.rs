@@ -824,6 +824,18 @@ impl Renderer<'_> {
                 ),
                 P_ATOM,
             ),
+            Splitext | Dirname | Basename => {
+                self.imports.insert("import os".into());
+                let name = match op {
+                    Splitext => "splitext",
+                    Dirname => "dirname",
+                    _ => "basename",
+                };
+                (
+                    format!("os.path.{name}({})", self.wrap(&a[0], P_IF)),
+                    P_ATOM,
+                )
+            }
             IsLeap | MonthDays => {
                 self.imports.insert("import calendar".into());
                 if op == IsLeap {

@@ -331,7 +331,14 @@ sys.stdout.write(json.dumps(out))
                     costs.op.insert(op, 1);
                 }
             } else {
-                for op in [Op::Median, Op::IsLeap, Op::MonthDays] {
+                for op in [
+                    Op::Median,
+                    Op::IsLeap,
+                    Op::MonthDays,
+                    Op::Splitext,
+                    Op::Dirname,
+                    Op::Basename,
+                ] {
                     costs.op.insert(op, 1);
                 }
                 // Cheaper still, they would crowd every float bank.
@@ -592,6 +599,80 @@ sys.stdout.write(json.dumps(out))
             .enumerate()
             .filter(|(_, (a, b))| a != b)
             .map(|(i, (a, b))| format!("{}  input#{}: ours {a} cpython {b}", lines[i / 3], i % 3))
+            .collect();
+        assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
+    }
+
+    /// `os.path.splitext`, `dirname` and `basename` on path-like strings (dots, slashes,
+    /// dotfiles, trailing and repeated slashes, non-ASCII), against CPython.
+    #[test]
+    fn path_ops_match_cpython() {
+        const ALPHA: &[char] = &['a', 'b', 'Z', '.', '.', '/', '/', ' ', 'é', '_', '-'];
+        let mut rng = ChaCha8Rng::seed_from_u64(13);
+        let mut inputs: Vec<String> = [
+            "",
+            ".",
+            "..",
+            "/",
+            "//",
+            ".bashrc",
+            "a/.b",
+            "README",
+            "notes.",
+            "a.tar.gz",
+            "/usr/bin/",
+            "x/y.z/w",
+            "..a",
+            "a/..b.c",
+        ]
+        .map(String::from)
+        .to_vec();
+        for _ in 0..200 {
+            inputs.push(
+                (0..rng.gen_range(0..10))
+                    .map(|_| ALPHA[rng.gen_range(0..ALPHA.len())])
+                    .collect(),
+            );
+        }
+        let mut cases = String::new();
+        let mut ours: Vec<String> = Vec::new();
+        for op in [Op::Splitext, Op::Dirname, Op::Basename] {
+            let e = Rc::new(Expr::Call(op, vec![Rc::new(Expr::Param(0))]));
+            for chunk in inputs.chunks(3) {
+                for a in chunk {
+                    let env = Env {
+                        params: &[PyVal::str(a)],
+                        vars: &[],
+                    };
+                    ours.push(match eval(&e, &env) {
+                        Ok(v) => v.repr(),
+                        Err(e) => format!("EXC:{}", e.name()),
+                    });
+                }
+                let r = render(&e, &["p".to_string()]);
+                let src = format!("def f(p):\n    {}", r.body);
+                let args: Vec<String> = chunk
+                    .iter()
+                    .map(|a| format!("({},)", PyVal::str(a).repr()))
+                    .collect();
+                cases.push_str(
+                    &serde_json::json!({"src": src, "inputs": args, "imports": r.imports})
+                        .to_string(),
+                );
+                cases.push('\n');
+            }
+        }
+        let Some(theirs) = py_side(&cases) else {
+            eprintln!("note: python3 not available; skipping");
+            return;
+        };
+        assert_eq!(theirs.len(), ours.len());
+        let mismatches: Vec<String> = ours
+            .iter()
+            .zip(&theirs)
+            .enumerate()
+            .filter(|(_, (a, b))| a != b)
+            .map(|(i, (a, b))| format!("case {i}: ours {a} cpython {b}"))
             .collect();
         assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
     }
