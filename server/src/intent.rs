@@ -117,6 +117,11 @@ const INTENTS: &[Intent] = &[
             "case-insensitive",
             "case insensitive",
             "ignoring case",
+            "ignore case",
+            "ignores case",
+            "regardless of case",
+            // "Ignoring spaces and case".
+            "and case",
         ],
         code: &["lower", "islower", "casefold", "swapcase", "a-z"],
     },
@@ -196,6 +201,49 @@ const INTENTS: &[Intent] = &[
         // `strip_extension`: a path's parts stripped.
         code: &[
             "strip", "lstrip", "rstrip", "split", "replace", "join", "splitext",
+        ],
+    },
+    // "Ignoring spaces": the spaces removed, not only trimmed.
+    Intent {
+        name: "spaces",
+        stems: &[
+            "ignoring spaces",
+            "ignore spaces",
+            "ignores spaces",
+            "ignoring all spaces",
+            "ignoring any spaces",
+            "ignoring whitespace",
+            "ignore whitespace",
+            "excluding spaces",
+            "not counting spaces",
+            "spaces ignored",
+            "spaces are ignored",
+        ],
+        code: &[
+            "replace", "split", "isspace", "isalpha", "isalnum", "sub", "join",
+        ],
+    },
+    // "Ignoring anything that is not a letter or digit": only the alphanumerics compared.
+    Intent {
+        name: "alnum",
+        stems: &[
+            "non-alphanumeric",
+            "nonalphanumeric",
+            "not alphanumeric",
+            "not a letter or digit",
+            "not a letter or a digit",
+            "not letters or digits",
+            "ignoring punctuation",
+            "ignore punctuation",
+            "spaces and punctuation",
+        ],
+        code: &[
+            "isalnum",
+            "isalpha",
+            "sub",
+            "translate",
+            "punctuation",
+            "findall",
         ],
     },
     // A file's extension: what `os.path.splitext` splits off (none for `README` or
@@ -1069,6 +1117,24 @@ mod tests {
         let i = Intents::from_description("How many digits n has, not counting a minus sign.");
         assert_eq!(i.missing("return len(str(n))"), vec!["abs"]);
         assert!(i.missing("return len(str(abs(n)))").is_empty());
+        let i =
+            Intents::from_description("Whether a and b are anagrams, ignoring spaces and case.");
+        assert_eq!(
+            i.missing("return sorted(a) == sorted(b)"),
+            vec!["lower", "spaces"]
+        );
+        assert!(i
+            .missing(
+                "return sorted(a.lower().replace(' ', '')) == sorted(b.lower().replace(' ', ''))"
+            )
+            .is_empty());
+        let i = Intents::from_description("Ignoring anything that is not a letter or digit.");
+        assert!(i.missing("return s == s[::-1]").contains(&"alnum"));
+        assert!(!i
+            .missing(
+                "return re.sub(r'[^a-zA-Z0-9]', '', s) == re.sub(r'[^a-zA-Z0-9]', '', s)[::-1]"
+            )
+            .contains(&"alnum"));
         let i = Intents::from_description("Convert a duration to minutes.");
         assert!(i.missing("return seconds // 60").is_empty());
         let i = Intents::from_description("The extension of a file name, without the dot.");

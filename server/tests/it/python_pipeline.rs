@@ -1353,3 +1353,94 @@ def digit_total(n: int) -> int:
         assert_eq!(got, want, "{name}: {}", top.body);
     }
 }
+
+/// "Ignoring spaces and case", "ignoring anything that is not a letter or digit": examples
+/// without spaces, capitals or punctuation cannot show these; the input is normalized as the
+/// description says (`a.lower().replace(' ', '')`, `re.sub(r'[^a-zA-Z0-9]', '', s)`).
+/// Literal elements the description does not state are not looked for.
+#[test]
+fn ignored_characters_are_removed_before_the_comparison() {
+    let source = r#"
+def is_anagram(a: str, b: str) -> bool:
+    """Whether a and b are anagrams of each other, ignoring spaces and case.
+
+    >>> is_anagram('listen', 'silent')
+    True
+    >>> is_anagram('abc', 'abd')
+    False
+    """
+
+
+def letter_count(text: str) -> int:
+    """Number of characters in text, ignoring spaces.
+
+    >>> letter_count('abc')
+    3
+    >>> letter_count('hello')
+    5
+    """
+
+
+def is_pal(s: str) -> bool:
+    """True if s reads the same backwards, ignoring case and anything that is not a letter or digit.
+
+    >>> is_pal('Racecar')
+    True
+    >>> is_pal('hello')
+    False
+    """
+
+
+def has_duplicates(items: list[int]) -> bool:
+    """Return True if any value appears more than once.
+
+    >>> has_duplicates([1, 2, 3])
+    False
+    >>> has_duplicates([1, 2, 1])
+    True
+    """
+"#;
+    let Some(results) = search_source(source) else {
+        return;
+    };
+    // A list is probed for a literal element only where the description states it: "any
+    // value" asks nothing about 1 (`items.count(1) == 2` fits the two examples).
+    let dup = solved(&results, "has_duplicates");
+    for c in &dup.candidates {
+        for probe in ["count(1)", "count(2)", "1 in items", "2 in items"] {
+            assert!(!c.body.contains(probe), "{}", c.body);
+        }
+    }
+    let cases: [(&str, &str, &[&str], &[&str]); 3] = [
+        (
+            "is_anagram",
+            "a, b",
+            &["'Dormitory', 'dirty room'", "'a b', 'AB'", "'abc', 'abcc'"],
+            &["True", "True", "False"],
+        ),
+        (
+            "letter_count",
+            "text",
+            &["'a b c'", "'  '", "'x'"],
+            &["3", "0", "1"],
+        ),
+        (
+            "is_pal",
+            "s",
+            &[
+                "'A man, a plan, a canal: Panama'",
+                "'ab'",
+                "'No lemon, no melon'",
+            ],
+            &["True", "False", "True"],
+        ),
+    ];
+    for (name, params, inputs, want) in cases {
+        let r = solved(&results, name);
+        let top = &r.candidates[0];
+        let Some(got) = run_body(params, &top.imports, &top.body, inputs) else {
+            return;
+        };
+        assert_eq!(got, want, "{name}: {}", top.body);
+    }
+}

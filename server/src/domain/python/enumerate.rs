@@ -1607,6 +1607,31 @@ impl Search<'_> {
         {
             return;
         }
+        // A collection probed for a literal element (`items.count(1)`, `3 in nums`) only
+        // where the description states that element: "any value appears more than once" asks
+        // nothing about 1.
+        let probe = match op {
+            Op::In | Op::NotIn => Some((args[1], args[0])),
+            Op::CountL | Op::IndexL => Some((args[0], args[1])),
+            _ => None,
+        };
+        if let Some((collection, element)) = probe {
+            if matches!(
+                ctx.terms[collection].ty,
+                Ty::List(_) | Ty::Set(_) | Ty::TupleN(_)
+            ) {
+                if let Expr::Const(v) = &*ctx.terms[element].expr {
+                    let stated = match v {
+                        PyVal::Int(i) => self.input.text_ints.contains(i),
+                        PyVal::Float(_) | PyVal::Str(_) => self.stated(v),
+                        _ => true,
+                    };
+                    if !stated {
+                        return;
+                    }
+                }
+            }
+        }
         // A literal position other than the first, second or last (`xs[2]`) only when the
         // docstring names it.
         if matches!(op, Op::Index | Op::SliceFrom | Op::SliceTo) && args.len() == 2 {

@@ -15,11 +15,38 @@ use std::rc::Rc;
 /// Found programs tried for normalized variants (the cheapest ones).
 const TRIED: usize = 8;
 
-/// Intents that ask for a normalized string input, and the operation that normalizes.
-const NORMALIZERS: &[(&str, Op)] = &[
-    ("lower", Op::Lower),
-    ("upper", Op::Upper),
-    ("trim", Op::Strip),
+/// How a string parameter is normalized.
+#[derive(Clone, Copy)]
+enum Normalize {
+    /// One method call: `s.lower()`, `s.strip()`.
+    Op(Op),
+    /// `s.replace(' ', '')`: "ignoring spaces".
+    NoSpaces,
+}
+
+impl Normalize {
+    fn apply(self, e: Rc<Expr>) -> Rc<Expr> {
+        match self {
+            Normalize::Op(op) => Rc::new(Expr::Call(op, vec![e])),
+            Normalize::NoSpaces => Rc::new(Expr::Call(
+                Op::Replace,
+                vec![
+                    e,
+                    Rc::new(Expr::Const(PyVal::str(" "))),
+                    Rc::new(Expr::Const(PyVal::str(""))),
+                ],
+            )),
+        }
+    }
+}
+
+/// Intents that ask for a normalized string input, and how it is normalized.
+const NORMALIZERS: &[(&str, Normalize)] = &[
+    ("lower", Normalize::Op(Op::Lower)),
+    ("upper", Normalize::Op(Op::Upper)),
+    ("trim", Normalize::Op(Op::Strip)),
+    ("spaces", Normalize::NoSpaces),
+    ("alnum", Normalize::Op(Op::ReSubNonAlnum)),
 ];
 
 /// Intents a rounded float result covers.
@@ -68,14 +95,25 @@ fn variants_of(
         .filter(|&i| p.expr.params_used() & (1u64 << i.min(63)) != 0)
         .collect();
     let mut out = Vec::new();
-    for (intent, op) in NORMALIZERS {
-        if !missing.contains(intent) || used.is_empty() {
-            continue;
+    let wanted: Vec<Normalize> = NORMALIZERS
+        .iter()
+        .filter(|(intent, _)| missing.contains(intent))
+        .map(|&(_, n)| n)
+        .collect();
+    if !used.is_empty() {
+        for &n in &wanted {
+            // Every string parameter the program reads: comparing two strings "ignoring case"
+            // normalizes both. One normalization is one choice, whatever the number of
+            // parameters.
+            let expr = substitute_with(&p.expr, &used, &|e| n.apply(e));
+            push_if_fits(input, expr, p.cost + 1, seen, &mut out);
         }
-        // Every string parameter the program reads: comparing two strings "ignoring case"
-        // normalizes both. One normalization is one choice, whatever the number of parameters.
-        let expr = substitute(&p.expr, &used, *op);
-        push_if_fits(input, expr, p.cost + 1, seen, &mut out);
+        // "Ignoring spaces and case": every normalization asked for, in one variant.
+        if wanted.len() > 1 {
+            let all = |e: Rc<Expr>| wanted.iter().fold(e, |acc, n| n.apply(acc));
+            let expr = substitute_with(&p.expr, &used, &all);
+            push_if_fits(input, expr, p.cost + wanted.len() as u32, seen, &mut out);
+        }
     }
     // "The second largest distinct value": on examples without repeats `sorted(nums)` and
     // `sorted(set(nums))` agree, and the search keeps the cheaper. The list parameters the
@@ -225,26 +263,22 @@ fn with_sort_key(e: &Rc<Expr>, body: &Rc<Expr>) -> Option<Rc<Expr>> {
 
 /// `e` with every `Param(i)`, `i` in `params`, replaced by `op(Param(i))`.
 fn substitute(e: &Rc<Expr>, params: &[usize], op: Op) -> Rc<Expr> {
+    substitute_with(e, params, &|p| Rc::new(Expr::Call(op, vec![p])))
+}
+
+/// `e` with every `Param(i)`, `i` in `params`, replaced by `wrap(Param(i))`.
+fn substitute_with(
+    e: &Rc<Expr>,
+    params: &[usize],
+    wrap: &dyn Fn(Rc<Expr>) -> Rc<Expr>,
+) -> Rc<Expr> {
+    let sub = |a: &Rc<Expr>| substitute_with(a, params, wrap);
     match &**e {
-        Expr::Param(i) if params.contains(i) => Rc::new(Expr::Call(op, vec![e.clone()])),
+        Expr::Param(i) if params.contains(i) => wrap(e.clone()),
         Expr::Param(_) | Expr::Var(_) | Expr::Const(_) => e.clone(),
-        Expr::Call(o, args) => Rc::new(Expr::Call(
-            *o,
-            args.iter().map(|a| substitute(a, params, op)).collect(),
-        )),
-        Expr::Hof(h, a, b) => Rc::new(Expr::Hof(
-            *h,
-            substitute(a, params, op),
-            substitute(b, params, op),
-        )),
-        Expr::ZipMap(a, b, c) => Rc::new(Expr::ZipMap(
-            substitute(a, params, op),
-            substitute(b, params, op),
-            substitute(c, params, op),
-        )),
-        Expr::Scan(a, b) => Rc::new(Expr::Scan(
-            substitute(a, params, op),
-            substitute(b, params, op),
-        )),
+        Expr::Call(o, args) => Rc::new(Expr::Call(*o, args.iter().map(sub).collect())),
+        Expr::Hof(h, a, b) => Rc::new(Expr::Hof(*h, sub(a), sub(b))),
+        Expr::ZipMap(a, b, c) => Rc::new(Expr::ZipMap(sub(a), sub(b), sub(c))),
+        Expr::Scan(a, b) => Rc::new(Expr::Scan(sub(a), sub(b))),
     }
 }

@@ -53,6 +53,18 @@ fn is_even() {
     assert_eq!(first_body(&t), "return n % 2 == 0");
 }
 
+/// A list probed for a literal element the description states (`7 in nums`).
+#[test]
+fn a_list_is_probed_for_a_stated_element() {
+    let t = task(
+        &["nums"],
+        &["list[int]"],
+        "Return True if the list contains a 7.",
+        &[(&["[1, 7]"], "True"), (&["[2, 3]"], "False")],
+    );
+    assert_eq!(first_body(&t), "return 7 in nums");
+}
+
 #[test]
 fn count_vowels() {
     let t = task(
