@@ -296,8 +296,7 @@ impl Ctx {
         self.seen.get(&Ctx::key(ty, vals)).copied()
     }
 
-    /// Adds a term unless an equivalent one exists; returns its index.
-    /// Adds a term: its id, or the id of the term already holding its values (`Err`; also
+    /// Adds a term unless an equivalent one exists: its id, or the id of the term already holding its values (`Err`; also
     /// for a type too deep to keep, `Err(usize::MAX)`).
     fn insert(
         &mut self,
@@ -1108,8 +1107,8 @@ impl Search<'_> {
     }
 
     /// A term equal on the examples to a held one that reads a parameter where the held one
-    /// has an unstated constant takes its place (`a / b` for `a / 2` when the only example
-    /// that divides has `b == 2`; `v >= minimum` for `v > 0`): two examples rarely tell them
+    /// has an unstated constant takes its place (`v >= minimum` for `v > 0` where every
+    /// example's minimum is below its smallest kept value): two examples rarely tell them
     /// apart, and a parameter is what the caller passes for that purpose.
     fn take_parameter_place(&mut self, ci: usize, old: usize, expr: &Rc<Expr>, cost: u32) {
         let Some(held) = self.ctxs[ci].terms.get(old) else {
