@@ -119,15 +119,7 @@ fn variants_of(
     // `sorted(set(nums))` agree, and the search keeps the cheaper. The list parameters the
     // program reads are tried as a set, then with their repeats dropped in order.
     if missing.contains(&"unique") {
-        let lists: Vec<usize> = input
-            .param_types
-            .iter()
-            .enumerate()
-            .filter(|(i, t)| {
-                matches!(t, Ty::List(_)) && p.expr.params_used() & (1u64 << (*i).min(63)) != 0
-            })
-            .map(|(i, _)| i)
-            .collect();
+        let lists = params_read(input, &p.expr, |t| matches!(t, Ty::List(_)));
         if !lists.is_empty() {
             for (op, extra) in [(Op::SetOf, 1), (Op::Unique, 2)] {
                 let expr = substitute(&p.expr, &lists, op);
@@ -139,16 +131,7 @@ fn variants_of(
     // reads one number is tried with its absolute value (with more, which of them the
     // description means is a guess).
     if missing.contains(&"abs") {
-        let numbers: Vec<usize> = input
-            .param_types
-            .iter()
-            .enumerate()
-            .filter(|(i, t)| {
-                matches!(t, Ty::Int | Ty::Float)
-                    && p.expr.params_used() & (1u64 << (*i).min(63)) != 0
-            })
-            .map(|(i, _)| i)
-            .collect();
+        let numbers = params_read(input, &p.expr, |t| matches!(t, Ty::Int | Ty::Float));
         if numbers.len() == 1 {
             let expr = substitute(&p.expr, &numbers, Op::Abs);
             push_if_fits(input, expr, p.cost + 1, seen, &mut out);
@@ -179,6 +162,17 @@ fn variants_of(
         push_if_fits(input, expr, p.cost + 1, seen, &mut out);
     }
     out
+}
+
+/// The parameters of a type `kind` accepts that `expr` reads.
+fn params_read(input: &SearchInput, expr: &Expr, kind: impl Fn(&Ty) -> bool) -> Vec<usize> {
+    input
+        .param_types
+        .iter()
+        .enumerate()
+        .filter(|(i, t)| kind(t) && expr.params_used() & (1u64 << (*i).min(63)) != 0)
+        .map(|(i, _)| i)
+        .collect()
 }
 
 fn push_if_fits(
