@@ -57,7 +57,16 @@ const INTENTS: &[Intent] = &[
     },
     Intent {
         name: "unique",
-        stems: &["unique", "distinct", "duplicate", "dedup"],
+        stems: &[
+            "unique",
+            "distinct",
+            "duplicate",
+            "dedup",
+            "without repeat",
+            "no repeat",
+            "never repeat",
+            "not repeat",
+        ],
         code: &["set", "fromkeys", "Counter", "count"],
     },
     Intent {
@@ -361,7 +370,10 @@ const INTENTS: &[Intent] = &[
     Intent {
         name: "merge",
         stems: &["merge", "combine the dict", "union"],
-        code: &["**", "|", "update", "dict", "union"],
+        // Dicts (`{**a, **b}`, `a | b`) or lists (`a + b`, `heapq.merge`).
+        code: &[
+            "**", "|", "update", "dict", "union", "+", "merge", "extend", "chain",
+        ],
     },
     Intent {
         name: "swap",
@@ -464,6 +476,52 @@ fn sorts_by_key(text: &str) -> bool {
     .is_some_and(|noun| !matches!(noun.as_str(), "default" | "value" | "values" | "itself" | "size" | "magnitude"))
 }
 
+/// Whether the description ignores a number's sign in words the `abs` stems do not list
+/// contiguously: "the sign of a negative number is ignored", "ignores the minus sign".
+fn ignores_sign(text: &str) -> bool {
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        regex::Regex::new(r"\bsign\b[^.;:]{0,40}?\b(ignor|disregard|drop)|\b(ignor|disregard|drop)\w*\b[^.;:]{0,40}?\bsign\b").ok()
+    })
+    .as_ref()
+    .is_some_and(|re| re.is_match(text))
+}
+
+/// The intents of what a description ignores or skips, listed after the verb in any order:
+/// "ignoring case and spaces", "skipping spaces and punctuation" (`lower`, `spaces`, `alnum`).
+fn ignored_kinds(text: &str) -> Vec<&'static str> {
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let Some(re) = RE
+        .get_or_init(|| {
+            regex::Regex::new(
+                r"\b(ignor\w*|disregard\w*|skip\w*|excluding|not counting|without counting)\b([^.;:!?]{0,60})",
+            )
+            .ok()
+        })
+        .as_ref()
+    else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for c in re.captures_iter(text) {
+        let listed = c.get(2).map_or("", |m| m.as_str());
+        let words: Vec<&str> = listed
+            .split(|ch: char| !ch.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        for (stems, name) in [
+            (&["case", "capitalization", "capitalisation"][..], "lower"),
+            (&["space", "spaces", "whitespace", "blanks"][..], "spaces"),
+            (&["punctuation", "symbols"][..], "alnum"),
+        ] {
+            if words.iter().any(|w| stems.contains(w)) && !out.contains(&name) {
+                out.push(name);
+            }
+        }
+    }
+    out
+}
+
 /// "One of 'jpg', 'png' or 'gif'": membership in the listed strings, not equality with the one
 /// an example happens to use.
 static ONE_OF: Intent = Intent {
@@ -533,6 +591,10 @@ pub struct Intents {
     /// Fields of the records the examples pass in that the description names ("the names of
     /// the active users": `'name'`, `'active'`): the code reads each.
     fields: Vec<String>,
+    /// Numbers the description compares with ("greater than zero", "at least 8"): the code
+    /// states each (a fit to the examples that never compares with 0 is not "greater than
+    /// zero").
+    thresholds: Vec<i64>,
     /// The description, lowercased with `_` read as a space (to match field names).
     text: String,
 }
@@ -600,6 +662,48 @@ const NAMED_QUANTITIES: &[(&[&str], &str)] = &[
 
 /// Name of the intent of a stated result (reports and tests).
 const STATED_RESULT: &str = "stated-result";
+
+/// Name of the intent of a stated threshold (reports and tests).
+const THRESHOLD: &str = "threshold";
+
+/// The whole numbers a description compares with: "greater than zero", "at least 8
+/// characters", "more than once", "no more than 3".
+fn stated_thresholds(text: &str) -> Vec<i64> {
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let Some(re) = RE
+        .get_or_init(|| {
+            regex::Regex::new(
+                r"\b(?:greater|more|less|fewer|larger|smaller|bigger|higher|lower|longer|shorter) than (?:or equal to )?(-?\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten|once|twice)\b|\b(?:at least|at most|above|below|exceeds?|exceeding) (-?\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten)\b",
+            )
+            .ok()
+        })
+        .as_ref()
+    else {
+        return Vec::new();
+    };
+    const WORDS: [&str; 11] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ];
+    let mut out = Vec::new();
+    for c in re.captures_iter(text) {
+        let Some(word) = c.get(1).or_else(|| c.get(2)).map(|m| m.as_str()) else {
+            continue;
+        };
+        let n = match word {
+            "once" => Some(1),
+            "twice" => Some(2),
+            w => WORDS
+                .iter()
+                .position(|x| *x == w)
+                .map(|p| p as i64)
+                .or_else(|| w.parse().ok()),
+        };
+        if let Some(n) = n.filter(|n| !out.contains(n)) {
+            out.push(n);
+        }
+    }
+    out
+}
 
 /// The results `description` states: a literal after "return", "returning", "or", "else" or
 /// "otherwise", followed by the case it answers ("if", "when", "for", ...) or the clause's end.
@@ -775,23 +879,49 @@ fn defaults_call(before: &str) -> bool {
     false
 }
 
+/// A description as the intents and the search's prior read it: lowercase, `_` read as a
+/// space, and phrases whose words would ask for the wrong operation rewritten ("least common
+/// multiple" asks for no minimum, "keeping duplicates" for no deduplication).
+pub(crate) fn plain_text(description: &str) -> String {
+    let mut text = description.replace('_', " ").to_lowercase();
+    // Named quantities are one word each: "least common multiple" asks for no minimum.
+    for (phrase, name) in [
+        ("least common multiple", "lcm"),
+        ("lowest common multiple", "lcm"),
+        ("greatest common divisor", "gcd"),
+        ("greatest common factor", "gcd"),
+        // "The difference between a and b" compares nothing.
+        ("difference between", "difference of"),
+        ("differences between", "differences of"),
+        // Neither do "the gaps between consecutive values" or "a space between each word".
+        ("between each", "among each"),
+        ("between consecutive", "among consecutive"),
+        ("between adjacent", "among adjacent"),
+        ("between successive", "among successive"),
+        ("between neighbo", "among neighbo"),
+        // "Keeping duplicates" asks for no deduplication.
+        ("keeping duplicates", "keeping repeats"),
+        ("keep duplicates", "keep repeats"),
+        ("keeps duplicates", "keeps repeats"),
+        ("including duplicates", "including repeats"),
+        ("duplicates count", "repeats count"),
+        ("duplicates are kept", "repeats are kept"),
+        ("duplicates included", "repeats included"),
+        ("duplicates allowed", "repeats allowed"),
+        ("duplicates are allowed", "repeats are allowed"),
+        ("allowing duplicates", "allowing repeats"),
+        ("distance between", "distance of"),
+        ("gap between", "gap of"),
+    ] {
+        text = text.replace(phrase, name);
+    }
+    text
+}
+
 impl Intents {
     /// From a task description (docstring prose and the function's name; `_` reads as a space).
     pub fn from_description(description: &str) -> Intents {
-        let mut text = description.replace('_', " ").to_lowercase();
-        // Named quantities are one word each: "least common multiple" asks for no minimum.
-        for (phrase, name) in [
-            ("least common multiple", "lcm"),
-            ("lowest common multiple", "lcm"),
-            ("greatest common divisor", "gcd"),
-            ("greatest common factor", "gcd"),
-            // "The difference between a and b" compares nothing.
-            ("difference between", "difference of"),
-            ("distance between", "distance of"),
-            ("gap between", "gap of"),
-        ] {
-            text = text.replace(phrase, name);
-        }
+        let text = plain_text(description);
         // (A space at the end, for stems that end a word: "min ".)
         let padded = format!("{text} ");
         let mut wanted: Vec<&'static Intent> = INTENTS
@@ -807,10 +937,20 @@ impl Intents {
         if states_a_range(&text) {
             wanted.push(&RANGE);
         }
+        let mut named = ignored_kinds(&text);
+        if ignores_sign(&text) {
+            named.push("abs");
+        }
+        for name in named {
+            if !wanted.iter().any(|i| i.name == name) {
+                wanted.extend(INTENTS.iter().filter(|i| i.name == name));
+            }
+        }
         Intents {
             wanted,
             results: stated_results(description),
             fields: Vec::new(),
+            thresholds: stated_thresholds(&text),
             text,
         }
     }
@@ -859,7 +999,10 @@ impl Intents {
 
     /// Whether it asks for none.
     pub fn is_empty(&self) -> bool {
-        self.wanted.is_empty() && self.results.is_empty() && self.fields.is_empty()
+        self.wanted.is_empty()
+            && self.results.is_empty()
+            && self.fields.is_empty()
+            && self.thresholds.is_empty()
     }
 
     /// Names of the wanted intents.
@@ -867,11 +1010,13 @@ impl Intents {
     pub fn names(&self) -> Vec<&'static str> {
         let stated = self.results.iter().map(|_| STATED_RESULT);
         let fields = self.fields.iter().map(|_| FIELD);
+        let thresholds = self.thresholds.iter().map(|_| THRESHOLD);
         self.wanted
             .iter()
             .map(|i| i.name)
             .chain(stated)
             .chain(fields)
+            .chain(thresholds)
             .collect()
     }
 
@@ -921,12 +1066,19 @@ impl Intents {
                 })
             })
             .map(|_| FIELD);
+        let numbers = code.numbers();
+        let thresholds = self
+            .thresholds
+            .iter()
+            .filter(|n| !numbers.contains(n))
+            .map(|_| THRESHOLD);
         self.wanted
             .iter()
             .filter(|i| !named && !i.code.iter().any(|c| code.has(c)))
             .map(|i| i.name)
             .chain(stated)
             .chain(fields)
+            .chain(thresholds)
             .collect()
     }
 }
@@ -941,6 +1093,39 @@ struct CodeText {
 }
 
 impl CodeText {
+    /// The whole-number literals of the code (outside strings), a leading `-` read as a sign.
+    fn numbers(&self) -> Vec<i64> {
+        let cs: Vec<char> = self.code.chars().collect();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < cs.len() {
+            let starts = cs[i].is_ascii_digit()
+                && (i == 0
+                    || !(cs[i - 1].is_alphanumeric() || cs[i - 1] == '_' || cs[i - 1] == '.'));
+            if !starts {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < cs.len() && cs[i].is_ascii_digit() {
+                i += 1;
+            }
+            if cs.get(i) == Some(&'.') && cs.get(i + 1).is_some_and(|c| c.is_ascii_digit()) {
+                // A float literal: not a whole number.
+                while i < cs.len() && (cs[i].is_ascii_digit() || cs[i] == '.') {
+                    i += 1;
+                }
+                continue;
+            }
+            let text: String = cs[start..i].iter().collect();
+            if let Ok(n) = text.parse::<i64>() {
+                let negative = start > 0 && cs[start - 1] == '-';
+                out.push(if negative { -n } else { n });
+            }
+        }
+        out
+    }
+
     fn new(body: &str) -> CodeText {
         let mut idents = Vec::new();
         let mut code = String::new();
@@ -1135,6 +1320,50 @@ mod tests {
                 "return re.sub(r'[^a-zA-Z0-9]', '', s) == re.sub(r'[^a-zA-Z0-9]', '', s)[::-1]"
             )
             .contains(&"alnum"));
+        let i = Intents::from_description(
+            "Add up the decimal digits of n; the sign of a negative number is ignored.",
+        );
+        assert!(i
+            .missing("return sum(int(d) for d in str(n))")
+            .contains(&"abs"));
+        assert!(!i
+            .missing("return sum(int(d) for d in str(abs(n)))")
+            .contains(&"abs"));
+        let i = Intents::from_description("Differences between each value and the one before it.");
+        assert!(i.names().is_empty(), "{:?}", i.names());
+        let i = Intents::from_description(
+            "Check whether two phrases are anagrams of each other, ignoring case and spaces.",
+        );
+        assert_eq!(
+            i.missing("return sorted(a.lower()) == sorted(b.lower())"),
+            vec!["spaces"]
+        );
+        let i = Intents::from_description(
+            "Count each character, skipping spaces and punctuation and ignoring case.",
+        );
+        let mut missing = i.missing("return dict(Counter(text))");
+        missing.sort_unstable();
+        assert_eq!(missing, vec!["alnum", "lower", "spaces"]);
+        let i = Intents::from_description("Add up only the numbers that are greater than zero.");
+        assert_eq!(i.missing("return max(nums) + 1"), vec![THRESHOLD]);
+        assert!(i.missing("return sum(n for n in nums if n > 0)").is_empty());
+        let i =
+            Intents::from_description("At least 8 characters, and an item seen more than once.");
+        assert!(i.missing("return len(p) >= 8").contains(&THRESHOLD));
+        assert!(!i
+            .missing("return len(p) >= 8 and items.count(x) > 1")
+            .contains(&THRESHOLD));
+        // `-1` is not the 1 of "more than once".
+        assert!(i
+            .missing("return 8 <= len(p) and items.count(x) > -1")
+            .contains(&THRESHOLD));
+        let i = Intents::from_description(
+            "Merge two sorted lists into one sorted list, keeping duplicates.",
+        );
+        assert!(i.missing("return sorted(a + b)").is_empty());
+        assert!(!i.names().contains(&"unique"), "{:?}", i.names());
+        let i = Intents::from_description("Items in both lists, without repeats.");
+        assert_eq!(i.missing("return [x for x in a if x in b]"), vec!["unique"]);
         let i = Intents::from_description("Convert a duration to minutes.");
         assert!(i.missing("return seconds // 60").is_empty());
         let i = Intents::from_description("The extension of a file name, without the dot.");

@@ -230,13 +230,13 @@ pub fn io_examples(spec: &Spec) -> (Vec<IoExample>, usize) {
     let mut skipped = 0;
     for ex in &spec.examples {
         let parsed = (|| {
-            if let Some(e) = compared_example(ex, &spec.name) {
+            if let Some(e) = compared_example(ex, spec) {
                 return Some(e);
             }
             if ex.expected_exception.is_some() {
                 return None;
             }
-            let inputs = literal_args(ex.call.as_ref()?)?;
+            let inputs = literal_args(ex.call.as_ref()?, &spec.params)?;
             let expected = ex.expected.trim();
             // A doctest call that prints nothing returned `None` (`find(users, 'cy')` with no
             // match); the examples must say so or the search fits the others only.
@@ -259,7 +259,7 @@ pub fn io_examples(spec: &Spec) -> (Vec<IoExample>, usize) {
 /// A doctest that compares a call with its result and expects `True` (`>>> f(x) is None` /
 /// `True`, `>>> f(x) == 3` / `True`: doctest never prints a `None`, and some write every
 /// example so): the call returns that result.
-fn compared_example(ex: &crate::spec::Example, name: &str) -> Option<IoExample> {
+fn compared_example(ex: &crate::spec::Example, spec: &Spec) -> Option<IoExample> {
     if ex.kind != ExampleKind::Doctest || ex.expected.trim() != "True" || ex.call.is_some() {
         return None;
     }
@@ -269,21 +269,62 @@ fn compared_example(ex: &crate::spec::Example, name: &str) -> Option<IoExample> 
     } else {
         source.rsplit_once(" == ")?
     };
-    let call = crate::spec::calls::example_call_in_snippet(call.trim(), name, false)?;
-    let inputs = literal_args(&call)?;
+    let call = crate::spec::calls::example_call_in_snippet(call.trim(), &spec.name, false)?;
+    let inputs = literal_args(&call, &spec.params)?;
     let output = Value::parse_literal(result.trim()).ok()?;
     Some(IoExample { inputs, output })
 }
 
 /// A call's positional arguments as values; `None` with keyword arguments or a non-literal.
-fn literal_args(call: &crate::spec::ExampleCall) -> Option<Vec<Value>> {
-    if !call.kwargs.is_empty() {
-        return None;
-    }
-    call.args
+/// The values a call passes, one per parameter: positional arguments, then keyword arguments
+/// by name, then the defaults of the parameters it leaves out (`safe_int('42')` for
+/// `def safe_int(value, default=0)`). `None` when an argument is not a literal or the call
+/// does not fit the signature; a call that leaves out a parameter without a default keeps
+/// only its own arguments, so that the domains say how many it passes.
+fn literal_args(
+    call: &crate::spec::ExampleCall,
+    params: &[crate::spec::Param],
+) -> Option<Vec<Value>> {
+    use crate::spec::ParamKind;
+    let positional: Vec<Value> = call
+        .args
         .iter()
         .map(|a| Value::parse_literal(a).ok())
-        .collect()
+        .collect::<Option<_>>()?;
+    let variadic = params
+        .iter()
+        .any(|p| matches!(p.kind, ParamKind::VarPositional | ParamKind::VarKeyword));
+    if variadic || positional.len() > params.len() {
+        return call.kwargs.is_empty().then_some(positional);
+    }
+    let mut slots: Vec<Option<Value>> = vec![None; params.len()];
+    for (i, v) in positional.into_iter().enumerate() {
+        if params[i].kind == ParamKind::KeywordOnly {
+            return None;
+        }
+        slots[i] = Some(v);
+    }
+    for (name, source) in &call.kwargs {
+        let i = params
+            .iter()
+            .position(|p| p.name == *name && p.kind != ParamKind::PositionalOnly)?;
+        if slots[i].is_some() {
+            return None;
+        }
+        slots[i] = Some(Value::parse_literal(source).ok()?);
+    }
+    let mut out = Vec::with_capacity(params.len());
+    for (slot, p) in slots.iter().zip(params) {
+        match (slot, &p.default) {
+            (Some(v), _) => out.push(v.clone()),
+            (None, Some(d)) => out.push(Value::parse_literal(d).ok()?),
+            (None, None) if call.kwargs.is_empty() => {
+                return Some(slots.iter().map_while(Clone::clone).collect())
+            }
+            (None, None) => return None,
+        }
+    }
+    Some(out)
 }
 
 fn type_name(v: &Value) -> &'static str {
@@ -1436,7 +1477,34 @@ pub fn synthesize_source(
 
 #[cfg(test)]
 mod tests {
-    use super::unstated_thresholds;
+    use super::{io_examples, unstated_thresholds};
+    use crate::value::Value;
+
+    #[test]
+    fn a_call_that_leaves_out_a_default_passes_the_default() {
+        let specs = crate::spec::extract(
+            "def safe_int(value, default=0, *, base=10):\n    \"\"\"\n    >>> safe_int('42')\n    42\n    >>> safe_int('x', -1)\n    -1\n    >>> safe_int('ff', base=16)\n    255\n    >>> safe_int('x', default=3)\n    3\n    >>> safe_int('1', 2, 16)\n    1\n    \"\"\"\n\n\ndef needs(a, b):\n    \"\"\"\n    >>> needs(1)\n    1\n    >>> needs(b=2, a=1)\n    3\n    \"\"\"\n",
+        );
+        let (examples, skipped) = io_examples(&specs.functions[0]);
+        let inputs: Vec<Vec<Value>> = examples.iter().map(|e| e.inputs.clone()).collect();
+        let (s, i) = (|t: &str| Value::Str(t.into()), Value::Int);
+        assert_eq!(
+            inputs,
+            vec![
+                vec![s("42"), i(0), i(10)],
+                vec![s("x"), i(-1), i(10)],
+                vec![s("ff"), i(0), i(16)],
+                vec![s("x"), i(3), i(10)],
+            ]
+        );
+        // Three positional arguments where the third is keyword-only: not a valid call.
+        assert_eq!(skipped, 1);
+        // A required parameter left out keeps the call's own arguments (the domains say how
+        // many it passes); keywords fill their parameters by name.
+        let (examples, _) = io_examples(&specs.functions[1]);
+        let inputs: Vec<Vec<Value>> = examples.iter().map(|e| e.inputs.clone()).collect();
+        assert_eq!(inputs, vec![vec![i(1)], vec![i(1), i(2)]]);
+    }
 
     #[test]
     fn a_comparison_with_an_unstated_two_is_counted() {

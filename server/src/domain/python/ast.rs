@@ -5,6 +5,17 @@ use super::types::Ty;
 use super::value::PyVal;
 use std::rc::Rc;
 
+/// A number's kind, as far as mixing kinds goes ([`Expr::unit_mixes`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Quantity {
+    /// How many: a length or a count.
+    Count,
+    /// How much: an element of a parameter, or an aggregate of its elements.
+    Element,
+    /// Anything else (parameters themselves, constants, products).
+    Other,
+}
+
 /// An expression.
 #[derive(Clone, Debug)]
 pub(crate) enum Expr {
@@ -55,6 +66,60 @@ impl Expr {
             Expr::ZipMap(a, b, c) => {
                 a.inner_roundings() + b.inner_roundings() + c.inner_roundings()
             }
+        }
+    }
+
+    /// Places that combine a count with an element's value: `max(min(nums), len(set(nums)))`,
+    /// `sum(xs) - len(xs)`, `nums[0] < len(nums)`. Numbers of two kinds (how many, and how
+    /// much) are seldom added or compared; where two examples allow it, it is a fit by accident
+    /// more often than the program meant.
+    pub(crate) fn unit_mixes(&self) -> usize {
+        use Op::*;
+        let here = match self {
+            Expr::Call(Add | Sub | Min2 | Max2 | Eq | NotEq | Lt | LtE | Gt | GtE, args)
+                if args.len() == 2 =>
+            {
+                let (a, b) = (args[0].quantity(), args[1].quantity());
+                usize::from(matches!(
+                    (a, b),
+                    (Quantity::Count, Quantity::Element) | (Quantity::Element, Quantity::Count)
+                ))
+            }
+            _ => 0,
+        };
+        here + match self {
+            Expr::Param(_) | Expr::Var(_) | Expr::Const(_) => 0,
+            Expr::Call(_, args) => args.iter().map(|a| a.unit_mixes()).sum(),
+            Expr::Hof(_, a, b) | Expr::Scan(a, b) => a.unit_mixes() + b.unit_mixes(),
+            Expr::ZipMap(a, b, c) => a.unit_mixes() + b.unit_mixes() + c.unit_mixes(),
+        }
+    }
+
+    /// What kind of number an expression is, as [`Expr::unit_mixes`] reads it.
+    fn quantity(&self) -> Quantity {
+        use Op::*;
+        match self {
+            Expr::Call(Len | CountL | CountSub, _) => Quantity::Count,
+            // The value of an element of a parameter (or of a collection built from one).
+            Expr::Call(Min | Max | Sum | Median | First | Last, args)
+                if args.first().is_some_and(|a| a.params_used() != 0) =>
+            {
+                Quantity::Element
+            }
+            Expr::Call(Index, args)
+                if matches!(args.first().map(|a| &**a), Some(Expr::Param(_))) =>
+            {
+                Quantity::Element
+            }
+            Expr::Call(Add | Sub | Min2 | Max2, args) if args.len() == 2 => {
+                match (args[0].quantity(), args[1].quantity()) {
+                    (a, b) if a == b => a,
+                    (Quantity::Other, b) if matches!(&*args[0], Expr::Const(_)) => b,
+                    (a, Quantity::Other) if matches!(&*args[1], Expr::Const(_)) => a,
+                    _ => Quantity::Other,
+                }
+            }
+            _ => Quantity::Other,
         }
     }
 

@@ -2130,7 +2130,7 @@ impl Search<'_> {
                         vec![
                             a.expr.clone(),
                             fallback.clone(),
-                            Rc::new(Expr::Const(PyVal::str(a.class.name()))),
+                            Rc::new(Expr::Const(PyVal::str(caught(a)))),
                         ],
                     ));
                     best = Some((total, expr));
@@ -2140,6 +2140,20 @@ impl Search<'_> {
         if let Some((total, expr)) = best {
             self.record(expr, total);
         }
+    }
+}
+
+/// The class an attempt's `except` names: the one it raises on the examples; for a conversion
+/// that raises `ValueError` (`int(value)` on `'abc'`) also `TypeError`, which the same
+/// conversion raises on `None` or a list, as a safe conversion's `except (TypeError,
+/// ValueError)` does.
+fn caught(a: &Attempt) -> &'static str {
+    if a.class == PyErr::ValueError
+        && (contains_op(&a.expr, Op::IntOf) || contains_op(&a.expr, Op::FloatOf))
+    {
+        "(TypeError, ValueError)"
+    } else {
+        a.class.name()
     }
 }
 

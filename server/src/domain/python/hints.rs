@@ -92,7 +92,16 @@ const PRIORS: &[(&[&str], &[Op], &[Hof])] = &[
         &[Hof::SortedKey, Hof::SortedKeyRev],
     ),
     (
-        &["unique", "distinct", "duplicate", "different"],
+        &[
+            "unique",
+            "distinct",
+            "duplicate",
+            "different",
+            "without repeat",
+            "no repeat",
+            "never repeat",
+            "not repeat",
+        ],
         &[Op::SetOf, Op::Len, Op::Unique],
         &[],
     ),
@@ -241,7 +250,8 @@ const PRIORS: &[(&[&str], &[Op], &[Hof])] = &[
         &[],
     ),
     (&["remainder", "modulo"], &[Op::Mod], &[]),
-    (&["differen", "subtract", "minus"], &[Op::Sub, Op::Abs], &[]),
+    // "The differences between neighbours" are signed; "absolute" and "differ by" name `abs`.
+    (&["differen", "subtract", "minus"], &[Op::Sub], &[]),
     (
         &[
             "absolute", "distance", "differ ", "differs ", "sign ", "sign,", "sign.",
@@ -358,7 +368,7 @@ const STATED_BRANCH_COST: u32 = 2;
 impl CostTable {
     /// The default table lowered by the description's words.
     pub(crate) fn from_description(text: &str) -> CostTable {
-        let lower = text.to_lowercase();
+        let lower = crate::intent::plain_text(text);
         let mut op: FxHashMap<Op, u32> = ALL_OPS.iter().map(|&o| (o, base_op_cost(o))).collect();
         let mut hof: FxHashMap<Hof, u32> =
             ALL_HOFS.iter().map(|&h| (h, base_hof_cost(h))).collect();

@@ -56,7 +56,7 @@ pub(crate) fn eval(e: &Expr, env: &Env) -> PyResult {
             }
             // Only the class the program catches; anything else propagates.
             (Op::TryOr, [a, b, class]) => match eval(a, env) {
-                Err(e) if matches!(&**class, Expr::Const(PyVal::Str(c)) if **c == *e.name()) => {
+                Err(e) if matches!(&**class, Expr::Const(PyVal::Str(c)) if catches(c, e)) => {
                     eval(b, env)
                 }
                 r => r,
@@ -2052,4 +2052,14 @@ fn dirname(p: &str) -> &str {
 /// `x == y` for the `<=` / `>=` operators (numbers and sequences; NaN is never equal).
 fn le_eq(x: &PyVal, y: &PyVal) -> bool {
     py_eq(x, y)
+}
+
+/// Whether an `except` clause naming `class` (`ValueError`, or a tuple written
+/// `(TypeError, ValueError)`) catches `e`.
+pub(crate) fn catches(class: &str, e: PyErr) -> bool {
+    class
+        .trim_start_matches('(')
+        .trim_end_matches(')')
+        .split(", ")
+        .any(|c| c == e.name())
 }

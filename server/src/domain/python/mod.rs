@@ -230,6 +230,10 @@ pub(crate) fn explained_patterns(task: &Task) -> Vec<String> {
         .collect()
 }
 
+/// Score charged per place that adds or compares a count with an element's value
+/// ([`ast::Expr::unit_mixes`]).
+const UNIT_MIX_COST: f64 = 2.0;
+
 impl PythonDomain {
     fn solution(&self, task: &Task, expr: &Rc<ast::Expr>, cost: u32) -> Solution {
         let r = render::render(expr, &task.param_names);
@@ -239,7 +243,9 @@ impl PythonDomain {
             size: expr.size(),
             body: r.body,
             imports: r.imports,
-            score: -(f64::from(cost) + expr.inner_roundings() as f64),
+            score: -(f64::from(cost)
+                + expr.inner_roundings() as f64
+                + UNIT_MIX_COST * expr.unit_mixes() as f64),
             writer: WriterKind::Search,
         }
     }

@@ -1333,7 +1333,7 @@ fn a_failed_parse_falls_back_in_a_try() {
     );
     assert_eq!(
         first_body(&t),
-        "try:\n    return int(text)\nexcept ValueError:\n    return None"
+        "try:\n    return int(text)\nexcept (TypeError, ValueError):\n    return None"
     );
     // Only the class it catches: another exception propagates, as in CPython.
     use super::ast::{Expr, Op};
@@ -1360,6 +1360,30 @@ fn a_failed_parse_falls_back_in_a_try() {
     assert_eq!(shown(run(PyVal::str("x"))), "Ok(None)");
     assert_eq!(shown(run(PyVal::str("-4"))), "Ok(Int(-4))");
     assert_eq!(shown(run(PyVal::list(vec![]))), "Err(TypeError)");
+    // A tuple of classes catches each of them.
+    let both = Expr::Call(
+        Op::TryOr,
+        vec![
+            Rc::new(Expr::Call(Op::IntOf, vec![Rc::new(Expr::Param(0))])),
+            Rc::new(Expr::Const(PyVal::None)),
+            Rc::new(Expr::Const(PyVal::str("(TypeError, ValueError)"))),
+        ],
+    );
+    let run_both = |v: PyVal| {
+        eval(
+            &both,
+            &Env {
+                params: &[v],
+                vars: &[],
+            },
+        )
+    };
+    assert_eq!(shown(run_both(PyVal::list(vec![]))), "Ok(None)");
+    assert_eq!(shown(run_both(PyVal::str("x"))), "Ok(None)");
+    assert_eq!(
+        shown(run_both(PyVal::Float(1e300 * 1e10))),
+        "Err(OverflowError)"
+    );
 }
 
 #[test]
