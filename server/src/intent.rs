@@ -883,7 +883,13 @@ fn defaults_call(before: &str) -> bool {
 /// space, and phrases whose words would ask for the wrong operation rewritten ("least common
 /// multiple" asks for no minimum, "keeping duplicates" for no deduplication).
 pub(crate) fn plain_text(description: &str) -> String {
-    let mut text = description.replace('_', " ").to_lowercase();
+    // Phrases wrap across docstring lines: whitespace runs read as one space.
+    let mut text = description
+        .replace('_', " ")
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     // Named quantities are one word each: "least common multiple" asks for no minimum.
     for (phrase, name) in [
         ("least common multiple", "lcm"),
@@ -1358,7 +1364,7 @@ mod tests {
             .missing("return 8 <= len(p) and items.count(x) > -1")
             .contains(&THRESHOLD));
         let i = Intents::from_description(
-            "Merge two sorted lists into one sorted list, keeping duplicates.",
+            "Merge two sorted lists into one sorted list, keeping\n    duplicates.",
         );
         assert!(i.missing("return sorted(a + b)").is_empty());
         assert!(!i.names().contains(&"unique"), "{:?}", i.names());

@@ -82,10 +82,12 @@ impl Ty {
         }
     }
 
-    /// Whether values of this type are totally ordered by `<` (sortable).
+    /// Whether values of this type are totally ordered by `<` (sortable). A type variable's
+    /// values are checked when compared, as for `hashable`: `[3, 1]` and `['b', 'a']` both sort,
+    /// a list mixing the two raises `TypeError` as in CPython.
     pub(crate) fn orderable(&self) -> bool {
         match self {
-            Ty::Int | Ty::Float | Ty::Bool | Ty::Str => true,
+            Ty::Int | Ty::Float | Ty::Bool | Ty::Str | Ty::Var => true,
             Ty::List(t) | Ty::TupleN(t) => t.orderable(),
             Ty::Tuple(ts) => ts.iter().all(Ty::orderable),
             _ => false,
@@ -449,6 +451,7 @@ mod tests {
         let t = Ty::list(Ty::Optional(Box::new(Ty::Var)));
         assert_eq!(annotation_type(&t.to_string()), Some(t));
         assert!(fits(&PyVal::list(vec![PyVal::None]), &Ty::list(Ty::Var)));
-        assert!(!Ty::Var.orderable());
+        // Sorted and compared, its values are checked when evaluated.
+        assert!(Ty::Var.orderable());
     }
 }
