@@ -666,6 +666,17 @@ const STATED_RESULT: &str = "stated-result";
 /// Name of the intent of a stated threshold (reports and tests).
 const THRESHOLD: &str = "threshold";
 
+/// How much leaving out the intent `name` weighs against a candidate, in left-out intents: a
+/// stated threshold half ("fewer than two values give an empty list" states an edge case the
+/// code may handle without the number; "numbers greater than zero" a test it makes).
+pub(crate) fn weight(name: &str) -> f64 {
+    if name == THRESHOLD {
+        0.5
+    } else {
+        1.0
+    }
+}
+
 /// The whole numbers a description compares with: "greater than zero", "at least 8
 /// characters", "more than once", "no more than 3".
 fn stated_thresholds(text: &str) -> Vec<i64> {
@@ -673,7 +684,7 @@ fn stated_thresholds(text: &str) -> Vec<i64> {
     let Some(re) = RE
         .get_or_init(|| {
             regex::Regex::new(
-                r"\b(?:greater|more|less|fewer|larger|smaller|bigger|higher|lower|longer|shorter) than (?:or equal to )?(-?\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten|once|twice)\b|\b(?:at least|at most|above|below|exceeds?|exceeding) (-?\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten)\b",
+                r"\b(?:greater|more|less|fewer|larger|smaller|bigger|higher|lower|longer|shorter) than (?:or equal to )?(-?\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten)\b|\b(?:at least|at most|above|below|exceeds?|exceeding) (-?\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten)\b",
             )
             .ok()
         })
@@ -689,15 +700,11 @@ fn stated_thresholds(text: &str) -> Vec<i64> {
         let Some(word) = c.get(1).or_else(|| c.get(2)).map(|m| m.as_str()) else {
             continue;
         };
-        let n = match word {
-            "once" => Some(1),
-            "twice" => Some(2),
-            w => WORDS
-                .iter()
-                .position(|x| *x == w)
-                .map(|p| p as i64)
-                .or_else(|| w.parse().ok()),
-        };
+        let n = WORDS
+            .iter()
+            .position(|x| *x == word)
+            .map(|p| p as i64)
+            .or_else(|| word.parse().ok());
         if let Some(n) = n.filter(|n| !out.contains(n)) {
             out.push(n);
         }
@@ -1353,16 +1360,20 @@ mod tests {
         let i = Intents::from_description("Add up only the numbers that are greater than zero.");
         assert_eq!(i.missing("return max(nums) + 1"), vec![THRESHOLD]);
         assert!(i.missing("return sum(n for n in nums if n > 0)").is_empty());
-        let i =
-            Intents::from_description("At least 8 characters, and an item seen more than once.");
+        let i = Intents::from_description("At least 8 characters, and a score above 1.");
         assert!(i.missing("return len(p) >= 8").contains(&THRESHOLD));
         assert!(!i
-            .missing("return len(p) >= 8 and items.count(x) > 1")
+            .missing("return len(p) >= 8 and score > 1")
             .contains(&THRESHOLD));
-        // `-1` is not the 1 of "more than once".
+        // `-1` is not the 1 of "above 1".
         assert!(i
-            .missing("return 8 <= len(p) and items.count(x) > -1")
+            .missing("return 8 <= len(p) and score > -1")
             .contains(&THRESHOLD));
+        // "More than once" says when a case arises, not a number the code compares with.
+        let i = Intents::from_description(
+            "Index of the largest value (the first one if the maximum appears more than once).",
+        );
+        assert!(!i.names().contains(&THRESHOLD));
         let i = Intents::from_description(
             "Merge two sorted lists into one sorted list, keeping\n    duplicates.",
         );

@@ -459,7 +459,7 @@ struct Found {
     /// Intents of the description ([`crate::intent`]) its behaviour leaves out: those its
     /// cluster's cheapest program leaves out, so that `list(accumulate(xs, max))[0]` does not
     /// cover "largest" for the behaviour of `xs[0]`.
-    uncovered: usize,
+    uncovered: f64,
     /// Share of the extra inputs (drawn like the user's) on which it raises.
     raise_share: f64,
 }
@@ -467,7 +467,7 @@ struct Found {
 impl Found {
     /// The ranking cost with the charge for left-out intents.
     fn cost(&self) -> f64 {
-        self.rank.0 + UNCOVERED_INTENT_COST * self.uncovered as f64
+        self.rank.0 + UNCOVERED_INTENT_COST * self.uncovered
     }
 
     /// Order of the ranking: cost; at equal cost, raising on fewer of the extra inputs
@@ -1136,7 +1136,9 @@ impl Verifier<'_, '_> {
                         .missing(&s.body, |e| {
                             domain.eval_tokens(&s.tokens, &e.inputs).as_ref() == Some(&e.output)
                         })
-                        .len();
+                        .iter()
+                        .map(|m| crate::intent::weight(m))
+                        .sum();
                     found.push(Found {
                         solution: s,
                         elapsed_ms,
@@ -1213,12 +1215,12 @@ impl Verifier<'_, '_> {
         // The pragmatic listener over every consistent program's behaviour.
         let rsa = crate::rank::rsa_scores(&behaviours);
         // A behaviour covers the intents its cheapest program covers (its representative).
-        let rep_uncovered: Vec<usize> = cluster_of
+        let rep_uncovered: Vec<f64> = cluster_of
             .iter()
             .map(|&c| {
                 reps.iter()
                     .find(|&&(_, k)| k == c)
-                    .map_or(0, |&(r, _)| found[r].uncovered)
+                    .map_or(0.0, |&(r, _)| found[r].uncovered)
             })
             .collect();
         for ((f, u), b) in found.iter_mut().zip(rep_uncovered).zip(&behaviours) {

@@ -76,7 +76,8 @@ impl Expr {
     pub(crate) fn unit_mixes(&self) -> usize {
         use Op::*;
         let here = match self {
-            Expr::Call(Add | Sub | Min2 | Max2 | Eq | NotEq | Lt | LtE | Gt | GtE, args)
+            // (`x % len(xs)` wraps an index, not an element's value.)
+            Expr::Call(Add | Sub | Mod | Min2 | Max2 | Eq | NotEq | Lt | LtE | Gt | GtE, args)
                 if args.len() == 2 =>
             {
                 let (a, b) = (args[0].quantity(), args[1].quantity());

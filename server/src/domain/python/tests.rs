@@ -1561,3 +1561,56 @@ fn a_stated_zero_case_guards_a_division() {
     );
     assert_eq!(best_body(&t), "if not b:\n    return 0.0\nreturn a / b");
 }
+
+#[test]
+fn a_count_mixed_with_an_element_is_counted() {
+    use super::ast::{Expr, Op};
+    use std::rc::Rc;
+    let p = |i| Rc::new(Expr::Param(i));
+    let call = |op, args: Vec<Rc<Expr>>| Rc::new(Expr::Call(op, args));
+    let len_set = call(Op::Len, vec![call(Op::SetOf, vec![p(0)])]);
+    // `max(min(nums), len(set(nums)))`, `(max(values) + 1) % len(values)`,
+    // `len(items) <= items[0]`: a count with an element's value.
+    let junk = [
+        call(Op::Max2, vec![call(Op::Min, vec![p(0)]), len_set.clone()]),
+        call(
+            Op::Mod,
+            vec![
+                call(
+                    Op::Add,
+                    vec![
+                        call(Op::Max, vec![p(0)]),
+                        Rc::new(Expr::Const(PyVal::Int(1))),
+                    ],
+                ),
+                call(Op::Len, vec![p(0)]),
+            ],
+        ),
+        call(
+            Op::LtE,
+            vec![
+                call(Op::Len, vec![p(0)]),
+                call(Op::Index, vec![p(0), Rc::new(Expr::Const(PyVal::Int(0)))]),
+            ],
+        ),
+    ];
+    for e in &junk {
+        assert_eq!(e.unit_mixes(), 1, "{e:?}");
+    }
+    // Counts with counts, values with values, a parameter with a count: no mix.
+    let fine = [
+        call(Op::Lt, vec![len_set.clone(), call(Op::Len, vec![p(0)])]),
+        call(
+            Op::Sub,
+            vec![call(Op::Max, vec![p(0)]), call(Op::Min, vec![p(0)])],
+        ),
+        call(Op::Mod, vec![p(1), call(Op::Len, vec![p(0)])]),
+        call(
+            Op::FloorDiv,
+            vec![call(Op::Sum, vec![p(0)]), call(Op::Len, vec![p(0)])],
+        ),
+    ];
+    for e in &fine {
+        assert_eq!(e.unit_mixes(), 0, "{e:?}");
+    }
+}
