@@ -545,7 +545,7 @@ pub(crate) fn states_a_range(text: &str) -> bool {
     static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
     RE.get_or_init(|| {
         regex::Regex::new(
-            r"(\bbetween|\bfrom|[(\[])\s*-?\d+(\.\d+)?\s*(to|and|through|-|–|\.\.)\s*-?\d+",
+            r"(\bbetween|\bfrom|\brange|[(\[])\s*-?\d+(\.\d+)?\s*(to|and|through|-|–|\.\.)\s*-?\d+",
         )
         .ok()
     })
@@ -594,7 +594,7 @@ pub struct Intents {
     /// Numbers the description compares with ("greater than zero", "at least 8"): the code
     /// states each (a fit to the examples that never compares with 0 is not "greater than
     /// zero").
-    thresholds: Vec<i64>,
+    thresholds: Vec<Threshold>,
     /// The description, lowercased with `_` read as a space (to match field names).
     text: String,
 }
@@ -677,9 +677,48 @@ pub(crate) fn weight(name: &str) -> f64 {
     }
 }
 
+/// A number the description compares with, and how far from it the code's literal may be
+/// (a range's bound: `0 < port` for "from 1 to 65535").
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Threshold {
+    value: i64,
+    slack: i64,
+}
+
 /// The whole numbers a description compares with: "greater than zero", "at least 8
-/// characters", "more than once", "no more than 3".
-fn stated_thresholds(text: &str) -> Vec<i64> {
+/// characters", "no more than 3", and the bounds of a stated range ("in the range 1 to
+/// 65535").
+fn stated_thresholds(text: &str) -> Vec<Threshold> {
+    let mut out: Vec<Threshold> = compared_numbers(text)
+        .into_iter()
+        .map(|value| Threshold { value, slack: 0 })
+        .collect();
+    static RANGE_RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    if let Some(re) = RANGE_RE
+        .get_or_init(|| {
+            regex::Regex::new(
+                r"(?:\bbetween|\bfrom|\brange|[(\[])\s*(-?\d+)\s*(?:to|and|through|-|–|\.\.)\s*(-?\d+)\b",
+            )
+            .ok()
+        })
+        .as_ref()
+    {
+        for c in re.captures_iter(text) {
+            for g in [1, 2] {
+                if let Some(value) = c.get(g).and_then(|m| m.as_str().parse().ok()) {
+                    let t = Threshold { value, slack: 1 };
+                    if !out.iter().any(|o| o.value == value) {
+                        out.push(t);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The whole numbers after a comparison word: "greater than zero", "at least 8".
+fn compared_numbers(text: &str) -> Vec<i64> {
     static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
     let Some(re) = RE
         .get_or_init(|| {
@@ -1079,11 +1118,17 @@ impl Intents {
                 })
             })
             .map(|_| FIELD);
+        // One left out at most (however many numbers it misses), and none for a regular
+        // expression, whose pattern states numbers its own way (`25[0-5]`).
         let numbers = code.numbers();
+        let pattern = ["fullmatch", "match", "search", "findall"]
+            .iter()
+            .any(|f| code.has(f));
         let thresholds = self
             .thresholds
             .iter()
-            .filter(|n| !numbers.contains(n))
+            .filter(|t| !pattern && !numbers.iter().any(|n| (n - t.value).abs() <= t.slack))
+            .take(1)
             .map(|_| THRESHOLD);
         self.wanted
             .iter()
@@ -1369,6 +1414,16 @@ mod tests {
         assert!(i
             .missing("return 8 <= len(p) and score > -1")
             .contains(&THRESHOLD));
+        // A range's bounds, each within one.
+        let i = Intents::from_description("True if port lies in the range 1 to 65535.");
+        assert!(i.missing("return port <= 65535").contains(&THRESHOLD));
+        assert!(i.missing("return 1 <= port <= 65535").is_empty());
+        assert!(i.missing("return 0 < port < 65536").is_empty());
+        let i = Intents::from_description("Four numbers from 0 to 255, and 3 dots or more.");
+        assert_eq!(i.missing("return len(s) > 9"), vec![THRESHOLD]);
+        assert!(!i
+            .missing(r"return re.fullmatch(r'(25[0-5]|2[0-4]\d|1?\d?\d)', s) is not None")
+            .contains(&THRESHOLD));
         // "More than once" says when a case arises, not a number the code compares with.
         let i = Intents::from_description(
             "Index of the largest value (the first one if the maximum appears more than once).",
@@ -1509,7 +1564,7 @@ mod tests {
             let i = Intents::from_description(text);
             assert!(i.names().contains(&"range"), "{text}: {:?}", i.names());
             assert!(i.missing("return len(str(port)) == 2").contains(&"range"));
-            assert!(i.missing("return 1 <= port <= 65535").is_empty());
+            assert!(!i.missing("return 1 <= port <= 65535").contains(&"range"));
         }
         for text in [
             "Format seconds as HH:MM:SS.",

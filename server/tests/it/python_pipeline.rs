@@ -1438,3 +1438,110 @@ fn top_bodies_give(results: &[docsynth::pipeline::FunctionSynthesis], cases: &[H
         assert_eq!(got, want, "{name}: {}", top.body);
     }
 }
+
+/// What the description says of numbers, signs, repeats and defaults decides between programs
+/// that fit two examples equally: a filter by the stated threshold, not `max(nums) + 1`;
+/// signed differences unless "absolute" is said; duplicates kept
+/// when the description keeps them (across a line break); a call that leaves out a parameter
+/// with a default passes the default, and a safe conversion also catches `TypeError`.
+#[test]
+fn stated_numbers_signs_repeats_and_defaults_decide() {
+    let source = r#"
+def safe_int(value, default=0):
+    """Convert value to an int, returning default when that isn't possible.
+
+    >>> safe_int('42')
+    42
+    >>> safe_int('abc')
+    0
+    """
+
+
+def sum_positive(nums: list[int]) -> int:
+    """Add up only the numbers that are greater than zero.
+
+    >>> sum_positive([1, -2, 3])
+    4
+    >>> sum_positive([-1, -5])
+    0
+    """
+
+
+def unique_sorted(values):
+    """Return the distinct values in ascending order.
+
+    >>> unique_sorted([3, 1, 3, 2])
+    [1, 2, 3]
+    >>> unique_sorted(['b', 'a', 'b'])
+    ['a', 'b']
+    """
+
+
+def merge_sorted(a: list[int], b: list[int]) -> list[int]:
+    """Merge two lists that are already sorted into one sorted list, keeping
+    duplicates.
+
+    >>> merge_sorted([1, 3, 5], [2, 4, 6])
+    [1, 2, 3, 4, 5, 6]
+    >>> merge_sorted([1, 2], [])
+    [1, 2]
+    """
+
+
+def digit_sum(n):
+    """Add up the decimal digits of n; the sign of a negative number is ignored.
+
+    >>> digit_sum(1234)
+    10
+    >>> digit_sum(0)
+    0
+    """
+
+
+def pairwise_diffs(values: list[int]) -> list[int]:
+    """Differences between each value and the one before it.
+
+    >>> pairwise_diffs([1, 4, 9, 16])
+    [3, 5, 7]
+    >>> pairwise_diffs([5])
+    []
+    """
+"#;
+    let Some(results) = search_source(source) else {
+        return;
+    };
+    let cases: [HeldOut; 6] = [
+        (
+            "safe_int",
+            "value, default=0",
+            &["None", "'x', -1", "' 7 '"],
+            &["0", "-1", "7"],
+        ),
+        (
+            "sum_positive",
+            "nums",
+            &["[]", "[5, -5, 5]", "[0, 2]"],
+            &["0", "10", "2"],
+        ),
+        (
+            "unique_sorted",
+            "values",
+            &["[-1, -1, 0, -5]", "[]"],
+            &["[-5, -1, 0]", "[]"],
+        ),
+        (
+            "merge_sorted",
+            "a, b",
+            &["[1, 1], [1]", "[-5, 0], [-3, 10]"],
+            &["[1, 1, 1]", "[-5, -3, 0, 10]"],
+        ),
+        ("digit_sum", "n", &["-56", "9"], &["11", "9"]),
+        (
+            "pairwise_diffs",
+            "values",
+            &["[10, 7, 7]", "[]"],
+            &["[-3, 0]", "[]"],
+        ),
+    ];
+    top_bodies_give(&results, &cases);
+}
