@@ -1339,51 +1339,35 @@ fn a_failed_parse_falls_back_in_a_try() {
     use super::ast::{Expr, Op};
     use super::interp::{eval, Env};
     use std::rc::Rc;
-    let e = Expr::Call(
-        Op::TryOr,
-        vec![
-            Rc::new(Expr::Call(Op::IntOf, vec![Rc::new(Expr::Param(0))])),
-            Rc::new(Expr::Const(PyVal::None)),
-            Rc::new(Expr::Const(PyVal::str("ValueError"))),
-        ],
-    );
-    let run = |v: PyVal| {
-        eval(
-            &e,
-            &Env {
-                params: &[v],
-                vars: &[],
-            },
+    // `try: return int(x)` / `except <class>: return None`, run on `v`.
+    let run = |class: &str, v: PyVal| {
+        let e = Expr::Call(
+            Op::TryOr,
+            vec![
+                Rc::new(Expr::Call(Op::IntOf, vec![Rc::new(Expr::Param(0))])),
+                Rc::new(Expr::Const(PyVal::None)),
+                Rc::new(Expr::Const(PyVal::str(class))),
+            ],
+        );
+        format!(
+            "{:?}",
+            eval(
+                &e,
+                &Env {
+                    params: &[v],
+                    vars: &[],
+                },
+            )
         )
     };
-    let shown = |r: super::value::PyResult| format!("{r:?}");
-    assert_eq!(shown(run(PyVal::str("x"))), "Ok(None)");
-    assert_eq!(shown(run(PyVal::str("-4"))), "Ok(Int(-4))");
-    assert_eq!(shown(run(PyVal::list(vec![]))), "Err(TypeError)");
+    assert_eq!(run("ValueError", PyVal::str("x")), "Ok(None)");
+    assert_eq!(run("ValueError", PyVal::str("-4")), "Ok(Int(-4))");
+    assert_eq!(run("ValueError", PyVal::list(vec![])), "Err(TypeError)");
     // A tuple of classes catches each of them.
-    let both = Expr::Call(
-        Op::TryOr,
-        vec![
-            Rc::new(Expr::Call(Op::IntOf, vec![Rc::new(Expr::Param(0))])),
-            Rc::new(Expr::Const(PyVal::None)),
-            Rc::new(Expr::Const(PyVal::str("(TypeError, ValueError)"))),
-        ],
-    );
-    let run_both = |v: PyVal| {
-        eval(
-            &both,
-            &Env {
-                params: &[v],
-                vars: &[],
-            },
-        )
-    };
-    assert_eq!(shown(run_both(PyVal::list(vec![]))), "Ok(None)");
-    assert_eq!(shown(run_both(PyVal::str("x"))), "Ok(None)");
-    assert_eq!(
-        shown(run_both(PyVal::Float(1e300 * 1e10))),
-        "Err(OverflowError)"
-    );
+    let both = "(TypeError, ValueError)";
+    assert_eq!(run(both, PyVal::list(vec![])), "Ok(None)");
+    assert_eq!(run(both, PyVal::str("x")), "Ok(None)");
+    assert_eq!(run(both, PyVal::Float(1e300 * 1e10)), "Err(OverflowError)");
 }
 
 #[test]
