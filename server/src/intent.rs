@@ -11,6 +11,14 @@
 //! Only intents whose words name an operation precisely are here; words as loose as "first",
 //! "each" or "word" still lower operation costs in the search's prior but are not required.
 
+/// A regular expression compiled once, on first use (`None` if the pattern does not compile).
+macro_rules! cached_regex {
+    ($pattern:expr) => {{
+        static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+        RE.get_or_init(|| regex::Regex::new($pattern).ok()).as_ref()
+    }};
+}
+
 /// One thing a description can ask for.
 #[derive(Debug)]
 pub(crate) struct Intent {
@@ -466,11 +474,7 @@ static SORT_KEY: Intent = Intent {
 /// Whether the description sorts by something: a sort word followed, within the same clause,
 /// by "by" and a noun other than "default" or "value".
 fn sorts_by_key(text: &str) -> bool {
-    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
-    RE.get_or_init(|| {
-        regex::Regex::new(r"\b(sort|sorted|sorts|sorting|order|ordered|rank|ranked)\b[^.;:]{0,40}?\bby (their |its |the |each )?([a-z]+)").ok()
-    })
-    .as_ref()
+    cached_regex!(r"\b(sort|sorted|sorts|sorting|order|ordered|rank|ranked)\b[^.;:]{0,40}?\bby (their |its |the |each )?([a-z]+)")
     .and_then(|re| re.captures(text))
     .and_then(|c| c.get(3))
     .is_some_and(|noun| !matches!(noun.as_str(), "default" | "value" | "values" | "itself" | "size" | "magnitude"))
@@ -479,27 +483,16 @@ fn sorts_by_key(text: &str) -> bool {
 /// Whether the description ignores a number's sign in words the `abs` stems do not list
 /// contiguously: "the sign of a negative number is ignored", "ignores the minus sign".
 fn ignores_sign(text: &str) -> bool {
-    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
-    RE.get_or_init(|| {
-        regex::Regex::new(r"\bsign\b[^.;:]{0,40}?\b(ignor|disregard|drop)|\b(ignor|disregard|drop)\w*\b[^.;:]{0,40}?\bsign\b").ok()
-    })
-    .as_ref()
+    cached_regex!(r"\bsign\b[^.;:]{0,40}?\b(ignor|disregard|drop)|\b(ignor|disregard|drop)\w*\b[^.;:]{0,40}?\bsign\b")
     .is_some_and(|re| re.is_match(text))
 }
 
 /// The intents of what a description ignores or skips, listed after the verb in any order:
 /// "ignoring case and spaces", "skipping spaces and punctuation" (`lower`, `spaces`, `alnum`).
 fn ignored_kinds(text: &str) -> Vec<&'static str> {
-    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
-    let Some(re) = RE
-        .get_or_init(|| {
-            regex::Regex::new(
-                r"\b(ignor\w*|disregard\w*|skip\w*|excluding|not counting|without counting)\b([^.;:!?]{0,60})",
-            )
-            .ok()
-        })
-        .as_ref()
-    else {
+    let Some(re) = cached_regex!(
+        r"\b(ignor\w*|disregard\w*|skip\w*|excluding|not counting|without counting)\b([^.;:!?]{0,60})"
+    ) else {
         return Vec::new();
     };
     let mut out = Vec::new();
@@ -542,14 +535,9 @@ static RANGE: Intent = Intent {
 /// "through" or a dash, the first after "between", "from" or an opening parenthesis, or the
 /// pair alone in parentheses or brackets.
 pub(crate) fn states_a_range(text: &str) -> bool {
-    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
-    RE.get_or_init(|| {
-        regex::Regex::new(
-            r"(\bbetween|\bfrom|\brange|[(\[])\s*-?\d+(\.\d+)?\s*(to|and|through|-|–|\.\.)\s*-?\d+",
-        )
-        .ok()
-    })
-    .as_ref()
+    cached_regex!(
+        r"(\bbetween|\bfrom|\brange|[(\[])\s*-?\d+(\.\d+)?\s*(to|and|through|-|–|\.\.)\s*-?\d+"
+    )
     .is_some_and(|re| re.is_match(text))
 }
 
@@ -693,16 +681,9 @@ fn stated_thresholds(text: &str) -> Vec<Threshold> {
         .into_iter()
         .map(|value| Threshold { value, slack: 0 })
         .collect();
-    static RANGE_RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
-    if let Some(re) = RANGE_RE
-        .get_or_init(|| {
-            regex::Regex::new(
-                r"(?:\bbetween|\bfrom|\brange|[(\[])\s*(-?\d+)\s*(?:to|and|through|-|–|\.\.)\s*(-?\d+)\b",
-            )
-            .ok()
-        })
-        .as_ref()
-    {
+    if let Some(re) = cached_regex!(
+        r"(?:\bbetween|\bfrom|\brange|[(\[])\s*(-?\d+)\s*(?:to|and|through|-|–|\.\.)\s*(-?\d+)\b"
+    ) {
         for c in re.captures_iter(text) {
             for g in [1, 2] {
                 if let Some(value) = c.get(g).and_then(|m| m.as_str().parse().ok()) {
@@ -719,16 +700,9 @@ fn stated_thresholds(text: &str) -> Vec<Threshold> {
 
 /// The whole numbers after a comparison word: "greater than zero", "at least 8".
 fn compared_numbers(text: &str) -> Vec<i64> {
-    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
-    let Some(re) = RE
-        .get_or_init(|| {
-            regex::Regex::new(
-                r"\b(?:greater|more|less|fewer|larger|smaller|bigger|higher|lower|longer|shorter) than (?:or equal to )?(-?\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten)\b|\b(?:at least|at most|above|below|exceeds?|exceeding) (-?\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten)\b",
-            )
-            .ok()
-        })
-        .as_ref()
-    else {
+    let Some(re) = cached_regex!(
+        r"\b(?:greater|more|less|fewer|larger|smaller|bigger|higher|lower|longer|shorter) than (?:or equal to )?(-?\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten)\b|\b(?:at least|at most|above|below|exceeds?|exceeding) (-?\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten)\b"
+    ) else {
         return Vec::new();
     };
     const WORDS: [&str; 11] = [
@@ -769,16 +743,9 @@ fn stated_results(description: &str) -> Vec<StatedResult> {
 pub(crate) fn stated_result_spans(
     description: &str,
 ) -> Vec<(std::ops::Range<usize>, StatedResult)> {
-    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
-    let Some(re) = RE
-        .get_or_init(|| {
-            regex::Regex::new(
-                r#"(?i)\b(?:return|returns|returning|or|else|otherwise|give|gives|giving)\s+(None|-?\d+(?:\.\d+)?|'[^'\n]*'|"[^"\n]*"|\[\]|\{\}|(?:an |the )?empty (?:string|list|dict(?:ionary)?)|zero)(?:\s*(?:[,.;:)]|$)|\s+(?:if|when|for|on|otherwise|in case|where|unless|instead|else|as)\b)"#,
-            )
-            .ok()
-        })
-        .as_ref()
-    else {
+    let Some(re) = cached_regex!(
+        r#"(?i)\b(?:return|returns|returning|or|else|otherwise|give|gives|giving)\s+(None|-?\d+(?:\.\d+)?|'[^'\n]*'|"[^"\n]*"|\[\]|\{\}|(?:an |the )?empty (?:string|list|dict(?:ionary)?)|zero)(?:\s*(?:[,.;:)]|$)|\s+(?:if|when|for|on|otherwise|in case|where|unless|instead|else|as)\b)"#
+    ) else {
         return Vec::new();
     };
     let mut out = Vec::new();
@@ -850,11 +817,7 @@ impl StatedResult {
 /// The literals a rendered body returns (see [`StatedResult::in_code`]); a float is one
 /// written with a decimal point.
 fn returned_literals(body: &str) -> Vec<StatedResult> {
-    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
-    let Some(re) = RE
-        .get_or_init(|| regex::Regex::new(r#"None\b|''|""|\[\]|\{\}|-?\d+(?:\.\d+)?"#).ok())
-        .as_ref()
-    else {
+    let Some(re) = cached_regex!(r#"None\b|''|""|\[\]|\{\}|-?\d+(?:\.\d+)?"#) else {
         return Vec::new();
     };
     re.find_iter(body)
