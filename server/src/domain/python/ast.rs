@@ -469,6 +469,12 @@ ops!(
     Splitext,
     Dirname,
     Basename,
+    // `[list(row) for row in zip(*rows)]`: rows and columns swapped (cut to the shortest row).
+    Transpose,
+    // A lookup in nested dicts along a path of keys (`'db.host'` split at dots, or a list of
+    // keys), with a default where a key is missing: a loop, so a whole program only (built by
+    // `deep_get_level`, never by the banks).
+    DeepGet,
 );
 
 impl Op {
@@ -483,8 +489,8 @@ impl Op {
             | FindallDigits | FindallWords | FindallUpperWords | ReSubNonAlnum | Fst | Snd
             | First | Last | ListOf1 | AccSum | AccMax | AccMin | Unique | DictInvert | Pad2
             | IsNone | IsNotNone | Flatten | Median | ReSubNonNumeric | IsLeap | Radians
-            | Degrees | SumByKey | Palindrome | Splitext | Dirname | Basename => 1,
-            IfExp | SliceRange | Replace | GetDefault | Between | MkTuple3 | TryOr => 3,
+            | Degrees | SumByKey | Palindrome | Splitext | Dirname | Basename | Transpose => 1,
+            IfExp | SliceRange | Replace | GetDefault | Between | MkTuple3 | TryOr | DeepGet => 3,
             _ => 2,
         }
     }
@@ -653,6 +659,10 @@ impl Op {
                 _ => None,
             },
             (Chunk, [List(e), Int]) => Some(Ty::list(List(e.clone()))),
+            (Transpose, [List(x)]) => match &**x {
+                List(e) | TupleN(e) => Some(Ty::list(Ty::list((**e).clone()))),
+                _ => None,
+            },
             (Format, [Int | Float | Str, Spec]) => Some(Str),
             (BitAnd | BitOr | BitXor | LShift | RShift, [Int, Int]) => Some(Int),
             // `statistics.median`: the middle element, or the mean of the middle two.

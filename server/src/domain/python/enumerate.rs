@@ -59,6 +59,19 @@ pub(crate) struct StatedGuard {
     pub(crate) inputs: Vec<PyVal>,
     /// The stated result.
     pub(crate) result: PyVal,
+    /// How the guard tests the parameter.
+    pub(crate) test: GuardTest,
+}
+
+/// The test of a [`StatedGuard`]'s parameter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum GuardTest {
+    /// Its truth: `expr if values else -1` (a stated empty or zero case).
+    Truth,
+    /// `is None`: `'' if text is None else text.strip()`, for an optional parameter whose
+    /// examples give `None` one result (the search sees the others, the parameter narrowed to
+    /// its non-`None` type).
+    IsNone,
 }
 
 impl SearchInput {
@@ -1199,14 +1212,15 @@ impl Search<'_> {
         if super::interp::eval(&expr, &env).is_ok_and(|v| exact_eq(&v, &guard.result)) {
             return expr;
         }
-        Rc::new(Expr::Call(
-            Op::IfExp,
-            vec![
-                Rc::new(Expr::Param(guard.param)),
-                expr,
-                Rc::new(Expr::Const(guard.result.clone())),
-            ],
-        ))
+        let param = Rc::new(Expr::Param(guard.param));
+        let result = Rc::new(Expr::Const(guard.result.clone()));
+        Rc::new(match guard.test {
+            GuardTest::Truth => Expr::Call(Op::IfExp, vec![param, expr, result]),
+            GuardTest::IsNone => Expr::Call(
+                Op::IfExp,
+                vec![Rc::new(Expr::Call(Op::IsNone, vec![param])), result, expr],
+            ),
+        })
     }
 
     /// Records a main-context program that raised on some examples (`vals` holds `None`
@@ -1384,8 +1398,10 @@ impl Search<'_> {
     fn level(&mut self, ci: usize, cost: u32) {
         self.leaves(ci, cost);
         for &op in ALL_OPS {
-            if matches!(op, Op::IfExp | Op::MkTuple3 | Op::TryOr) {
-                continue; // conditionals and `try` come from the partition step, triples from templates
+            if matches!(op, Op::IfExp | Op::MkTuple3 | Op::TryOr | Op::DeepGet) {
+                // Conditionals and `try` come from the partition step, triples from templates,
+                // nested lookups from `deep_get_level`.
+                continue;
             }
             // Formatting builds strings only a string result needs; chunks and flattening,
             // lists only a list result needs.
@@ -1400,7 +1416,7 @@ impl Search<'_> {
             if op == Op::Palindrome && !self.input.costs.is_named(op) {
                 continue;
             }
-            if op == Op::Chunk && !self.gates.nested_list_out
+            if matches!(op, Op::Chunk | Op::Transpose) && !self.gates.nested_list_out
                 || op == Op::Flatten && !self.gates.list_out
             {
                 continue;
@@ -1415,6 +1431,7 @@ impl Search<'_> {
             }
         }
         if ci == 0 {
+            self.deep_get_level(cost);
             let dict_out = self.outputs.iter().any(|o| matches!(o, PyVal::Dict(_)));
             for &h in ALL_HOFS {
                 // Dict comprehensions build dicts only a dict result needs; `next(..., None)`
@@ -1901,6 +1918,63 @@ impl Search<'_> {
         }
         let expr = Rc::new(Expr::Hof(h, iter_term.expr.clone(), body.expr.clone()));
         self.offer(0, expr, rt, cost, vals);
+    }
+
+    /// Lookups in a nested dict parameter along a path parameter (`'db.host'`, split at dots,
+    /// or a list of keys), with another parameter or `None` as the default, where the
+    /// description names a path ("a dotted path", "nested dicts"): recorded when right on every
+    /// example (a loop, never a term of the bank).
+    fn deep_get_level(&mut self, cost: u32) {
+        let costs = &self.input.costs;
+        let at = costs.op_cost(Op::DeepGet) + 3 * costs.param;
+        if cost != at || !costs.is_named(Op::DeepGet) {
+            return;
+        }
+        let types = &self.input.param_types;
+        let is_dict = |t: &Ty| matches!(t, Ty::Dict(..) | Ty::Any);
+        let mut found = Vec::new();
+        for (d, td) in types.iter().enumerate() {
+            if !is_dict(td) {
+                continue;
+            }
+            for (p, tp) in types.iter().enumerate() {
+                let keys = match tp {
+                    Ty::Str => Expr::Call(
+                        Op::Split,
+                        vec![
+                            Rc::new(Expr::Param(p)),
+                            Rc::new(Expr::Const(PyVal::str("."))),
+                        ],
+                    ),
+                    Ty::List(_) | Ty::TupleN(_) => Expr::Param(p),
+                    _ => continue,
+                };
+                let keys = Rc::new(keys);
+                let defaults = (0..types.len())
+                    .filter(|&q| q != d && q != p)
+                    .map(|q| Rc::new(Expr::Param(q)))
+                    .chain(std::iter::once(Rc::new(Expr::Const(PyVal::None))));
+                for default in defaults {
+                    let expr = Rc::new(Expr::Call(
+                        Op::DeepGet,
+                        vec![Rc::new(Expr::Param(d)), keys.clone(), default],
+                    ));
+                    let right = self.input.examples.iter().all(|(ins, out)| {
+                        let env = super::interp::Env {
+                            params: ins,
+                            vars: &[],
+                        };
+                        super::interp::eval(&expr, &env).is_ok_and(|v| exact_eq(&v, out))
+                    });
+                    if right {
+                        found.push(expr);
+                    }
+                }
+            }
+        }
+        for expr in found {
+            self.record(expr, cost);
+        }
     }
 
     /// Dict comprehensions over a dict parameter's `.items()`: the body (cost `rem`) from the

@@ -45,13 +45,14 @@ fn base_op_cost(op: Op) -> u32 {
         Ljust | Rjust | Center | GetDefault | Comb | FindallDigits | FindallWords
         | FindallUpperWords | ReSubNonAlnum | IfExp => 4,
         AccSum | AccMax | AccMin | Unique | DictInvert | DictMerge | Pad2 | Flatten | Chunk
-        | IsNotNone => 3,
+        | Transpose | IsNotNone => 3,
         Lcm | Hypot | Between | Median | Palindrome => 5,
         MkTuple3 | ReSubNonNumeric => 4,
         IsLeap | MonthDays | Radians | Degrees => 5,
         Splitext | Dirname | Basename => 4,
         IsNone | Format => 2,
         TryOr => 5,
+        DeepGet => 3,
         SumByKey => 3,
         BitAnd | BitOr | BitXor | LShift | RShift => 4,
         // Cheaper where the description asks for a format check or an extraction
@@ -336,6 +337,23 @@ const NAMED_OPS: &[(&[&str], Op, u32)] = &[
         1,
     ),
     (&["leap"], Op::IsLeap, 1),
+    (
+        &[
+            "dotted",
+            "nested",
+            "key path",
+            "path of key",
+            "path such as",
+            "path like",
+        ],
+        Op::DeepGet,
+        1,
+    ),
+    (
+        &["transpos", "rows and columns", "columns and rows", "column"],
+        Op::Transpose,
+        1,
+    ),
     (&["extension"], Op::Splitext, 1),
     (&["directory", "folder", "dirname"], Op::Dirname, 1),
     (

@@ -1642,6 +1642,30 @@ pub(crate) fn apply(op: Op, a: &[&PyVal]) -> PyResult {
                 .map(|i| PyVal::Int(i as i64))
                 .ok_or(PyErr::ValueError)
         }
+        // `for key in keys: if not isinstance(value, dict) or key not in value: return
+        // default; value = value[key]` (keys: `path.split('.')`, or a list of keys)
+        DeepGet => {
+            let keys = elements(arg(1)?)?;
+            let mut value = arg(0)?.clone();
+            for k in &keys {
+                let next = match &value {
+                    PyVal::Dict(d) => {
+                        if !hashable(k) {
+                            return Err(PyErr::TypeError);
+                        }
+                        d.iter()
+                            .find(|(key, _)| py_eq(key, k))
+                            .map(|(_, v)| v.clone())
+                    }
+                    _ => None,
+                };
+                match next {
+                    Some(v) => value = v,
+                    None => return Ok(arg(2)?.clone()),
+                }
+            }
+            Ok(value)
+        }
         Get | GetDefault => match arg(0)? {
             PyVal::Dict(d) => {
                 let k = arg(1)?;
@@ -1778,6 +1802,19 @@ pub(crate) fn apply(op: Op, a: &[&PyVal]) -> PyResult {
             PyVal::Str(spec) => super::format::format_value(arg(0)?, spec).map(|s| PyVal::str(&s)),
             _ => Err(PyErr::TypeError),
         },
+        // `[list(row) for row in zip(*rows)]`
+        Transpose => {
+            let rows = elements(arg(0)?)?
+                .iter()
+                .map(elements)
+                .collect::<Result<Vec<_>, _>>()?;
+            let width = rows.iter().map(Vec::len).min().unwrap_or(0);
+            Ok(PyVal::list(
+                (0..width)
+                    .map(|j| PyVal::list(rows.iter().map(|r| r[j].clone()).collect()))
+                    .collect(),
+            ))
+        }
         // `[xs[i:i + n] for i in range(0, len(xs), n)]`
         Chunk => {
             let xs = arg(0)?;

@@ -258,6 +258,9 @@ impl PythonDomain {
         limits: enumerate::SearchLimits,
     ) -> Option<(Vec<Solution>, enumerate::StopReason, usize)> {
         let param_types = param_types(task)?;
+        if let Some(found) = self.none_guarded(task, &param_types, cancel, limits) {
+            return Some(found);
+        }
         let stated = stated::stated_examples(&task.description, &task.param_names, &task.examples);
         if stated.is_empty() {
             return Some(self.search_examples(
@@ -280,6 +283,7 @@ impl PythonDomain {
                     param: j,
                     inputs: case.inputs.iter().map(PyVal::from_value).collect(),
                     result: PyVal::from_value(&case.output),
+                    test: enumerate::GuardTest::Truth,
                 };
                 return Some(self.search_examples(
                     task,
@@ -308,6 +312,74 @@ impl PythonDomain {
         let (sols, stop, more) =
             self.search_examples(task, &task.examples, param_types, None, cancel, limits);
         Some((sols, stop, terms + more))
+    }
+
+    /// The search under a `None` guard: where an optional parameter is `None` in some
+    /// examples, all giving one result, and not in two or more others, those are searched with
+    /// the parameter narrowed to its type (`text.strip()` does not take `str | None`), and each
+    /// solution is guarded (`text is None or not text.strip()`). `None` when no parameter is
+    /// such, or nothing fits (the whole search then runs as usual, on what budget is left).
+    fn none_guarded(
+        &self,
+        task: &Task,
+        param_types: &[Ty],
+        cancel: &CancelToken,
+        limits: enumerate::SearchLimits,
+    ) -> Option<(Vec<Solution>, enumerate::StopReason, usize)> {
+        let (j, narrowed) = param_types.iter().enumerate().find_map(|(j, t)| match t {
+            Ty::Optional(inner) if !matches!(**inner, Ty::Any | Ty::Var) => Some((j, inner)),
+            _ => None,
+        })?;
+        let (nones, rest): (Vec<&IoExample>, Vec<&IoExample>) = task
+            .examples
+            .iter()
+            .partition(|e| e.inputs.get(j) == Some(&Value::None));
+        let first = nones.first()?;
+        // One example beside the `None` ones fits anything (`[1, 2] if default is None else
+        // ...`): the others must show a behaviour.
+        if rest.len() < 2 || nones.iter().any(|e| e.output != first.output) {
+            return None;
+        }
+        let mut types = param_types.to_vec();
+        types[j] = (**narrowed).clone();
+        let guard = enumerate::StatedGuard {
+            param: j,
+            inputs: first.inputs.iter().map(PyVal::from_value).collect(),
+            result: PyVal::from_value(&first.output),
+            test: enumerate::GuardTest::IsNone,
+        };
+        let rest: Vec<IoExample> = rest.into_iter().cloned().collect();
+        // The cases the description states beyond the examples ("an empty string"), where
+        // the parameter is not `None`, join the others; without them if nothing fits.
+        let stated: Vec<IoExample> =
+            stated::stated_examples(&task.description, &task.param_names, &task.examples)
+                .into_iter()
+                .filter(|e| e.inputs.get(j).is_some_and(|v| *v != Value::None))
+                .collect();
+        let with_stated: Vec<IoExample> = rest.iter().chain(&stated).cloned().collect();
+        let mut terms = 0;
+        for (examples, share) in [(&with_stated, STATED_SHARE / 2.0), (&rest, STATED_SHARE)] {
+            if examples.len() == rest.len() && !std::ptr::eq(examples, &rest) {
+                continue;
+            }
+            let budget = match cancel.remaining() {
+                Some(left) => cancel.child_with_budget(left.mul_f64(share)),
+                None => cancel.clone(),
+            };
+            let (sols, stop, more) = self.search_examples(
+                task,
+                examples,
+                types.clone(),
+                Some(guard.clone()),
+                &budget,
+                limits,
+            );
+            terms += more;
+            if !sols.is_empty() {
+                return Some((sols, stop, terms));
+            }
+        }
+        None
     }
 
     /// The search over `examples` (the task's, or those with its stated cases).

@@ -270,6 +270,8 @@ fn substitute_with(
     match &**e {
         Expr::Param(i) if params.contains(i) => wrap(e.clone()),
         Expr::Param(_) | Expr::Var(_) | Expr::Const(_) => e.clone(),
+        // A `None` test reads the parameter itself (`text.strip() is None` raises on `None`).
+        Expr::Call(Op::IsNone | Op::IsNotNone, _) => e.clone(),
         Expr::Call(o, args) => Rc::new(Expr::Call(*o, args.iter().map(sub).collect())),
         Expr::Hof(h, a, b) => Rc::new(Expr::Hof(*h, sub(a), sub(b))),
         Expr::ZipMap(a, b, c) => Rc::new(Expr::ZipMap(sub(a), sub(b), sub(c))),

@@ -90,6 +90,18 @@ impl Renderer<'_> {
 
     /// A statement body for `e` (rendered as `expr`) when one reads better than `return expr`.
     fn statements(&mut self, e: &Expr, expr: &str) -> Option<String> {
+        if let Expr::Call(Op::DeepGet, a) = e {
+            // The expression form's `functools.reduce` is for display only.
+            self.imports.remove("import functools");
+            let data = self.wrap(&a[0], 0);
+            let keys = self.wrap(&a[1], 0);
+            let default = self.wrap(&a[2], 0);
+            let value = self.fresh(&["value".to_string(), "node".to_string()]);
+            let key = self.fresh(&["key".to_string(), "part".to_string()]);
+            return Some(format!(
+                "{value} = {data}\nfor {key} in {keys}:\n    if not isinstance({value}, dict) or {key} not in {value}:\n        return {default}\n    {value} = {value}[{key}]\nreturn {value}"
+            ));
+        }
         if let Expr::Call(Op::TryOr, a) = e {
             let attempt = self.wrap(&a[0], 0);
             let fallback = self.wrap(&a[1], 0);
@@ -141,6 +153,13 @@ impl Renderer<'_> {
             Expr::Call(Op::Eq, cmp)
                 if is_zero(&cmp[1])
                     && matches!(x, Expr::Const(_))
+                    && !matches!(y, Expr::Const(_)) =>
+            {
+                (self.wrap(c, P_IF), x, y)
+            }
+            // `if text is None: return ''` (a yes/no result reads `text is None or ...`).
+            Expr::Call(Op::IsNone, _)
+                if matches!(x, Expr::Const(v) if !matches!(v, PyVal::Bool(_)))
                     && !matches!(y, Expr::Const(_)) =>
             {
                 (self.wrap(c, P_IF), x, y)
@@ -657,6 +676,19 @@ impl Renderer<'_> {
                 (format!("{x} (except {}: {y})", caught_class(&a[2])), P_ATOM)
             }
             IfExp => {
+                // `x is None or y` for `True if x is None else y` (a yes/no result), `x is not
+                // None and y` for `False if ...`.
+                if let (Expr::Call(Op::IsNone, x), Expr::Const(PyVal::Bool(b)), false) =
+                    (&*a[0], &*a[1], matches!(&*a[2], Expr::Const(_)))
+                {
+                    let x = self.wrap(&x[0], P_CMP + 1);
+                    let y = self.wrap(&a[2], P_AND + 1);
+                    return if *b {
+                        (format!("{x} is None or {y}"), P_OR)
+                    } else {
+                        (format!("{x} is not None and {y}"), P_AND)
+                    };
+                }
                 let c = self.wrap(&a[0], P_OR);
                 let x = self.wrap(&a[1], P_OR);
                 let y = self.wrap(&a[2], P_IF);
@@ -905,6 +937,25 @@ impl Renderer<'_> {
                 let x = self.fresh(&["x".to_string(), "item".to_string()]);
                 self.vars.pop();
                 (format!("[{x} for {sub} in {xs} for {x} in {sub}]"), P_ATOM)
+            }
+            DeepGet => {
+                self.imports.insert("import functools".into());
+                let data = self.wrap(&a[0], P_IF + 1);
+                let keys = self.wrap(&a[1], P_IF + 1);
+                let default = self.wrap(&a[2], P_IF + 1);
+                let value = self.fresh(&["value".to_string(), "node".to_string()]);
+                let key = self.fresh(&["key".to_string(), "part".to_string()]);
+                (
+                    format!(
+                        "functools.reduce(lambda {value}, {key}: {value}.get({key}, {default}) if isinstance({value}, dict) else {default}, {keys}, {data})"
+                    ),
+                    P_ATOM,
+                )
+            }
+            Transpose => {
+                let rows = self.wrap(&a[0], P_OR + 1);
+                let row = self.fresh(&["row".to_string(), "column".to_string()]);
+                (format!("[list({row}) for {row} in zip(*{rows})]"), P_ATOM)
             }
             Chunk => {
                 let xs = self.wrap(&a[0], P_ATOM);

@@ -281,7 +281,7 @@ fn productions() -> Prods {
     for &op in ALL_OPS {
         // Conditionals come from the search's partition step and triples from templates;
         // neither is built by the banks.
-        if matches!(op, Op::IfExp | Op::MkTuple3 | Op::TryOr) {
+        if matches!(op, Op::IfExp | Op::MkTuple3 | Op::TryOr | Op::DeepGet) {
             continue;
         }
         let mut sigs: Vec<(Ty, Vec<Ty>)> = Vec::new();

@@ -683,6 +683,105 @@ sys.stdout.write(json.dumps(out))
         }
         assert_matches_cpython(&cases, &ours);
     }
+
+    /// Nested lookups along a key path (missing keys, values that are no dict, `None` and
+    /// falsy values on the way, a list of keys) and transposed rows (empty, ragged), against
+    /// CPython.
+    #[test]
+    fn nested_lookups_and_transposes_match_cpython() {
+        let lit =
+            |s: &str| PyVal::from_value(&crate::value::Value::parse_literal(s).expect("literal"));
+        let path = Rc::new(Expr::Call(
+            Op::Split,
+            vec![
+                Rc::new(Expr::Param(1)),
+                Rc::new(Expr::Const(PyVal::str("."))),
+            ],
+        ));
+        let by_path = Rc::new(Expr::Call(
+            Op::DeepGet,
+            vec![Rc::new(Expr::Param(0)), path, Rc::new(Expr::Param(2))],
+        ));
+        let by_keys = Rc::new(Expr::Call(
+            Op::DeepGet,
+            vec![
+                Rc::new(Expr::Param(0)),
+                Rc::new(Expr::Param(1)),
+                Rc::new(Expr::Const(PyVal::None)),
+            ],
+        ));
+        let transpose = Rc::new(Expr::Call(Op::Transpose, vec![Rc::new(Expr::Param(0))]));
+        let data = "{'a': {'b': {'c': 0}, 'n': None, 'l': [1]}, 'x': 1, '': {'': 2}, 'a.b': 3}";
+        let programs: Vec<(Rc<Expr>, Vec<Vec<String>>)> = vec![
+            (
+                by_path,
+                [
+                    "'a.b.c'", "'a.b'", "'a'", "'a.n'", "'a.n.z'", "'a.l.0'", "'x.y'", "'q'", "''",
+                    "'.'", "'a.b'", "'a..b'",
+                ]
+                .iter()
+                .map(|p| vec![data.to_string(), p.to_string(), "'dflt'".to_string()])
+                .chain([vec!["{}".into(), "'a'".into(), "None".into()]])
+                .collect(),
+            ),
+            (
+                by_keys,
+                [
+                    "['a', 'b', 'c']",
+                    "[]",
+                    "['a', 'x']",
+                    "['x', 'y']",
+                    "['a.b']",
+                ]
+                .iter()
+                .map(|k| vec![data.to_string(), k.to_string()])
+                .collect(),
+            ),
+            (
+                transpose,
+                [
+                    "[]",
+                    "[[]]",
+                    "[[1, 2, 3], [4, 5, 6]]",
+                    "[[1], [2], [3]]",
+                    "[[1, 2], [3]]",
+                    "[['a', 'b']]",
+                ]
+                .iter()
+                .map(|m| vec![m.to_string()])
+                .collect(),
+            ),
+        ];
+        let mut cases = String::new();
+        let mut ours: Vec<String> = Vec::new();
+        for (e, rows) in &programs {
+            let n = rows[0].len();
+            let params: Vec<String> = (0..n).map(|i| format!("p{i}")).collect();
+            for row in rows {
+                let vals: Vec<PyVal> = row.iter().map(|a| lit(a)).collect();
+                let env = Env {
+                    params: &vals,
+                    vars: &[],
+                };
+                ours.push(match eval(e, &env) {
+                    Ok(v) => v.repr(),
+                    Err(e) => format!("EXC:{}", e.name()),
+                });
+            }
+            let r = render(e, &params);
+            let body = r.body.replace('\n', "\n    ");
+            let src = format!("def f({}):\n    {body}", params.join(", "));
+            let args: Vec<String> = rows
+                .iter()
+                .map(|row| format!("({},)", row.join(", ")))
+                .collect();
+            cases.push_str(
+                &serde_json::json!({"src": src, "inputs": args, "imports": r.imports}).to_string(),
+            );
+            cases.push('\n');
+        }
+        assert_matches_cpython(&cases, &ours);
+    }
 }
 
 mod everyday {
@@ -1597,4 +1696,68 @@ fn a_count_mixed_with_an_element_is_counted() {
     for e in &fine {
         assert_eq!(e.unit_mixes(), 0, "{e:?}");
     }
+}
+
+#[test]
+fn a_dotted_path_is_looked_up_in_a_loop() {
+    let t = task(
+        &["config", "key", "default"],
+        &["dict", "str", ""],
+        "Look up a value in nested dicts with a dotted path such as 'db.host'; return default \
+         when a key is missing.",
+        &[
+            (&["{'db': {'host': 'h'}}", "'db.host'", "None"], "'h'"),
+            (&["{'db': {}}", "'db.port'", "5432"], "5432"),
+        ],
+    );
+    assert_eq!(
+        first_body(&t),
+        "value = config\nfor part in key.split('.'):\n    if not isinstance(value, dict) or part not in value:\n        return default\n    value = value[part]\nreturn value"
+    );
+}
+
+#[test]
+fn an_optional_parameter_is_narrowed_under_a_none_guard() {
+    let t = task(
+        &["name"],
+        &["str | None"],
+        "Length of the name, or -1 when there is no name.",
+        &[(&["None"], "-1"), (&["'Ann'"], "3"), (&["'Bo'"], "2")],
+    );
+    assert_eq!(
+        first_body(&t),
+        "if name is None:\n    return -1\nreturn len(name)"
+    );
+    let t = task(
+        &["text"],
+        &["str | None"],
+        "True for None, an empty string or only whitespace.",
+        &[
+            (&["None"], "True"),
+            (&["'   '"], "True"),
+            (&["'x'"], "False"),
+            (&["''"], "True"),
+        ],
+    );
+    let bodies = all_bodies(&t);
+    assert!(
+        bodies
+            .iter()
+            .all(|b| b.starts_with("return text is None or "))
+            && bodies
+                .iter()
+                .any(|b| b == "return text is None or text.strip() == ''"),
+        "{bodies:?}"
+    );
+    // A `None` beside one other example is no reason for a guard.
+    let t = task(
+        &["records", "field", "default"],
+        &["list[dict]", "str", ""],
+        "Pull out field from each record, using default where it is missing.",
+        &[
+            (&["[{'id': 1}, {'id': 2}]", "'id'", "None"], "[1, 2]"),
+            (&["[{'a': 1}, {}]", "'a'", "0"], "[1, 0]"),
+        ],
+    );
+    assert!(!first_body(&t).contains("is None"), "{}", first_body(&t));
 }

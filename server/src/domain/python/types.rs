@@ -140,10 +140,11 @@ pub(crate) fn join(a: &Ty, b: &Ty) -> Option<Ty> {
         (Optional(x), y) | (y, Optional(x)) => Optional(Box::new(join(x, y)?)),
         (List(x), List(y)) => Ty::list(join(x, y)?),
         (Set(x), Set(y)) => Set(Box::new(join(x, y)?)),
-        // A record's values differ in type (`{'name': 'Ann', 'age': 31}`): `Any`.
-        (Dict(k1, v1), Dict(k2, v2)) => Dict(
+        // A record's values differ in type (`{'name': 'Ann', 'age': 31}`): `Any`, which stays
+        // `Any` beside a dict whose values agree (`{'a': 1}`).
+        (Dict(k1, _), Dict(k2, _)) => Dict(
             Box::new(join(k1, k2)?),
-            Box::new(join(v1, v2).unwrap_or(Any)),
+            Box::new(dict_values(a, b).unwrap_or(Any)),
         ),
         (TupleN(x), TupleN(y)) => TupleN(Box::new(join(x, y)?)),
         (TupleN(x), Tuple(ys)) | (Tuple(ys), TupleN(x)) => {
@@ -170,6 +171,23 @@ pub(crate) fn join(a: &Ty, b: &Ty) -> Option<Ty> {
     })
 }
 
+/// Whether a dict type is a record's: keys known, values of several types (`Any`). An empty
+/// dict's keys are unknown too; a non-empty one's values are `Any` only where they differ.
+fn is_record(t: &Ty) -> bool {
+    matches!(t, Ty::Dict(k, v) if **k != Ty::Any && **v == Ty::Any)
+}
+
+/// The value type of two joined dict types: `None` where they differ or either is a record's.
+fn dict_values(a: &Ty, b: &Ty) -> Option<Ty> {
+    let (Ty::Dict(_, v1), Ty::Dict(_, v2)) = (a, b) else {
+        return None;
+    };
+    if is_record(a) || is_record(b) {
+        return None;
+    }
+    join(v1, v2)
+}
+
 /// The most specific type covering both, with the type variable [`Ty::Var`] where the two
 /// differ in kind (`list[int]` and `list[str]` give `list[T]`; `int` and `None` still give
 /// `int | None`).
@@ -190,9 +208,9 @@ pub(crate) fn join_generic(a: &Ty, b: &Ty) -> Ty {
         (List(x), List(y)) => Ty::list(join_generic(x, y)),
         (Set(x), Set(y)) => Set(Box::new(join_generic(x, y))),
         (TupleN(x), TupleN(y)) => TupleN(Box::new(join_generic(x, y))),
-        (Dict(k1, v1), Dict(k2, v2)) => Dict(
+        (Dict(k1, _), Dict(k2, _)) => Dict(
             Box::new(join_generic(k1, k2)),
-            Box::new(join(v1, v2).unwrap_or(Any)),
+            Box::new(dict_values(a, b).unwrap_or(Any)),
         ),
         (Tuple(x), Tuple(y)) if x.len() == y.len() => {
             Tuple(x.iter().zip(y).map(|(p, q)| join_generic(p, q)).collect())
@@ -274,9 +292,17 @@ pub(crate) fn annotation_type(text: &str) -> Option<Ty> {
     // `X | None` / `None | X`.
     if let Some(parts) = split_top(t, '|') {
         if parts.len() > 1 {
+            // `object | None` is as unknown as `object` (the examples tell its type).
+            let tys = parts
+                .into_iter()
+                .map(annotation_type)
+                .collect::<Option<Vec<Ty>>>()?;
+            if tys.contains(&Ty::Any) {
+                return Some(Ty::Any);
+            }
             let mut ty = Ty::Any;
-            for p in parts {
-                ty = join(&ty, &annotation_type(p)?)?;
+            for t in &tys {
+                ty = join(&ty, t)?;
             }
             return Some(ty);
         }
@@ -319,7 +345,10 @@ pub(crate) fn annotation_type(text: &str) -> Option<Ty> {
                 _ => return None,
             }
         }
-        ("Optional", Some(a)) => join(&Ty::NoneT, &annotation_type(a)?)?,
+        ("Optional", Some(a)) => match annotation_type(a)? {
+            Ty::Any => Ty::Any,
+            t => join(&Ty::NoneT, &t)?,
+        },
         ("tuple" | "Tuple", Some(a)) => {
             if let Some(elem) = a.strip_suffix("...") {
                 let elem = elem.trim().trim_end_matches(',');
@@ -411,6 +440,9 @@ mod tests {
             Some(Ty::Set(Box::new(Ty::Int)))
         );
         assert_eq!(annotation_type("Foo"), None);
+        // An unknown type with `None` stays unknown (the examples tell it).
+        assert_eq!(annotation_type("object | None"), Some(Ty::Any));
+        assert_eq!(annotation_type("Optional[Any]"), Some(Ty::Any));
     }
 
     #[test]
@@ -423,6 +455,27 @@ mod tests {
         assert_eq!(type_of_all(vals.iter()), Some(Ty::list(Ty::Float)));
         let mixed = [PyVal::Int(1), PyVal::str("a")];
         assert_eq!(type_of_all(mixed.iter()), None);
+    }
+
+    #[test]
+    fn a_record_stays_a_record_beside_a_dict_of_one_type() {
+        let record = PyVal::Dict(std::rc::Rc::new(vec![
+            (PyVal::str("id"), PyVal::Int(1)),
+            (PyVal::str("name"), PyVal::str("x")),
+        ]));
+        let ints = PyVal::Dict(std::rc::Rc::new(vec![(PyVal::str("a"), PyVal::Int(1))]));
+        let empty = PyVal::Dict(std::rc::Rc::new(vec![]));
+        let record_ty = Ty::Dict(Box::new(Ty::Str), Box::new(Ty::Any));
+        assert_eq!(
+            type_of_all([&record, &ints].into_iter()),
+            Some(record_ty.clone())
+        );
+        assert_eq!(type_of_all([&ints, &record].into_iter()), Some(record_ty));
+        // An empty dict's `Any` is unknown, not mixed.
+        assert_eq!(
+            type_of_all([&empty, &ints].into_iter()),
+            Some(Ty::Dict(Box::new(Ty::Str), Box::new(Ty::Int)))
+        );
     }
 
     #[test]
