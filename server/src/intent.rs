@@ -471,6 +471,22 @@ static SORT_KEY: Intent = Intent {
     code: &["key="],
 };
 
+/// "Ties are ordered alphabetically", "keys with equal values in alphabetical order": a second
+/// sort key, either in a tuple (`key=lambda k: (-d[k], k)`) or as a sort of the sorted
+/// elements (`sorted(sorted(d), key=d.get)`, stable).
+static TIE_BREAK: Intent = Intent {
+    name: "tie-break",
+    stems: &[],
+    code: &["(-", "sorted(sorted("],
+};
+
+/// Whether the description breaks ties by the elements' own order ("alphabetically", "by
+/// name"), in either order of the two phrases within a clause.
+fn breaks_ties(text: &str) -> bool {
+    cached_regex!(r"\b(ties?|tied|equal|same)\b[^.;]{0,60}?\b(alphabetic|lexicographic|by name|by key)|\b(alphabetic|lexicographic)\w*[^.;]{0,60}?\b(ties?|tied|equal|same)\b")
+    .is_some_and(|re| re.is_match(text))
+}
+
 /// Whether the description sorts by something: a sort word followed, within the same clause,
 /// by "by" and a noun other than "default" or "value".
 fn sorts_by_key(text: &str) -> bool {
@@ -945,6 +961,9 @@ impl Intents {
             .collect();
         if sorts_by_key(&text) {
             wanted.push(&SORT_KEY);
+        }
+        if breaks_ties(&text) {
+            wanted.push(&TIE_BREAK);
         }
         if names_a_set_of_strings(&text) {
             wanted.push(&ONE_OF);
@@ -1479,6 +1498,32 @@ mod tests {
         // "Hexadecimal" names a conversion, not a format.
         let h = Intents::from_description("Convert n to hexadecimal.");
         assert!(!h.names().contains(&"format"), "{:?}", h.names());
+    }
+
+    #[test]
+    fn ties_broken_alphabetically_ask_for_a_second_key() {
+        for doc in [
+            "Keys of d ordered by their value, highest first; keys with equal values are \
+             ordered alphabetically.",
+            "Return the names with the n highest scores, highest first; ties are ordered \
+             alphabetically.",
+            "Sort by count; alphabetical order for ties.",
+        ] {
+            let i = Intents::from_description(doc);
+            assert_eq!(
+                i.missing("return sorted(d, key=d.get, reverse=True)"),
+                vec!["tie-break"],
+                "{doc}"
+            );
+            assert!(i
+                .missing("return sorted(sorted(d), key=d.get, reverse=True)")
+                .is_empty());
+            assert!(!i
+                .missing("return sorted(d, key=lambda k: (-d[k], k))")
+                .contains(&"tie-break"));
+        }
+        let i = Intents::from_description("Sort the words; equal words stay in their order.");
+        assert!(!i.names().contains(&"tie-break"), "{:?}", i.names());
     }
 
     #[test]

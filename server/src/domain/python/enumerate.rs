@@ -48,6 +48,8 @@ pub(crate) struct SearchInput {
     /// solution that does not give the stated result there is a solution under that
     /// parameter's truth test (`values.index(max(values)) if values else -1`).
     pub(crate) stated_guard: Option<StatedGuard>,
+    /// Idioms the description names, leaves over each string parameter (see `idioms`).
+    pub(crate) idioms: Vec<super::idioms::Idiom>,
 }
 
 /// See [`SearchInput::stated_guard`].
@@ -96,6 +98,7 @@ impl SearchInput {
             decimals: self.decimals,
             bounds: Vec::new(),
             stated_guard: None,
+            idioms: Vec::new(),
         }
     }
 
@@ -865,6 +868,29 @@ impl Search<'_> {
         for (p, t) in self.input.param_types.iter().enumerate() {
             if *t != Ty::Str {
                 continue;
+            }
+            for idiom in &self.input.idioms {
+                let expr = idiom.expr(Rc::new(Expr::Param(p)));
+                let per_example: Option<Vec<PyVal>> = self
+                    .input
+                    .examples
+                    .iter()
+                    .map(|(ins, _)| {
+                        let env = super::interp::Env {
+                            params: ins,
+                            vars: &[],
+                        };
+                        super::interp::eval(&expr, &env).ok()
+                    })
+                    .collect();
+                if let Some(per_example) = per_example {
+                    out.push(Field {
+                        expr,
+                        ty: Ty::Str,
+                        cost: param_cost + 1,
+                        per_example,
+                    });
+                }
             }
             for sep in &seps {
                 let split = |v: &PyVal| match sep {

@@ -7,6 +7,7 @@ mod ast;
 pub(crate) mod enumerate;
 mod format;
 mod hints;
+mod idioms;
 mod interp;
 mod normalize;
 mod patterns;
@@ -425,6 +426,7 @@ impl PythonDomain {
             decimals: hints::decimal_places(&task.description),
             bounds: hints::stated_bounds(&task.description),
             stated_guard,
+            idioms: idioms::named(&hints::prose(&task.description)),
             constants: {
                 let mut cs = hints::constants(&task.description, &inputs, &outputs);
                 cs.extend(pattern_leaves);

@@ -146,6 +146,13 @@ fn variants_of(
             }
         }
     }
+    // "Ties are ordered alphabetically": `sorted(d, key=d.get)` fits examples without ties;
+    // the elements sorted first keep that order among equal keys (the sort is stable).
+    if missing.contains(&"tie-break") {
+        if let Some(expr) = with_tie_break(&p.expr) {
+            push_if_fits(input, expr, p.cost + 1, seen, &mut out);
+        }
+    }
     // "Rounded to cents", "to two decimal places": the float result rounded.
     // (A `try` is a whole body: nothing wraps it.)
     if missing.iter().any(|m| ROUNDING.contains(m))
@@ -242,6 +249,33 @@ fn with_sort_key(e: &Rc<Expr>, body: &Rc<Expr>) -> Option<Rc<Expr>> {
             let new: Vec<Rc<Expr>> = args
                 .iter()
                 .map(|a| match with_sort_key(a, body) {
+                    Some(n) => {
+                        changed = true;
+                        n
+                    }
+                    None => a.clone(),
+                })
+                .collect();
+            changed.then(|| Rc::new(Expr::Call(*o, new)))
+        }
+        _ => None,
+    }
+}
+
+/// `e` with its sorts under a key (`sorted(xs, key=f)`) sorting `sorted(xs)` instead; `None`
+/// when it sorts nothing under a key.
+fn with_tie_break(e: &Rc<Expr>) -> Option<Rc<Expr>> {
+    match &**e {
+        Expr::Hof(h @ (Hof::SortedKey | Hof::SortedKeyRev), xs, body) => Some(Rc::new(Expr::Hof(
+            *h,
+            Rc::new(Expr::Call(Op::Sorted, vec![xs.clone()])),
+            body.clone(),
+        ))),
+        Expr::Call(o, args) => {
+            let mut changed = false;
+            let new: Vec<Rc<Expr>> = args
+                .iter()
+                .map(|a| match with_tie_break(a) {
                     Some(n) => {
                         changed = true;
                         n

@@ -64,6 +64,18 @@ const P_UNARY: u8 = 12;
 const P_POW: u8 = 13;
 const P_ATOM: u8 = 14;
 
+/// The parameter whose keys `iter` iterates: the parameter itself, or it sorted.
+fn dict_keys_of(iter: &Expr) -> Option<usize> {
+    match iter {
+        Expr::Param(p) => Some(*p),
+        Expr::Call(Op::Sorted, a) => match &*a[0] {
+            Expr::Param(p) => Some(*p),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 fn singular(name: &str) -> Option<String> {
     let lower = name.to_ascii_lowercase();
     for (suffix, repl) in [("ies", "y"), ("sses", "ss"), ("xes", "x"), ("ches", "ch")] {
@@ -501,12 +513,13 @@ impl Renderer<'_> {
         let it = self.iter_arg(iter);
         self.vars.push(vec![v.clone()]);
         let key_fn = match body {
-            // `max(d, key=d.get)`: the key is the dict's own lookup.
+            // `max(d, key=d.get)`: the key is the dict's own lookup (of its keys, or of its
+            // keys sorted: `sorted(sorted(d), key=d.get)`).
             Expr::Call(Op::Index, a)
                 if matches!(&*a[1], Expr::Var(0))
-                    && matches!((&*a[0], iter), (Expr::Param(p), Expr::Param(q)) if p == q) =>
+                    && matches!(&*a[0], Expr::Param(p) if dict_keys_of(iter) == Some(*p)) =>
             {
-                Some(format!("{it}.get"))
+                Some(format!("{}.get", self.wrap(&a[0], P_ATOM)))
             }
             Expr::Call(Op::Len, a) if matches!(&*a[0], Expr::Var(0)) => Some("len".to_string()),
             Expr::Call(Op::Abs, a) if matches!(&*a[0], Expr::Var(0)) => Some("abs".to_string()),

@@ -361,6 +361,7 @@ sys.stdout.write(json.dumps(out))
             costs.op.insert(Op::ReFindall, 1);
             let input = SearchInput {
                 stated_guard: None,
+                idioms: Vec::new(),
                 param_types: tys.clone(),
                 constants: consts,
                 costs: costs.clone(),
@@ -1760,4 +1761,55 @@ fn an_optional_parameter_is_narrowed_under_a_none_guard() {
         ],
     );
     assert!(!first_body(&t).contains("is None"), "{}", first_body(&t));
+}
+
+#[test]
+fn ties_broken_alphabetically_sort_the_sorted_elements() {
+    let t = task(
+        &["scores", "n"],
+        &["dict[str, int]", "int"],
+        "Return the names with the n highest scores, highest first; ties are ordered \
+         alphabetically.",
+        &[
+            (&["{'ann': 90, 'bob': 75, 'cy': 90}", "2"], "['ann', 'cy']"),
+            (&["{'x': 5, 'y': 7, 'z': 6}", "1"], "['y']"),
+        ],
+    );
+    let bodies = all_bodies(&t);
+    assert!(
+        bodies
+            .iter()
+            .any(|b| b == "return sorted(sorted(scores), key=scores.get, reverse=True)[:n]"),
+        "{bodies:?}"
+    );
+}
+
+#[test]
+fn identifier_case_conversions_are_idioms_the_description_names() {
+    let t = task(
+        &["name"],
+        &["str"],
+        "Convert a snake_case identifier to camelCase.",
+        &[
+            (&["'user_name'"], "'userName'"),
+            (&["'get_http_response'"], "'getHttpResponse'"),
+        ],
+    );
+    assert_eq!(
+        first_body(&t),
+        "parts = name.split('_')\nreturn parts[0] + ''.join(x.title() for x in parts[1:])"
+    );
+    let t = task(
+        &["name"],
+        &["str"],
+        "Convert a camelCase or PascalCase identifier to snake_case.",
+        &[
+            (&["'userName'"], "'user_name'"),
+            (&["'ParseJson'"], "'parse_json'"),
+        ],
+    );
+    assert_eq!(
+        first_body(&t),
+        "return ''.join('_' + c.lower() if c.isupper() else c for c in name).strip('_')"
+    );
 }
