@@ -44,6 +44,10 @@ const MAX_PARAMS: usize = 6;
 /// examples alone are searched (see `stated`).
 const STATED_SHARE: f64 = 0.6;
 
+/// Share of the budget the search under an empty parameter's guard gets (see
+/// `PythonDomain::empty_guarded`).
+const EMPTY_GUARD_SHARE: f64 = 0.3;
+
 fn slot_type(what: &str, annotation: Option<&str>, values: &[PyVal]) -> Result<Ty, NoFit> {
     let inferred = types::type_of_all(values.iter());
     let annotated = annotation.and_then(types::annotation_type);
@@ -262,16 +266,30 @@ impl PythonDomain {
         if let Some(found) = self.none_guarded(task, &param_types, cancel, limits) {
             return Some(found);
         }
+        let guarded = self.empty_guarded(task, &param_types, cancel, limits);
+        let (mut sols, stop, mut terms) = self.search_plain(task, param_types, cancel, limits);
+        if let Some((more, _, more_terms)) = guarded {
+            terms += more_terms;
+            for s in more {
+                if !sols.iter().any(|t| t.program == s.program) {
+                    sols.push(s);
+                }
+            }
+        }
+        Some((sols, stop, terms))
+    }
+
+    /// The search over the task's examples, with the cases its description states.
+    fn search_plain(
+        &self,
+        task: &Task,
+        param_types: Vec<Ty>,
+        cancel: &CancelToken,
+        limits: enumerate::SearchLimits,
+    ) -> (Vec<Solution>, enumerate::StopReason, usize) {
         let stated = stated::stated_examples(&task.description, &task.param_names, &task.examples);
         if stated.is_empty() {
-            return Some(self.search_examples(
-                task,
-                &task.examples,
-                param_types,
-                None,
-                cancel,
-                limits,
-            ));
+            return self.search_examples(task, &task.examples, param_types, None, cancel, limits);
         }
         // One stated case of an empty or zero parameter guards the solutions of the user's
         // examples (never a `None` one: a truth test of an optional value is no `is None`
@@ -286,14 +304,14 @@ impl PythonDomain {
                     result: PyVal::from_value(&case.output),
                     test: enumerate::GuardTest::Truth,
                 };
-                return Some(self.search_examples(
+                return self.search_examples(
                     task,
                     &task.examples,
                     param_types,
                     Some(guard),
                     cancel,
                     limits,
-                ));
+                );
             }
         }
         // Otherwise the stated cases are examples, with most of the budget; the user's examples
@@ -308,11 +326,11 @@ impl PythonDomain {
         let (sols, stop, terms) =
             self.search_examples(task, &examples, param_types.clone(), None, &first, limits);
         if !sols.is_empty() || cancel.is_cancelled() {
-            return Some((sols, stop, terms));
+            return (sols, stop, terms);
         }
         let (sols, stop, more) =
             self.search_examples(task, &task.examples, param_types, None, cancel, limits);
-        Some((sols, stop, terms + more))
+        (sols, stop, terms + more)
     }
 
     /// The search under a `None` guard: where an optional parameter is `None` in some
@@ -381,6 +399,77 @@ impl PythonDomain {
             }
         }
         None
+    }
+
+    /// The search under a guard for examples where a collection parameter is empty (all
+    /// giving one default-like result: `None`, `0`, `''`, `[]`, `-1`, ...): the others are
+    /// searched alone, each solution guarded by the parameter's truth (`if not values: return
+    /// None`), on a share of the budget; the solutions join those of the whole search. (The
+    /// partition step would keep only the cheapest term right on the others, often a fit:
+    /// `tuple(values)[1:] if values else None` for `(min(values), max(values))`.)
+    fn empty_guarded(
+        &self,
+        task: &Task,
+        param_types: &[Ty],
+        cancel: &CancelToken,
+        limits: enumerate::SearchLimits,
+    ) -> Option<(Vec<Solution>, enumerate::StopReason, usize)> {
+        let empty = |v: &Value| match PyVal::from_value(v) {
+            PyVal::List(xs) | PyVal::Tuple(xs) | PyVal::Set(xs) => xs.is_empty(),
+            PyVal::Str(s) => s.is_empty(),
+            PyVal::Dict(d) => d.is_empty(),
+            _ => false,
+        };
+        let default_like = |v: &PyVal| match v {
+            PyVal::None | PyVal::Bool(false) => true,
+            PyVal::Int(i) => matches!(i, -1..=0),
+            PyVal::Float(f) => *f == 0.0,
+            PyVal::Str(s) => s.is_empty(),
+            PyVal::List(xs) => xs.is_empty(),
+            PyVal::Dict(d) => d.is_empty(),
+            PyVal::Tuple(xs) => xs.iter().all(|x| matches!(x, PyVal::None)),
+            _ => false,
+        };
+        let j = (0..param_types.len()).find(|&j| {
+            matches!(
+                param_types[j],
+                Ty::List(_) | Ty::Str | Ty::Dict(..) | Ty::Set(_) | Ty::TupleN(_)
+            ) && task
+                .examples
+                .iter()
+                .any(|e| e.inputs.get(j).is_some_and(empty))
+        })?;
+        let (empties, rest): (Vec<&IoExample>, Vec<&IoExample>) = task
+            .examples
+            .iter()
+            .partition(|e| e.inputs.get(j).is_some_and(empty));
+        let first = empties.first()?;
+        let result = PyVal::from_value(&first.output);
+        if rest.is_empty()
+            || !default_like(&result)
+            || empties.iter().any(|e| e.output != first.output)
+        {
+            return None;
+        }
+        let guard = enumerate::StatedGuard {
+            param: j,
+            inputs: first.inputs.iter().map(PyVal::from_value).collect(),
+            result,
+            test: enumerate::GuardTest::Truth,
+        };
+        let rest: Vec<IoExample> = rest.into_iter().cloned().collect();
+        let budget = match cancel.remaining() {
+            Some(left) => cancel.child_with_budget(left.mul_f64(EMPTY_GUARD_SHARE)),
+            None => cancel.clone(),
+        };
+        Some(self.search_examples(
+            task,
+            &rest,
+            param_types.to_vec(),
+            Some(guard),
+            &budget,
+            limits,
+        ))
     }
 
     /// The search over `examples` (the task's, or those with its stated cases).

@@ -1813,3 +1813,20 @@ fn identifier_case_conversions_are_idioms_the_description_names() {
         "return ''.join('_' + c.lower() if c.isupper() else c for c in name).strip('_')"
     );
 }
+
+#[test]
+fn an_empty_example_guards_the_fit_of_the_others() {
+    let t = task(
+        &["values"],
+        &["list[float]"],
+        "Return (smallest, largest) of the values, or None for an empty list.",
+        &[(&["[3, 1, 4]"], "(1, 4)"), (&["[]"], "None")],
+    );
+    let bodies = all_bodies(&t);
+    assert!(
+        bodies
+            .iter()
+            .any(|b| b == "if not values:\n    return None\nreturn (min(values), max(values))"),
+        "{bodies:?}"
+    );
+}
