@@ -63,6 +63,9 @@ pub(crate) struct StatedGuard {
     pub(crate) result: PyVal,
     /// How the guard tests the parameter.
     pub(crate) test: GuardTest,
+    /// What a solution under the guard costs more: nothing where the description states the
+    /// case, an `if` where only an example shows it (a fit of the other examples is cheap).
+    pub(crate) cost: u32,
 }
 
 /// The test of a [`StatedGuard`]'s parameter.
@@ -1268,7 +1271,20 @@ impl Search<'_> {
         if self.pads_a_solution(&expr) {
             return;
         }
-        let expr = self.stated_guarded(expr);
+        // The guard is free, and reads its parameter only to test it: a solution under a guard
+        // must use the required parameters without it (`'bob' if scores else None` is a
+        // constant).
+        let complete =
+            expr.params_used() & self.input.required_params == self.input.required_params;
+        if !complete && self.input.stated_guard.is_some() {
+            return;
+        }
+        let guarded = self.stated_guarded(expr.clone());
+        let cost = match &self.input.stated_guard {
+            Some(g) if !Rc::ptr_eq(&guarded, &expr) => cost + g.cost,
+            _ => cost,
+        };
+        let expr = guarded;
         // A stated threshold compared on the wrong side of its boundary ("18 or over":
         // `age > 18`) fits only examples that miss the boundary.
         let cost = if self.sided(&expr) {
@@ -1278,8 +1294,6 @@ impl Search<'_> {
         };
         let key = format!("{expr:?}");
         if self.found_keys.insert(key) {
-            let complete =
-                expr.params_used() & self.input.required_params == self.input.required_params;
             if complete {
                 if !self.input.intents.is_empty() && self.best_uncovered > 0 {
                     let code = super::render::render(&expr, &self.input.param_names);

@@ -48,6 +48,10 @@ const STATED_SHARE: f64 = 0.6;
 /// `PythonDomain::empty_guarded`).
 const EMPTY_GUARD_SHARE: f64 = 0.3;
 
+/// What a solution under an empty example's guard costs more (see
+/// `PythonDomain::empty_guarded`): its `if`, as the partition step charges a branch.
+const EMPTY_GUARD_COST: u32 = 2;
+
 fn slot_type(what: &str, annotation: Option<&str>, values: &[PyVal]) -> Result<Ty, NoFit> {
     let inferred = types::type_of_all(values.iter());
     let annotated = annotation.and_then(types::annotation_type);
@@ -303,6 +307,7 @@ impl PythonDomain {
                     inputs: case.inputs.iter().map(PyVal::from_value).collect(),
                     result: PyVal::from_value(&case.output),
                     test: enumerate::GuardTest::Truth,
+                    cost: 0,
                 };
                 return self.search_examples(
                     task,
@@ -366,6 +371,7 @@ impl PythonDomain {
             inputs: first.inputs.iter().map(PyVal::from_value).collect(),
             result: PyVal::from_value(&first.output),
             test: enumerate::GuardTest::IsNone,
+            cost: 0,
         };
         let rest: Vec<IoExample> = rest.into_iter().cloned().collect();
         // The cases the description states beyond the examples ("an empty string"), where
@@ -402,7 +408,8 @@ impl PythonDomain {
     }
 
     /// The search under a guard for examples where a collection parameter is empty (all
-    /// giving one default-like result: `None`, `0`, `''`, `[]`, `-1`, ...): the others are
+    /// giving one default-like result: `None`, `0`, `''`, `[]`, `-1`, ...): the others (one
+    /// or two) are
     /// searched alone, each solution guarded by the parameter's truth (`if not values: return
     /// None`), on a share of the budget; the solutions join those of the whole search. (The
     /// partition step would keep only the cheapest term right on the others, often a fit:
@@ -431,9 +438,11 @@ impl PythonDomain {
             _ => false,
         };
         let j = (0..param_types.len()).find(|&j| {
+            // Not a string: an empty one is rarely the only case its default is for (`'   '`
+            // has no longest word either).
             matches!(
                 param_types[j],
-                Ty::List(_) | Ty::Str | Ty::Dict(..) | Ty::Set(_) | Ty::TupleN(_)
+                Ty::List(_) | Ty::Dict(..) | Ty::Set(_) | Ty::TupleN(_)
             ) && task
                 .examples
                 .iter()
@@ -445,7 +454,10 @@ impl PythonDomain {
             .partition(|e| e.inputs.get(j).is_some_and(empty));
         let first = empties.first()?;
         let result = PyVal::from_value(&first.output);
+        // With three or more others the whole search is constrained enough, and its budget is
+        // not shared (LambdaBeam's tasks have an empty list in most of their five examples).
         if rest.is_empty()
+            || rest.len() > 2
             || !default_like(&result)
             || empties.iter().any(|e| e.output != first.output)
         {
@@ -456,6 +468,7 @@ impl PythonDomain {
             inputs: first.inputs.iter().map(PyVal::from_value).collect(),
             result,
             test: enumerate::GuardTest::Truth,
+            cost: EMPTY_GUARD_COST,
         };
         let rest: Vec<IoExample> = rest.into_iter().cloned().collect();
         let budget = match cancel.remaining() {
