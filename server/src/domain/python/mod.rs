@@ -45,11 +45,11 @@ const MAX_PARAMS: usize = 6;
 const STATED_SHARE: f64 = 0.6;
 
 /// Share of the budget the search under an empty parameter's guard gets (see
-/// `PythonDomain::empty_guarded`).
-const EMPTY_GUARD_SHARE: f64 = 0.3;
+/// `empty_guard`).
+const EMPTY_GUARD_SHARE: f64 = 0.15;
 
 /// What a solution under an empty example's guard costs more (see
-/// `PythonDomain::empty_guarded`): its `if`, as the partition step charges a branch.
+/// `empty_guard`): its `if`, as the partition step charges a branch.
 const EMPTY_GUARD_COST: u32 = 2;
 
 fn slot_type(what: &str, annotation: Option<&str>, values: &[PyVal]) -> Result<Ty, NoFit> {
@@ -243,6 +243,69 @@ pub(crate) fn explained_patterns(task: &Task) -> Vec<String> {
 /// ([`ast::Expr::unit_mixes`]).
 const UNIT_MIX_COST: f64 = 2.0;
 
+/// The guard for examples where a list, dict or set parameter is empty (all giving one
+/// default-like result: `None`, `0`, `''`, `[]`, `-1`, ...), and the other examples (one or
+/// two): those are searched alone after the whole search, on what budget it leaves (at least
+/// `EMPTY_GUARD_SHARE`), each solution under the parameter's truth test (`if not values:
+/// return None`), and the solutions join the whole search's. (The partition step keeps only
+/// the cheapest term right on the others, often a fit: `tuple(values)[1:] if values else None`
+/// for `(min(values), max(values))`.)
+fn empty_guard(
+    task: &Task,
+    param_types: &[Ty],
+) -> Option<(enumerate::StatedGuard, Vec<IoExample>)> {
+    let empty = |v: &Value| match PyVal::from_value(v) {
+        PyVal::List(xs) | PyVal::Tuple(xs) | PyVal::Set(xs) => xs.is_empty(),
+        PyVal::Str(s) => s.is_empty(),
+        PyVal::Dict(d) => d.is_empty(),
+        _ => false,
+    };
+    let default_like = |v: &PyVal| match v {
+        PyVal::None | PyVal::Bool(false) => true,
+        PyVal::Int(i) => matches!(i, -1..=0),
+        PyVal::Float(f) => *f == 0.0,
+        PyVal::Str(s) => s.is_empty(),
+        PyVal::List(xs) => xs.is_empty(),
+        PyVal::Dict(d) => d.is_empty(),
+        PyVal::Tuple(xs) => xs.iter().all(|x| matches!(x, PyVal::None)),
+        _ => false,
+    };
+    let j = (0..param_types.len()).find(|&j| {
+        // Not a string: an empty one is rarely the only case its default is for (`'   '`
+        // has no longest word either).
+        matches!(
+            param_types[j],
+            Ty::List(_) | Ty::Dict(..) | Ty::Set(_) | Ty::TupleN(_)
+        ) && task
+            .examples
+            .iter()
+            .any(|e| e.inputs.get(j).is_some_and(empty))
+    })?;
+    let (empties, rest): (Vec<&IoExample>, Vec<&IoExample>) = task
+        .examples
+        .iter()
+        .partition(|e| e.inputs.get(j).is_some_and(empty));
+    let first = empties.first()?;
+    let result = PyVal::from_value(&first.output);
+    // With three or more others the whole search is constrained enough, and its budget is
+    // not shared (LambdaBeam's tasks have an empty list in most of their five examples).
+    if rest.is_empty()
+        || rest.len() > 2
+        || !default_like(&result)
+        || empties.iter().any(|e| e.output != first.output)
+    {
+        return None;
+    }
+    let guard = enumerate::StatedGuard {
+        param: j,
+        inputs: first.inputs.iter().map(PyVal::from_value).collect(),
+        result,
+        test: enumerate::GuardTest::Truth,
+        cost: EMPTY_GUARD_COST,
+    };
+    Some((guard, rest.into_iter().cloned().collect()))
+}
+
 impl PythonDomain {
     fn solution(&self, task: &Task, expr: &Rc<ast::Expr>, cost: u32) -> Solution {
         let r = render::render(expr, &task.param_names);
@@ -270,9 +333,20 @@ impl PythonDomain {
         if let Some(found) = self.none_guarded(task, &param_types, cancel, limits) {
             return Some(found);
         }
-        let guarded = self.empty_guarded(task, &param_types, cancel, limits);
-        let (mut sols, stop, mut terms) = self.search_plain(task, param_types, cancel, limits);
-        if let Some((more, _, more_terms)) = guarded {
+        // The whole search first, leaving a share for the search under an empty example's
+        // guard (which rarely needs it: one or two examples are fitted fast).
+        let guard = empty_guard(task, &param_types);
+        let plain_budget = match (&guard, cancel.remaining()) {
+            (Some(_), Some(left)) => {
+                cancel.child_with_budget(left.mul_f64(1.0 - EMPTY_GUARD_SHARE))
+            }
+            _ => cancel.clone(),
+        };
+        let (mut sols, stop, mut terms) =
+            self.search_plain(task, param_types.clone(), &plain_budget, limits);
+        if let Some((guard, rest)) = guard {
+            let (more, _, more_terms) =
+                self.search_examples(task, &rest, param_types, Some(guard), cancel, limits);
             terms += more_terms;
             for s in more {
                 if !sols.iter().any(|t| t.program == s.program) {
@@ -405,84 +479,6 @@ impl PythonDomain {
             }
         }
         None
-    }
-
-    /// The search under a guard for examples where a collection parameter is empty (all
-    /// giving one default-like result: `None`, `0`, `''`, `[]`, `-1`, ...): the others (one
-    /// or two) are
-    /// searched alone, each solution guarded by the parameter's truth (`if not values: return
-    /// None`), on a share of the budget; the solutions join those of the whole search. (The
-    /// partition step would keep only the cheapest term right on the others, often a fit:
-    /// `tuple(values)[1:] if values else None` for `(min(values), max(values))`.)
-    fn empty_guarded(
-        &self,
-        task: &Task,
-        param_types: &[Ty],
-        cancel: &CancelToken,
-        limits: enumerate::SearchLimits,
-    ) -> Option<(Vec<Solution>, enumerate::StopReason, usize)> {
-        let empty = |v: &Value| match PyVal::from_value(v) {
-            PyVal::List(xs) | PyVal::Tuple(xs) | PyVal::Set(xs) => xs.is_empty(),
-            PyVal::Str(s) => s.is_empty(),
-            PyVal::Dict(d) => d.is_empty(),
-            _ => false,
-        };
-        let default_like = |v: &PyVal| match v {
-            PyVal::None | PyVal::Bool(false) => true,
-            PyVal::Int(i) => matches!(i, -1..=0),
-            PyVal::Float(f) => *f == 0.0,
-            PyVal::Str(s) => s.is_empty(),
-            PyVal::List(xs) => xs.is_empty(),
-            PyVal::Dict(d) => d.is_empty(),
-            PyVal::Tuple(xs) => xs.iter().all(|x| matches!(x, PyVal::None)),
-            _ => false,
-        };
-        let j = (0..param_types.len()).find(|&j| {
-            // Not a string: an empty one is rarely the only case its default is for (`'   '`
-            // has no longest word either).
-            matches!(
-                param_types[j],
-                Ty::List(_) | Ty::Dict(..) | Ty::Set(_) | Ty::TupleN(_)
-            ) && task
-                .examples
-                .iter()
-                .any(|e| e.inputs.get(j).is_some_and(empty))
-        })?;
-        let (empties, rest): (Vec<&IoExample>, Vec<&IoExample>) = task
-            .examples
-            .iter()
-            .partition(|e| e.inputs.get(j).is_some_and(empty));
-        let first = empties.first()?;
-        let result = PyVal::from_value(&first.output);
-        // With three or more others the whole search is constrained enough, and its budget is
-        // not shared (LambdaBeam's tasks have an empty list in most of their five examples).
-        if rest.is_empty()
-            || rest.len() > 2
-            || !default_like(&result)
-            || empties.iter().any(|e| e.output != first.output)
-        {
-            return None;
-        }
-        let guard = enumerate::StatedGuard {
-            param: j,
-            inputs: first.inputs.iter().map(PyVal::from_value).collect(),
-            result,
-            test: enumerate::GuardTest::Truth,
-            cost: EMPTY_GUARD_COST,
-        };
-        let rest: Vec<IoExample> = rest.into_iter().cloned().collect();
-        let budget = match cancel.remaining() {
-            Some(left) => cancel.child_with_budget(left.mul_f64(EMPTY_GUARD_SHARE)),
-            None => cancel.clone(),
-        };
-        Some(self.search_examples(
-            task,
-            &rest,
-            param_types.to_vec(),
-            Some(guard),
-            &budget,
-            limits,
-        ))
     }
 
     /// The search over `examples` (the task's, or those with its stated cases).
