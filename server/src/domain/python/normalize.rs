@@ -238,55 +238,50 @@ fn key_bodies() -> Vec<Rc<Expr>> {
 /// `e` with its `sorted(xs)` calls sorted under `key=lambda x: body`; `None` when it sorts
 /// nothing.
 fn with_sort_key(e: &Rc<Expr>, body: &Rc<Expr>) -> Option<Rc<Expr>> {
-    match &**e {
+    rewrite_calls(e, &|x| match x {
         Expr::Call(Op::Sorted, args) if args.len() == 1 => Some(Rc::new(Expr::Hof(
             Hof::SortedKey,
             args[0].clone(),
             body.clone(),
         ))),
-        Expr::Call(o, args) => {
-            let mut changed = false;
-            let new: Vec<Rc<Expr>> = args
-                .iter()
-                .map(|a| match with_sort_key(a, body) {
-                    Some(n) => {
-                        changed = true;
-                        n
-                    }
-                    None => a.clone(),
-                })
-                .collect();
-            changed.then(|| Rc::new(Expr::Call(*o, new)))
-        }
         _ => None,
-    }
+    })
 }
 
 /// `e` with its sorts under a key (`sorted(xs, key=f)`) sorting `sorted(xs)` instead; `None`
 /// when it sorts nothing under a key.
 fn with_tie_break(e: &Rc<Expr>) -> Option<Rc<Expr>> {
-    match &**e {
+    rewrite_calls(e, &|x| match x {
         Expr::Hof(h @ (Hof::SortedKey | Hof::SortedKeyRev), xs, body) => Some(Rc::new(Expr::Hof(
             *h,
             Rc::new(Expr::Call(Op::Sorted, vec![xs.clone()])),
             body.clone(),
         ))),
-        Expr::Call(o, args) => {
-            let mut changed = false;
-            let new: Vec<Rc<Expr>> = args
-                .iter()
-                .map(|a| match with_tie_break(a) {
-                    Some(n) => {
-                        changed = true;
-                        n
-                    }
-                    None => a.clone(),
-                })
-                .collect();
-            changed.then(|| Rc::new(Expr::Call(*o, new)))
-        }
         _ => None,
+    })
+}
+
+/// `e` with each outermost node that `at` rewrites, found through calls' arguments, rewritten;
+/// `None` when it rewrites none.
+fn rewrite_calls(e: &Rc<Expr>, at: &dyn Fn(&Expr) -> Option<Rc<Expr>>) -> Option<Rc<Expr>> {
+    if let Some(n) = at(e) {
+        return Some(n);
     }
+    let Expr::Call(o, args) = &**e else {
+        return None;
+    };
+    let mut changed = false;
+    let new: Vec<Rc<Expr>> = args
+        .iter()
+        .map(|a| match rewrite_calls(a, at) {
+            Some(n) => {
+                changed = true;
+                n
+            }
+            None => a.clone(),
+        })
+        .collect();
+    changed.then(|| Rc::new(Expr::Call(*o, new)))
 }
 
 /// `e` with every `Param(i)`, `i` in `params`, replaced by `op(Param(i))`.
