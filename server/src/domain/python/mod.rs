@@ -244,8 +244,8 @@ pub(crate) fn explained_patterns(task: &Task) -> Vec<String> {
 const UNIT_MIX_COST: f64 = 2.0;
 
 /// The guard for examples where a list, dict or set parameter is empty (all giving one
-/// default-like result: `None`, `0`, `''`, `[]`, `-1`, ...), and the other examples (one or
-/// two): those are searched alone after the whole search, on what budget it leaves (at least
+/// default-like result: `None`, `0`, `''`, `[]`, `-1`, ...), and the other examples (two):
+/// those are searched alone after the whole search, on what budget it leaves (at least
 /// `EMPTY_GUARD_SHARE`), each solution under the parameter's truth test (`if not values:
 /// return None`), and the solutions join the whole search's. (The partition step keeps only
 /// the cheapest term right on the others, often a fit: `tuple(values)[1:] if values else None`
@@ -287,12 +287,10 @@ fn empty_guard(
         .partition(|e| e.inputs.get(j).is_some_and(empty));
     let first = empties.first()?;
     let result = PyVal::from_value(&first.output);
-    // With three or more others the whole search is constrained enough, and its budget is
-    // not shared (LambdaBeam's tasks have an empty list in most of their five examples).
-    if rest.is_empty()
-        || rest.len() > 2
-        || !default_like(&result)
-        || empties.iter().any(|e| e.output != first.output)
+    // One other example fits anything (`2 / numbers[0]` for the mean); with three or more the
+    // whole search is constrained enough, and its budget is not shared (LambdaBeam's tasks
+    // have an empty list in most of their five examples).
+    if rest.len() != 2 || !default_like(&result) || empties.iter().any(|e| e.output != first.output)
     {
         return None;
     }

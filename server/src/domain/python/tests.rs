@@ -1820,7 +1820,11 @@ fn an_empty_example_guards_the_fit_of_the_others() {
         &["values"],
         &["list[float]"],
         "Return (smallest, largest) of the values, or None for an empty list.",
-        &[(&["[3, 1, 4]"], "(1, 4)"), (&["[]"], "None")],
+        &[
+            (&["[3, 1, 4]"], "(1, 4)"),
+            (&["[2, 9]"], "(2, 9)"),
+            (&["[]"], "None"),
+        ],
     );
     let bodies = all_bodies(&t);
     assert!(
