@@ -109,7 +109,15 @@ const INTENTS: &[Intent] = &[
     Intent {
         name: "max",
         stems: &[
-            "max", "largest", "biggest", "greatest", "highest", "longest",
+            "max",
+            "largest",
+            "biggest",
+            "greatest",
+            "highest",
+            "longest",
+            "latest",
+            "newest",
+            "most recent",
         ],
         code: &["max", "sorted", "sort", "nlargest"],
     },
@@ -118,7 +126,7 @@ const INTENTS: &[Intent] = &[
         // Not "minus" or "minutes".
         stems: &[
             "minim", "min ", "min,", "min.", "min)", "smallest", "least", "lowest", "shortest",
-            "fewest",
+            "fewest", "earliest", "oldest",
         ],
         code: &["min", "sorted", "sort", "nsmallest"],
     },
@@ -140,7 +148,8 @@ const INTENTS: &[Intent] = &[
             // "Ignoring spaces and case".
             "and case",
         ],
-        code: &["lower", "islower", "casefold", "swapcase", "a-z"],
+        // (`'aeiouAEIOU'`: a named class in both cases.)
+        code: &["lower", "islower", "casefold", "swapcase", "a-z", "AEIOU"],
     },
     Intent {
         name: "mean",
@@ -945,6 +954,22 @@ pub(crate) fn plain_text(description: &str) -> String {
         ("gap between", "gap of"),
     ] {
         text = text.replace(phrase, name);
+    }
+    // "The digits of a non-negative integer" states what the input is, not a comparison
+    // to make.
+    for before in [
+        "of", "for", "given", "takes", "from", "to", "into", "convert", "converts", "accepts",
+    ] {
+        for article in ["a", "an"] {
+            for sign in ["non-negative", "nonnegative", "non negative", "positive"] {
+                for noun in ["integer", "int ", "number", "whole number"] {
+                    let phrase = format!("{before} {article} {sign} {noun}");
+                    if text.contains(&phrase) {
+                        text = text.replace(&phrase, &format!("{before} {article} given {noun}"));
+                    }
+                }
+            }
+        }
     }
     text
 }

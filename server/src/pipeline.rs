@@ -1124,14 +1124,22 @@ impl Verifier<'_, '_> {
                     .examples
                     .iter()
                     .all(|e| domain.eval_tokens(&s.tokens, &e.inputs).as_ref() == Some(&e.output));
-                if consistent
-                    && unused_params(&s.body, required) == 0
-                    && !found
-                        .iter()
-                        .any(|f| f.domain == di && f.solution.program == s.program)
-                {
+                if consistent && unused_params(&s.body, required) == 0 {
                     let rank =
                         rank_cost(&s, domain.name() == "python", &task.param_names, rank_ctx);
+                    // A program found twice (under a guard and without, or as a variant)
+                    // ranks at its cheaper cost.
+                    if let Some(f) = found
+                        .iter_mut()
+                        .find(|f| f.domain == di && f.solution.program == s.program)
+                    {
+                        if rank.0 < f.rank.0 {
+                            f.rank = rank;
+                            f.solution = s;
+                            f.elapsed_ms = elapsed_ms;
+                        }
+                        continue;
+                    }
                     let uncovered = rank_ctx
                         .missing(&s.body, |e| {
                             domain.eval_tokens(&s.tokens, &e.inputs).as_ref() == Some(&e.output)
@@ -1214,7 +1222,21 @@ impl Verifier<'_, '_> {
         }
         // The pragmatic listener over every consistent program's behaviour.
         let rsa = crate::rank::rsa_scores(&behaviours);
-        // A behaviour covers the intents its cheapest program covers (its representative).
+        for (f, b) in found.iter_mut().zip(&behaviours) {
+            f.raise_share = crate::rank::behaviour_shares(b).1;
+        }
+        // A behaviour is as good as its best program, the intents it leaves out counted: its
+        // representative (`target.lower() == word.lower()` for "ignoring case", not the
+        // cheaper `word == target.title()` that behaves alike on the extra inputs). The
+        // behaviour covers the intents its representative covers.
+        for rep in reps.iter_mut() {
+            let best = (0..found.len())
+                .filter(|&i| cluster_of[i] == rep.1)
+                .min_by(|&a, &b| found[a].order(&found[b]).then(a.cmp(&b)));
+            if let Some(best) = best {
+                rep.0 = best;
+            }
+        }
         let rep_uncovered: Vec<f64> = cluster_of
             .iter()
             .map(|&c| {
@@ -1223,9 +1245,8 @@ impl Verifier<'_, '_> {
                     .map_or(0.0, |&(r, _)| found[r].uncovered)
             })
             .collect();
-        for ((f, u), b) in found.iter_mut().zip(rep_uncovered).zip(&behaviours) {
+        for (f, u) in found.iter_mut().zip(rep_uncovered) {
             f.uncovered = u;
-            f.raise_share = crate::rank::behaviour_shares(b).1;
         }
         reps.sort_by(|a, b| found[a.0].order(&found[b.0]));
         reps.truncate(config.top_k.max(1) * 3);

@@ -1545,3 +1545,120 @@ def pairwise_diffs(values: list[int]) -> list[int]:
     ];
     top_bodies_give(&results, &cases);
 }
+
+/// What the description says the examples cannot show, carried to the top candidate and held
+/// on unseen inputs: a case-insensitive lookup lowers both sides (though a cheaper program
+/// behaves alike on the clustering inputs, a behaviour is ranked by its best program), a pair
+/// of opposite ends reads alike, a sorted result is sorted, "either case" names both cases, a
+/// stated precondition ("of a non-negative integer") asks for no comparison, "earliest" is a
+/// minimum, and positions come from `enumerate`.
+#[test]
+fn the_description_carries_what_two_examples_leave_open() {
+    let source = r#"
+def find_name(names: list[str], wanted: str):
+    """Position of the first name equal to wanted, ignoring case; None if absent.
+
+    >>> find_name(['Ann', 'bob', 'Carl'], 'carl')
+    2
+    >>> find_name(['x'], 'y')
+    """
+
+
+def lightest_and_heaviest(weights: list[float]) -> tuple[float, float]:
+    """Return (lightest, heaviest) of a non-empty list of weights as (min, max).
+
+    >>> lightest_and_heaviest([3.5, 1.0, 2.0])
+    (1.0, 3.5)
+    >>> lightest_and_heaviest([7.0])
+    (7.0, 7.0)
+    """
+
+
+def shared_tags(a: dict, b: dict) -> list:
+    """Return the tags (keys) found in both dicts, sorted.
+
+    >>> shared_tags({'x': 1, 'y': 2}, {'y': 0, 'z': 1})
+    ['y']
+    >>> shared_tags({'p': 1}, {'q': 2})
+    []
+    """
+
+
+def strip_digits_and_vowels(code: str) -> str:
+    """Drop every vowel (in either case) from the code.
+
+    >>> strip_digits_and_vowels('banana')
+    'bnn'
+    >>> strip_digits_and_vowels('Mississippi')
+    'Msssspp'
+    """
+
+
+def digits_of(n: int) -> list[int]:
+    """The decimal digits of a non-negative integer, most significant first.
+
+    >>> digits_of(1234)
+    [1, 2, 3, 4]
+    >>> digits_of(7)
+    [7]
+    """
+
+
+def first_login(days):
+    """The earliest of a list of 'YYYY-MM-DD' days, or None for an empty list.
+
+    >>> first_login(['2024-05-01', '2023-12-31', '2024-01-15'])
+    '2023-12-31'
+    >>> first_login([])
+    """
+
+
+def positions_of(letters: list[str], letter: str) -> list[int]:
+    """Every position at which letter occurs in letters.
+
+    >>> positions_of(['a', 'b', 'a'], 'a')
+    [0, 2]
+    >>> positions_of(['x'], 'y')
+    []
+    """
+"#;
+    let Some(results) = search_source(source) else {
+        return;
+    };
+    let Some(mut runner) = sandboxed_runner() else {
+        return;
+    };
+    let unseen: [(&str, &[(&str, &str)]); 7] = [
+        (
+            "find_name",
+            &[("['Go', 'GO'], 'gO'", "0"), ("['a', 'B'], 'b'", "1")],
+        ),
+        (
+            "lightest_and_heaviest",
+            &[
+                ("[2.0, 9.5, 4.0]", "(2.0, 9.5)"),
+                ("[5.0, 1.5]", "(1.5, 5.0)"),
+            ],
+        ),
+        (
+            "shared_tags",
+            &[("{'z': 0, 'y': 0, 'x': 0}, {'x': 1, 'z': 1}", "['x', 'z']")],
+        ),
+        ("strip_digits_and_vowels", &[("'AEIOU aeiou'", "' '")]),
+        (
+            "digits_of",
+            &[("4321", "[4, 3, 2, 1]"), ("90210", "[9, 0, 2, 1, 0]")],
+        ),
+        (
+            "first_login",
+            &[("['2024-10-01', '2024-09-30']", "'2024-09-30'")],
+        ),
+        (
+            "positions_of",
+            &[("['q', 'q'], 'q'", "[0, 1]"), ("[], 'a'", "[]")],
+        ),
+    ];
+    for (name, cases) in unseen {
+        top_body_behaves(&results, name, cases, &mut runner);
+    }
+}

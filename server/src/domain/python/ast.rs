@@ -195,6 +195,14 @@ pub(crate) enum Hof {
     /// The elements grouped by `f(x)`, keys and members in first-seen order: a loop of
     /// `groups.setdefault(f(x), []).append(x)`.
     GroupBy,
+    /// `[i for i, x in enumerate(xs) if p(x)]`
+    IndicesWhere,
+    /// `next((i for i, x in enumerate(xs) if p(x)), None)`
+    FirstIndexWhere,
+    /// `list(takewhile(lambda x: p(x), xs))`
+    TakeWhile,
+    /// `{f(x): x for x in xs}` (a later element wins a shared key)
+    KeyBy,
 }
 
 pub(crate) const ALL_HOFS: &[Hof] = &[
@@ -218,6 +226,10 @@ pub(crate) const ALL_HOFS: &[Hof] = &[
     Hof::MinKeyOrNone,
     Hof::SortedKeyRev,
     Hof::GroupBy,
+    Hof::IndicesWhere,
+    Hof::FirstIndexWhere,
+    Hof::TakeWhile,
+    Hof::KeyBy,
 ];
 
 impl Hof {
@@ -302,6 +314,18 @@ impl Hof {
             }
             Hof::GroupBy if body.hashable() && *body != Ty::Bool && *iter != Ty::Str => {
                 Some(Ty::Dict(Box::new(body.clone()), Box::new(Ty::list(elem))))
+            }
+            Hof::IndicesWhere if test => Some(Ty::list(Ty::Int)),
+            Hof::FirstIndexWhere if test => Some(Ty::Optional(Box::new(Ty::Int))),
+            Hof::TakeWhile if test && *iter != Ty::Str => Some(Ty::list(elem)),
+            // A record's field (`{r['id']: r for r in records}`, typed `Any`) may be a key: the
+            // examples' values decide, and an unhashable one raises as in CPython.
+            Hof::KeyBy
+                if (body.hashable() || *body == Ty::Any)
+                    && *body != Ty::Bool
+                    && *iter != Ty::Str =>
+            {
+                Some(Ty::Dict(Box::new(body.clone()), Box::new(elem)))
             }
             _ => None,
         }

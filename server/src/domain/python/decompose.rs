@@ -55,6 +55,10 @@ enum Kind {
     Zip,
     /// A map joined by a separator (the second source is the separator constant).
     Join,
+    /// The characters of a string kept where a test holds: `''.join(c for c in s if p(c))`.
+    CharFilter,
+    /// Each character of a string replaced: `''.join(f(c) for c in s)`.
+    CharMap,
 }
 
 /// One decomposition and the search for its lambda's body.
@@ -108,6 +112,8 @@ pub(super) struct Decomposer<'a> {
     best: Option<u32>,
     /// Separators every string output may be joined with, and each output's pieces.
     joins: Vec<(PyVal, Vec<Vec<PyVal>>)>,
+    /// Every output's characters, when every output is a string.
+    chars: Option<Vec<Vec<PyVal>>>,
 }
 
 /// Separators a joined string output is tried with, likeliest first.
@@ -192,8 +198,19 @@ impl<'a> Decomposer<'a> {
         } else {
             join_pieces(&s.outputs)
         };
+        let chars: Option<Vec<Vec<PyVal>>> = s
+            .outputs
+            .iter()
+            .map(|o| match o {
+                PyVal::Str(t) if !off => {
+                    Some(t.chars().map(|c| PyVal::str(&c.to_string())).collect())
+                }
+                _ => None,
+            })
+            .collect();
         Decomposer {
             joins,
+            chars: chars.filter(|c| !c.is_empty()),
             out_elem,
             outs: outs.unwrap_or_default(),
             subs: Vec::new(),
@@ -208,7 +225,8 @@ impl<'a> Decomposer<'a> {
 
     /// Whether some sub-search can still go on.
     pub(super) fn live(&self) -> bool {
-        (self.out_elem.is_some() || !self.joins.is_empty()) && self.subs.iter().any(|s| !s.dead)
+        (self.out_elem.is_some() || !self.joins.is_empty() || self.chars.is_some())
+            && self.subs.iter().any(|s| !s.dead)
     }
 
     /// Cost of the cheapest program found that uses every required parameter.
@@ -238,7 +256,7 @@ impl<'a> Decomposer<'a> {
     /// Every sub-search up to the body cost that makes a program of cost `cost` (new
     /// sources from the bank first).
     pub(super) fn step(&mut self, s: &mut Search<'a>, cost: u32) {
-        if self.out_elem.is_none() && self.joins.is_empty() {
+        if self.out_elem.is_none() && self.joins.is_empty() && self.chars.is_none() {
             return;
         }
         let start = Instant::now();
@@ -340,13 +358,36 @@ impl<'a> Decomposer<'a> {
             self.scanned += 1;
             let cost = s.main_cost[id];
             let term = &main.terms[id];
+            if cost > MAX_SRC_COST {
+                continue;
+            }
+            if term.ty == Ty::Str {
+                if let Some(chars) = self.chars.take() {
+                    let items: Vec<Vec<PyVal>> = term
+                        .vals
+                        .iter()
+                        .map(|v| match v {
+                            PyVal::Str(t) => {
+                                t.chars().map(|c| PyVal::str(&c.to_string())).collect()
+                            }
+                            _ => Vec::new(),
+                        })
+                        .collect();
+                    let src = Source {
+                        expr: term.expr.clone(),
+                        cost,
+                        elem: Ty::Str,
+                        items,
+                    };
+                    self.add_char_subs(s, &src, &chars);
+                    self.chars = Some(chars);
+                }
+                continue;
+            }
             let elem = match &term.ty {
                 Ty::List(e) | Ty::TupleN(e) if !e.has_any() => (**e).clone(),
                 _ => continue,
             };
-            if cost > MAX_SRC_COST {
-                continue;
-            }
             let items: Option<Vec<Vec<PyVal>>> =
                 term.vals.iter().map(|v| elements(v).ok()).collect();
             let Some(items) = items else { continue };
@@ -492,6 +533,79 @@ impl<'a> Decomposer<'a> {
         );
         if let Some(sub) = sub {
             self.push(sub);
+        }
+    }
+
+    /// The characters of string source `src` kept by a test (each character kept when it
+    /// occurs in the output, which must come back: `'hello' -> 'hll'`), or each replaced
+    /// (outputs as long as the source), against the outputs' characters `chars`.
+    fn add_char_subs(&mut self, s: &Search<'a>, src: &Source, chars: &[Vec<PyVal>]) {
+        if src.items.iter().all(Vec::is_empty) {
+            return;
+        }
+        let mut points = Vec::new();
+        let mut drops = false;
+        let mut filters = true;
+        for (ex, (xs, out)) in src.items.iter().zip(chars).enumerate() {
+            let keep: Vec<bool> = xs
+                .iter()
+                .map(|x| out.iter().any(|o| exact_eq(x, o)))
+                .collect();
+            let kept: Vec<&PyVal> = xs
+                .iter()
+                .zip(&keep)
+                .filter(|(_, k)| **k)
+                .map(|(x, _)| x)
+                .collect();
+            if kept.len() != out.len() || kept.iter().zip(out).any(|(x, o)| !exact_eq(x, o)) {
+                filters = false;
+                break;
+            }
+            drops |= kept.len() < xs.len();
+            for (x, k) in xs.iter().zip(keep) {
+                points.push((ex, vec![x.clone()], PyVal::Bool(k)));
+            }
+        }
+        if filters && drops {
+            let base = s.input.costs.hof_cost(Hof::JoinFilter) + src.cost;
+            let sub = new_sub(
+                s,
+                Kind::CharFilter,
+                vec![src.expr.clone()],
+                base,
+                vec![Ty::Str],
+                points,
+            );
+            if let Some(sub) = sub {
+                self.push(sub);
+            }
+        }
+        // Replaced characters: some changed (a copy is no map).
+        let same_len = src.items.iter().zip(chars).all(|(x, o)| x.len() == o.len());
+        let changes = src
+            .items
+            .iter()
+            .zip(chars)
+            .any(|(x, o)| x.iter().zip(o).any(|(a, b)| !exact_eq(a, b)));
+        if same_len && changes && self.subs.len() < MAX_SUBS {
+            let mut points = Vec::new();
+            for (ex, (xs, out)) in src.items.iter().zip(chars).enumerate() {
+                for (x, o) in xs.iter().zip(out) {
+                    points.push((ex, vec![x.clone()], o.clone()));
+                }
+            }
+            let base = s.input.costs.hof_cost(Hof::JoinMap) + src.cost;
+            let sub = new_sub(
+                s,
+                Kind::CharMap,
+                vec![src.expr.clone()],
+                base,
+                vec![Ty::Str],
+                points,
+            );
+            if let Some(sub) = sub {
+                self.push(sub);
+            }
         }
     }
 
@@ -685,6 +799,8 @@ fn compose(kind: Kind, srcs: &[Rc<Expr>], n_params: usize, body: &Rc<Expr>) -> O
     Some(Rc::new(match kind {
         Kind::Map => Expr::Hof(Hof::Map, srcs[0].clone(), body),
         Kind::Filter => Expr::Hof(Hof::Filter, srcs[0].clone(), body),
+        Kind::CharFilter => Expr::Hof(Hof::JoinFilter, srcs[0].clone(), body),
+        Kind::CharMap => Expr::Hof(Hof::JoinMap, srcs[0].clone(), body),
         Kind::Scan => Expr::Scan(srcs[0].clone(), body),
         Kind::Join => Expr::Call(
             Op::Join,

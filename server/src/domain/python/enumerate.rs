@@ -441,6 +441,14 @@ struct OutputGates {
     nested_list_out: bool,
     /// A result holds strings (at the top, in a list or tuple, or as dict values).
     str_out: bool,
+    /// Every result is a list of increasing indices (`[i for i, x in enumerate(xs) if …]`),
+    /// some not empty.
+    indices_out: bool,
+    /// Every result is a non-negative integer or `None`, some an integer (`next((i for i, x
+    /// in enumerate(xs) if …), None)`).
+    index_or_none_out: bool,
+    /// Every result is a prefix of a list parameter, some shorter (`takewhile`).
+    prefix_out: bool,
 }
 
 impl OutputGates {
@@ -459,7 +467,45 @@ impl OutputGates {
                 PyVal::Dict(kv) => kv.iter().any(|(_, v)| matches!(v, PyVal::Str(_))),
                 _ => false,
             }),
+            indices_out: !outputs.is_empty()
+                && outputs.iter().all(|o| match o {
+                    PyVal::List(xs) => {
+                        let ints: Vec<i64> = xs
+                            .iter()
+                            .filter_map(|x| match x {
+                                PyVal::Int(i) if *i >= 0 => Some(*i),
+                                _ => None,
+                            })
+                            .collect();
+                        ints.len() == xs.len() && ints.windows(2).all(|w| w[0] < w[1])
+                    }
+                    _ => false,
+                })
+                && outputs
+                    .iter()
+                    .any(|o| matches!(o, PyVal::List(xs) if !xs.is_empty())),
+            index_or_none_out: outputs
+                .iter()
+                .all(|o| matches!(o, PyVal::None) || matches!(o, PyVal::Int(i) if *i >= 0))
+                && outputs.iter().any(|o| matches!(o, PyVal::Int(_))),
+            prefix_out: false,
         }
+    }
+
+    /// Whether every result is a prefix of one list parameter, some shorter than it.
+    fn prefixes(examples: &[(Vec<PyVal>, PyVal)]) -> bool {
+        let n = examples.first().map_or(0, |(ins, _)| ins.len());
+        (0..n).any(|p| {
+            let mut shorter = false;
+            let all = examples.iter().all(|(ins, out)| match (&ins[p], out) {
+                (PyVal::List(xs), PyVal::List(ys)) => {
+                    shorter |= ys.len() < xs.len();
+                    ys.len() <= xs.len() && xs.iter().zip(ys.iter()).all(|(x, y)| exact_eq(x, y))
+                }
+                _ => false,
+            });
+            all && shorter
+        })
     }
 }
 
@@ -479,6 +525,7 @@ fn new_search<'a>(
     // "The first even number, or None if there is none": `next(..., None)` where no example
     // shows the `None`.
     gates.none_stated = input.intents.states_none();
+    gates.prefix_out = OutputGates::prefixes(&input.examples);
     Search {
         input,
         limits,
@@ -1476,13 +1523,25 @@ impl Search<'_> {
             for &h in ALL_HOFS {
                 // Dict comprehensions build dicts only a dict result needs; `next(..., None)`
                 // and `max(..., default=None)` are for a result that may be `None`.
-                if (matches!(h, Hof::DictMap | Hof::GroupBy) || h.over_items()) && !dict_out {
+                if (matches!(h, Hof::DictMap | Hof::GroupBy | Hof::KeyBy) || h.over_items())
+                    && !dict_out
+                {
                     continue;
                 }
-                let none_gate =
-                    self.gates.none_out || h == Hof::FirstWhere && self.gates.none_stated;
-                if matches!(h, Hof::FirstWhere | Hof::MaxKeyOrNone | Hof::MinKeyOrNone)
-                    && !none_gate
+                let none_gate = self.gates.none_out
+                    || matches!(h, Hof::FirstWhere | Hof::FirstIndexWhere)
+                        && self.gates.none_stated;
+                if matches!(
+                    h,
+                    Hof::FirstWhere | Hof::MaxKeyOrNone | Hof::MinKeyOrNone | Hof::FirstIndexWhere
+                ) && !none_gate
+                {
+                    continue;
+                }
+                // Indices of elements, an index or `None`, a prefix: only for such results.
+                if h == Hof::IndicesWhere && !self.gates.indices_out
+                    || h == Hof::FirstIndexWhere && !self.gates.index_or_none_out
+                    || h == Hof::TakeWhile && !self.gates.prefix_out
                 {
                     continue;
                 }
@@ -1641,6 +1700,17 @@ impl Search<'_> {
         if args
             .iter()
             .all(|&a| matches!(&*ctx.terms[a].expr, Expr::Const(_)))
+        {
+            return;
+        }
+        // `abs` of a count or a length changes nothing (`abs(len(str(n)))` would lend "not
+        // counting the sign" to `len(str(n))`).
+        if op == Op::Abs
+            && matches!(
+                &*ctx.terms[args[0]].expr,
+                Expr::Call(Op::Len | Op::CountL | Op::CountSub | Op::Abs, _)
+                    | Expr::Hof(Hof::CountIf, ..)
+            )
         {
             return;
         }

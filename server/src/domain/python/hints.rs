@@ -134,13 +134,26 @@ const PRIORS: &[(&[&str], &[Op], &[Hof])] = &[
     ),
     (
         &[
-            "max", "largest", "biggest", "greatest", "longest", "highest", "most", "top", "best",
+            "max",
+            "largest",
+            "biggest",
+            "greatest",
+            "longest",
+            "highest",
+            "most",
+            "top",
+            "best",
+            "latest",
+            "newest",
+            "most recent",
         ],
         &[Op::Max, Op::Max2],
         &[Hof::MaxKey, Hof::MaxKeyOrNone],
     ),
     (
-        &["min", "smallest", "least", "shortest", "lowest"],
+        &[
+            "min", "smallest", "least", "shortest", "lowest", "earliest", "oldest",
+        ],
         &[Op::Min, Op::Min2],
         &[Hof::MinKey, Hof::MinKeyOrNone],
     ),
@@ -204,9 +217,33 @@ const PRIORS: &[(&[&str], &[Op], &[Hof])] = &[
         &[],
     ),
     (
-        &["index", "position", "locat", "find"],
+        &["index", "indices", "position", "locat", "find"],
         &[Op::Find, Op::IndexL],
+        &[Hof::IndicesWhere, Hof::FirstIndexWhere],
+    ),
+    (
+        &[
+            "until",
+            "before the first",
+            "stop at",
+            "stops at",
+            "as long as",
+            "while",
+        ],
         &[],
+        &[Hof::TakeWhile],
+    ),
+    (
+        &[
+            "by its",
+            "by their",
+            "keyed by",
+            "index by",
+            "indexed by",
+            "to the record",
+        ],
+        &[],
+        &[Hof::KeyBy],
     ),
     (
         &["ascii", "character code", "unicode"],
@@ -378,6 +415,35 @@ const NAMED_OPS: &[(&[&str], Op, u32)] = &[
     (crate::intent::INVALID_INPUT, Op::TryOr, 2),
 ];
 
+/// Words that ask for a descending order, or for the top of one.
+const DESCENDING: &[&str] = &[
+    "descend",
+    "revers",
+    "decreas",
+    "backward",
+    "high to low",
+    "highest",
+    "largest",
+    "biggest",
+    "greatest",
+    "top",
+    "best",
+    "most",
+    "latest",
+    "newest",
+    "longest first",
+    "oldest first",
+    "z to a",
+    "last to first",
+    "worst",
+    "heaviest",
+    "richest",
+    "max",
+    "rank",
+];
+/// Extra cost of a descending sort where the description asks for none.
+const UNASKED_DESCENDING_COST: u32 = 2;
+
 /// Extra cost of a conditional over its parts, and the lower cost where the description states
 /// a condition ("if", "otherwise", "when", ...).
 pub(crate) const BRANCH_COST: u32 = 3;
@@ -408,6 +474,18 @@ impl CostTable {
         for (words, o, cost) in NAMED_OPS {
             if words.iter().any(|w| mentions(&lower, w)) {
                 op.insert(*o, *cost);
+            }
+        }
+        // A descending order the description never asks for (`sorted(names, key=lambda n:
+        // n[0], reverse=True)` for "sort by last name") is a fit to the examples.
+        if !DESCENDING.iter().any(|w| mentions(&lower, w)) {
+            for o in [Op::SortedRev] {
+                if let Some(c) = op.get_mut(&o) {
+                    *c += UNASKED_DESCENDING_COST;
+                }
+            }
+            if let Some(c) = hof.get_mut(&Hof::SortedKeyRev) {
+                *c += UNASKED_DESCENDING_COST;
             }
         }
         // "A port number (1 to 65535)": a chained comparison with the stated ends.
@@ -599,6 +677,9 @@ const NAMED_NUMBERS: &[(&str, &[f64])] = &[
     ("week", &[7.0]),
     ("year", &[365.0, 12.0]),
     ("month", &[12.0]),
+    ("feet", &[12.0]),
+    ("foot", &[12.0]),
+    ("inch", &[12.0, 2.54]),
     ("kilo", &[1000.0]),
     ("pi", &[std::f64::consts::PI]),
     ("circle", &[std::f64::consts::PI]),
@@ -681,8 +762,35 @@ pub(crate) fn constants(doc: &str, inputs: &[Vec<PyVal>], outputs: &[PyVal]) -> 
             }
         }
     }
+    // "Vowels (a, e, i, o, u in either case)": the letters in both cases.
+    let both_cases = [
+        "either case",
+        "any case",
+        "both cases",
+        "any letter case",
+        "upper or lower",
+        "upper- or lower",
+        "uppercase or lowercase",
+        "lowercase or uppercase",
+        "upper and lower",
+        "case-insensitive",
+        "case insensitive",
+        "ignoring case",
+        "regardless of case",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
     for (w, s) in CHAR_CLASSES {
         if mentions(&lower, w) {
+            if both_cases && s.chars().all(|c| c.is_ascii_lowercase()) {
+                push(
+                    &mut out,
+                    PyVal::str(&format!("{s}{}", s.to_ascii_uppercase())),
+                    Ty::Str,
+                    1,
+                );
+                push(&mut out, PyVal::str(s), Ty::Str, 2);
+            }
             push(&mut out, PyVal::str(s), Ty::Str, 1);
         }
     }

@@ -320,6 +320,44 @@ pub(crate) fn apply_hof(h: Hof, iter: &PyVal, mut f: impl FnMut(&PyVal) -> PyRes
                     .collect(),
             )))
         }
+        Hof::IndicesWhere => {
+            let mut out = Vec::new();
+            for (i, x) in xs.iter().enumerate() {
+                if f(x)?.truthy() {
+                    out.push(PyVal::Int(i as i64));
+                }
+            }
+            Ok(PyVal::list(out))
+        }
+        Hof::FirstIndexWhere => {
+            for (i, x) in xs.iter().enumerate() {
+                if f(x)?.truthy() {
+                    return Ok(PyVal::Int(i as i64));
+                }
+            }
+            Ok(PyVal::None)
+        }
+        Hof::TakeWhile => {
+            let mut out = Vec::new();
+            for x in xs {
+                if !f(&x)?.truthy() {
+                    break;
+                }
+                out.push(x);
+            }
+            Ok(PyVal::list(out))
+        }
+        Hof::KeyBy => {
+            let mut out: Vec<(PyVal, PyVal)> = Vec::new();
+            for x in xs {
+                let k = f(&x)?;
+                if !hashable(&k) {
+                    return Err(PyErr::TypeError);
+                }
+                dict_set(&mut out, k, x);
+            }
+            Ok(PyVal::Dict(Rc::new(out)))
+        }
         Hof::DictMap => {
             let mut out: Vec<(PyVal, PyVal)> = Vec::new();
             for x in xs {

@@ -670,6 +670,28 @@ impl Domain for PythonDomain {
                 }
             }
         }
+        // Then the examples with one list or dict argument in reverse order: where a sorted
+        // result and one that keeps the given order part (`sorted(k for k in d if ...)`).
+        for ex in &pool {
+            for (j, v) in ex.iter().enumerate() {
+                let reversed = match v {
+                    PyVal::List(xs) if xs.len() >= 2 => {
+                        PyVal::list(xs.iter().rev().cloned().collect())
+                    }
+                    PyVal::Dict(kv) if kv.len() >= 2 => {
+                        PyVal::Dict(std::rc::Rc::new(kv.iter().rev().cloned().collect()))
+                    }
+                    _ => continue,
+                };
+                if out.len() < n / 2 {
+                    let mut args = ex.clone();
+                    args[j] = reversed;
+                    if let Some(vals) = args.iter().map(PyVal::to_value).collect() {
+                        out.push(vals);
+                    }
+                }
+            }
+        }
         // Then the strings the description quotes, as string arguments ("one of 'jpg', 'png' or
         // 'gif'" is where `ext == 'png'` and `ext in (...)` part).
         let quoted: Vec<PyVal> = hints::constants(&task.description, &[], &[])

@@ -75,8 +75,12 @@ pub(crate) fn with_normalized_inputs(
         } else {
             Vec::new()
         };
-        out.push(p);
-        out.extend(variants);
+        let mut group = vec![p];
+        group.extend(variants);
+        if input.intents.wants("lower") {
+            group = with_both_sides_lowered(input, group, &str_params, &mut seen);
+        }
+        out.extend(group);
     }
     out
 }
@@ -122,6 +126,10 @@ fn variants_of(
         let lists = params_read(input, &p.expr, |t| matches!(t, Ty::List(_)));
         if !lists.is_empty() {
             for (op, extra) in [(Op::SetOf, 1), (Op::Unique, 2)] {
+                // A set iterates in hash order: as a set, a list is only probed or counted.
+                if op == Op::SetOf && iterates_in_order(&p.expr, &lists) {
+                    continue;
+                }
                 let expr = substitute(&p.expr, &lists, op);
                 push_if_fits(input, expr, p.cost + extra, seen, &mut out);
             }
@@ -153,6 +161,12 @@ fn variants_of(
             push_if_fits(input, expr, p.cost + 1, seen, &mut out);
         }
     }
+    // "The keys present in both, sorted": on examples whose results come out in order, the
+    // search stops at the cheaper unsorted selection; the list result sorted.
+    if missing.contains(&"sort") && result_is_list(input) {
+        let expr = Rc::new(Expr::Call(Op::Sorted, vec![p.expr.clone()]));
+        push_if_fits(input, expr, p.cost + 1, seen, &mut out);
+    }
     // "Rounded to cents", "to two decimal places": the float result rounded.
     // (A `try` is a whole body: nothing wraps it.)
     if missing.iter().any(|m| ROUNDING.contains(m))
@@ -169,6 +183,28 @@ fn variants_of(
         push_if_fits(input, expr, p.cost + 1, seen, &mut out);
     }
     out
+}
+
+/// Whether `e` iterates one of `params` where the order shows (a comprehension that is no
+/// count, sum or test over it; a zip; an accumulation).
+fn iterates_in_order(e: &Expr, params: &[usize]) -> bool {
+    let is_param = |x: &Expr| matches!(x, Expr::Param(p) if params.contains(p));
+    match e {
+        Expr::Param(_) | Expr::Var(_) | Expr::Const(_) => false,
+        Expr::Call(_, args) => args.iter().any(|a| iterates_in_order(a, params)),
+        Expr::Hof(h, it, body) => {
+            let order_free = matches!(h, Hof::CountIf | Hof::Any | Hof::All | Hof::SumMap);
+            (!order_free && is_param(it))
+                || iterates_in_order(it, params)
+                || iterates_in_order(body, params)
+        }
+        Expr::ZipMap(a, b, c) => {
+            is_param(a) || is_param(b) || [a, b, c].iter().any(|x| iterates_in_order(x, params))
+        }
+        Expr::Scan(a, b) => {
+            is_param(a) || iterates_in_order(a, params) || iterates_in_order(b, params)
+        }
+    }
 }
 
 /// The parameters of a type `kind` accepts that `expr` reads.
@@ -194,6 +230,15 @@ fn push_if_fits(
         seen.push(key);
         out.push(FoundProgram { expr, cost });
     }
+}
+
+/// Whether every example's output is a list.
+fn result_is_list(input: &SearchInput) -> bool {
+    !input.examples.is_empty()
+        && input
+            .examples
+            .iter()
+            .all(|(_, o)| matches!(o, PyVal::List(_)))
 }
 
 /// Whether every example's output is a float (a rounding wraps a float result only).
@@ -282,6 +327,96 @@ fn rewrite_calls(e: &Rc<Expr>, at: &dyn Fn(&Expr) -> Option<Rc<Expr>>) -> Option
         })
         .collect();
     changed.then(|| Rc::new(Expr::Call(*o, new)))
+}
+
+/// "Ignoring case": `target == word.lower()` fits lower-case targets only. Each program that
+/// compares a lower-cased string with a string parameter as given is followed by the
+/// comparison of both lowered (lowering both sides is one choice, paid for where one side was
+/// lowered), and costs `HALF_LOWERED_COST` more itself; so does one that compares a
+/// lower-cased string with a comprehension's element as given (`target.lower() in word`).
+fn with_both_sides_lowered(
+    input: &SearchInput,
+    group: Vec<FoundProgram>,
+    str_params: &[usize],
+    seen: &mut Vec<String>,
+) -> Vec<FoundProgram> {
+    let mut out = Vec::with_capacity(group.len() + 1);
+    for mut p in group {
+        let mut bare = Vec::new();
+        let mut bare_var = false;
+        half_lowered(&p.expr, str_params, &mut bare, &mut bare_var);
+        let mut lowered = Vec::new();
+        if !bare.is_empty() {
+            let expr = substitute(&p.expr, &bare, Op::Lower);
+            push_if_fits(input, expr, p.cost, seen, &mut lowered);
+        }
+        if bare_var || !bare.is_empty() {
+            p.cost += HALF_LOWERED_COST;
+        }
+        out.push(p);
+        out.extend(lowered);
+    }
+    out
+}
+
+/// Extra cost of a comparison of a lower-cased string with one left as given, where the
+/// description asks to ignore case.
+const HALF_LOWERED_COST: u32 = 2;
+
+/// The string parameters (of `str_params`) that `e` compares, as given, with a lower-cased
+/// string (`target == word.lower()`, `word.lower().startswith(prefix)`), into `params`; and
+/// whether it so compares a comprehension's element (`target.lower() in word`).
+fn half_lowered(e: &Expr, str_params: &[usize], params: &mut Vec<usize>, var: &mut bool) {
+    fn lowers(e: &Expr) -> bool {
+        match e {
+            Expr::Call(Op::Lower, _) => true,
+            Expr::Call(_, args) => args.iter().any(|a| lowers(a)),
+            Expr::Hof(_, a, b) | Expr::Scan(a, b) => lowers(a) || lowers(b),
+            Expr::ZipMap(a, b, c) => lowers(a) || lowers(b) || lowers(c),
+            Expr::Param(_) | Expr::Var(_) | Expr::Const(_) => false,
+        }
+    }
+    match e {
+        Expr::Call(op, args) => {
+            let compares = matches!(
+                op,
+                Op::Eq
+                    | Op::NotEq
+                    | Op::In
+                    | Op::NotIn
+                    | Op::StartsWith
+                    | Op::EndsWith
+                    | Op::CountSub
+                    | Op::Find
+            );
+            if compares && args.len() == 2 {
+                for (side, other) in [(&args[0], &args[1]), (&args[1], &args[0])] {
+                    match &**side {
+                        Expr::Param(p)
+                            if str_params.contains(p) && lowers(other) && !params.contains(p) =>
+                        {
+                            params.push(*p);
+                        }
+                        Expr::Var(_) if lowers(other) => *var = true,
+                        _ => {}
+                    }
+                }
+            }
+            for a in args {
+                half_lowered(a, str_params, params, var);
+            }
+        }
+        Expr::Hof(_, a, b) | Expr::Scan(a, b) => {
+            half_lowered(a, str_params, params, var);
+            half_lowered(b, str_params, params, var);
+        }
+        Expr::ZipMap(a, b, c) => {
+            for x in [a, b, c] {
+                half_lowered(x, str_params, params, var);
+            }
+        }
+        Expr::Param(_) | Expr::Var(_) | Expr::Const(_) => {}
+    }
 }
 
 /// `e` with every `Param(i)`, `i` in `params`, replaced by `op(Param(i))`.

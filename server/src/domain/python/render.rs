@@ -555,6 +555,22 @@ impl Renderer<'_> {
             Hof::JoinFilter => format!("''.join({v} for {v} in {it} if {c})"),
             Hof::DictMap => format!("{{{v}: {b} for {v} in {it}}}"),
             Hof::FirstWhere => format!("next(({v} for {v} in {it} if {c}), None)"),
+            Hof::IndicesWhere | Hof::FirstIndexWhere => {
+                self.vars.push(vec![v.clone()]);
+                let i = self.fresh(&["i".to_string(), "index".to_string(), "idx".to_string()]);
+                self.vars.pop();
+                if h == Hof::IndicesWhere {
+                    format!("[{i} for {i}, {v} in enumerate({it}) if {c}]")
+                } else {
+                    format!("next(({i} for {i}, {v} in enumerate({it}) if {c}), None)")
+                }
+            }
+            Hof::TakeWhile => {
+                self.imports
+                    .insert("from itertools import takewhile".into());
+                format!("list(takewhile(lambda {v}: {b}, {it}))")
+            }
+            Hof::KeyBy => format!("{{{b}: {v} for {v} in {it}}}"),
             Hof::MaxKeyOrNone => format!("max({it}, key={lam}, default=None)"),
             Hof::MinKeyOrNone => format!("min({it}, key={lam}, default=None)"),
             Hof::ItemsFilter | Hof::ItemsKeyMap | Hof::ItemsValMap => {
@@ -663,6 +679,14 @@ impl Renderer<'_> {
                 }
                 _ => (format!("not {}", self.wrap(&a[0], P_NOT)), P_NOT),
             },
+            // The element first: `item == value`, not `value == item` (a parameter or a
+            // constant never raises, so the order of evaluation changes nothing).
+            Eq | NotEq if matches!(&*a[0], Expr::Param(_) | Expr::Const(_)) && a[1].uses_var() => {
+                let l = self.wrap(&a[1], P_CMP + 1);
+                let r = self.wrap(&a[0], P_CMP + 1);
+                let sym = if op == Eq { "==" } else { "!=" };
+                (format!("{l} {sym} {r}"), P_CMP)
+            }
             Eq => cmp(self, "=="),
             NotEq => cmp(self, "!="),
             Lt => cmp(self, "<"),

@@ -11,7 +11,7 @@
 //! equal in every example is still a hole (its sub-search may find it a constant, as the main
 //! search would), so two examples sharing an hour never hard-code it.
 
-use super::super::ast::{Expr, Op};
+use super::super::ast::{Expr, Hof, Op};
 use super::super::value::PyVal;
 use super::{new_search, Search, SearchLimits};
 use std::borrow::Cow;
@@ -26,6 +26,9 @@ const HOLE_TERMS: usize = 100_000;
 /// How much more than a hole's cheapest body a body read off another hole may cost and still
 /// come first.
 const ANALOGY_SLACK: u32 = 2;
+/// The same for a body read off another hole at its opposite end (`max` beside `min`): ends
+/// come in pairs.
+const OPPOSITE_SLACK: u32 = 5;
 /// Most expensive hole program: a hole is one word or number of the output, a small program;
 /// a template whose holes need more is not what the outputs are made of.
 const HOLE_MAX_COST: u32 = 10;
@@ -304,10 +307,18 @@ impl<'a> Templater<'a> {
                     continue;
                 }
                 for (body, cost) in &self.holes[g].best {
-                    if *cost > own + ANALOGY_SLACK || found.as_ref().is_some_and(|f| f.1 <= *cost) {
+                    if *cost > own + OPPOSITE_SLACK || found.as_ref().is_some_and(|f| f.1 <= *cost)
+                    {
                         continue;
                     }
-                    if let Some(m) = rewrites(body)
+                    // The complement first (`>=` beside `<`), then the opposite end.
+                    let mut readings = if *cost <= own + ANALOGY_SLACK {
+                        rewrites(body)
+                    } else {
+                        Vec::new()
+                    };
+                    readings.extend(opposites(body));
+                    if let Some(m) = readings
                         .into_iter()
                         .find(|m| self.holes[k].search.input.fits(m))
                     {
@@ -424,6 +435,58 @@ fn rewrites(e: &Rc<Expr>) -> Vec<Rc<Expr>> {
                 out.push(Rc::new(Expr::Hof(*h, r, body.clone())));
             }
             for r in rewrites(body) {
+                out.push(Rc::new(Expr::Hof(*h, it.clone(), r)));
+            }
+        }
+        _ => {}
+    }
+    out
+}
+
+/// Every expression one change of end away from `e`: `min` for `max`, `x < 0` for `x > 0`,
+/// `sorted(reverse=True)` for `sorted()` ("(shortest, longest)", "(positives, negatives)").
+fn opposites(e: &Rc<Expr>) -> Vec<Rc<Expr>> {
+    let mut out: Vec<Rc<Expr>> = Vec::new();
+    match &**e {
+        Expr::Call(op, a) => {
+            let opposite = match op {
+                Op::Min => Some(Op::Max),
+                Op::Max => Some(Op::Min),
+                Op::Min2 => Some(Op::Max2),
+                Op::Max2 => Some(Op::Min2),
+                Op::Lt => Some(Op::Gt),
+                Op::Gt => Some(Op::Lt),
+                Op::LtE => Some(Op::GtE),
+                Op::GtE => Some(Op::LtE),
+                Op::Sorted => Some(Op::SortedRev),
+                Op::SortedRev => Some(Op::Sorted),
+                _ => None,
+            };
+            if let Some(o) = opposite {
+                out.push(Rc::new(Expr::Call(o, a.clone())));
+            }
+            for (k, x) in a.iter().enumerate() {
+                for r in opposites(x) {
+                    let mut args = a.clone();
+                    args[k] = r;
+                    out.push(Rc::new(Expr::Call(*op, args)));
+                }
+            }
+        }
+        Expr::Hof(h, it, body) => {
+            let opposite = match h {
+                Hof::MinKey => Some(Hof::MaxKey),
+                Hof::MaxKey => Some(Hof::MinKey),
+                Hof::MinKeyOrNone => Some(Hof::MaxKeyOrNone),
+                Hof::MaxKeyOrNone => Some(Hof::MinKeyOrNone),
+                Hof::SortedKey => Some(Hof::SortedKeyRev),
+                Hof::SortedKeyRev => Some(Hof::SortedKey),
+                _ => None,
+            };
+            if let Some(o) = opposite {
+                out.push(Rc::new(Expr::Hof(o, it.clone(), body.clone())));
+            }
+            for r in opposites(body) {
                 out.push(Rc::new(Expr::Hof(*h, it.clone(), r)));
             }
         }

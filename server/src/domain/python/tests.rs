@@ -139,7 +139,7 @@ mod differential {
     //! inputs) run on fresh random inputs through this interpreter and through CPython, with
     //! identical results required (exceptions by class).
 
-    use super::super::ast::{Expr, Op};
+    use super::super::ast::{Expr, Hof, Op};
     use super::super::enumerate::{programs, SearchInput, SearchLimits};
     use super::super::hints::{constants, ConstLeaf, CostTable};
     use super::super::interp::{eval, py_regex, Env};
@@ -674,6 +674,121 @@ sys.stdout.write(json.dumps(out))
                 let args: Vec<String> = chunk
                     .iter()
                     .map(|a| format!("({},)", PyVal::str(a).repr()))
+                    .collect();
+                cases.push_str(
+                    &serde_json::json!({"src": src, "inputs": args, "imports": r.imports})
+                        .to_string(),
+                );
+                cases.push('\n');
+            }
+        }
+        assert_matches_cpython(&cases, &ours);
+    }
+
+    /// Indices of the elements that pass a test, the first such index or `None`, the prefix
+    /// before the first element that fails one, and records keyed by a field (a later record
+    /// wins; `1` and `True` are one key; a missing field raises `KeyError`, an unhashable
+    /// one `TypeError`), against CPython.
+    #[test]
+    fn enumerations_prefixes_and_keyed_records_match_cpython() {
+        let lit =
+            |s: &str| PyVal::from_value(&crate::value::Value::parse_literal(s).expect("literal"));
+        let p = |i: usize| Rc::new(Expr::Param(i));
+        let var = || Rc::new(Expr::Var(0));
+        let eq = Rc::new(Expr::Call(Op::Eq, vec![var(), p(1)]));
+        let lowered = Rc::new(Expr::Call(
+            Op::Eq,
+            vec![
+                Rc::new(Expr::Call(Op::Lower, vec![var()])),
+                Rc::new(Expr::Call(Op::Lower, vec![p(1)])),
+            ],
+        ));
+        let field = Rc::new(Expr::Call(Op::Index, vec![var(), p(1)]));
+        let lists = [
+            "[]",
+            "[1, 2, 1]",
+            "[2]",
+            "['a', 1, 'a']",
+            "[True, 1, 1.0]",
+            "[[1], [2]]",
+        ];
+        let values = ["1", "2", "'a'", "True", "[1]"];
+        let pairs = |ls: &[&str], vs: &[&str]| -> Vec<Vec<String>> {
+            ls.iter()
+                .flat_map(|l| vs.iter().map(move |v| vec![l.to_string(), v.to_string()]))
+                .collect()
+        };
+        let words = ["[]", "['Go', 'GO', 'go']", "['a', 'B']", "['x', 'z', 'Z']"];
+        let records = [
+            "[]",
+            "[{'id': 1, 'n': 'a'}, {'id': 2, 'n': 'b'}]",
+            "[{'id': 1, 'q': 1}, {'id': 1, 'q': 2}]",
+            "[{'id': 1}, {'id': True}]",
+            "[{'id': 1}, {'n': 2}]",
+            "[{'id': [1]}]",
+        ];
+        let programs: Vec<(Rc<Expr>, Vec<Vec<String>>)> = vec![
+            (
+                Rc::new(Expr::Hof(Hof::IndicesWhere, p(0), eq.clone())),
+                pairs(&lists, &values),
+            ),
+            (
+                Rc::new(Expr::Hof(Hof::FirstIndexWhere, p(0), lowered)),
+                pairs(&words, &["'go'", "'b'", "'z'"]),
+            ),
+            (
+                Rc::new(Expr::Hof(
+                    Hof::TakeWhile,
+                    p(0),
+                    Rc::new(Expr::Call(Op::NotEq, vec![var(), p(1)])),
+                )),
+                pairs(&lists, &values),
+            ),
+            (
+                Rc::new(Expr::Hof(Hof::KeyBy, p(0), field)),
+                pairs(&records, &["'id'", "'n'"]),
+            ),
+        ];
+        let mut cases = String::new();
+        let mut ours: Vec<String> = Vec::new();
+        for (e, rows) in &programs {
+            let params: Vec<String> = vec!["xs".to_string(), "v".to_string()];
+            for row in rows {
+                let vals: Vec<PyVal> = row.iter().map(|a| lit(a)).collect();
+                let env = Env {
+                    params: &vals,
+                    vars: &[],
+                };
+                ours.push(match eval(e, &env) {
+                    Ok(v) => v.repr(),
+                    Err(e) => format!("EXC:{}", e.name()),
+                });
+            }
+            let r = render(e, &params);
+            let src = format!("def f({}):\n    {}", params.join(", "), r.body);
+            // Three inputs per line (padded with the last), as the comparison reads them.
+            let mut rows = rows.clone();
+            while rows.len() % 3 != 0 {
+                let last = rows[rows.len() - 1].clone();
+                let vals: Vec<PyVal> = last.iter().map(|a| lit(a)).collect();
+                ours.push(
+                    match eval(
+                        e,
+                        &Env {
+                            params: &vals,
+                            vars: &[],
+                        },
+                    ) {
+                        Ok(v) => v.repr(),
+                        Err(e) => format!("EXC:{}", e.name()),
+                    },
+                );
+                rows.push(last);
+            }
+            for chunk in rows.chunks(3) {
+                let args: Vec<String> = chunk
+                    .iter()
+                    .map(|row| format!("({},)", row.join(", ")))
                     .collect();
                 cases.push_str(
                     &serde_json::json!({"src": src, "inputs": args, "imports": r.imports})
@@ -1832,5 +1947,142 @@ fn an_empty_example_guards_the_fit_of_the_others() {
             .iter()
             .any(|b| b == "if not values:\n    return None\nreturn (min(values), max(values))"),
         "{bodies:?}"
+    );
+}
+
+#[test]
+fn indices_prefixes_and_records_by_key_are_comprehensions() {
+    let t = task(
+        &["items", "value"],
+        &["list[str]", "str"],
+        "Return every index at which value occurs in the list.",
+        &[
+            (&["['a', 'b', 'a', 'c', 'a']", "'a'"], "[0, 2, 4]"),
+            (&["['x', 'y']", "'z'"], "[]"),
+        ],
+    );
+    assert_eq!(
+        first_body(&t),
+        "return [i for i, item in enumerate(items) if item == value]"
+    );
+    let t = task(
+        &["items", "stop"],
+        &["list[str]", "str"],
+        "Return the items before the first occurrence of stop. If stop never appears, return \
+         all the items.",
+        &[
+            (&["['a', 'b', 'END', 'c']", "'END'"], "['a', 'b']"),
+            (&["['x', 'y']", "'z'"], "['x', 'y']"),
+            (&["['N', 'NE', 'E']", "'NE'"], "['N']"),
+        ],
+    );
+    // (The first that reads `stop`: a fit that leaves a parameter out is not offered.)
+    let first_complete = solutions(&t, 20)
+        .into_iter()
+        .map(|s| s.body)
+        .find(|b| b.contains("stop"));
+    assert_eq!(
+        first_complete.as_deref(),
+        Some("return list(takewhile(lambda item: item != stop, items))")
+    );
+    let t = task(
+        &["records", "key"],
+        &["list[dict]", "str"],
+        "Build a dict mapping each record's value for key to the record itself.",
+        &[
+            (
+                &["[{'id': 1, 'name': 'a'}, {'id': 2, 'name': 'b'}]", "'id'"],
+                "{1: {'id': 1, 'name': 'a'}, 2: {'id': 2, 'name': 'b'}}",
+            ),
+            (&["[]", "'id'"], "{}"),
+        ],
+    );
+    assert_eq!(
+        first_body(&t),
+        "return {record[key]: record for record in records}"
+    );
+}
+
+/// "Ignoring case": a comparison of a lower-cased element with the target as given fits
+/// lower-case targets only; the comparison of both lowered follows it and costs less.
+#[test]
+fn a_case_insensitive_comparison_lowers_both_sides() {
+    let t = task(
+        &["words", "target"],
+        &["list[str]", "str"],
+        "Return the first position of target in words, ignoring case, or None if it isn't \
+         there.",
+        &[
+            (&["['Apple', 'banana', 'Cherry']", "'cherry'"], "2"),
+            (&["['a', 'b']", "'z'"], "None"),
+        ],
+    );
+    let sols = solutions(&t, 40);
+    let score = |body: &str| {
+        sols.iter()
+            .find(|s| s.body == body)
+            .map(|s| s.score)
+            .unwrap_or_else(|| {
+                panic!(
+                    "{body} in {:?}",
+                    sols.iter().map(|s| &s.body).collect::<Vec<_>>()
+                )
+            })
+    };
+    let both = score(
+        "return next((i for i, word in enumerate(words) if target.lower() == word.lower()), None)",
+    );
+    let half =
+        score("return next((i for i, word in enumerate(words) if word.lower() == target), None)");
+    assert!(both > half, "{both} vs {half}");
+}
+
+/// Character filters and maps are decomposed: each character is kept or replaced on its own,
+/// so a named class of characters in both cases is found fast.
+#[test]
+fn characters_kept_by_a_test_are_decomposed() {
+    let t = task(
+        &["text"],
+        &["str"],
+        "Remove all vowels (a, e, i, o, u in either case) from the text.",
+        &[
+            (&["'hello world'"], "'hll wrld'"),
+            (&["'Programming'"], "'Prgrmmng'"),
+        ],
+    );
+    assert_eq!(
+        first_body(&t),
+        "return ''.join(c for c in text if c not in 'aeiouAEIOU')"
+    );
+    let t = task(
+        &["text"],
+        &["str"],
+        "Replace every space with an underscore.",
+        &[(&["'a b c'"], "'a_b_c'"), (&["'hi there'"], "'hi_there'")],
+    );
+    assert!(
+        all_bodies(&t)
+            .iter()
+            .any(|b| b == "return text.replace(' ', '_')"),
+        "{:?}",
+        all_bodies(&t)
+    );
+}
+
+/// Sibling parts of a tuple read at opposite ends (`min` beside `max`).
+#[test]
+fn a_tuple_of_opposite_ends_reads_alike() {
+    let t = task(
+        &["words"],
+        &["list[str]"],
+        "Return (shortest, longest) word from a non-empty list.",
+        &[
+            (&["['pear', 'fig', 'banana']"], "('fig', 'banana')"),
+            (&["['one']"], "('one', 'one')"),
+        ],
+    );
+    assert_eq!(
+        best_body(&t),
+        "return (min(words, key=len), max(words, key=len))"
     );
 }
