@@ -40,6 +40,15 @@ impl CancelToken {
         }
     }
 
+    /// A child with `share` (0 to 1) of the time this token has left; a token without a
+    /// deadline gives an unbounded child.
+    pub fn child_with_share(&self, share: f64) -> Self {
+        match self.remaining() {
+            Some(left) => self.child_with_budget(left.mul_f64(share)),
+            None => self.clone(),
+        }
+    }
+
     /// Requests cancellation; every clone observes it.
     pub fn cancel(&self) {
         self.flag.store(true, Ordering::Relaxed);

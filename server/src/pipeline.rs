@@ -1225,14 +1225,23 @@ impl Verifier<'_, '_> {
         for (f, b) in found.iter_mut().zip(&behaviours) {
             f.raise_share = crate::rank::behaviour_shares(b).1;
         }
-        // A behaviour is as good as its best program, the intents it leaves out counted: its
-        // representative (`target.lower() == word.lower()` for "ignoring case", not the
-        // cheaper `word == target.title()` that behaves alike on the extra inputs). The
-        // behaviour covers the intents its representative covers.
+        // A behaviour is represented by its cheapest program; among programs as cheap, the
+        // one that leaves out the fewest intents of the description (`target.lower() ==
+        // word.lower()` for "ignoring case", not `word == target.title()`, which behaves alike
+        // on the extra inputs). A costlier program does not lend its words to a behaviour
+        // (`f'{n:b}'.split()[0]` is no "without prefix", `sorted(items, key=lambda item:
+        // item[0])` no "by price"). The behaviour covers the intents its representative covers.
         for rep in reps.iter_mut() {
             let best = (0..found.len())
                 .filter(|&i| cluster_of[i] == rep.1)
-                .min_by(|&a, &b| found[a].order(&found[b]).then(a.cmp(&b)));
+                .min_by(|&a, &b| {
+                    found[a]
+                        .rank
+                        .0
+                        .total_cmp(&found[b].rank.0)
+                        .then(found[a].uncovered.total_cmp(&found[b].uncovered))
+                        .then(a.cmp(&b))
+                });
             if let Some(best) = best {
                 rep.0 = best;
             }

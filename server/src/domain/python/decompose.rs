@@ -496,32 +496,9 @@ impl<'a> Decomposer<'a> {
         if self.subs.len() >= MAX_SUBS {
             return;
         }
-        // Keep exactly the elements equal to some output element; the labels must give the
-        // output back (order and multiplicity), and drop something.
-        let mut points = Vec::new();
-        let mut drops = false;
-        for (ex, (xs, out)) in src.items.iter().zip(&self.outs).enumerate() {
-            let keep: Vec<bool> = xs
-                .iter()
-                .map(|x| out.iter().any(|o| exact_eq(x, o)))
-                .collect();
-            let kept: Vec<&PyVal> = xs
-                .iter()
-                .zip(&keep)
-                .filter(|(_, k)| **k)
-                .map(|(x, _)| x)
-                .collect();
-            if kept.len() != out.len() || kept.iter().zip(out).any(|(x, o)| !exact_eq(x, o)) {
-                return;
-            }
-            drops |= kept.len() < xs.len();
-            for (x, k) in xs.iter().zip(keep) {
-                points.push((ex, vec![x.clone()], PyVal::Bool(k)));
-            }
-        }
-        if !drops {
+        let Some(points) = keep_points(&src.items, &self.outs) else {
             return;
-        }
+        };
         let base = s.input.costs.hof_cost(Hof::Filter) + src.cost;
         let sub = new_sub(
             s,
@@ -543,30 +520,7 @@ impl<'a> Decomposer<'a> {
         if src.items.iter().all(Vec::is_empty) {
             return;
         }
-        let mut points = Vec::new();
-        let mut drops = false;
-        let mut filters = true;
-        for (ex, (xs, out)) in src.items.iter().zip(chars).enumerate() {
-            let keep: Vec<bool> = xs
-                .iter()
-                .map(|x| out.iter().any(|o| exact_eq(x, o)))
-                .collect();
-            let kept: Vec<&PyVal> = xs
-                .iter()
-                .zip(&keep)
-                .filter(|(_, k)| **k)
-                .map(|(x, _)| x)
-                .collect();
-            if kept.len() != out.len() || kept.iter().zip(out).any(|(x, o)| !exact_eq(x, o)) {
-                filters = false;
-                break;
-            }
-            drops |= kept.len() < xs.len();
-            for (x, k) in xs.iter().zip(keep) {
-                points.push((ex, vec![x.clone()], PyVal::Bool(k)));
-            }
-        }
-        if filters && drops {
+        if let Some(points) = keep_points(&src.items, chars) {
             let base = s.input.costs.hof_cost(Hof::JoinFilter) + src.cost;
             let sub = new_sub(
                 s,
@@ -664,6 +618,37 @@ impl<'a> Decomposer<'a> {
             points,
         )
     }
+}
+
+/// A filter's examples: each element of `items` kept exactly where it equals some element of
+/// its example's output (`items` and `outs` per example); `None` unless the kept elements give
+/// every output back (order and multiplicity) and some element is dropped.
+fn keep_points(
+    items: &[Vec<PyVal>],
+    outs: &[Vec<PyVal>],
+) -> Option<Vec<(usize, Vec<PyVal>, PyVal)>> {
+    let mut points = Vec::new();
+    let mut drops = false;
+    for (ex, (xs, out)) in items.iter().zip(outs).enumerate() {
+        let keep: Vec<bool> = xs
+            .iter()
+            .map(|x| out.iter().any(|o| exact_eq(x, o)))
+            .collect();
+        let kept: Vec<&PyVal> = xs
+            .iter()
+            .zip(&keep)
+            .filter(|(_, k)| **k)
+            .map(|(x, _)| x)
+            .collect();
+        if kept.len() != out.len() || kept.iter().zip(out).any(|(x, o)| !exact_eq(x, o)) {
+            return None;
+        }
+        drops |= kept.len() < xs.len();
+        for (x, k) in xs.iter().zip(keep) {
+            points.push((ex, vec![x.clone()], PyVal::Bool(k)));
+        }
+    }
+    drops.then_some(points)
 }
 
 /// A sub-search over `points` (example index, lambda variables' values, target); `None` when

@@ -555,6 +555,13 @@ impl CostTable {
                 self.op.insert(Op::TupleOf, 1);
             }
         }
+        // A float result parses its number with `float()` (`float(text.rstrip('%')) / 100`
+        // also reads '12.5%'), not `int()`, which fits whole-number examples only.
+        if !outputs.is_empty() && outputs.iter().all(|o| matches!(o, PyVal::Float(_))) {
+            if let Some(c) = self.op.get_mut(&Op::IntOf) {
+                *c += 1;
+            }
+        }
         self
     }
 
@@ -773,10 +780,6 @@ pub(crate) fn constants(doc: &str, inputs: &[Vec<PyVal>], outputs: &[PyVal]) -> 
         "uppercase or lowercase",
         "lowercase or uppercase",
         "upper and lower",
-        "case-insensitive",
-        "case insensitive",
-        "ignoring case",
-        "regardless of case",
     ]
     .iter()
     .any(|w| lower.contains(w));

@@ -334,11 +334,9 @@ impl PythonDomain {
         // The whole search first, leaving a share for the search under an empty example's
         // guard (which rarely needs it: one or two examples are fitted fast).
         let guard = empty_guard(task, &param_types);
-        let plain_budget = match (&guard, cancel.remaining()) {
-            (Some(_), Some(left)) => {
-                cancel.child_with_budget(left.mul_f64(1.0 - EMPTY_GUARD_SHARE))
-            }
-            _ => cancel.clone(),
+        let plain_budget = match &guard {
+            Some(_) => cancel.child_with_share(1.0 - EMPTY_GUARD_SHARE),
+            None => cancel.clone(),
         };
         let (mut sols, stop, mut terms) =
             self.search_plain(task, param_types.clone(), &plain_budget, limits);
@@ -396,10 +394,7 @@ impl PythonDomain {
         // function its implementation).
         let mut examples = task.examples.clone();
         examples.extend(stated);
-        let first = match cancel.remaining() {
-            Some(left) => cancel.child_with_budget(left.mul_f64(STATED_SHARE)),
-            None => cancel.clone(),
-        };
+        let first = cancel.child_with_share(STATED_SHARE);
         let (sols, stop, terms) =
             self.search_examples(task, &examples, param_types.clone(), None, &first, limits);
         if !sols.is_empty() || cancel.is_cancelled() {
@@ -459,10 +454,7 @@ impl PythonDomain {
             if examples.len() == rest.len() && !std::ptr::eq(examples, &rest) {
                 continue;
             }
-            let budget = match cancel.remaining() {
-                Some(left) => cancel.child_with_budget(left.mul_f64(share)),
-                None => cancel.clone(),
-            };
+            let budget = cancel.child_with_share(share);
             let (sols, stop, more) = self.search_examples(
                 task,
                 examples,

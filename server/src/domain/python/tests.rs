@@ -603,6 +603,49 @@ sys.stdout.write(json.dumps(out))
         assert_matches_cpython(&cases, &ours);
     }
 
+    /// The CPython cases (three rows per line, the last row repeated to fill a line) and our
+    /// results for programs over parameters `p0, p1, ...`, each with its rows of argument
+    /// literals.
+    fn cpython_cases(programs: &[(Rc<Expr>, Vec<Vec<String>>)]) -> (String, Vec<String>) {
+        let lit =
+            |s: &str| PyVal::from_value(&crate::value::Value::parse_literal(s).expect("literal"));
+        let mut cases = String::new();
+        let mut ours: Vec<String> = Vec::new();
+        for (e, rows) in programs {
+            let mut rows = rows.clone();
+            while rows.len() % 3 != 0 {
+                rows.push(rows[rows.len() - 1].clone());
+            }
+            let params: Vec<String> = (0..rows[0].len()).map(|i| format!("p{i}")).collect();
+            for row in &rows {
+                let vals: Vec<PyVal> = row.iter().map(|a| lit(a)).collect();
+                let env = Env {
+                    params: &vals,
+                    vars: &[],
+                };
+                ours.push(match eval(e, &env) {
+                    Ok(v) => v.repr(),
+                    Err(e) => format!("EXC:{}", e.name()),
+                });
+            }
+            let r = render(e, &params);
+            let body = r.body.replace('\n', "\n    ");
+            let src = format!("def f({}):\n    {body}", params.join(", "));
+            for chunk in rows.chunks(3) {
+                let args: Vec<String> = chunk
+                    .iter()
+                    .map(|row| format!("({},)", row.join(", ")))
+                    .collect();
+                cases.push_str(
+                    &serde_json::json!({"src": src, "inputs": args, "imports": r.imports})
+                        .to_string(),
+                );
+                cases.push('\n');
+            }
+        }
+        (cases, ours)
+    }
+
     /// Runs `cases` (one JSON line per program, three inputs each) in CPython and compares
     /// with `ours` (three results per program, in order); no-op without `python3`.
     fn assert_matches_cpython(cases: &str, ours: &[String]) {
@@ -691,8 +734,6 @@ sys.stdout.write(json.dumps(out))
     /// one `TypeError`), against CPython.
     #[test]
     fn enumerations_prefixes_and_keyed_records_match_cpython() {
-        let lit =
-            |s: &str| PyVal::from_value(&crate::value::Value::parse_literal(s).expect("literal"));
         let p = |i: usize| Rc::new(Expr::Param(i));
         let var = || Rc::new(Expr::Var(0));
         let eq = Rc::new(Expr::Call(Op::Eq, vec![var(), p(1)]));
@@ -749,54 +790,7 @@ sys.stdout.write(json.dumps(out))
                 pairs(&records, &["'id'", "'n'"]),
             ),
         ];
-        let mut cases = String::new();
-        let mut ours: Vec<String> = Vec::new();
-        for (e, rows) in &programs {
-            let params: Vec<String> = vec!["xs".to_string(), "v".to_string()];
-            for row in rows {
-                let vals: Vec<PyVal> = row.iter().map(|a| lit(a)).collect();
-                let env = Env {
-                    params: &vals,
-                    vars: &[],
-                };
-                ours.push(match eval(e, &env) {
-                    Ok(v) => v.repr(),
-                    Err(e) => format!("EXC:{}", e.name()),
-                });
-            }
-            let r = render(e, &params);
-            let src = format!("def f({}):\n    {}", params.join(", "), r.body);
-            // Three inputs per line (padded with the last), as the comparison reads them.
-            let mut rows = rows.clone();
-            while rows.len() % 3 != 0 {
-                let last = rows[rows.len() - 1].clone();
-                let vals: Vec<PyVal> = last.iter().map(|a| lit(a)).collect();
-                ours.push(
-                    match eval(
-                        e,
-                        &Env {
-                            params: &vals,
-                            vars: &[],
-                        },
-                    ) {
-                        Ok(v) => v.repr(),
-                        Err(e) => format!("EXC:{}", e.name()),
-                    },
-                );
-                rows.push(last);
-            }
-            for chunk in rows.chunks(3) {
-                let args: Vec<String> = chunk
-                    .iter()
-                    .map(|row| format!("({},)", row.join(", ")))
-                    .collect();
-                cases.push_str(
-                    &serde_json::json!({"src": src, "inputs": args, "imports": r.imports})
-                        .to_string(),
-                );
-                cases.push('\n');
-            }
-        }
+        let (cases, ours) = cpython_cases(&programs);
         assert_matches_cpython(&cases, &ours);
     }
 
@@ -805,8 +799,6 @@ sys.stdout.write(json.dumps(out))
     /// CPython.
     #[test]
     fn nested_lookups_and_transposes_match_cpython() {
-        let lit =
-            |s: &str| PyVal::from_value(&crate::value::Value::parse_literal(s).expect("literal"));
         let path = Rc::new(Expr::Call(
             Op::Split,
             vec![
@@ -868,34 +860,7 @@ sys.stdout.write(json.dumps(out))
                 .collect(),
             ),
         ];
-        let mut cases = String::new();
-        let mut ours: Vec<String> = Vec::new();
-        for (e, rows) in &programs {
-            let n = rows[0].len();
-            let params: Vec<String> = (0..n).map(|i| format!("p{i}")).collect();
-            for row in rows {
-                let vals: Vec<PyVal> = row.iter().map(|a| lit(a)).collect();
-                let env = Env {
-                    params: &vals,
-                    vars: &[],
-                };
-                ours.push(match eval(e, &env) {
-                    Ok(v) => v.repr(),
-                    Err(e) => format!("EXC:{}", e.name()),
-                });
-            }
-            let r = render(e, &params);
-            let body = r.body.replace('\n', "\n    ");
-            let src = format!("def f({}):\n    {body}", params.join(", "));
-            let args: Vec<String> = rows
-                .iter()
-                .map(|row| format!("({},)", row.join(", ")))
-                .collect();
-            cases.push_str(
-                &serde_json::json!({"src": src, "inputs": args, "imports": r.imports}).to_string(),
-            );
-            cases.push('\n');
-        }
+        let (cases, ours) = cpython_cases(&programs);
         assert_matches_cpython(&cases, &ours);
     }
 }
