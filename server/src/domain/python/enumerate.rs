@@ -140,7 +140,7 @@ const PARAMETER_PLACE_COST: u32 = 1;
 const NAMED_PLACE_OPS: &[(Op, Op)] = &[(Op::Abs, Op::Sub)];
 
 /// Whether `e` applies `op` anywhere.
-fn contains_op(e: &Expr, op: Op) -> bool {
+pub(crate) fn contains_op(e: &Expr, op: Op) -> bool {
     match e {
         Expr::Call(o, args) => *o == op || args.iter().any(|a| contains_op(a, op)),
         Expr::Param(_) | Expr::Var(_) | Expr::Const(_) => false,

@@ -7,7 +7,7 @@
 //! charges the one that ignores the description.
 
 use super::ast::{Expr, Hof, Op};
-use super::enumerate::{FoundProgram, SearchInput};
+use super::enumerate::{contains_op, FoundProgram, SearchInput};
 use super::types::Ty;
 use super::value::PyVal;
 use std::rc::Rc;
@@ -367,15 +367,7 @@ const HALF_LOWERED_COST: u32 = 2;
 /// string (`target == word.lower()`, `word.lower().startswith(prefix)`), into `params`; and
 /// whether it so compares a comprehension's element (`target.lower() in word`).
 fn half_lowered(e: &Expr, str_params: &[usize], params: &mut Vec<usize>, var: &mut bool) {
-    fn lowers(e: &Expr) -> bool {
-        match e {
-            Expr::Call(Op::Lower, _) => true,
-            Expr::Call(_, args) => args.iter().any(|a| lowers(a)),
-            Expr::Hof(_, a, b) | Expr::Scan(a, b) => lowers(a) || lowers(b),
-            Expr::ZipMap(a, b, c) => lowers(a) || lowers(b) || lowers(c),
-            Expr::Param(_) | Expr::Var(_) | Expr::Const(_) => false,
-        }
-    }
+    let lowers = |x: &Expr| contains_op(x, Op::Lower);
     match e {
         Expr::Call(op, args) => {
             let compares = matches!(
