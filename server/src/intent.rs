@@ -75,7 +75,7 @@ const INTENTS: &[Intent] = &[
             "never repeat",
             "not repeat",
         ],
-        code: &["set", "fromkeys", "Counter", "count"],
+        code: &[DEDUPLICATING_SET, "fromkeys", "Counter", "count"],
     },
     Intent {
         name: "reverse",
@@ -393,6 +393,54 @@ const INTENTS: &[Intent] = &[
         ],
     },
     Intent {
+        // "Empty or only whitespace": a string tested after stripping (`if line.strip()`).
+        name: "blank",
+        stems: &[
+            "blank",
+            "only whitespace",
+            "whitespace only",
+            "whitespace-only",
+            "only spaces",
+            "just spaces",
+            "just whitespace",
+        ],
+        code: &["strip", "isspace", "split"],
+    },
+    Intent {
+        // Each element with the one next to it: `zip(xs, xs[1:])`, `xs[i - 1]`, runs.
+        name: "neighbours",
+        stems: &[
+            "consecutive",
+            "adjacent",
+            "neighbo",
+            "successive",
+            "right before",
+            "right after",
+            "the one before",
+            "the one after",
+            "previous one",
+            "previous value",
+            "previous item",
+            "preceding",
+        ],
+        code: &[
+            "zip", "[1:]", "[:-1]", "[i - 1]", "[i + 1]", "pairwise", "groupby",
+        ],
+    },
+    Intent {
+        // Two sequences position by position: `zip(a, b)`.
+        name: "elementwise",
+        stems: &[
+            "element-wise",
+            "elementwise",
+            "position by position",
+            "positions at which",
+            "at the same position",
+            "at the same index",
+        ],
+        code: &["zip", "enumerate", "range"],
+    },
+    Intent {
         name: "swap",
         stems: &["swap", "invert"],
         code: &["items", "reversed", "[::-1]", "swapcase", "zip"],
@@ -486,7 +534,7 @@ static SORT_KEY: Intent = Intent {
 static TIE_BREAK: Intent = Intent {
     name: "tie-break",
     stems: &[],
-    code: &["(-", "sorted(sorted("],
+    code: &["(-", "sorted(sorted(", "max(sorted(", "min(sorted("],
 };
 
 /// Whether the description breaks ties by the elements' own order ("alphabetically", "by
@@ -661,6 +709,10 @@ pub(crate) enum StatedResult {
 /// `a / len(xs)`), or by a number where nothing is summed (see [`CodeText::has`]).
 const MEAN_DIVISION: &str = "/ mean";
 
+/// Marker of a `set` that drops repeats: any but the container of a membership test (`x in
+/// set(b)` keeps the repeats of the `x`s).
+const DEDUPLICATING_SET: &str = "set dedup";
+
 /// Quantities a library function computes whole, by the words that name them and the
 /// function's name (see [`Intents::missing`]).
 const NAMED_QUANTITIES: &[(&[&str], &str)] = &[
@@ -768,13 +820,20 @@ fn stated_results(description: &str) -> Vec<StatedResult> {
 pub(crate) fn stated_result_spans(
     description: &str,
 ) -> Vec<(std::ops::Range<usize>, StatedResult)> {
-    let Some(re) = cached_regex!(
+    // After a verb ("or 0.0", "gives an empty list"), or opening a clause before its case
+    // ("; 0 when there are no readings", "(None for an empty list)").
+    let after_verb = cached_regex!(
         r#"(?i)\b(?:return|returns|returning|or|else|otherwise|give|gives|giving)\s+(None|-?\d+(?:\.\d+)?|'[^'\n]*'|"[^"\n]*"|\[\]|\{\}|(?:an |the )?empty (?:string|list|dict(?:ionary)?)|zero)(?:\s*(?:[,.;:)]|$)|\s+(?:if|when|for|on|otherwise|in case|where|unless|instead|else|as)\b)"#
-    ) else {
-        return Vec::new();
-    };
+    );
+    let opening_clause = cached_regex!(
+        r#"(?i)(?:^|[;(]|[.:]\s)\s*(None|-?\d+(?:\.\d+)?|'[^'\n]*'|"[^"\n]*"|\[\]|\{\}|(?:an |the )?empty (?:string|list|dict(?:ionary)?))\s+(?:if|when|for|in case|is returned (?:if|when|for))\b"#
+    );
     let mut out = Vec::new();
-    for c in re.captures_iter(description) {
+    let captures = [after_verb, opening_clause]
+        .into_iter()
+        .flatten()
+        .flat_map(|re| re.captures_iter(description));
+    for c in captures {
         let (Some(whole), Some(lit_match)) = (c.get(0), c.get(1)) else {
             continue;
         };
@@ -1044,11 +1103,15 @@ impl Intents {
         self.wanted.iter().any(|i| i.name == name)
     }
 
-    /// Whether the description states a result for some case ("or 0.0 for an empty list")
-    /// or names fields of the records: a guard, a fallback or a field read costs the program
-    /// a few levels more than a fit of the examples does.
+    /// Whether the description states a result for some case ("or 0.0 for an empty list"),
+    /// names fields of the records, or pairs elements ("each value with the one before it"):
+    /// a guard, a fallback, a field read or a `zip` costs the program a few levels more than
+    /// a fit of the examples does.
     pub fn asks_for_more_than_a_fit(&self) -> bool {
-        !self.results.is_empty() || !self.fields.is_empty()
+        !self.results.is_empty()
+            || !self.fields.is_empty()
+            || self.wants("neighbours")
+            || self.wants("elementwise")
     }
 
     /// Whether the description states `None` as a result ("or None if there is none").
@@ -1251,6 +1314,20 @@ impl CodeText {
     }
 
     fn has(&self, fragment: &str) -> bool {
+        if fragment == DEDUPLICATING_SET {
+            return self.code.match_indices("set").any(|(i, _)| {
+                let word_start = self.code[..i]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
+                let word_end = self.code[i + 3..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
+                let probed = self.code[..i].trim_end().ends_with(" in");
+                word_start && word_end && !probed
+            });
+        }
         if fragment == MEAN_DIVISION {
             // A division by a name, or by a number where nothing is summed (`n // 2 + 1`,
             // the mean of the even numbers up to `n`).
@@ -1394,8 +1471,9 @@ mod tests {
         assert!(!i
             .missing("return sum(int(d) for d in str(abs(n)))")
             .contains(&"abs"));
+        // "Between" asks for no comparison; "the one before it" for neighbours.
         let i = Intents::from_description("Differences between each value and the one before it.");
-        assert!(i.names().is_empty(), "{:?}", i.names());
+        assert_eq!(i.names(), vec!["neighbours"]);
         let i = Intents::from_description(
             "Check whether two phrases are anagrams of each other, ignoring case and spaces.",
         );
@@ -1643,9 +1721,18 @@ mod tests {
             .missing("return [x - value for value, x in zip(values, values[1:])]")
             .is_empty());
         assert!(Intents::from_description("Return True if n is between 1 and 9.").wants("compare"));
-        assert!(i
-            .missing("return sum(1 for number in numbers if number > 0)")
-            .is_empty());
+        assert_eq!(
+            i.missing("return sum(1 for number in numbers if number > 0)"),
+            vec!["neighbours"]
+        );
+        // A set as the container of a membership test drops no repeats.
+        let i = Intents::from_description("Items in both lists, without repeats.");
+        assert_eq!(
+            i.missing("return [x for x in a if x in set(b)]"),
+            vec!["unique"]
+        );
+        assert!(i.missing("return sorted(set(a) & set(b))").is_empty());
+        assert!(i.missing("return list(set(a))").is_empty());
         // An identifier must match whole: `summary` is not `sum`.
         let i = Intents::from_description("Return the total.");
         assert_eq!(i.uncovered("return summary"), 1);

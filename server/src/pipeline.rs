@@ -460,6 +460,11 @@ struct Found {
     /// cluster's cheapest program leaves out, so that `list(accumulate(xs, max))[0]` does not
     /// cover "largest" for the behaviour of `xs[0]`.
     uncovered: f64,
+    /// As `uncovered`, a sort key left out not counted: what a costlier program of the same
+    /// behaviour may cover to represent it (`WORDED_SLACK`). A key the examples cannot tell
+    /// from the elements' own order (`key=lambda item: item[0]` beside `sorted(items)`) does
+    /// not make "by price".
+    uncovered_but_key: f64,
     /// Share of the extra inputs (drawn like the user's) on which it raises.
     raise_share: f64,
 }
@@ -746,6 +751,12 @@ fn unstated_thresholds(body: &str, stated: &[i64]) -> usize {
 /// Ranking cost of leaving out one intent the description names: about one operation and its
 /// argument, so "the second largest" prefers `sorted(nums)[-2]` to `nums[0]`.
 const UNCOVERED_INTENT_COST: f64 = 4.0;
+
+/// How much costlier than its cluster's cheapest program one that covers more of the
+/// description may be and still represent the behaviour: one operation (the `sorted(...)`
+/// variant of a selection), less than the no-op wrappers that only borrow words
+/// (`f'{n:b}'.split()[0]`, `list(accumulate(nums, max))[0]`).
+const WORDED_SLACK: f64 = 1.0;
 
 /// Called with a verified result while other writers (the neural model, a slower domain's
 /// search) still run; the final result, with every writer's candidates, is returned as usual.
@@ -1140,19 +1151,24 @@ impl Verifier<'_, '_> {
                         }
                         continue;
                     }
-                    let uncovered = rank_ctx
-                        .missing(&s.body, |e| {
-                            domain.eval_tokens(&s.tokens, &e.inputs).as_ref() == Some(&e.output)
-                        })
-                        .iter()
-                        .map(|m| crate::intent::weight(m))
-                        .sum();
+                    let missing = rank_ctx.missing(&s.body, |e| {
+                        domain.eval_tokens(&s.tokens, &e.inputs).as_ref() == Some(&e.output)
+                    });
+                    let weigh = |key: bool| -> f64 {
+                        missing
+                            .iter()
+                            .filter(|m| key || **m != "sort-key")
+                            .map(|m| crate::intent::weight(m))
+                            .sum()
+                    };
+                    let (uncovered, uncovered_but_key) = (weigh(true), weigh(false));
                     found.push(Found {
                         solution: s,
                         elapsed_ms,
                         domain: di,
                         rank,
                         uncovered,
+                        uncovered_but_key,
                         raise_share: 0.0,
                     });
                 }
@@ -1225,20 +1241,30 @@ impl Verifier<'_, '_> {
         for (f, b) in found.iter_mut().zip(&behaviours) {
             f.raise_share = crate::rank::behaviour_shares(b).1;
         }
-        // A behaviour is represented by its cheapest program; among programs as cheap, the
-        // one that leaves out the fewest intents of the description (`target.lower() ==
+        // A behaviour is represented by the program that leaves out the fewest intents of the
+        // description among those within `WORDED_SLACK` of its cheapest (`target.lower() ==
         // word.lower()` for "ignoring case", not `word == target.title()`, which behaves alike
-        // on the extra inputs). A costlier program does not lend its words to a behaviour
-        // (`f'{n:b}'.split()[0]` is no "without prefix", `sorted(items, key=lambda item:
-        // item[0])` no "by price"). The behaviour covers the intents its representative covers.
+        // on the extra inputs; `sorted(k for k in a if k in b)` for "sorted" when every
+        // example has one common key), then by cost. A much costlier program does not lend its
+        // words to a behaviour (`f'{n:b}'.split()[0]` is no "without prefix", `sorted(items,
+        // key=lambda item: item[0])` no "by price"). The behaviour covers the intents its
+        // representative covers.
         for rep in reps.iter_mut() {
-            let best = (0..found.len())
+            let members: Vec<usize> = (0..found.len())
                 .filter(|&i| cluster_of[i] == rep.1)
+                .collect();
+            let cheapest = members
+                .iter()
+                .map(|&i| found[i].rank.0)
+                .fold(f64::INFINITY, f64::min);
+            let best = members
+                .into_iter()
+                .filter(|&i| found[i].rank.0 <= cheapest + WORDED_SLACK)
                 .min_by(|&a, &b| {
                     found[a]
-                        .rank
-                        .0
-                        .total_cmp(&found[b].rank.0)
+                        .uncovered_but_key
+                        .total_cmp(&found[b].uncovered_but_key)
+                        .then(found[a].rank.0.total_cmp(&found[b].rank.0))
                         .then(found[a].uncovered.total_cmp(&found[b].uncovered))
                         .then(a.cmp(&b))
                 });

@@ -294,7 +294,10 @@ impl Hof {
         let test = *body == Ty::Bool || *body == Ty::Any;
         match self {
             Hof::Map => Some(Ty::list(body.clone())),
-            Hof::Filter if test && !matches!(iter, Ty::Str) => Some(Ty::list(elem)),
+            // "Skipping the empty or blank ones": a string kept for its truth (`if p.strip()`).
+            Hof::Filter if (test || *body == Ty::Str) && !matches!(iter, Ty::Str) => {
+                Some(Ty::list(elem))
+            }
             Hof::SumMap => match body {
                 Ty::Int | Ty::Float => Some(body.clone()),
                 _ => None,

@@ -276,6 +276,8 @@ enum Source {
     Param(usize),
     Words(usize),
     Zip(usize, usize),
+    /// Neighbouring elements of a sequence parameter: `zip(xs, xs[1:])`.
+    Pairs(usize),
     /// The characters of `str(n)` of an int parameter.
     Digits(usize),
     /// The `(key, value)` pairs of a dict parameter's `.items()`.
@@ -770,7 +772,9 @@ impl Search<'_> {
             ctx.sources = vec![(Source::Items(p), ranges)];
             self.ctxs.push(ctx);
         }
-        // A zip context for each ordered pair of list parameters.
+        // A zip context for each ordered pair of list (or string) parameters, and one of
+        // neighbours (`zip(xs, xs[1:])`) for each list: "count the changes", "the total
+        // climb", "is it sorted".
         let lists: Vec<usize> = self
             .input
             .param_types
@@ -779,35 +783,56 @@ impl Search<'_> {
             .filter(|(_, t)| matches!(t, Ty::List(e) | Ty::TupleN(e) if !e.has_any()))
             .map(|(i, _)| i)
             .collect();
-        for &p in &lists {
-            for &q in &lists {
-                if p == q {
-                    continue;
+        let strings: Vec<usize> = self
+            .input
+            .param_types
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| **t == Ty::Str)
+            .map(|(i, _)| i)
+            .collect();
+        let pairs = lists.iter().map(|&p| (p, p));
+        let zips = [&lists, &strings]
+            .into_iter()
+            .flat_map(|group| {
+                group
+                    .iter()
+                    .flat_map(move |&p| group.iter().map(move |&q| (p, q)))
+            })
+            .filter(|(p, q)| p != q);
+        let wanted: Vec<(usize, usize)> = zips.chain(pairs).collect();
+        for (p, q) in wanted {
+            let source = if p == q {
+                Source::Pairs(p)
+            } else {
+                Source::Zip(p, q)
+            };
+            let (Some(ep), Some(eq)) = (
+                self.input.param_types[p].elem(),
+                self.input.param_types[q].elem(),
+            ) else {
+                continue;
+            };
+            let mut ctx = Ctx::new(Vec::new(), Vec::new(), vec![ep, eq]);
+            let mut ranges = Vec::new();
+            for (ex, (ins, _)) in self.input.examples.iter().enumerate() {
+                let xs = elements(&ins[p]).unwrap_or_default();
+                let mut ys = elements(&ins[q]).unwrap_or_default();
+                if p == q && !ys.is_empty() {
+                    ys.remove(0);
                 }
-                let (Some(ep), Some(eq)) = (
-                    self.input.param_types[p].elem(),
-                    self.input.param_types[q].elem(),
-                ) else {
-                    continue;
-                };
-                let mut ctx = Ctx::new(Vec::new(), Vec::new(), vec![ep, eq]);
-                let mut ranges = Vec::new();
-                for (ex, (ins, _)) in self.input.examples.iter().enumerate() {
-                    let xs = elements(&ins[p]).unwrap_or_default();
-                    let ys = elements(&ins[q]).unwrap_or_default();
-                    let start = ctx.point_ex.len();
-                    for (x, y) in xs.into_iter().zip(ys) {
-                        ctx.point_ex.push(ex);
-                        ctx.point_vars.push(vec![x, y]);
-                    }
-                    ranges.push(start..ctx.point_ex.len());
+                let start = ctx.point_ex.len();
+                for (x, y) in xs.into_iter().zip(ys) {
+                    ctx.point_ex.push(ex);
+                    ctx.point_vars.push(vec![x, y]);
                 }
-                if ctx.point_ex.is_empty() || ctx.point_ex.len() > MAX_POINTS {
-                    continue;
-                }
-                ctx.sources = vec![(Source::Zip(p, q), ranges)];
-                self.ctxs.push(ctx);
+                ranges.push(start..ctx.point_ex.len());
             }
+            if ctx.point_ex.is_empty() || ctx.point_ex.len() > MAX_POINTS {
+                continue;
+            }
+            ctx.sources = vec![(source, ranges)];
+            self.ctxs.push(ctx);
         }
     }
 
@@ -2138,9 +2163,21 @@ impl Search<'_> {
         }
         let c_body = rem - 2 * pc;
         for li in 1..self.ctxs.len() {
-            let Some((Source::Zip(p, q), ranges)) = self.ctxs[li].sources.first().cloned() else {
-                continue;
+            let (second, ranges) = match self.ctxs[li].sources.first().cloned() {
+                Some((Source::Zip(p, q), ranges)) => ((p, Rc::new(Expr::Param(q))), ranges),
+                Some((Source::Pairs(p), ranges)) => (
+                    (
+                        p,
+                        Rc::new(Expr::Call(
+                            Op::SliceFrom,
+                            vec![Rc::new(Expr::Param(p)), Rc::new(Expr::Const(PyVal::Int(1)))],
+                        )),
+                    ),
+                    ranges,
+                ),
+                _ => continue,
             };
+            let (p, tail) = second;
             for t_body in self.types_at(li, c_body) {
                 for b in self.ids(li, &t_body, c_body) {
                     if !self.tick() {
@@ -2161,7 +2198,7 @@ impl Search<'_> {
                         .collect();
                     let expr = Rc::new(Expr::ZipMap(
                         Rc::new(Expr::Param(p)),
-                        Rc::new(Expr::Param(q)),
+                        tail.clone(),
                         body.expr.clone(),
                     ));
                     let rt = Ty::list(t_body.clone());

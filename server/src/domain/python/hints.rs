@@ -508,6 +508,17 @@ impl CostTable {
             "zip",
             "weighted",
             "dot product",
+            // Neighbours: `zip(xs, xs[1:])`.
+            "consecutive",
+            "adjacent",
+            "neighbo",
+            "successive",
+            "previous",
+            "preceding",
+            "right before",
+            "the one before",
+            "in a row",
+            "positions at which",
         ]
         .iter()
         .any(|w| lower.contains(w))

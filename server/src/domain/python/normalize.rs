@@ -154,6 +154,13 @@ fn variants_of(
             }
         }
     }
+    // "Skipping empty or blank parts": strings kept for their truth (`if part`) are kept for
+    // their text stripped (`if part.strip()`).
+    if missing.contains(&"blank") {
+        if let Some(expr) = with_stripped_tests(&p.expr) {
+            push_if_fits(input, expr, p.cost + 1, seen, &mut out);
+        }
+    }
     // "Ties are ordered alphabetically": `sorted(d, key=d.get)` fits examples without ties;
     // the elements sorted first keep that order among equal keys (the sort is stable).
     if missing.contains(&"tie-break") {
@@ -297,11 +304,36 @@ fn with_sort_key(e: &Rc<Expr>, body: &Rc<Expr>) -> Option<Rc<Expr>> {
 /// when it sorts nothing under a key.
 fn with_tie_break(e: &Rc<Expr>) -> Option<Rc<Expr>> {
     rewrite_calls(e, &|x| match x {
-        Expr::Hof(h @ (Hof::SortedKey | Hof::SortedKeyRev), xs, body) => Some(Rc::new(Expr::Hof(
+        // "Ties go to the alphabetically first name": `max` keeps the first of equal keys.
+        Expr::Hof(
+            h @ (Hof::SortedKey
+            | Hof::SortedKeyRev
+            | Hof::MaxKey
+            | Hof::MinKey
+            | Hof::MaxKeyOrNone
+            | Hof::MinKeyOrNone),
+            xs,
+            body,
+        ) => Some(Rc::new(Expr::Hof(
             *h,
             Rc::new(Expr::Call(Op::Sorted, vec![xs.clone()])),
             body.clone(),
         ))),
+        _ => None,
+    })
+}
+
+/// `e` with each filter that keeps strings for their truth (`[p for p in parts if p]`) keeping
+/// them for their stripped text (`if p.strip()`); `None` when it has no such filter.
+fn with_stripped_tests(e: &Rc<Expr>) -> Option<Rc<Expr>> {
+    rewrite_calls(e, &|x| match x {
+        Expr::Hof(Hof::Filter, xs, body) if matches!(&**body, Expr::Var(0)) => {
+            Some(Rc::new(Expr::Hof(
+                Hof::Filter,
+                xs.clone(),
+                Rc::new(Expr::Call(Op::Strip, vec![body.clone()])),
+            )))
+        }
         _ => None,
     })
 }

@@ -445,14 +445,26 @@ impl Renderer<'_> {
             Expr::Call(op, args) => self.call(*op, args),
             Expr::Hof(h, iter, body) => self.hof(*h, iter, body),
             Expr::ZipMap(a, b, body) => {
-                let x = self.elem_name(a);
-                self.vars.push(vec![x.clone()]);
-                let y = self.elem_name(b);
-                self.vars.pop();
-                let y = if y == x {
-                    self.fresh(&["y".to_string()])
+                // Neighbours (`zip(xs, xs[1:])`): each element and the one after it.
+                let neighbours = matches!(&**b, Expr::Call(Op::SliceFrom, args)
+                    if args.first().is_some_and(|t| format!("{t:?}") == format!("{a:?}")));
+                let (x, y) = if neighbours {
+                    let x = self.fresh(&["prev".to_string(), "a".to_string()]);
+                    self.vars.push(vec![x.clone()]);
+                    let y = self.fresh(&["cur".to_string(), "b".to_string()]);
+                    self.vars.pop();
+                    (x, y)
                 } else {
-                    y
+                    let x = self.elem_name(a);
+                    self.vars.push(vec![x.clone()]);
+                    let y = self.elem_name(b);
+                    self.vars.pop();
+                    let y = if y == x {
+                        self.fresh(&["y".to_string()])
+                    } else {
+                        y
+                    };
+                    (x, y)
                 };
                 let (sa, sb) = (self.iter_arg(a), self.iter_arg(b));
                 self.vars.push(vec![x.clone(), y.clone()]);

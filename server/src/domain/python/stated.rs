@@ -297,6 +297,18 @@ mod tests {
             stated_examples(doc, &names(&["values"]), &examples),
             vec![ex(vec![ints(&[])], Value::Int(-1))]
         );
+        // The result opening its clause, before its case.
+        let doc = "Difference between the highest and the lowest reading; 0 when there are no\n\
+                   readings.\n";
+        assert_eq!(
+            stated_examples(doc, &names(&["readings"]), &examples),
+            vec![ex(vec![ints(&[])], Value::Int(0))]
+        );
+        let doc = "Return the middle value (None for an empty list).";
+        assert_eq!(
+            stated_examples(doc, &names(&["values"]), &examples),
+            vec![ex(vec![ints(&[])], Value::None)]
+        );
     }
 
     #[test]

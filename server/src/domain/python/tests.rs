@@ -1916,6 +1916,39 @@ fn an_empty_example_guards_the_fit_of_the_others() {
 }
 
 #[test]
+fn neighbours_and_positions_are_zipped() {
+    // "The one right before it": each element with the next, past the cheaper fit
+    // `2 % abs(1 - len(values))` that two examples allow.
+    let t = task(
+        &["values"],
+        &["list"],
+        "Count how many times a value differs from the one right before it.",
+        &[(&["['on', 'on', 'off', 'on']"], "2"), (&["[1, 1, 1]"], "0")],
+    );
+    let bodies: Vec<String> = solutions(&t, 20).into_iter().map(|s| s.body).collect();
+    assert!(
+        bodies.contains(&"return sum(prev != cur for prev, cur in zip(values, values[1:]))".into()),
+        "{bodies:?}"
+    );
+    // Two strings position by position.
+    let t = task(
+        &["a", "b"],
+        &["str", "str"],
+        "Count the positions at which the two strings differ.",
+        &[
+            (&["'abcd'", "'abed'"], "1"),
+            (&["'10110'", "'01011'"], "4"),
+            (&["'xy'", "'xy'"], "0"),
+        ],
+    );
+    let bodies: Vec<String> = solutions(&t, 20).into_iter().map(|s| s.body).collect();
+    assert!(
+        bodies.contains(&"return sum(x != y for x, y in zip(a, b))".into()),
+        "{bodies:?}"
+    );
+}
+
+#[test]
 fn indices_prefixes_and_records_by_key_are_comprehensions() {
     let t = task(
         &["items", "value"],
