@@ -393,6 +393,17 @@ const INTENTS: &[Intent] = &[
         ],
     },
     Intent {
+        // "Rounded to the nearest pixel": `round`, not the floor of `//` or `int`.
+        name: "nearest",
+        stems: &[
+            "to the nearest",
+            "to the closest",
+            "nearest whole",
+            "nearest integer",
+        ],
+        code: &["round"],
+    },
+    Intent {
         // "Empty or only whitespace": a string tested after stripping (`if line.strip()`).
         name: "blank",
         stems: &[
@@ -1725,6 +1736,16 @@ mod tests {
             i.missing("return sum(1 for number in numbers if number > 0)"),
             vec!["neighbours"]
         );
+        // "To the nearest" rounds; a floor division does not.
+        let i =
+            Intents::from_description("The height for that width, rounded to the nearest pixel.");
+        assert_eq!(
+            i.missing("return width // ratio_w * ratio_h"),
+            vec!["nearest"]
+        );
+        assert!(i
+            .missing("return round(width * ratio_h / ratio_w)")
+            .is_empty());
         // A set as the container of a membership test drops no repeats.
         let i = Intents::from_description("Items in both lists, without repeats.");
         assert_eq!(

@@ -1648,3 +1648,71 @@ def positions_of(letters: list[str], letter: str) -> list[int]:
         top_body_behaves(&results, name, cases, &mut runner);
     }
 }
+
+/// Neighbours (`zip(xs, xs[1:])`), blank strings, a result stated at the start of its clause
+/// and a sorted selection: what the description says and
+/// two examples do not show, checked in the sandbox on inputs the examples leave open.
+#[test]
+fn neighbours_blanks_and_stated_cases_follow_the_description() {
+    let source = r#"
+def count_increases(readings):
+    """Count how many readings are larger than the previous one.
+
+    >>> count_increases([1, 3, 2, 5])
+    2
+    >>> count_increases([5, 4])
+    0
+    """
+
+
+def non_blank(lines: list[str]) -> list[str]:
+    """The lines that are neither empty nor blank (only whitespace), in order.
+
+    >>> non_blank(['a', '', 'b'])
+    ['a', 'b']
+    >>> non_blank(['x'])
+    ['x']
+    """
+
+
+def spread(values: list[int]) -> int:
+    """Largest value minus smallest value; 0 when there are no values.
+
+    >>> spread([4, 9, 1])
+    8
+    >>> spread([3])
+    0
+    """
+
+
+def shared_tags(a: list[str], b: list[str]) -> list[str]:
+    """Tags that appear in both lists, sorted.
+
+    >>> shared_tags(['x', 'y'], ['y', 'z'])
+    ['y']
+    >>> shared_tags(['p'], ['q'])
+    []
+    """
+"#;
+    let Some(results) = search_source(source) else {
+        return;
+    };
+    let Some(mut runner) = sandboxed_runner() else {
+        return;
+    };
+    let unseen: [(&str, &[(&str, &str)]); 4] = [
+        (
+            "count_increases",
+            &[("[1, 2, 3]", "2"), ("[]", "0"), ("[3, 3, 1]", "0")],
+        ),
+        ("non_blank", &[("['  ', 'a ', '']", "['a ']")]),
+        ("spread", &[("[]", "0"), ("[-2, 5]", "7")]),
+        (
+            "shared_tags",
+            &[("['m', 'c', 'a'], ['a', 'm']", "['a', 'm']")],
+        ),
+    ];
+    for (name, cases) in unseen {
+        top_body_behaves(&results, name, cases, &mut runner);
+    }
+}

@@ -773,8 +773,8 @@ impl Search<'_> {
             self.ctxs.push(ctx);
         }
         // A zip context for each ordered pair of list (or string) parameters, and one of
-        // neighbours (`zip(xs, xs[1:])`) for each list: "count the changes", "the total
-        // climb", "is it sorted".
+        // neighbours (`zip(xs, xs[1:])`) for each list: "count the changes from the one
+        // before", "the total climb between consecutive readings".
         let lists: Vec<usize> = self
             .input
             .param_types
@@ -791,7 +791,10 @@ impl Search<'_> {
             .filter(|(_, t)| **t == Ty::Str)
             .map(|(i, _)| i)
             .collect();
-        let pairs = lists.iter().map(|&p| (p, p));
+        // Neighbours only where the description pairs them: a context per list costs every
+        // search its levels.
+        let neighbours = self.input.intents.wants("neighbours");
+        let pairs = lists.iter().filter(|_| neighbours).map(|&p| (p, p));
         let zips = [&lists, &strings]
             .into_iter()
             .flat_map(|group| {

@@ -1862,6 +1862,24 @@ fn ties_broken_alphabetically_sort_the_sorted_elements() {
             .any(|b| b == "return sorted(sorted(scores), key=scores.get, reverse=True)[:n]"),
         "{bodies:?}"
     );
+    // `max` keeps the first of equal keys: of the keys sorted, the alphabetically first.
+    let t = task(
+        &["sizes"],
+        &["dict[str, int]"],
+        "Name of the largest file. Ties go to the alphabetically first name; an empty \
+         mapping gives None.",
+        &[
+            (&["{'a.txt': 120, 'b.bin': 4096, 'c.log': 900}"], "'b.bin'"),
+            (&["{}"], "None"),
+        ],
+    );
+    let bodies = all_bodies(&t);
+    assert!(
+        bodies
+            .iter()
+            .any(|b| b == "return max(sorted(sizes), key=sizes.get, default=None)"),
+        "{bodies:?}"
+    );
 }
 
 #[test]
