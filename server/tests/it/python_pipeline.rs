@@ -1649,8 +1649,8 @@ def positions_of(letters: list[str], letter: str) -> list[int]:
     }
 }
 
-/// Neighbours (`zip(xs, xs[1:])`), blank strings, a result stated at the start of its clause
-/// and a sorted selection: what the description says and
+/// Neighbours (`zip(xs, xs[1:])`), blank strings, a result stated at the start of its clause,
+/// a dict's max by value with ties broken by name, and a sorted selection: what the description says and
 /// two examples do not show, checked in the sandbox on inputs the examples leave open.
 #[test]
 fn neighbours_blanks_and_stated_cases_follow_the_description() {
@@ -1685,6 +1685,16 @@ def spread(values: list[int]) -> int:
     """
 
 
+def most_sold(sales: dict[str, int]) -> str:
+    """Product with the most sales; ties go to the alphabetically first product.
+
+    >>> most_sold({'tea': 5, 'cake': 9})
+    'cake'
+    >>> most_sold({'zed': 3})
+    'zed'
+    """
+
+
 def shared_tags(a: list[str], b: list[str]) -> list[str]:
     """Tags that appear in both lists, sorted.
 
@@ -1700,13 +1710,20 @@ def shared_tags(a: list[str], b: list[str]) -> list[str]:
     let Some(mut runner) = sandboxed_runner() else {
         return;
     };
-    let unseen: [(&str, &[(&str, &str)]); 4] = [
+    let unseen: [(&str, &[(&str, &str)]); 5] = [
         (
             "count_increases",
             &[("[1, 2, 3]", "2"), ("[]", "0"), ("[3, 3, 1]", "0")],
         ),
         ("non_blank", &[("['  ', 'a ', '']", "['a ']")]),
         ("spread", &[("[]", "0"), ("[-2, 5]", "7")]),
+        (
+            "most_sold",
+            &[
+                ("{'b': 5, 'a': 5, 'c': 1}", "'a'"),
+                ("{'pie': 1, 'ox': 9}", "'ox'"),
+            ],
+        ),
         (
             "shared_tags",
             &[("['m', 'c', 'a'], ['a', 'm']", "['a', 'm']")],

@@ -80,6 +80,16 @@ pub(crate) enum GuardTest {
 }
 
 impl SearchInput {
+    /// The parameters whose type `kind` accepts, in order.
+    pub(crate) fn params_of(&self, kind: impl Fn(&Ty) -> bool) -> Vec<usize> {
+        self.param_types
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| kind(t))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
     /// The input of a sub-search (a lambda body, a template's hole): this search's constants,
     /// costs and stated numbers over its own parameters and examples. It answers no intent of
     /// its own (the composed program is ranked) and requires no parameter.
@@ -775,22 +785,10 @@ impl Search<'_> {
         // A zip context for each ordered pair of list (or string) parameters, and one of
         // neighbours (`zip(xs, xs[1:])`) for each list: "count the changes from the one
         // before", "the total climb between consecutive readings".
-        let lists: Vec<usize> = self
+        let lists = self
             .input
-            .param_types
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| matches!(t, Ty::List(e) | Ty::TupleN(e) if !e.has_any()))
-            .map(|(i, _)| i)
-            .collect();
-        let strings: Vec<usize> = self
-            .input
-            .param_types
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| **t == Ty::Str)
-            .map(|(i, _)| i)
-            .collect();
+            .params_of(|t| matches!(t, Ty::List(e) | Ty::TupleN(e) if !e.has_any()));
+        let strings = self.input.params_of(|t| *t == Ty::Str);
         // Neighbours only where the description pairs them: a context per list costs every
         // search its levels.
         let neighbours = self.input.intents.wants("neighbours");
@@ -1487,6 +1485,30 @@ impl Search<'_> {
             for (i, t) in ctx.var_tys.iter().enumerate() {
                 let vals = ctx.point_vars.iter().map(|v| v[i].clone()).collect();
                 new.push((Rc::new(Expr::Var(i)), t.clone(), vals));
+            }
+        }
+        // The value of each key of the dict it iterates (`max(d, key=d.get)`), one step from
+        // the key as `len(k)` or `k[0]` are: "the product with the most sales" is by value.
+        if cost == costs.param + costs.var && ctx.pair.is_none() {
+            if let [(Source::Param(p), _)] = ctx.sources.as_slice() {
+                if let Ty::Dict(_, vt) = &self.input.param_types[*p] {
+                    let vals: Option<Vec<PyVal>> = ctx
+                        .point_ex
+                        .iter()
+                        .zip(&ctx.point_vars)
+                        .map(|(&ex, vars)| {
+                            let d = &self.input.examples[ex].0[*p];
+                            vars.first().and_then(|k| apply(Op::Index, &[d, k]).ok())
+                        })
+                        .collect();
+                    if let Some(vals) = vals {
+                        let expr = Expr::Call(
+                            Op::Index,
+                            vec![Rc::new(Expr::Param(*p)), Rc::new(Expr::Var(0))],
+                        );
+                        new.push((Rc::new(expr), (**vt).clone(), vals));
+                    }
+                }
             }
         }
         for c in &self.input.constants {

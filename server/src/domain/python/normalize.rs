@@ -60,13 +60,7 @@ pub(crate) fn with_normalized_inputs(
     if input.intents.is_empty() {
         return programs;
     }
-    let str_params: Vec<usize> = input
-        .param_types
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| **t == Ty::Str)
-        .map(|(i, _)| i)
-        .collect();
+    let str_params = input.params_of(|t| *t == Ty::Str);
     let mut out = Vec::with_capacity(programs.len());
     let mut seen: Vec<String> = programs.iter().map(|p| format!("{:?}", p.expr)).collect();
     for (rank, p) in programs.into_iter().enumerate() {
@@ -216,12 +210,11 @@ fn iterates_in_order(e: &Expr, params: &[usize]) -> bool {
 
 /// The parameters of a type `kind` accepts that `expr` reads.
 fn params_read(input: &SearchInput, expr: &Expr, kind: impl Fn(&Ty) -> bool) -> Vec<usize> {
+    let used = expr.params_used();
     input
-        .param_types
-        .iter()
-        .enumerate()
-        .filter(|(i, t)| kind(t) && expr.params_used() & (1u64 << (*i).min(63)) != 0)
-        .map(|(i, _)| i)
+        .params_of(kind)
+        .into_iter()
+        .filter(|&i| used & (1u64 << i.min(63)) != 0)
         .collect()
 }
 
