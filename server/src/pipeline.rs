@@ -1249,10 +1249,12 @@ impl Verifier<'_, '_> {
         // words to a behaviour (`f'{n:b}'.split()[0]` is no "without prefix", `sorted(items,
         // key=lambda item: item[0])` no "by price"). The behaviour covers the intents its
         // representative covers.
+        let mut members_of: Vec<Vec<usize>> = vec![Vec::new(); signatures.len()];
+        for (i, &c) in cluster_of.iter().enumerate() {
+            members_of[c].push(i);
+        }
         for rep in reps.iter_mut() {
-            let members: Vec<usize> = (0..found.len())
-                .filter(|&i| cluster_of[i] == rep.1)
-                .collect();
+            let members = std::mem::take(&mut members_of[rep.1]);
             let cheapest = members
                 .iter()
                 .map(|&i| found[i].rank.0)

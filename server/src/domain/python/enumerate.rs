@@ -818,12 +818,10 @@ impl Search<'_> {
             let mut ranges = Vec::new();
             for (ex, (ins, _)) in self.input.examples.iter().enumerate() {
                 let xs = elements(&ins[p]).unwrap_or_default();
-                let mut ys = elements(&ins[q]).unwrap_or_default();
-                if p == q && !ys.is_empty() {
-                    ys.remove(0);
-                }
+                // Neighbours: each element with the one after it.
+                let ys = elements(&ins[q]).unwrap_or_default();
                 let start = ctx.point_ex.len();
-                for (x, y) in xs.into_iter().zip(ys) {
+                for (x, y) in xs.into_iter().zip(ys.into_iter().skip(usize::from(p == q))) {
                     ctx.point_ex.push(ex);
                     ctx.point_vars.push(vec![x, y]);
                 }
@@ -2188,21 +2186,15 @@ impl Search<'_> {
         }
         let c_body = rem - 2 * pc;
         for li in 1..self.ctxs.len() {
-            let (second, ranges) = match self.ctxs[li].sources.first().cloned() {
-                Some((Source::Zip(p, q), ranges)) => ((p, Rc::new(Expr::Param(q))), ranges),
-                Some((Source::Pairs(p), ranges)) => (
-                    (
-                        p,
-                        Rc::new(Expr::Call(
-                            Op::SliceFrom,
-                            vec![Rc::new(Expr::Param(p)), Rc::new(Expr::Const(PyVal::Int(1)))],
-                        )),
-                    ),
-                    ranges,
-                ),
+            let (p, tail, ranges) = match self.ctxs[li].sources.first().cloned() {
+                Some((Source::Zip(p, q), ranges)) => (p, Rc::new(Expr::Param(q)), ranges),
+                Some((Source::Pairs(p), ranges)) => {
+                    let xs = Rc::new(Expr::Param(p));
+                    let one = Rc::new(Expr::Const(PyVal::Int(1)));
+                    (p, Rc::new(Expr::Call(Op::SliceFrom, vec![xs, one])), ranges)
+                }
                 _ => continue,
             };
-            let (p, tail) = second;
             for t_body in self.types_at(li, c_body) {
                 for b in self.ids(li, &t_body, c_body) {
                     if !self.tick() {

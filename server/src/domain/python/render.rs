@@ -446,8 +446,12 @@ impl Renderer<'_> {
             Expr::Hof(h, iter, body) => self.hof(*h, iter, body),
             Expr::ZipMap(a, b, body) => {
                 // Neighbours (`zip(xs, xs[1:])`): each element and the one after it.
-                let neighbours = matches!(&**b, Expr::Call(Op::SliceFrom, args)
-                    if args.first().is_some_and(|t| format!("{t:?}") == format!("{a:?}")));
+                let neighbours = match (&**a, &**b) {
+                    (Expr::Param(p), Expr::Call(Op::SliceFrom, args)) => {
+                        matches!(args.first().map(|t| &**t), Some(Expr::Param(q)) if q == p)
+                    }
+                    _ => false,
+                };
                 let (x, y) = if neighbours {
                     let x = self.fresh(&["prev".to_string(), "a".to_string()]);
                     self.vars.push(vec![x.clone()]);
