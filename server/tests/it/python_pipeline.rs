@@ -1733,3 +1733,92 @@ def shared_tags(a: list[str], b: list[str]) -> list[str]:
         top_body_behaves(&results, name, cases, &mut runner);
     }
 }
+
+#[test]
+fn aggregates_per_key_are_loops_that_generalize() {
+    let source = r#"
+def lowest_price(offers: list[tuple[str, float]]) -> dict[str, float]:
+    """Cheapest offer per shop, shops in the order they first appear.
+
+    >>> lowest_price([('ikea', 30.0), ('jysk', 12.5), ('ikea', 20.0)])
+    {'ikea': 20.0, 'jysk': 12.5}
+    >>> lowest_price([])
+    {}
+    """
+
+
+def yearly_totals(payments):
+    """Total paid per year. Each payment is a (date, amount) pair with the date
+    as 'YYYY-MM-DD'; the result maps 'YYYY' to the total, years in the order
+    they first appear.
+
+    >>> yearly_totals([('2023-05-01', 10), ('2023-07-09', 5), ('2024-01-02', 7)])
+    {'2023': 15, '2024': 7}
+    >>> yearly_totals([])
+    {}
+    """
+
+
+def titles_by_author(books: list[dict]) -> dict[str, list[str]]:
+    """Group the book titles by the books' 'author' field.
+
+    >>> titles_by_author([{'title': 'A', 'author': 'x'}, {'title': 'B', 'author': 'y'}, {'title': 'C', 'author': 'x'}])
+    {'x': ['A', 'C'], 'y': ['B']}
+    >>> titles_by_author([])
+    {}
+    """
+
+
+def bucket_counts(values: list[int], width: int) -> dict[int, int]:
+    """Count the values in each bucket of the given width, keyed by the bucket's
+    lower bound.
+
+    >>> bucket_counts([3, 12, 17, 25], 10)
+    {0: 1, 10: 2, 20: 1}
+    >>> bucket_counts([], 5)
+    {}
+    """
+"#;
+    let Some(results) = search_source(source) else {
+        return;
+    };
+    let Some(mut runner) = sandboxed_runner() else {
+        return;
+    };
+    let unseen: [(&str, &[(&str, &str)]); 4] = [
+        (
+            "lowest_price",
+            &[
+                ("[('a', 5.0), ('a', 7.0)]", "{'a': 5.0}"),
+                (
+                    "[('b', 2.0), ('c', 1.0), ('b', 1.5)]",
+                    "{'b': 1.5, 'c': 1.0}",
+                ),
+            ],
+        ),
+        (
+            "yearly_totals",
+            &[(
+                "[('2020-01-01', 1), ('2019-12-31', 2), ('2020-06-30', 3)]",
+                "{'2020': 4, '2019': 2}",
+            )],
+        ),
+        (
+            "titles_by_author",
+            &[(
+                "[{'title': 'Q', 'author': 'z'}, {'title': 'R', 'author': 'z'}]",
+                "{'z': ['Q', 'R']}",
+            )],
+        ),
+        (
+            "bucket_counts",
+            &[
+                ("[5, 5, 6], 5", "{5: 3}"),
+                ("[0, 9, 10], 10", "{0: 2, 10: 1}"),
+            ],
+        ),
+    ];
+    for (name, cases) in unseen {
+        top_body_behaves(&results, name, cases, &mut runner);
+    }
+}

@@ -502,6 +502,15 @@ ops!(
     // keys), with a default where a key is missing: a loop, so a whole program only (built by
     // `deep_get_level`, never by the banks).
     DeepGet,
+    // The values of (key, value) pairs per key, keys in first-seen order: the largest
+    // (`best[k] = max(best.get(k, v), v)`), the smallest, or all of them in order
+    // (`groups.setdefault(k, []).append(v)`).
+    MaxByKey,
+    MinByKey,
+    ListByKey,
+    // `{k1: v1, k2: v2}`: a dict of the constant keys (a tuple) and a tuple of values (a whole
+    // program only: built by the template step from the outputs' shared keys).
+    DictOf,
 );
 
 impl Op {
@@ -516,8 +525,10 @@ impl Op {
             | FindallDigits | FindallWords | FindallUpperWords | ReSubNonAlnum | Fst | Snd
             | First | Last | ListOf1 | AccSum | AccMax | AccMin | Unique | DictInvert | Pad2
             | IsNone | IsNotNone | Flatten | Median | ReSubNonNumeric | IsLeap | Radians
-            | Degrees | SumByKey | Palindrome | Splitext | Dirname | Basename | Transpose => 1,
+            | Degrees | SumByKey | MaxByKey | MinByKey | ListByKey | Palindrome | Splitext
+            | Dirname | Basename | Transpose => 1,
             IfExp | SliceRange | Replace | GetDefault | Between | MkTuple3 | TryOr | DeepGet => 3,
+            DictOf => 2,
             _ => 2,
         }
     }
@@ -634,6 +645,14 @@ impl Op {
             (Range2, [Int, Int]) => Some(Ty::list(Int)),
             (MkTuple2, [x, y]) => Some(Tuple(vec![x.clone(), y.clone()])),
             (MkTuple3, [x, y, z]) => Some(Tuple(vec![x.clone(), y.clone(), z.clone()])),
+            (DictOf, [TupleN(k), Tuple(vs)]) if k.hashable() && !vs.is_empty() => {
+                let v = vs[0].clone();
+                if vs.iter().all(|t| *t == v) {
+                    Some(Dict(k.clone(), Box::new(v)))
+                } else {
+                    Some(Dict(k.clone(), Box::new(Any)))
+                }
+            }
             // `calendar.isleap(year)`, `calendar.monthrange(year, month)[1]`.
             (IsLeap, [Int]) => Some(Bool),
             (MonthDays, [Int, Int]) => Some(Int),
@@ -650,6 +669,25 @@ impl Op {
                         && matches!(ts[1], Int | Float) =>
                 {
                     Some(Ty::Dict(Box::new(ts[0].clone()), Box::new(ts[1].clone())))
+                }
+                _ => None,
+            },
+            (MaxByKey | MinByKey | ListByKey, [List(e)]) => match &**e {
+                // A record's field (`o['status']`, typed `Any`) may be a key or a value: the
+                // examples' values decide, and an unhashable key raises as in CPython.
+                Tuple(ts)
+                    if ts.len() == 2 && (ts[0].hashable() || ts[0] == Any) && ts[0] != Bool =>
+                {
+                    let value = ts[1].clone();
+                    match self {
+                        ListByKey => {
+                            Some(Ty::Dict(Box::new(ts[0].clone()), Box::new(Ty::list(value))))
+                        }
+                        _ if (value.orderable() || value == Any) && value != Bool => {
+                            Some(Ty::Dict(Box::new(ts[0].clone()), Box::new(value)))
+                        }
+                        _ => None,
+                    }
                 }
                 _ => None,
             },

@@ -256,6 +256,17 @@ struct Term {
     cost: u32,
 }
 
+/// One aggregate per key (`group_level`): the operation, the list parameter iterated, and
+/// the key and value bodies in the lambda context over its elements.
+struct GroupPart {
+    op: Op,
+    param: usize,
+    lambda: usize,
+    key: usize,
+    /// `None` for a count of each key.
+    value: Option<usize>,
+}
+
 /// A bank of terms over one universe of environments.
 struct Ctx {
     /// Example index of each point.
@@ -295,6 +306,8 @@ enum Source {
 }
 
 const MAX_POINTS: usize = 400;
+/// How many levels ahead of the main bank `group_level` builds its programs.
+const GROUP_AHEAD: u32 = 4;
 const MAX_WEIGHT: usize = 4_000;
 
 impl Ctx {
@@ -426,6 +439,10 @@ struct Search<'a> {
     /// Whether a described selection may replace an equivalent term (see `offer`): the
     /// description names record fields or states a `None` result.
     upgrades: bool,
+    /// Solutions `group_level` built ahead of the level (see there), and the cheapest one's
+    /// cost: the search's stopping rule counts them as a decomposition's.
+    ahead_completes: usize,
+    ahead_best: Option<u32>,
 }
 
 /// A field of a string parameter that every example splits into the same number of pieces
@@ -566,6 +583,8 @@ fn new_search<'a>(
         fields: Vec::new(),
         rounds_to,
         upgrades,
+        ahead_completes: 0,
+        ahead_best: None,
     }
 }
 
@@ -632,7 +651,8 @@ pub(crate) fn search(input: &SearchInput, limits: SearchLimits, cancel: &CancelT
             }
         }
         let tpl_completes = tpl.as_ref().map_or(0, template::Templater::completes);
-        if first_found.is_none() && s.complete > dec.completes() + tpl_completes {
+        if first_found.is_none() && s.complete > dec.completes() + tpl_completes + s.ahead_completes
+        {
             first_found = Some(cost);
         }
         let covered = s.best_uncovered == 0;
@@ -642,6 +662,7 @@ pub(crate) fn search(input: &SearchInput, limits: SearchLimits, cancel: &CancelT
             first_found,
             dec.best(),
             tpl.as_ref().and_then(template::Templater::best),
+            s.ahead_best,
         ]
         .into_iter()
         .flatten()
@@ -1533,7 +1554,10 @@ impl Search<'_> {
     fn level(&mut self, ci: usize, cost: u32) {
         self.leaves(ci, cost);
         for &op in ALL_OPS {
-            if matches!(op, Op::IfExp | Op::MkTuple3 | Op::TryOr | Op::DeepGet) {
+            if matches!(
+                op,
+                Op::IfExp | Op::MkTuple3 | Op::TryOr | Op::DeepGet | Op::DictOf
+            ) {
                 // Conditionals and `try` come from the partition step, triples from templates,
                 // nested lookups from `deep_get_level`.
                 continue;
@@ -1568,6 +1592,12 @@ impl Search<'_> {
         if ci == 0 {
             self.deep_get_level(cost);
             let dict_out = self.outputs.iter().any(|o| matches!(o, PyVal::Dict(_)));
+            if dict_out {
+                self.group_level(cost);
+                if self.stop.is_some() {
+                    return;
+                }
+            }
             for &h in ALL_HOFS {
                 // Dict comprehensions build dicts only a dict result needs; `next(..., None)`
                 // and `max(..., default=None)` are for a result that may be `None`.
@@ -2174,6 +2204,198 @@ impl Search<'_> {
                     let expr = Rc::new(Expr::Hof(h, Rc::new(Expr::Param(p)), body.expr.clone()));
                     self.offer(0, expr, rt.clone(), cost, vals);
                 }
+            }
+        }
+    }
+
+    /// Values of the elements aggregated per key, both read off each element of a list
+    /// parameter: `totals[k(x)] = totals.get(k(x), 0) + v(x)` (and the largest, the smallest,
+    /// or all of them per key). Only keys whose distinct values are each example's keys, in
+    /// order, are tried.
+    fn group_level(&mut self, level: u32) {
+        let pc = self.input.costs.param;
+        let lag = self.body_lag();
+        for op in [
+            Op::Counter,
+            Op::SumByKey,
+            Op::MaxByKey,
+            Op::MinByKey,
+            Op::ListByKey,
+        ] {
+            // The pairs `(k(x), v(x)) for x in xs` (the keys `k(x) for x in xs` of a count)
+            // cost one more than the aggregate.
+            let oc = self.input.costs.op_cost(op) + 1;
+            // Built ahead of the level, as far as the bodies the lambda banks hold at this
+            // level reach (a body costs at most `level - lag`, the other at least 1): a
+            // program of loops is deep for the main bank, which fills first.
+            let ahead = (oc + pc + 1).saturating_sub(lag).min(GROUP_AHEAD);
+            let cost = level + ahead;
+            if oc + pc + 2 > cost {
+                continue;
+            }
+            let rem = cost - oc - pc;
+            for li in 1..self.ctxs.len() {
+                let ctx = &self.ctxs[li];
+                if ctx.var_tys.len() != 1 || ctx.pair.is_some() || ctx.pieces {
+                    continue;
+                }
+                let sources: Vec<(usize, Vec<Range<usize>>)> = ctx
+                    .sources
+                    .iter()
+                    .filter_map(|(s, r)| match s {
+                        Source::Param(p) => Some((*p, r.clone())),
+                        _ => None,
+                    })
+                    .collect();
+                for (p, ranges) in sources {
+                    for ck in 1..rem {
+                        let cv = rem - ck;
+                        for tk in self.types_at(li, ck) {
+                            if !(tk.hashable() || tk == Ty::Any) || tk == Ty::Bool {
+                                continue;
+                            }
+                            let keys: Vec<usize> = self
+                                .ids(li, &tk, ck)
+                                .into_iter()
+                                .filter(|&k| {
+                                    self.ctxs[li].terms[k].uses_var
+                                        && self.keys_are_the_outputs(li, k, &ranges)
+                                })
+                                .collect();
+                            if keys.is_empty() {
+                                continue;
+                            }
+                            if op == Op::Counter {
+                                // No value body: the key's cost is all the rest.
+                                if cv != 1 {
+                                    continue;
+                                }
+                                let Some(rt) = op.result_type(&[Ty::list(tk.clone())]) else {
+                                    continue;
+                                };
+                                for &k in &keys {
+                                    if !self.tick() {
+                                        return;
+                                    }
+                                    let part = GroupPart {
+                                        op,
+                                        param: p,
+                                        lambda: li,
+                                        key: k,
+                                        value: None,
+                                    };
+                                    self.group_combine(&part, &ranges, rt.clone(), cost - 1);
+                                }
+                                continue;
+                            }
+                            for tv in self.types_at(li, cv) {
+                                let pairs = Ty::list(Ty::Tuple(vec![tk.clone(), tv.clone()]));
+                                let Some(rt) = op.result_type(&[pairs]) else {
+                                    continue;
+                                };
+                                // The elements themselves per key are `GroupBy`'s.
+                                let values: Vec<usize> = self
+                                    .ids(li, &tv, cv)
+                                    .into_iter()
+                                    .filter(|&v| {
+                                        let t = &self.ctxs[li].terms[v];
+                                        t.uses_var
+                                            && !(op == Op::ListByKey
+                                                && matches!(&*t.expr, Expr::Var(0)))
+                                    })
+                                    .collect();
+                                for &k in &keys {
+                                    for &v in &values {
+                                        if !self.tick() {
+                                            return;
+                                        }
+                                        let part = GroupPart {
+                                            op,
+                                            param: p,
+                                            lambda: li,
+                                            key: k,
+                                            value: Some(v),
+                                        };
+                                        self.group_combine(&part, &ranges, rt.clone(), cost);
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether a key body's distinct values over each example's elements are that example's
+    /// output keys, in order.
+    fn keys_are_the_outputs(&self, li: usize, k: usize, ranges: &[Range<usize>]) -> bool {
+        let vals = &self.ctxs[li].terms[k].vals;
+        ranges.iter().zip(&self.outputs).all(|(r, out)| {
+            let PyVal::Dict(d) = out else {
+                return false;
+            };
+            let mut seen: Vec<&PyVal> = Vec::new();
+            for i in r.clone() {
+                let Some(x) = vals.get(i) else {
+                    return false;
+                };
+                if !seen.iter().any(|y| super::value::py_eq(y, x)) {
+                    if seen.len() >= d.len() || !super::value::py_eq(&d[seen.len()].0, x) {
+                        return false;
+                    }
+                    seen.push(x);
+                }
+            }
+            seen.len() == d.len()
+        })
+    }
+
+    fn group_combine(&mut self, part: &GroupPart, ranges: &[Range<usize>], rt: Ty, cost: u32) {
+        let lam = &self.ctxs[part.lambda];
+        let key = &lam.terms[part.key];
+        let value = part.value.map(|v| &lam.terms[v]);
+        let mut vals = Vec::with_capacity(ranges.len());
+        for r in ranges {
+            let mut items = Vec::with_capacity(r.len());
+            for i in r.clone() {
+                let Some(k) = key.vals.get(i) else {
+                    return;
+                };
+                items.push(match value {
+                    Some(value) => match value.vals.get(i) {
+                        Some(v) => PyVal::tuple(vec![k.clone(), v.clone()]),
+                        None => return,
+                    },
+                    None => k.clone(),
+                });
+            }
+            match apply(part.op, &[&PyVal::list(items)]) {
+                Ok(v) => vals.push(v),
+                Err(_) => return,
+            }
+        }
+        let body = match value {
+            Some(value) => Rc::new(Expr::Call(
+                Op::MkTuple2,
+                vec![key.expr.clone(), value.expr.clone()],
+            )),
+            None => key.expr.clone(),
+        };
+        let items = Expr::Hof(Hof::Map, Rc::new(Expr::Param(part.param)), body);
+        let expr = Rc::new(Expr::Call(part.op, vec![Rc::new(items)]));
+        // A solution only (built ahead of the level, it stays out of the bank: a cheaper
+        // equivalent built later would lose its place).
+        if !vals.iter().all(|v| fits(v, &rt)) {
+            return;
+        }
+        let all = (1u64 << self.outputs.len().min(63)) - 1;
+        if self.mask(&vals) == all {
+            let before = self.complete;
+            self.record(expr, cost);
+            if self.complete > before {
+                self.ahead_completes += self.complete - before;
+                self.ahead_best = Some(self.ahead_best.map_or(cost, |b| b.min(cost)));
             }
         }
     }

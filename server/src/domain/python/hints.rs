@@ -48,12 +48,14 @@ fn base_op_cost(op: Op) -> u32 {
         | Transpose | IsNotNone => 3,
         Lcm | Hypot | Between | Median | Palindrome => 5,
         MkTuple3 | ReSubNonNumeric => 4,
+        DictOf => 1,
         IsLeap | MonthDays | Radians | Degrees => 5,
         Splitext | Dirname | Basename => 4,
         IsNone | Format => 2,
         TryOr => 5,
         DeepGet => 3,
         SumByKey => 3,
+        MaxByKey | MinByKey | ListByKey => 4,
         BitAnd | BitOr | BitXor | LShift | RShift => 4,
         // Cheaper where the description asks for a format check or an extraction
         // (`patterns::names_a_format`, `patterns::names_an_extraction`).
@@ -348,10 +350,14 @@ const PRIORS: &[(&[&str], &[Op], &[Hof])] = &[
     (&["map each", "mapping", "dictionary"], &[], &[Hof::DictMap]),
     (
         &["group", "bucket", "categor"],
-        &[Op::SumByKey],
+        &[Op::SumByKey, Op::ListByKey],
         &[Hof::GroupBy],
     ),
-    (&["per ", "each key", "each name"], &[Op::SumByKey], &[]),
+    (
+        &["per ", "each key", "each name", "for each "],
+        &[Op::SumByKey, Op::MaxByKey, Op::MinByKey, Op::ListByKey],
+        &[],
+    ),
 ];
 
 /// Operations a description names outright ("the hypotenuse", "least common multiple",
@@ -735,6 +741,12 @@ pub(crate) fn constants(doc: &str, inputs: &[Vec<PyVal>], outputs: &[PyVal]) -> 
                 if i % 2 == 1 && i + 1 < parts.len() && p.chars().count() <= 12 && !p.contains('\n')
                 {
                     push(&mut out, PyVal::str(p), Ty::Str, 1);
+                    // A date or time layout ('YYYY-MM-DD', 'HH:MM'): where its fields start
+                    // and end are slice bounds (`date[:7]` for the month), and no more likely
+                    // than other numbers elsewhere (see `text_numbers`).
+                    for n in layout_bounds(p) {
+                        push(&mut out, PyVal::Int(n), Ty::Int, 2);
+                    }
                     let v = PyVal::str(p);
                     if !quoted.iter().any(|o| super::value::exact_eq(o, &v)) {
                         quoted.push(v);
@@ -1078,7 +1090,60 @@ pub(crate) fn text_numbers(doc: &str) -> Vec<i64> {
             out.extend_from_slice(ns);
         }
     }
+    out.extend(layout_bounds_in(doc));
     out
+}
+
+/// The field bounds of the quoted date or time layouts of a description (see
+/// `layout_bounds`).
+pub(crate) fn layout_bounds_in(doc: &str) -> Vec<i64> {
+    let text = prose(doc);
+    let parts: Vec<&str> = text.split('\'').collect();
+    let mut out = Vec::new();
+    for (i, p) in parts.iter().enumerate() {
+        if i % 2 == 1 && i + 1 < parts.len() {
+            out.extend(layout_bounds(p));
+        }
+    }
+    out
+}
+
+/// The field boundaries of a quoted date or time layout (`'YYYY-MM-DD'`: 4, 5, 7, 8, 10):
+/// runs of one of the letters `Y M D H h m s S` joined by single separators, two runs at least,
+/// each of two letters or more (`'H:MM'` has no fixed bounds). Nothing for other text.
+pub(crate) fn layout_bounds(quoted: &str) -> Vec<i64> {
+    let cs: Vec<char> = quoted.chars().collect();
+    let field = |c: char| "YMDHhmsS".contains(c);
+    let mut bounds = Vec::new();
+    let mut runs = 0;
+    let mut i = 0;
+    while i < cs.len() {
+        if !field(cs[i]) {
+            return Vec::new();
+        }
+        let start = i;
+        while i < cs.len() && cs[i] == cs[start] {
+            i += 1;
+        }
+        runs += 1;
+        if i - start < 2 {
+            return Vec::new();
+        }
+        if start > 0 {
+            bounds.push(start as i64);
+        }
+        bounds.push(i as i64);
+        if i < cs.len() {
+            if !"-/:. T".contains(cs[i]) || i + 1 == cs.len() {
+                return Vec::new();
+            }
+            i += 1;
+        }
+    }
+    if runs < 2 {
+        return Vec::new();
+    }
+    bounds
 }
 
 /// Substrings of length ≥ 2 (at most 8 characters) that every output contains, longest first,

@@ -1806,6 +1806,19 @@ pub(crate) fn apply(op: Op, a: &[&PyVal]) -> PyResult {
             Ok(PyVal::list((lo..hi).map(PyVal::Int).collect()))
         }
         MkTuple2 => Ok(PyVal::tuple(vec![arg(0)?.clone(), arg(1)?.clone()])),
+        DictOf => match (arg(0)?, arg(1)?) {
+            (PyVal::Tuple(ks), PyVal::Tuple(vs)) if ks.len() == vs.len() => {
+                let mut out: Vec<(PyVal, PyVal)> = Vec::new();
+                for (k, v) in ks.iter().zip(vs.iter()) {
+                    if !hashable(k) {
+                        return Err(PyErr::TypeError);
+                    }
+                    dict_set(&mut out, k.clone(), v.clone());
+                }
+                Ok(PyVal::Dict(Rc::new(out)))
+            }
+            _ => Err(PyErr::TypeError),
+        },
         MkTuple3 => Ok(PyVal::tuple(vec![
             arg(0)?.clone(),
             arg(1)?.clone(),
@@ -1903,6 +1916,49 @@ pub(crate) fn apply(op: Op, a: &[&PyVal]) -> PyResult {
                 match out.iter_mut().find(|(key, _)| py_eq(key, k)) {
                     Some(slot) => slot.1 = add(&slot.1, v)?,
                     None => out.push((k.clone(), add(&PyVal::Int(0), v)?)),
+                }
+            }
+            Ok(PyVal::Dict(Rc::new(out)))
+        }
+        MaxByKey | MinByKey | ListByKey => {
+            let mut out: Vec<(PyVal, PyVal)> = Vec::new();
+            for pair in elements(arg(0)?)? {
+                let (k, v) = match &pair {
+                    PyVal::Tuple(kv) if kv.len() == 2 => (&kv[0], &kv[1]),
+                    _ => return Err(PyErr::TypeError),
+                };
+                if !hashable(k) {
+                    return Err(PyErr::TypeError);
+                }
+                match out.iter_mut().find(|(key, _)| py_eq(key, k)) {
+                    Some(slot) => match op {
+                        // `max(best.get(k, v), v)`: a later value replaces a smaller one.
+                        MaxByKey => {
+                            if py_lt(&slot.1, v)? {
+                                slot.1 = v.clone();
+                            }
+                        }
+                        MinByKey => {
+                            if py_lt(v, &slot.1)? {
+                                slot.1 = v.clone();
+                            }
+                        }
+                        _ => {
+                            if let PyVal::List(members) = &slot.1 {
+                                let mut members = (**members).clone();
+                                members.push(v.clone());
+                                slot.1 = PyVal::list(members);
+                            }
+                        }
+                    },
+                    None => out.push((
+                        k.clone(),
+                        if op == ListByKey {
+                            PyVal::list(vec![v.clone()])
+                        } else {
+                            v.clone()
+                        },
+                    )),
                 }
             }
             Ok(PyVal::Dict(Rc::new(out)))

@@ -186,6 +186,12 @@ pub(crate) fn explained_constants(description: &str) -> Vec<String> {
             PyVal::Str(s) => format!("'{s}'"),
             v => v.repr(),
         })
+        // `date[:7]` for the month of a 'YYYY-MM-DD' date.
+        .chain(
+            hints::layout_bounds_in(description)
+                .into_iter()
+                .map(|n| n.to_string()),
+        )
         .collect()
 }
 

@@ -203,22 +203,67 @@ impl Renderer<'_> {
     }
 
     /// `totals = {}\nfor key, value in pairs:\n    totals[key] = totals.get(key, 0) + value`
-    /// for a program that sums the values of (key, number) pairs per key.
+    /// for a program that sums the values of (key, value) pairs per key; likewise the largest
+    /// (`best[key] = max(best.get(key, value), value)`), the smallest, or all of them
+    /// (`groups.setdefault(key, []).append(value)`). Pairs built from each element
+    /// (`(t[0][:7], t[1]) for t in transactions`) are read in the loop.
     fn sum_by_key_loop(&mut self, e: &Expr) -> Option<String> {
-        let Expr::Call(Op::SumByKey, a) = e else {
+        let Expr::Call(op @ (Op::SumByKey | Op::MaxByKey | Op::MinByKey | Op::ListByKey), a) = e
+        else {
             return None;
         };
-        let name = self.fresh(&["totals".to_string()]);
-        let pairs = self.iter_arg(&a[0]);
+        let acc = match op {
+            Op::SumByKey => "totals",
+            Op::MaxByKey => "best",
+            Op::MinByKey => "lowest",
+            _ => "groups",
+        };
+        let name = self.fresh(&[acc.to_string()]);
         self.locals.push((String::new(), name.clone()));
-        let key = self.fresh(&["key".to_string()]);
-        self.vars.push(vec![key.clone()]);
-        let value = self.fresh(&["value".to_string(), "amount".to_string()]);
-        self.vars.pop();
+        let (head, key, value, setup) = match &*a[0] {
+            Expr::Hof(Hof::Map, iter, body) => {
+                let Expr::Call(Op::MkTuple2, kv) = &**body else {
+                    self.locals.clear();
+                    return None;
+                };
+                let it = self.iter_arg(iter);
+                let x = self.elem_name(iter);
+                self.vars.push(vec![x.clone()]);
+                let key_expr = self.wrap(&kv[0], 0);
+                let value = self.wrap(&kv[1], 0);
+                // A key read twice (`totals.get(key, 0)`) is named once.
+                let (key, setup) = if matches!(&*kv[0], Expr::Var(_)) || *op == Op::ListByKey {
+                    (key_expr, String::new())
+                } else {
+                    let key = self.fresh(&["key".to_string(), "k".to_string()]);
+                    (key.clone(), format!("    {key} = {key_expr}\n"))
+                };
+                self.vars.pop();
+                (format!("for {x} in {it}:"), key, value, setup)
+            }
+            pairs => {
+                let pairs = self.iter_arg(pairs);
+                let key = self.fresh(&["key".to_string()]);
+                self.vars.push(vec![key.clone()]);
+                let value = self.fresh(&["value".to_string(), "amount".to_string()]);
+                self.vars.pop();
+                (
+                    format!("for {key}, {value} in {pairs}:"),
+                    key,
+                    value,
+                    String::new(),
+                )
+            }
+        };
         self.locals.clear();
+        let update = match op {
+            Op::SumByKey => format!("{name}[{key}] = {name}.get({key}, 0) + {value}"),
+            Op::MaxByKey => format!("{name}[{key}] = max({name}.get({key}, {value}), {value})"),
+            Op::MinByKey => format!("{name}[{key}] = min({name}.get({key}, {value}), {value})"),
+            _ => format!("{name}.setdefault({key}, []).append({value})"),
+        };
         Some(format!(
-            "{name} = {{}}\nfor {key}, {value} in {pairs}:\n    \
-             {name}[{key}] = {name}.get({key}, 0) + {value}\nreturn {name}"
+            "{name} = {{}}\n{head}\n{setup}    {update}\nreturn {name}"
         ))
     }
 
@@ -900,6 +945,26 @@ impl Renderer<'_> {
                 format!("({}, {})", self.wrap(&a[0], P_IF), self.wrap(&a[1], P_IF)),
                 P_ATOM,
             ),
+            DictOf => match (&*a[0], &*a[1]) {
+                (Expr::Const(PyVal::Tuple(ks)), Expr::Call(Op::MkTuple2 | Op::MkTuple3, vs))
+                    if ks.len() == vs.len() =>
+                {
+                    let items: Vec<String> = ks
+                        .iter()
+                        .zip(vs)
+                        .map(|(k, v)| format!("{}: {}", k.repr(), self.wrap(v, P_IF)))
+                        .collect();
+                    (format!("{{{}}}", items.join(", ")), P_ATOM)
+                }
+                _ => (
+                    format!(
+                        "dict(zip({}, {}))",
+                        self.wrap(&a[0], P_IF),
+                        self.wrap(&a[1], P_IF)
+                    ),
+                    P_ATOM,
+                ),
+            },
             MkTuple3 => (
                 format!(
                     "({}, {}, {})",
@@ -1022,7 +1087,7 @@ impl Renderer<'_> {
                 )
             }
             // Inside a larger expression (a whole program is a loop: `sum_by_key_loop`).
-            SumByKey => {
+            SumByKey | MaxByKey | MinByKey | ListByKey => {
                 let pairs = self.iter_arg(&a[0]);
                 let key = self.fresh(&["key".to_string()]);
                 self.vars.push(vec![key.clone()]);
@@ -1031,10 +1096,16 @@ impl Renderer<'_> {
                 let v = self.fresh(&["v".to_string(), "value".to_string()]);
                 self.vars.pop();
                 self.vars.pop();
+                let members = format!("{v} for {k}, {v} in {pairs} if {k} == {key}");
+                let per_key = match op {
+                    SumByKey => format!("sum({members})"),
+                    MaxByKey => format!("max({members})"),
+                    MinByKey => format!("min({members})"),
+                    _ => format!("[{members}]"),
+                };
                 (
                     format!(
-                        "{{{key}: sum({v} for {k}, {v} in {pairs} if {k} == {key}) \
-                         for {key} in dict.fromkeys({k} for {k}, {v} in {pairs})}}"
+                        "{{{key}: {per_key} for {key} in dict.fromkeys({k} for {k}, {v} in {pairs})}}"
                     ),
                     P_ATOM,
                 )

@@ -281,7 +281,10 @@ fn productions() -> Prods {
     for &op in ALL_OPS {
         // Conditionals come from the search's partition step and triples from templates;
         // neither is built by the banks.
-        if matches!(op, Op::IfExp | Op::MkTuple3 | Op::TryOr | Op::DeepGet) {
+        if matches!(
+            op,
+            Op::IfExp | Op::MkTuple3 | Op::TryOr | Op::DeepGet | Op::DictOf
+        ) {
             continue;
         }
         let mut sigs: Vec<(Ty, Vec<Ty>)> = Vec::new();

@@ -73,8 +73,10 @@ struct Hole<'a> {
 enum Join {
     /// The outputs' shared shape: separators (`Some`) and holes (`None`) in order.
     Concat(Vec<Option<String>>),
-    /// A tuple of this many components, one per hole.
-    Tuple(usize),
+    /// A tuple, one component per hole.
+    Tuple,
+    /// A dict of these keys (every output's, in order), each value a hole.
+    Dict(Vec<PyVal>),
 }
 
 /// The string template of the outputs and each hole's outputs.
@@ -142,7 +144,33 @@ fn tuple_shape(outputs: &[PyVal]) -> Option<(Join, Vec<Vec<PyVal>>)> {
     let hole_outputs = (0..k)
         .map(|i| tuples.iter().map(|t| t[i].clone()).collect())
         .collect();
-    Some((Join::Tuple(k), hole_outputs))
+    Some((Join::Tuple, hole_outputs))
+}
+
+/// Dicts of the same two or three keys in the same order (a summary: `{'min': ..., 'max':
+/// ...}`) and each key's values.
+fn dict_shape(outputs: &[PyVal]) -> Option<(Join, Vec<Vec<PyVal>>)> {
+    let dicts: Vec<&Vec<(PyVal, PyVal)>> = outputs
+        .iter()
+        .map(|o| match o {
+            PyVal::Dict(d) => Some(&**d),
+            _ => None,
+        })
+        .collect::<Option<_>>()?;
+    let keys: Vec<PyVal> = dicts[0].iter().map(|(k, _)| k.clone()).collect();
+    let same = |d: &&Vec<(PyVal, PyVal)>| {
+        d.len() == keys.len()
+            && d.iter()
+                .zip(&keys)
+                .all(|((k, _), want)| super::super::value::exact_eq(k, want))
+    };
+    if !(2..=3).contains(&keys.len()) || !dicts.iter().all(same) {
+        return None;
+    }
+    let hole_outputs = (0..keys.len())
+        .map(|i| dicts.iter().map(|d| d[i].1.clone()).collect())
+        .collect();
+    Some((Join::Dict(keys), hole_outputs))
 }
 
 /// The template decomposition of one search.
@@ -166,14 +194,19 @@ impl<'a> Templater<'a> {
         if s.outputs.len() < 2 {
             return None;
         }
-        let (join, hole_outputs) = concat_shape(&s.outputs).or_else(|| tuple_shape(&s.outputs))?;
+        let (join, hole_outputs) = concat_shape(&s.outputs)
+            .or_else(|| tuple_shape(&s.outputs))
+            .or_else(|| dict_shape(&s.outputs))?;
         let base = match &join {
             Join::Concat(shape) => {
                 let add = s.input.costs.op_cost(Op::Add);
                 let seps = shape.iter().filter(|p| p.is_some()).count() as u32;
                 (shape.len() as u32 - 1) * add + seps
             }
-            Join::Tuple(_) => s.input.costs.op_cost(Op::MkTuple2),
+            Join::Tuple => s.input.costs.op_cost(Op::MkTuple2),
+            Join::Dict(_) => {
+                s.input.costs.op_cost(Op::MkTuple2) + s.input.costs.op_cost(Op::DictOf)
+            }
         };
         if base >= s.limits.max_cost {
             return None;
@@ -345,15 +378,24 @@ impl<'a> Templater<'a> {
     /// The concatenation with body `choice[k]` in hole `k`, and its cost.
     fn join(&self, choice: &[usize]) -> Option<(Rc<Expr>, u32)> {
         let mut total = self.base;
-        if let Join::Tuple(k) = self.join {
+        if let Join::Tuple | Join::Dict(_) = &self.join {
             let mut parts = Vec::new();
             for (h, &i) in self.holes.iter().zip(choice) {
                 let (body, c) = h.best.get(i)?;
                 total += c;
                 parts.push(body.clone());
             }
-            let op = if k == 2 { Op::MkTuple2 } else { Op::MkTuple3 };
-            return Some((Rc::new(Expr::Call(op, parts)), total));
+            let op = if parts.len() == 2 {
+                Op::MkTuple2
+            } else {
+                Op::MkTuple3
+            };
+            let tuple = Rc::new(Expr::Call(op, parts));
+            if let Join::Dict(keys) = &self.join {
+                let keys = Rc::new(Expr::Const(PyVal::tuple(keys.clone())));
+                return Some((Rc::new(Expr::Call(Op::DictOf, vec![keys, tuple])), total));
+            }
+            return Some((tuple, total));
         }
         let Join::Concat(shape) = &self.join else {
             return None;

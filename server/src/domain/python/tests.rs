@@ -1583,6 +1583,87 @@ fn totals_per_key_are_a_loop() {
 }
 
 #[test]
+fn aggregates_per_key_read_each_element() {
+    // The smallest value per key of (key, value) pairs.
+    let t = task(
+        &["offers"],
+        &["list[tuple[str, float]]"],
+        "Cheapest offer per shop.",
+        &[
+            (
+                &["[('ikea', 30.0), ('jysk', 12.5), ('ikea', 20.0)]"],
+                "{'ikea': 20.0, 'jysk': 12.5}",
+            ),
+            (&["[]"], "{}"),
+        ],
+    );
+    assert_eq!(
+        first_body(&t),
+        "lowest = {}\nfor key, value in offers:\n    lowest[key] = min(lowest.get(key, value), value)\nreturn lowest"
+    );
+    // A key computed from each element: the year of a 'YYYY-MM-DD' date (the layout's field
+    // bounds are slice bounds).
+    let t = task(
+        &["payments"],
+        &["list[tuple[str, int]]"],
+        "Total paid per year; dates are 'YYYY-MM-DD' and the result maps 'YYYY' to the total.",
+        &[
+            (
+                &["[('2023-05-01', 10), ('2023-07-09', 5), ('2024-01-02', 7)]"],
+                "{'2023': 15, '2024': 7}",
+            ),
+            (&["[]"], "{}"),
+        ],
+    );
+    assert_eq!(
+        first_body(&t),
+        "totals = {}\nfor payment in payments:\n    key = payment[0][:4]\n    totals[key] = totals.get(key, 0) + payment[1]\nreturn totals"
+    );
+    // Every value per key.
+    let t = task(
+        &["books"],
+        &["list[dict]"],
+        "Group the book titles by the books' 'author' field.",
+        &[
+            (
+                &["[{'title': 'A', 'author': 'x'}, {'title': 'B', 'author': 'y'}, {'title': 'C', 'author': 'x'}]"],
+                "{'x': ['A', 'C'], 'y': ['B']}",
+            ),
+            (&["[]"], "{}"),
+        ],
+    );
+    assert_eq!(
+        first_body(&t),
+        "groups = {}\nfor book in books:\n    groups.setdefault(book['author'], []).append(book['title'])\nreturn groups"
+    );
+    assert_eq!(
+        super::hints::layout_bounds("YYYY-MM-DD"),
+        vec![4, 5, 7, 8, 10]
+    );
+    assert_eq!(super::hints::layout_bounds("HH:MM"), vec![2, 3, 5]);
+    assert!(super::hints::layout_bounds("hello").is_empty());
+    assert!(super::hints::layout_bounds("YYYY").is_empty());
+}
+
+#[test]
+fn a_dict_of_fixed_keys_is_a_literal() {
+    // Every output has the same keys in the same order: each key's value is a hole.
+    let t = task(
+        &["values"],
+        &["list[int]"],
+        "Summary of the values: the smallest, the largest and how many there are.",
+        &[
+            (&["[4, 1, 9]"], "{'low': 1, 'high': 9, 'count': 3}"),
+            (&["[5, 5]"], "{'low': 5, 'high': 5, 'count': 2}"),
+        ],
+    );
+    assert_eq!(
+        first_body(&t),
+        "return {'low': min(values), 'high': max(values), 'count': len(values)}"
+    );
+}
+
+#[test]
 fn a_stated_range_is_a_chained_comparison() {
     let t = task(
         &["port"],
