@@ -230,6 +230,9 @@ mod differential {
         &["dict[str, int]", "list[str]"],
         &["list[dict[str, Any]]", "str"],
         &["list[dict[str, int]]", "str"],
+        // Pairs: aggregates per key.
+        &["list[tuple[str, int]]"],
+        &["list[tuple[int, float]]", "int"],
     ];
 
     fn py_side(cases: &str) -> Option<Vec<String>> {
