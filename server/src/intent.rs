@@ -290,6 +290,28 @@ const INTENTS: &[Intent] = &[
         ],
         code: &["startswith", "[:", "[0]", "find", "index", "match"],
     },
+    // "The part after the last '/'", "everything before the last dot": a split or search from
+    // the right, not at the first occurrence.
+    Intent {
+        name: "last occurrence",
+        stems: &[
+            "after the last",
+            "before the last",
+            "last occurrence",
+            "rightmost",
+            "right-most",
+        ],
+        code: &[
+            "[-1]",
+            "rsplit",
+            "rpartition",
+            "rfind",
+            "rindex",
+            "basename",
+            "dirname",
+            "splitext",
+        ],
+    },
     Intent {
         name: "ends",
         stems: &["ends with", "end with", "suffix"],
@@ -1745,6 +1767,17 @@ mod tests {
         );
         assert!(i
             .missing("return round(width * ratio_h / ratio_w)")
+            .is_empty());
+        // "After the last '/'" reads from the right.
+        let i = Intents::from_description(
+            "True if its own name (the part after the last '/') starts with a dot.",
+        );
+        assert_eq!(
+            i.missing("return path.split('.')[0].endswith('/')"),
+            vec!["last occurrence"]
+        );
+        assert!(i
+            .missing("return path.split('/')[-1].startswith('.')")
             .is_empty());
         // A set as the container of a membership test drops no repeats.
         let i = Intents::from_description("Items in both lists, without repeats.");

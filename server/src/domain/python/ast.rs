@@ -508,9 +508,13 @@ ops!(
     MaxByKey,
     MinByKey,
     ListByKey,
-    // `{k1: v1, k2: v2}`: a dict of the constant keys (a tuple) and a tuple of values (a whole
-    // program only: built by the template step from the outputs' shared keys).
+    // `{k1: v1, k2: v2}`: a dict of the constant keys (a tuple) and a tuple of values, four
+    // values as two pairs (a whole program only: built by the template step from the outputs'
+    // shared keys).
     DictOf,
+    // `dict(pairs)`: a later pair wins a shared key (`{k(x): v(x) for x in xs}` over pairs
+    // built from each element).
+    DictPairs,
 );
 
 impl Op {
@@ -525,8 +529,8 @@ impl Op {
             | FindallDigits | FindallWords | FindallUpperWords | ReSubNonAlnum | Fst | Snd
             | First | Last | ListOf1 | AccSum | AccMax | AccMin | Unique | DictInvert | Pad2
             | IsNone | IsNotNone | Flatten | Median | ReSubNonNumeric | IsLeap | Radians
-            | Degrees | SumByKey | MaxByKey | MinByKey | ListByKey | Palindrome | Splitext
-            | Dirname | Basename | Transpose => 1,
+            | Degrees | SumByKey | MaxByKey | MinByKey | ListByKey | DictPairs | Palindrome
+            | Splitext | Dirname | Basename | Transpose => 1,
             IfExp | SliceRange | Replace | GetDefault | Between | MkTuple3 | TryOr | DeepGet => 3,
             DictOf => 2,
             _ => 2,
@@ -667,6 +671,14 @@ impl Op {
                         && ts[0].hashable()
                         && ts[0] != Bool
                         && matches!(ts[1], Int | Float) =>
+                {
+                    Some(Ty::Dict(Box::new(ts[0].clone()), Box::new(ts[1].clone())))
+                }
+                _ => None,
+            },
+            (DictPairs, [List(e)]) => match &**e {
+                Tuple(ts)
+                    if ts.len() == 2 && (ts[0].hashable() || ts[0] == Any) && ts[0] != Bool =>
                 {
                     Some(Ty::Dict(Box::new(ts[0].clone()), Box::new(ts[1].clone())))
                 }

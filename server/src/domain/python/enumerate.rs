@@ -2210,13 +2210,15 @@ impl Search<'_> {
 
     /// Values of the elements aggregated per key, both read off each element of a list
     /// parameter: `totals[k(x)] = totals.get(k(x), 0) + v(x)` (and the largest, the smallest,
-    /// or all of them per key). Only keys whose distinct values are each example's keys, in
+    /// or all of them per key, where some example repeats a key; else `{k(x): v(x) for x in
+    /// xs}`), or the keys counted. Only keys whose distinct values are each example's keys, in
     /// order, are tried.
     fn group_level(&mut self, level: u32) {
         let pc = self.input.costs.param;
         let lag = self.body_lag();
         for op in [
             Op::Counter,
+            Op::DictPairs,
             Op::SumByKey,
             Op::MaxByKey,
             Op::MinByKey,
@@ -2260,6 +2262,10 @@ impl Search<'_> {
                                 .filter(|&k| {
                                     self.ctxs[li].terms[k].uses_var
                                         && self.keys_are_the_outputs(li, k, &ranges)
+                                        // An aggregate of keys that never repeat is a
+                                        // dict of pairs.
+                                        && (matches!(op, Op::Counter | Op::DictPairs)
+                                            || self.keys_repeat(li, k, &ranges))
                                 })
                                 .collect();
                             if keys.is_empty() {
@@ -2348,6 +2354,17 @@ impl Search<'_> {
                 }
             }
             seen.len() == d.len()
+        })
+    }
+
+    /// Whether a key body takes some value twice over one example's elements.
+    fn keys_repeat(&self, li: usize, k: usize, ranges: &[Range<usize>]) -> bool {
+        let vals = &self.ctxs[li].terms[k].vals;
+        ranges.iter().any(|r| {
+            let xs: Vec<&PyVal> = r.clone().filter_map(|i| vals.get(i)).collect();
+            xs.iter()
+                .enumerate()
+                .any(|(i, x)| xs[..i].iter().any(|y| super::value::py_eq(x, y)))
         })
     }
 

@@ -56,6 +56,7 @@ fn base_op_cost(op: Op) -> u32 {
         DeepGet => 3,
         SumByKey => 3,
         MaxByKey | MinByKey | ListByKey => 4,
+        DictPairs => 3,
         BitAnd | BitOr | BitXor | LShift | RShift => 4,
         // Cheaper where the description asks for a format check or an extraction
         // (`patterns::names_a_format`, `patterns::names_an_extraction`).

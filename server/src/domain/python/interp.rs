@@ -1807,9 +1807,19 @@ pub(crate) fn apply(op: Op, a: &[&PyVal]) -> PyResult {
         }
         MkTuple2 => Ok(PyVal::tuple(vec![arg(0)?.clone(), arg(1)?.clone()])),
         DictOf => match (arg(0)?, arg(1)?) {
-            (PyVal::Tuple(ks), PyVal::Tuple(vs)) if ks.len() == vs.len() => {
+            (PyVal::Tuple(ks), PyVal::Tuple(vs)) => {
+                // Four values come as two pairs.
+                let flat: Vec<PyVal> = match &vs[..] {
+                    [PyVal::Tuple(a), PyVal::Tuple(b)] if ks.len() == 4 => {
+                        a.iter().chain(b.iter()).cloned().collect()
+                    }
+                    _ => vs.to_vec(),
+                };
+                if flat.len() != ks.len() {
+                    return Err(PyErr::TypeError);
+                }
                 let mut out: Vec<(PyVal, PyVal)> = Vec::new();
-                for (k, v) in ks.iter().zip(vs.iter()) {
+                for (k, v) in ks.iter().zip(flat.iter()) {
                     if !hashable(k) {
                         return Err(PyErr::TypeError);
                     }
@@ -1916,6 +1926,21 @@ pub(crate) fn apply(op: Op, a: &[&PyVal]) -> PyResult {
                 match out.iter_mut().find(|(key, _)| py_eq(key, k)) {
                     Some(slot) => slot.1 = add(&slot.1, v)?,
                     None => out.push((k.clone(), add(&PyVal::Int(0), v)?)),
+                }
+            }
+            Ok(PyVal::Dict(Rc::new(out)))
+        }
+        DictPairs => {
+            let mut out: Vec<(PyVal, PyVal)> = Vec::new();
+            for pair in elements(arg(0)?)? {
+                match &pair {
+                    PyVal::Tuple(kv) if kv.len() == 2 => {
+                        if !hashable(&kv[0]) {
+                            return Err(PyErr::TypeError);
+                        }
+                        dict_set(&mut out, kv[0].clone(), kv[1].clone());
+                    }
+                    _ => return Err(PyErr::TypeError),
                 }
             }
             Ok(PyVal::Dict(Rc::new(out)))

@@ -93,6 +93,19 @@ fn singular(name: &str) -> Option<String> {
     }
 }
 
+/// The value expressions of `Op::DictOf`'s tuple: a pair or a triple, or two pairs for four.
+fn dict_values(e: &Expr, keys: usize) -> Option<Vec<std::rc::Rc<Expr>>> {
+    let Expr::Call(Op::MkTuple2 | Op::MkTuple3, vs) = e else {
+        return None;
+    };
+    if let ([a, b], 4) = (&vs[..], keys) {
+        if let (Expr::Call(Op::MkTuple2, x), Expr::Call(Op::MkTuple2, y)) = (&**a, &**b) {
+            return Some(x.iter().chain(y.iter()).cloned().collect());
+        }
+    }
+    Some(vs.clone())
+}
+
 impl Renderer<'_> {
     fn taken(&self, name: &str) -> bool {
         self.params.iter().any(|p| p == name)
@@ -945,14 +958,15 @@ impl Renderer<'_> {
                 format!("({}, {})", self.wrap(&a[0], P_IF), self.wrap(&a[1], P_IF)),
                 P_ATOM,
             ),
-            DictOf => match (&*a[0], &*a[1]) {
-                (Expr::Const(PyVal::Tuple(ks)), Expr::Call(Op::MkTuple2 | Op::MkTuple3, vs))
-                    if ks.len() == vs.len() =>
+            DictOf => match &*a[0] {
+                Expr::Const(PyVal::Tuple(ks))
+                    if dict_values(&a[1], ks.len()).is_some_and(|vs| vs.len() == ks.len()) =>
                 {
+                    let vs = dict_values(&a[1], ks.len()).unwrap_or_default();
                     let items: Vec<String> = ks
                         .iter()
                         .zip(vs)
-                        .map(|(k, v)| format!("{}: {}", k.repr(), self.wrap(v, P_IF)))
+                        .map(|(k, v)| format!("{}: {}", k.repr(), self.wrap(&v, P_IF)))
                         .collect();
                     (format!("{{{}}}", items.join(", ")), P_ATOM)
                 }
@@ -1087,6 +1101,24 @@ impl Renderer<'_> {
                 )
             }
             // Inside a larger expression (a whole program is a loop: `sum_by_key_loop`).
+            DictPairs => match &*a[0] {
+                // `{k(x): v(x) for x in xs}`.
+                Expr::Hof(Hof::Map, iter, body)
+                    if matches!(&**body, Expr::Call(Op::MkTuple2, _)) =>
+                {
+                    let Expr::Call(_, kv) = &**body else {
+                        unreachable!("matched above")
+                    };
+                    let v = self.elem_name(iter);
+                    let it = self.iter_arg(iter);
+                    self.vars.push(vec![v.clone()]);
+                    let k = self.wrap(&kv[0], P_IF);
+                    let x = self.wrap(&kv[1], P_IF);
+                    self.vars.pop();
+                    (format!("{{{k}: {x} for {v} in {it}}}"), P_ATOM)
+                }
+                pairs => (format!("dict({})", self.sole_iter_arg(pairs)), P_ATOM),
+            },
             SumByKey | MaxByKey | MinByKey | ListByKey => {
                 let pairs = self.iter_arg(&a[0]);
                 let key = self.fresh(&["key".to_string()]);

@@ -147,7 +147,7 @@ fn tuple_shape(outputs: &[PyVal]) -> Option<(Join, Vec<Vec<PyVal>>)> {
     Some((Join::Tuple, hole_outputs))
 }
 
-/// Dicts of the same two or three keys in the same order (a summary: `{'min': ..., 'max':
+/// Dicts of the same two to four keys in the same order (a summary: `{'min': ..., 'max':
 /// ...}`) and each key's values.
 fn dict_shape(outputs: &[PyVal]) -> Option<(Join, Vec<Vec<PyVal>>)> {
     let dicts: Vec<&Vec<(PyVal, PyVal)>> = outputs
@@ -164,7 +164,7 @@ fn dict_shape(outputs: &[PyVal]) -> Option<(Join, Vec<Vec<PyVal>>)> {
                 .zip(&keys)
                 .all(|((k, _), want)| super::super::value::exact_eq(k, want))
     };
-    if !(2..=3).contains(&keys.len()) || !dicts.iter().all(same) {
+    if !(2..=MAX_HOLES).contains(&keys.len()) || !dicts.iter().all(same) {
         return None;
     }
     let hole_outputs = (0..keys.len())
@@ -385,12 +385,21 @@ impl<'a> Templater<'a> {
                 total += c;
                 parts.push(body.clone());
             }
-            let op = if parts.len() == 2 {
-                Op::MkTuple2
-            } else {
-                Op::MkTuple3
+            let tuple = match parts.len() {
+                2 => Rc::new(Expr::Call(Op::MkTuple2, parts)),
+                3 => Rc::new(Expr::Call(Op::MkTuple3, parts)),
+                // Four values (of a dict only) as two pairs: see `Op::DictOf`.
+                _ => {
+                    let (a, b) = parts.split_at(2);
+                    Rc::new(Expr::Call(
+                        Op::MkTuple2,
+                        vec![
+                            Rc::new(Expr::Call(Op::MkTuple2, a.to_vec())),
+                            Rc::new(Expr::Call(Op::MkTuple2, b.to_vec())),
+                        ],
+                    ))
+                }
             };
-            let tuple = Rc::new(Expr::Call(op, parts));
             if let Join::Dict(keys) = &self.join {
                 let keys = Rc::new(Expr::Const(PyVal::tuple(keys.clone())));
                 return Some((Rc::new(Expr::Call(Op::DictOf, vec![keys, tuple])), total));

@@ -1639,6 +1639,23 @@ fn aggregates_per_key_read_each_element() {
         first_body(&t),
         "groups = {}\nfor book in books:\n    groups.setdefault(book['author'], []).append(book['title'])\nreturn groups"
     );
+    // Keys that never repeat: a dict of pairs, not an aggregate.
+    let t = task(
+        &["users"],
+        &["list[dict]"],
+        "Map each user's 'id' to the user's 'name'.",
+        &[
+            (
+                &["[{'id': 1, 'name': 'ann'}, {'id': 7, 'name': 'bob'}]"],
+                "{1: 'ann', 7: 'bob'}",
+            ),
+            (&["[]"], "{}"),
+        ],
+    );
+    assert_eq!(
+        first_body(&t),
+        "return {user['id']: user['name'] for user in users}"
+    );
     assert_eq!(
         super::hints::layout_bounds("YYYY-MM-DD"),
         vec![4, 5, 7, 8, 10]
@@ -1663,6 +1680,26 @@ fn a_dict_of_fixed_keys_is_a_literal() {
     assert_eq!(
         first_body(&t),
         "return {'low': min(values), 'high': max(values), 'count': len(values)}"
+    );
+    // Four keys: the values come as two pairs inside, one literal outside.
+    let t = task(
+        &["values"],
+        &["list[int]"],
+        "Summary of the values: the smallest, the largest, how many there are and their total.",
+        &[
+            (
+                &["[4, 1, 9]"],
+                "{'low': 1, 'high': 9, 'count': 3, 'total': 14}",
+            ),
+            (
+                &["[5, 5]"],
+                "{'low': 5, 'high': 5, 'count': 2, 'total': 10}",
+            ),
+        ],
+    );
+    assert_eq!(
+        first_body(&t),
+        "return {'low': min(values), 'high': max(values), 'count': len(values), 'total': sum(values)}"
     );
 }
 
