@@ -2271,47 +2271,40 @@ impl Search<'_> {
                             if keys.is_empty() {
                                 continue;
                             }
-                            if op == Op::Counter {
-                                // No value body: the key's cost is all the rest.
+                            // A count has no value body: the key's cost is all the rest.
+                            let bodies: Vec<(Ty, Vec<Option<usize>>)> = if op == Op::Counter {
                                 if cv != 1 {
                                     continue;
                                 }
-                                let Some(rt) = op.result_type(&[Ty::list(tk.clone())]) else {
-                                    continue;
-                                };
-                                for &k in &keys {
-                                    if !self.tick() {
-                                        return;
-                                    }
-                                    let part = GroupPart {
-                                        op,
-                                        param: p,
-                                        lambda: li,
-                                        key: k,
-                                        value: None,
-                                    };
-                                    self.group_combine(&part, &ranges, rt.clone(), cost - 1);
-                                }
-                                continue;
-                            }
-                            for tv in self.types_at(li, cv) {
-                                let pairs = Ty::list(Ty::Tuple(vec![tk.clone(), tv.clone()]));
-                                let Some(rt) = op.result_type(&[pairs]) else {
-                                    continue;
-                                };
-                                // The elements themselves per key are `GroupBy`'s.
-                                let values: Vec<usize> = self
-                                    .ids(li, &tv, cv)
+                                vec![(Ty::list(tk.clone()), vec![None])]
+                            } else {
+                                self.types_at(li, cv)
                                     .into_iter()
-                                    .filter(|&v| {
-                                        let t = &self.ctxs[li].terms[v];
-                                        t.uses_var
-                                            && !(op == Op::ListByKey
-                                                && matches!(&*t.expr, Expr::Var(0)))
+                                    .map(|tv| {
+                                        // The elements themselves per key are `GroupBy`'s.
+                                        let values = self
+                                            .ids(li, &tv, cv)
+                                            .into_iter()
+                                            .filter(|&v| {
+                                                let t = &self.ctxs[li].terms[v];
+                                                t.uses_var
+                                                    && !(op == Op::ListByKey
+                                                        && matches!(&*t.expr, Expr::Var(0)))
+                                            })
+                                            .map(Some)
+                                            .collect();
+                                        let pair = Ty::Tuple(vec![tk.clone(), tv]);
+                                        (Ty::list(pair), values)
                                     })
-                                    .collect();
+                                    .collect()
+                            };
+                            let total = if op == Op::Counter { cost - 1 } else { cost };
+                            for (items, values) in bodies {
+                                let Some(rt) = op.result_type(&[items]) else {
+                                    continue;
+                                };
                                 for &k in &keys {
-                                    for &v in &values {
+                                    for &value in &values {
                                         if !self.tick() {
                                             return;
                                         }
@@ -2320,9 +2313,9 @@ impl Search<'_> {
                                             param: p,
                                             lambda: li,
                                             key: k,
-                                            value: Some(v),
+                                            value,
                                         };
-                                        self.group_combine(&part, &ranges, rt.clone(), cost);
+                                        self.group_combine(&part, &ranges, rt.clone(), total);
                                     }
                                 }
                             }

@@ -1913,39 +1913,8 @@ pub(crate) fn apply(op: Op, a: &[&PyVal]) -> PyResult {
             }
             Ok(PyVal::list(out))
         }
-        SumByKey => {
-            let mut out: Vec<(PyVal, PyVal)> = Vec::new();
-            for pair in elements(arg(0)?)? {
-                let (k, v) = match &pair {
-                    PyVal::Tuple(kv) if kv.len() == 2 => (&kv[0], &kv[1]),
-                    _ => return Err(PyErr::TypeError),
-                };
-                if !hashable(k) {
-                    return Err(PyErr::TypeError);
-                }
-                match out.iter_mut().find(|(key, _)| py_eq(key, k)) {
-                    Some(slot) => slot.1 = add(&slot.1, v)?,
-                    None => out.push((k.clone(), add(&PyVal::Int(0), v)?)),
-                }
-            }
-            Ok(PyVal::Dict(Rc::new(out)))
-        }
-        DictPairs => {
-            let mut out: Vec<(PyVal, PyVal)> = Vec::new();
-            for pair in elements(arg(0)?)? {
-                match &pair {
-                    PyVal::Tuple(kv) if kv.len() == 2 => {
-                        if !hashable(&kv[0]) {
-                            return Err(PyErr::TypeError);
-                        }
-                        dict_set(&mut out, kv[0].clone(), kv[1].clone());
-                    }
-                    _ => return Err(PyErr::TypeError),
-                }
-            }
-            Ok(PyVal::Dict(Rc::new(out)))
-        }
-        MaxByKey | MinByKey | ListByKey => {
+        // Pairs folded per key, keys in first-seen order.
+        SumByKey | DictPairs | MaxByKey | MinByKey | ListByKey => {
             let mut out: Vec<(PyVal, PyVal)> = Vec::new();
             for pair in elements(arg(0)?)? {
                 let (k, v) = match &pair {
@@ -1957,6 +1926,9 @@ pub(crate) fn apply(op: Op, a: &[&PyVal]) -> PyResult {
                 }
                 match out.iter_mut().find(|(key, _)| py_eq(key, k)) {
                     Some(slot) => match op {
+                        SumByKey => slot.1 = add(&slot.1, v)?,
+                        // A later pair replaces the value (the first key object stays).
+                        DictPairs => slot.1 = v.clone(),
                         // `max(best.get(k, v), v)`: a later value replaces a smaller one.
                         MaxByKey => {
                             if py_lt(&slot.1, v)? {
@@ -1978,10 +1950,10 @@ pub(crate) fn apply(op: Op, a: &[&PyVal]) -> PyResult {
                     },
                     None => out.push((
                         k.clone(),
-                        if op == ListByKey {
-                            PyVal::list(vec![v.clone()])
-                        } else {
-                            v.clone()
+                        match op {
+                            SumByKey => add(&PyVal::Int(0), v)?,
+                            ListByKey => PyVal::list(vec![v.clone()]),
+                            _ => v.clone(),
                         },
                     )),
                 }
