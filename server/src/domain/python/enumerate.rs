@@ -443,6 +443,16 @@ struct Search<'a> {
     /// cost: the search's stopping rule counts them as a decomposition's.
     ahead_completes: usize,
     ahead_best: Option<u32>,
+    /// `group_level`'s key bodies, by (lambda context, parameter, term).
+    key_fits: FxHashMap<(usize, usize, usize), KeyFit>,
+}
+
+/// How a key body's values over a list parameter's elements fit the dict outputs: its
+/// distinct values are each example's keys in order; some example repeats one.
+#[derive(Clone, Copy)]
+struct KeyFit {
+    outputs: bool,
+    repeats: bool,
 }
 
 /// A field of a string parameter that every example splits into the same number of pieces
@@ -585,6 +595,7 @@ fn new_search<'a>(
         upgrades,
         ahead_completes: 0,
         ahead_best: None,
+        key_fits: FxHashMap::default(),
     }
 }
 
@@ -2256,18 +2267,19 @@ impl Search<'_> {
                             if !(tk.hashable() || tk == Ty::Any) || tk == Ty::Bool {
                                 continue;
                             }
-                            let keys: Vec<usize> = self
-                                .ids(li, &tk, ck)
-                                .into_iter()
-                                .filter(|&k| {
-                                    self.ctxs[li].terms[k].uses_var
-                                        && self.keys_are_the_outputs(li, k, &ranges)
-                                        // An aggregate of keys that never repeat is a
-                                        // dict of pairs.
-                                        && (matches!(op, Op::Counter | Op::DictPairs)
-                                            || self.keys_repeat(li, k, &ranges))
-                                })
-                                .collect();
+                            let mut keys: Vec<usize> = Vec::new();
+                            for k in self.ids(li, &tk, ck) {
+                                if !self.ctxs[li].terms[k].uses_var {
+                                    continue;
+                                }
+                                let fit = self.key_fit(li, p, k, &ranges);
+                                // An aggregate of keys that never repeat is a dict of pairs.
+                                if fit.outputs
+                                    && (matches!(op, Op::Counter | Op::DictPairs) || fit.repeats)
+                                {
+                                    keys.push(k);
+                                }
+                            }
                             if keys.is_empty() {
                                 continue;
                             }
@@ -2324,6 +2336,20 @@ impl Search<'_> {
                 }
             }
         }
+    }
+
+    /// How a key body over a list parameter's elements fits the outputs, computed once per
+    /// body (every operation and every level asks again).
+    fn key_fit(&mut self, li: usize, p: usize, k: usize, ranges: &[Range<usize>]) -> KeyFit {
+        if let Some(fit) = self.key_fits.get(&(li, p, k)) {
+            return *fit;
+        }
+        let fit = KeyFit {
+            outputs: self.keys_are_the_outputs(li, k, ranges),
+            repeats: self.keys_repeat(li, k, ranges),
+        };
+        self.key_fits.insert((li, p, k), fit);
+        fit
     }
 
     /// Whether a key body's distinct values over each example's elements are that example's

@@ -141,7 +141,7 @@ impl Renderer<'_> {
         if let Some(g) = self.group_loop(e) {
             return Some(g);
         }
-        if let Some(g) = self.sum_by_key_loop(e) {
+        if let Some(g) = self.per_key_loop(e) {
             return Some(g);
         }
         if let Some(h) = self.helper_variable(e) {
@@ -220,7 +220,7 @@ impl Renderer<'_> {
     /// (`best[key] = max(best.get(key, value), value)`), the smallest, or all of them
     /// (`groups.setdefault(key, []).append(value)`). Pairs built from each element
     /// (`(t[0][:7], t[1]) for t in transactions`) are read in the loop.
-    fn sum_by_key_loop(&mut self, e: &Expr) -> Option<String> {
+    fn per_key_loop(&mut self, e: &Expr) -> Option<String> {
         let Expr::Call(op @ (Op::SumByKey | Op::MaxByKey | Op::MinByKey | Op::ListByKey), a) = e
         else {
             return None;
@@ -1100,7 +1100,7 @@ impl Renderer<'_> {
                     P_ATOM,
                 )
             }
-            // Inside a larger expression (a whole program is a loop: `sum_by_key_loop`).
+            // Inside a larger expression (a whole program is a loop: `per_key_loop`).
             DictPairs => match &*a[0] {
                 // `{k(x): v(x) for x in xs}`.
                 Expr::Hof(Hof::Map, iter, body)
