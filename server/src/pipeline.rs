@@ -511,6 +511,9 @@ pub struct RankContext {
     /// Cases the description states that read as examples ("or -1 for an empty list"): a
     /// program meets such a stated result by its behaviour there, not by its literals.
     stated: Vec<crate::domain::python::StatedCase>,
+    /// Examples the description's invariances imply ("ignoring case": an example with its
+    /// text's case swapped): a program that breaks one leaves the rule out.
+    invariant: Vec<IoExample>,
     /// The integers the description states ("more than two", "at least 8").
     numbers: Vec<i64>,
 }
@@ -523,6 +526,7 @@ impl RankContext {
             explained: crate::domain::python::explained_constants(description),
             intents: crate::intent::Intents::from_description(description),
             stated: Vec::new(),
+            invariant: Vec::new(),
             numbers: crate::domain::python::stated_numbers(description),
         }
     }
@@ -551,6 +555,8 @@ impl RankContext {
             &task.param_names,
             &task.examples,
         );
+        ctx.invariant =
+            crate::domain::python::invariance_examples(&task.description, &task.examples);
         ctx
     }
 
@@ -565,6 +571,9 @@ impl RankContext {
             if !meets(&case.example) {
                 missing.push("stated-case");
             }
+        }
+        if self.invariant.iter().any(|e| !meets(e)) {
+            missing.push("invariance");
         }
         missing
     }

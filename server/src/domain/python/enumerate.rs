@@ -301,6 +301,8 @@ enum Source {
     Pairs(usize),
     /// The characters of `str(n)` of an int parameter.
     Digits(usize),
+    /// The characters of `str(abs(n))` of an int parameter some example makes negative.
+    AbsDigits(usize),
     /// The `(key, value)` pairs of a dict parameter's `.items()`.
     Items(usize),
 }
@@ -753,6 +755,13 @@ impl Search<'_> {
                 if *t == Ty::Str {
                     kinds.push(Source::Words(p));
                 }
+                // The digits of a negative number are those of `abs(n)`: a body over the
+                // points of `str(n)` would have to take the `'-'` (`int(d)` raises there).
+                let negative =
+                    |(ins, _): &(Vec<PyVal>, PyVal)| matches!(ins[p], PyVal::Int(n) if n < 0);
+                if digits && self.input.examples.iter().any(negative) {
+                    kinds = vec![Source::AbsDigits(p)];
+                }
                 for kind in kinds {
                     let mut ranges = Vec::new();
                     for (ex, (ins, _)) in self.input.examples.iter().enumerate() {
@@ -762,6 +771,10 @@ impl Search<'_> {
                                 .and_then(|w| elements(&w))
                                 .unwrap_or_default(),
                             Source::Digits(_) => apply(Op::StrOf, &[v])
+                                .and_then(|w| elements(&w))
+                                .unwrap_or_default(),
+                            Source::AbsDigits(_) => apply(Op::Abs, &[v])
+                                .and_then(|a| apply(Op::StrOf, &[&a]))
                                 .and_then(|w| elements(&w))
                                 .unwrap_or_default(),
                             _ => elements(v).unwrap_or_default(),
@@ -2073,6 +2086,10 @@ impl Search<'_> {
             },
             Expr::Call(Op::StrOf, a) => match &*a[0] {
                 Expr::Param(p) => Some(Source::Digits(*p)),
+                Expr::Call(Op::Abs, b) => match &*b[0] {
+                    Expr::Param(p) => Some(Source::AbsDigits(*p)),
+                    _ => None,
+                },
                 _ => None,
             },
             _ => None,

@@ -9,6 +9,7 @@ mod format;
 mod hints;
 mod idioms;
 mod interp;
+mod invariant;
 mod normalize;
 mod patterns;
 mod render;
@@ -18,6 +19,7 @@ mod tokens;
 mod types;
 mod value;
 
+pub(crate) use invariant::invariance_examples;
 pub(crate) use stated::{stated_cases, StatedCase};
 
 #[cfg(test)]
@@ -43,6 +45,10 @@ const MAX_PARAMS: usize = 6;
 /// Share of the remaining budget the search over the stated cases gets before the user's
 /// examples alone are searched (see `stated`).
 const STATED_SHARE: f64 = 0.6;
+
+/// Share of the remaining budget the search over the examples the description's invariances
+/// imply gets before the user's examples alone are searched (see `invariant`).
+const DERIVED_SHARE: f64 = 0.5;
 
 /// Share of the budget the search under an empty parameter's guard gets (see
 /// `empty_guard`).
@@ -359,7 +365,9 @@ impl PythonDomain {
         Some((sols, stop, terms))
     }
 
-    /// The search over the task's examples, with the cases its description states.
+    /// The search over the task's examples, with the examples its description's invariances
+    /// imply ([`invariant`]: "ignoring case"), then over the user's examples alone on what
+    /// budget is left (a rule read wrongly must not cost the function its implementation).
     fn search_plain(
         &self,
         task: &Task,
@@ -367,15 +375,52 @@ impl PythonDomain {
         cancel: &CancelToken,
         limits: enumerate::SearchLimits,
     ) -> (Vec<Solution>, enumerate::StopReason, usize) {
-        let stated = stated::stated_examples(&task.description, &task.param_names, &task.examples);
+        let derived = invariant::invariance_examples(&task.description, &task.examples);
+        if derived.is_empty() {
+            return self.search_stated(task, &task.examples, param_types, cancel, limits);
+        }
+        let mut examples = task.examples.clone();
+        examples.extend(derived);
+        let first = cancel.child_with_share(DERIVED_SHARE);
+        let (mut sols, _, terms) =
+            self.search_stated(task, &examples, param_types.clone(), &first, limits);
+        if cancel.is_cancelled() {
+            return (sols, enumerate::StopReason::Cancelled, terms);
+        }
+        // The user's examples alone too: more examples of one result invite fits of that
+        // result (`target.find(x) == 2`), and the ranking weighs what breaks a rule.
+        let (more, stop, more_terms) =
+            self.search_stated(task, &task.examples, param_types, cancel, limits);
+        // A program found by both searches keeps its cheaper cost (the user's examples alone
+        // have fewer values to pay for: `text.lower()` is no new value on `'HELLO'`).
+        for s in more {
+            match sols.iter_mut().find(|t| t.program == s.program) {
+                Some(t) if t.score < s.score => *t = s,
+                Some(_) => {}
+                None => sols.push(s),
+            }
+        }
+        (sols, stop, terms + more_terms)
+    }
+
+    /// The search over `examples`, with the cases the task's description states.
+    fn search_stated(
+        &self,
+        task: &Task,
+        examples: &[IoExample],
+        param_types: Vec<Ty>,
+        cancel: &CancelToken,
+        limits: enumerate::SearchLimits,
+    ) -> (Vec<Solution>, enumerate::StopReason, usize) {
+        let stated = stated::stated_examples(&task.description, &task.param_names, examples);
         if stated.is_empty() {
-            return self.search_examples(task, &task.examples, param_types, None, cancel, limits);
+            return self.search_examples(task, examples, param_types, None, cancel, limits);
         }
         // One stated case of an empty or zero parameter guards the solutions of the user's
         // examples (never a `None` one: a truth test of an optional value is no `is None`
         // test). It is no point of the bank: terms that raise there (`max(values)` for
         // `values == []`) are the parts of most solutions.
-        if let ([case], Some(first)) = (stated.as_slice(), task.examples.first()) {
+        if let ([case], Some(first)) = (stated.as_slice(), examples.first()) {
             let j = (0..case.inputs.len()).find(|&j| case.inputs[j] != first.inputs[j]);
             if let Some(j) = j.filter(|&j| case.inputs[j] != Value::None) {
                 let guard = enumerate::StatedGuard {
@@ -387,7 +432,7 @@ impl PythonDomain {
                 };
                 return self.search_examples(
                     task,
-                    &task.examples,
+                    examples,
                     param_types,
                     Some(guard),
                     cancel,
@@ -398,16 +443,22 @@ impl PythonDomain {
         // Otherwise the stated cases are examples, with most of the budget; the user's examples
         // alone get the rest if nothing fits them too (a case read wrongly must not cost the
         // function its implementation).
-        let mut examples = task.examples.clone();
-        examples.extend(stated);
+        let mut with_stated = examples.to_vec();
+        with_stated.extend(stated);
         let first = cancel.child_with_share(STATED_SHARE);
-        let (sols, stop, terms) =
-            self.search_examples(task, &examples, param_types.clone(), None, &first, limits);
+        let (sols, stop, terms) = self.search_examples(
+            task,
+            &with_stated,
+            param_types.clone(),
+            None,
+            &first,
+            limits,
+        );
         if !sols.is_empty() || cancel.is_cancelled() {
             return (sols, stop, terms);
         }
         let (sols, stop, more) =
-            self.search_examples(task, &task.examples, param_types, None, cancel, limits);
+            self.search_examples(task, examples, param_types, None, cancel, limits);
         (sols, stop, terms + more)
     }
 

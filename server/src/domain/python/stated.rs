@@ -84,7 +84,7 @@ pub(crate) fn stated_cases(
 
 /// The prose's clauses: sentences and `;`-separated parts, example lines (`f(x) -> y`) left
 /// out, each with its words on one line.
-fn clauses(prose: &str) -> Vec<String> {
+pub(super) fn clauses(prose: &str) -> Vec<String> {
     let text = prose
         .lines()
         .filter(|l| !is_example_line(l))

@@ -2223,3 +2223,28 @@ fn a_tuple_of_opposite_ends_reads_alike() {
         "return (min(words, key=len), max(words, key=len))"
     );
 }
+
+/// A rule the description states and no example shows ("ignoring its sign", "empty strings
+/// are skipped") is an example too: the search fits it, and the digits of a negative number
+/// are those of `abs(n)`.
+#[test]
+fn stated_invariances_reach_the_search() {
+    let t = task(
+        &["n"],
+        &["int"],
+        "Return the product of the decimal digits of n, ignoring its sign.",
+        &[(&["234"], "24"), (&["55"], "25")],
+    );
+    assert_eq!(
+        first_body(&t),
+        "return math.prod(int(d) for d in str(abs(n)))"
+    );
+    let t = task(
+        &["names"],
+        &["list[str]"],
+        "Group names by their length; empty strings are skipped.",
+        &[(&["['ann', 'bo', 'cy']"], "{3: ['ann'], 2: ['bo', 'cy']}")],
+    );
+    let body = first_body(&t);
+    assert!(body.contains("if name"), "{body}");
+}
