@@ -631,6 +631,83 @@ static ONE_OF: Intent = Intent {
 
 /// "A port number (1 to 65535)", "between 0 and 100", "from 18 to 65": a range of numbers the
 /// code compares with (or iterates), not a fit to the examples' digits (`len(str(port)) == 2`).
+/// "Whitespace left at the end of the line", "trailing zeros": one end trimmed, not both
+/// (`line.rstrip()`, not `line.strip()`).
+static TRAILING: Intent = Intent {
+    name: "trailing",
+    stems: &[],
+    code: &["rstrip", "removesuffix", "endswith", "[:-"],
+};
+
+/// "Leading zeros", "a leading '?'": the start trimmed, not both ends.
+static LEADING: Intent = Intent {
+    name: "leading",
+    stems: &[],
+    code: &["lstrip", "removeprefix", "startswith", "[1:]"],
+};
+
+/// Whether the description trims one end: "trailing", or "at the end" with whitespace named,
+/// a word of trimming ("remove", "strip", "ignoring") and nothing said of the other end (`Some(true)`: the end; `Some(false)`:
+/// the start, "leading").
+pub(crate) fn trims_one_end(text: &str) -> Option<bool> {
+    let both = [
+        "both ends",
+        "surrounding",
+        "leading and trailing",
+        "trailing and leading",
+    ]
+    .iter()
+    .any(|p| text.contains(p));
+    // Trimmed, not added ("pad with leading zeros").
+    let trims = [
+        "remov", "strip", "trim", "drop", "ignor", "without", "delet", "discard",
+    ]
+    .iter()
+    .any(|v| text.contains(v))
+        && !text.contains("pad");
+    if both || !trims {
+        return None;
+    }
+    let trailing = mentions(text, "trailing")
+        || (text.contains("at the end") && (text.contains("whitespace") || text.contains("space")));
+    let leading = mentions(text, "leading")
+        || (text.contains("at the start")
+            && (text.contains("whitespace") || text.contains("space")));
+    match (trailing, leading) {
+        (true, false) => Some(true),
+        (false, true) => Some(false),
+        _ => None,
+    }
+}
+
+/// "No more than budget", "at least the minimum": a comparison that includes its bound, with
+/// a name for the bound (a stated number is a threshold, whose slack allows `> 7` for "at
+/// least 8").
+static INCLUSIVE: Intent = Intent {
+    name: "inclusive",
+    stems: &[],
+    code: &["<=", ">="],
+};
+
+/// Whether the description compares inclusively with a named bound (see [`INCLUSIVE`]).
+pub(crate) fn compares_inclusively(text: &str) -> bool {
+    cached_regex!(
+        r"\b(?:no more than|no less than|not more than|not less than|no greater than|no larger than|no later than|no earlier than|at most|at least|does not exceed|doesn't exceed|not exceeding) (?:the |its |their |a |an )?([a-z_]+)"
+    )
+    .is_some_and(|re| {
+        re.captures_iter(text).any(|c| {
+            c.get(1).is_some_and(|w| {
+                let w = w.as_str();
+                !matches!(
+                    w,
+                    "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight"
+                        | "nine" | "ten" | "once" | "twice" | "half" | "zero" | "n" | "k"
+                )
+            })
+        })
+    })
+}
+
 static RANGE: Intent = Intent {
     name: "range",
     stems: &[],
@@ -768,7 +845,7 @@ const THRESHOLD: &str = "threshold";
 /// stated threshold half ("fewer than two values give an empty list" states an edge case the
 /// code may handle without the number; "numbers greater than zero" a test it makes).
 pub(crate) fn weight(name: &str) -> f64 {
-    if name == THRESHOLD {
+    if name == THRESHOLD || name == INCLUSIVE.name {
         0.5
     } else {
         1.0
@@ -1087,6 +1164,14 @@ impl Intents {
         }
         if states_a_range(&text) {
             wanted.push(&RANGE);
+        }
+        match trims_one_end(&text) {
+            Some(true) => wanted.push(&TRAILING),
+            Some(false) => wanted.push(&LEADING),
+            None => {}
+        }
+        if compares_inclusively(&text) {
+            wanted.push(&INCLUSIVE);
         }
         let mut named = ignored_kinds(&text);
         if ignores_sign(&text) {
@@ -1806,5 +1891,27 @@ mod tests {
         assert_eq!(i.uncovered("return sum(xs) // 2"), 1);
         assert_eq!(i.uncovered("return n // 2 + 1"), 0);
         assert_eq!(i.uncovered("return round(distance / minutes * 60, 1)"), 0);
+    }
+
+    #[test]
+    fn one_end_and_inclusive_bounds_are_read() {
+        let end = |d: &str| trims_one_end(&plain_text(d));
+        assert_eq!(
+            end("Remove a comment, together with the whitespace left at the end of the line."),
+            Some(true)
+        );
+        assert_eq!(
+            end("Strip trailing zeros from a decimal string."),
+            Some(true)
+        );
+        assert_eq!(end("Remove leading zeros."), Some(false));
+        assert_eq!(end("Remove leading and trailing whitespace."), None);
+        assert_eq!(end("Pad the number with leading zeros."), None);
+        let inclusive = |d: &str| compares_inclusively(&plain_text(d));
+        assert!(inclusive("True if the total is no more than budget."));
+        assert!(inclusive("Whether the score is at least the pass mark."));
+        // A stated number is a threshold (`> 7` is "at least 8"); "at least one" is `any`.
+        assert!(!inclusive("At least 8 characters long."));
+        assert!(!inclusive("True if at least one value is negative."));
     }
 }

@@ -499,6 +499,26 @@ impl CostTable {
         if crate::intent::states_a_range(&lower) {
             op.insert(Op::Between, 1);
         }
+        // "The whitespace left at the end of the line": one end trimmed. Both ends trimmed
+        // equal it on most examples, and the cheaper of equal terms is the one kept.
+        let one_end = match crate::intent::trims_one_end(&lower) {
+            Some(true) => Some(Op::Rstrip),
+            Some(false) => Some(Op::Lstrip),
+            None => None,
+        };
+        if let Some(o) = one_end {
+            let strip = op.get(&Op::Strip).copied().unwrap_or(2);
+            op.insert(o, strip);
+            op.insert(Op::Strip, strip + 1);
+        }
+        // "No more than budget": the bound included (`<=` before `<`, equal on most examples).
+        if crate::intent::compares_inclusively(&lower) {
+            for (inclusive, strict) in [(Op::LtE, Op::Lt), (Op::GtE, Op::Gt)] {
+                let c = op.get(&strict).copied().unwrap_or(1);
+                op.insert(inclusive, c);
+                op.insert(strict, c + 1);
+            }
+        }
         // A format to check ("a valid email", "5-digit zip code") or things to extract: the
         // `re` operations over the learned and named patterns.
         if super::patterns::names_a_format(&lower) {

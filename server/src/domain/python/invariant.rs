@@ -37,6 +37,8 @@ enum Invariance {
     Duplicate,
     /// "skipping rows that lack it": an empty dict among a list's dicts.
     MissingField,
+    /// "ignoring punctuation", "keeping only letters": a `'!'` after a text parameter.
+    Punctuation,
 }
 
 /// Words that say a thing is left out or makes no difference (before what they are about:
@@ -92,6 +94,17 @@ fn invariances(description: &str) -> Vec<Invariance> {
             .collect();
         // A count of what is left out is no invariance ("how many duplicates were removed").
         let counts = lower.contains("how many") || lower.contains("number of");
+        let only_letters = [
+            "only letters",
+            "letters only",
+            "only the letters",
+            "only alphanumeric",
+        ]
+        .iter()
+        .any(|p| lower.contains(p));
+        if only_letters && !out.contains(&Invariance::Punctuation) {
+            out.push(Invariance::Punctuation);
+        }
         for (k, w) in words.iter().enumerate() {
             let window: &[&str] = if ACTIVE.contains(w) {
                 &words[k + 1..(k + 1 + WINDOW).min(words.len())]
@@ -133,6 +146,9 @@ fn invariances(description: &str) -> Vec<Invariance> {
             }
             if has(&["lack", "lacks", "lacking", "missing"]) {
                 found.push(Invariance::MissingField);
+            }
+            if has(&["punctuation", "non-letters", "non-alphanumeric"]) {
+                found.push(Invariance::Punctuation);
             }
             for i in found {
                 if !out.contains(&i) {
@@ -214,6 +230,12 @@ fn changed(invariance: Invariance, v: &Value, output: &Value) -> Option<Value> {
             }),
             _ => None,
         },
+        Invariance::Punctuation => match v {
+            Value::Str(s) if s.chars().any(char::is_alphabetic) && !has_punctuation(output) => {
+                Some(Value::Str(format!("{s}!")))
+            }
+            _ => None,
+        },
         Invariance::MissingField => match v {
             Value::List(xs) if !xs.is_empty() && xs.iter().all(|x| matches!(x, Value::Dict(_))) => {
                 let mut xs = xs.clone();
@@ -270,6 +292,15 @@ fn overlaps(output: &Value, s: &str) -> bool {
         let t = t.to_lowercase();
         t.chars().any(char::is_alphabetic) && s.contains(&t)
     })
+}
+
+/// Whether `output` holds a text with punctuation (the input's may show there).
+fn has_punctuation(output: &Value) -> bool {
+    let mut texts = Vec::new();
+    collect_texts(output, &mut texts);
+    texts
+        .iter()
+        .any(|t| t.chars().any(|c| c.is_ascii_punctuation()))
 }
 
 fn is_empty(v: &Value) -> bool {
@@ -356,7 +387,7 @@ mod tests {
             ("Count the vowels in text, ignoring case.", &[Case]),
             (
                 "Check whether text reads the same backwards, ignoring case, spaces and punctuation.",
-                &[Case, Spaces],
+                &[Case, Spaces, Punctuation],
             ),
             ("Check a card number with the Luhn checksum; spaces are ignored.", &[Spaces]),
             ("Return the sum of the digits of n, ignoring its sign.", &[Sign]),
@@ -371,6 +402,8 @@ mod tests {
             ),
             ("Return the value of a column from every row, skipping rows that lack it.", &[MissingField]),
             ("A case-insensitive comparison.", &[Case]),
+            ("Count distinct words, ignoring case and punctuation.", &[Case, Punctuation]),
+            ("The first letter of first and the last name, keeping only letters.", &[Punctuation]),
             // No rule: the result is what is counted, or nothing is left out.
             ("Return how many duplicates were removed.", &[]),
             ("Return the duplicated items.", &[]),
