@@ -490,6 +490,61 @@ impl Found {
 /// Raising on a few extra inputs is no sign (a zero divisor, an empty list).
 const FREE_RAISE_SHARE: f64 = 0.125;
 
+/// A text's format: digit runs read as `9`, letter runs as `a`, other characters kept
+/// (`'09:15'` → `9:9`).
+fn text_format(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        let k = if c.is_ascii_digit() {
+            '9'
+        } else if c.is_alphabetic() {
+            'a'
+        } else {
+            c
+        };
+        if !(matches!(k, '9' | 'a') && out.ends_with(k)) {
+            out.push(k);
+        }
+    }
+    out
+}
+
+/// Which extra inputs are in the examples' format: for each text parameter whose examples all
+/// share one format with digits and a separator (a time, a date, a version), the extra input's
+/// text has that format. Where no parameter has such a format, every input is.
+fn formatted_inputs(examples: &[IoExample], extra: &[Vec<Value>]) -> Vec<bool> {
+    let arity = examples.first().map_or(0, |e| e.inputs.len());
+    let formats: Vec<(usize, String)> = (0..arity)
+        .filter_map(|j| {
+            let mut shared: Option<String> = None;
+            for e in examples {
+                let Some(Value::Str(s)) = e.inputs.get(j) else {
+                    return None;
+                };
+                let f = text_format(s);
+                match &shared {
+                    Some(g) if *g != f => return None,
+                    _ => shared = Some(f),
+                }
+            }
+            let f = shared?;
+            let separated = f
+                .chars()
+                .any(|c| !c.is_alphanumeric() && !c.is_whitespace());
+            (f.contains('9') && separated).then_some((j, f))
+        })
+        .collect();
+    extra
+        .iter()
+        .map(|inp| {
+            formats.iter().all(|(j, f)| match inp.get(*j) {
+                Some(Value::Str(s)) => text_format(s) == *f,
+                _ => false,
+            })
+        })
+        .collect()
+}
+
 /// Lowercase words of a description (identifiers split at `_`).
 fn description_words(text: &str) -> Vec<String> {
     let mut w: Vec<String> = text
@@ -1247,8 +1302,18 @@ impl Verifier<'_, '_> {
         }
         // The pragmatic listener over every consistent program's behaviour.
         let rsa = crate::rank::rsa_scores(&behaviours);
+        // Raising counts only on extra inputs in the examples' format, where the examples
+        // fix one ('09:15': `int(t.split(':')[0])` may raise on `'9x'`).
+        let in_format = formatted_inputs(examples, &extra);
+        let formatted = |b: &[Option<Value>]| -> Vec<Option<Value>> {
+            b.iter()
+                .zip(&in_format)
+                .filter(|(_, keep)| **keep)
+                .map(|(o, _)| o.clone())
+                .collect()
+        };
         for (f, b) in found.iter_mut().zip(&behaviours) {
-            f.raise_share = crate::rank::behaviour_shares(b).1;
+            f.raise_share = crate::rank::behaviour_shares(&formatted(b)).1;
         }
         // A behaviour is represented by the program that leaves out the fewest intents of the
         // description among those within `WORDED_SLACK` of its cheapest (`target.lower() ==
@@ -1352,8 +1417,8 @@ impl Verifier<'_, '_> {
             features.neural = f64::from(u8::from(f.solution.writer == WriterKind::Neural));
             features.cluster_size = (1.0 + cluster_sizes[cluster] as f64).ln();
             features.rsa = rsa[i] - best_rsa;
-            (features.true_share, features.raise_share) =
-                crate::rank::behaviour_shares(&behaviours[i]);
+            features.true_share = crate::rank::behaviour_shares(&behaviours[i]).0;
+            features.raise_share = f.raise_share;
             let generalization_logit = ranker.map(|r| r.logit(&features));
             verified.push((
                 CheckedCandidate {
@@ -1573,6 +1638,27 @@ mod tests {
         let (examples, _) = io_examples(&specs.functions[1]);
         let inputs: Vec<Vec<Value>> = examples.iter().map(|e| e.inputs.clone()).collect();
         assert_eq!(inputs, vec![vec![i(1)], vec![i(1), i(2)]]);
+    }
+
+    #[test]
+    fn raising_counts_on_inputs_in_the_examples_format() {
+        use super::{formatted_inputs, text_format, IoExample, Value};
+        assert_eq!(text_format("09:15"), "9:9");
+        assert_eq!(text_format("2024-02-29"), "9-9-9");
+        let ex = |a: &str, b: i64| IoExample {
+            inputs: vec![Value::Str(a.into())],
+            output: Value::Int(b),
+        };
+        let examples = [ex("09:15", 555), ex("12:00", 720)];
+        let extra = vec![
+            vec![Value::Str("7:45".into())],
+            vec![Value::Str("9x".into())],
+            vec![Value::Str(String::new())],
+        ];
+        assert_eq!(formatted_inputs(&examples, &extra), [true, false, false]);
+        // Free text fixes no format: every input counts.
+        let examples = [ex("ada lovelace", 2), ex("Tim Berners-Lee", 2)];
+        assert_eq!(formatted_inputs(&examples, &extra), [true, true, true]);
     }
 
     #[test]

@@ -515,6 +515,10 @@ ops!(
     // `dict(pairs)`: a later pair wins a shared key (`{k(x): v(x) for x in xs}` over pairs
     // built from each element).
     DictPairs,
+    // `int(t.split(':')[0]) * 60 + int(t.split(':')[1])`: an 'H:MM' time or duration in
+    // minutes; `ClockSeconds` an 'H:MM:SS' one in seconds (fields after those read ignored).
+    ClockMinutes,
+    ClockSeconds,
 );
 
 impl Op {
@@ -530,7 +534,7 @@ impl Op {
             | First | Last | ListOf1 | AccSum | AccMax | AccMin | Unique | DictInvert | Pad2
             | IsNone | IsNotNone | Flatten | Median | ReSubNonNumeric | IsLeap | Radians
             | Degrees | SumByKey | MaxByKey | MinByKey | ListByKey | DictPairs | Palindrome
-            | Splitext | Dirname | Basename | Transpose => 1,
+            | Splitext | Dirname | Basename | Transpose | ClockMinutes | ClockSeconds => 1,
             IfExp | SliceRange | Replace | GetDefault | Between | MkTuple3 | TryOr | DeepGet => 3,
             DictOf => 2,
             _ => 2,
@@ -558,6 +562,7 @@ impl Op {
             (Pow, [Int, Int]) => Some(Int),
             (Pow, [x, y]) if num(x) && num(y) => Some(Float),
             (Neg | Abs, [x]) if num(x) => Some(x.clone()),
+            (ClockMinutes | ClockSeconds, [Str]) => Some(Int),
             (Not, [Bool]) => Some(Bool),
             (Eq | NotEq, [x, y]) if x == y || (num(x) && num(y)) => Some(Bool),
             // A record's field (`u['name'] == name`): the values decide.

@@ -57,6 +57,7 @@ fn base_op_cost(op: Op) -> u32 {
         SumByKey => 3,
         MaxByKey | MinByKey | ListByKey => 4,
         DictPairs => 3,
+        ClockMinutes | ClockSeconds => 5,
         BitAnd | BitOr | BitXor | LShift | RShift => 4,
         // Cheaper where the description asks for a format check or an extraction
         // (`patterns::names_a_format`, `patterns::names_an_extraction`).
@@ -367,6 +368,20 @@ const PRIORS: &[(&[&str], &[Op], &[Hof])] = &[
 const NAMED_OPS: &[(&[&str], Op, u32)] = &[
     (&["hypotenuse", "hypot"], Op::Hypot, 1),
     (&["median"], Op::Median, 1),
+    // A time of day or a duration as 'H:MM' / 'HH:MM:SS' (the layouts or the unit named).
+    (
+        &[
+            "h:mm",
+            "hh:mm",
+            "minutes",
+            "duration",
+            "midnight",
+            "time span",
+        ],
+        Op::ClockMinutes,
+        2,
+    ),
+    (&["hh:mm:ss", "h:mm:ss", "seconds"], Op::ClockSeconds, 2),
     (
         &[
             "palindrom",
@@ -710,6 +725,32 @@ const CHAR_CLASSES: &[(&str, &str)] = &[
 ];
 
 /// Named quantities that come with domain constants.
+/// The literals of the operations the description names (`':'`, `60` and `3600` of a clock
+/// time's fields, `int(t.split(':')[0]) * 60`) and its named quantities' numbers (`24` for
+/// "day"), as the ranking reads a rendering's literals: explained.
+pub(crate) fn named_literals(description: &str) -> Vec<String> {
+    let lower = crate::intent::plain_text(description);
+    let mut out: Vec<String> = Vec::new();
+    let clock = NAMED_OPS.iter().any(|(words, o, _)| {
+        matches!(o, Op::ClockMinutes | Op::ClockSeconds)
+            && words.iter().any(|w| mentions(&lower, w))
+    });
+    if clock {
+        out.extend(["':'", "60", "3600"].map(String::from));
+    }
+    for (w, ns) in NAMED_NUMBERS {
+        if mentions(&lower, w) {
+            out.extend(ns.iter().map(|n| PyVal::Float(*n).repr()));
+            out.extend(
+                ns.iter()
+                    .filter(|n| n.fract() == 0.0)
+                    .map(|n| (*n as i64).to_string()),
+            );
+        }
+    }
+    out
+}
+
 const NAMED_NUMBERS: &[(&str, &[f64])] = &[
     ("fahrenheit", &[32.0, 1.8, 9.0, 5.0]),
     ("celsius", &[32.0, 1.8, 9.0, 5.0]),
@@ -720,6 +761,8 @@ const NAMED_NUMBERS: &[(&str, &[f64])] = &[
     ("mm:ss", &[60.0]),
     ("day", &[24.0, 7.0, 365.0]),
     ("week", &[7.0]),
+    ("midnight", &[1440.0, 86400.0, 24.0]),
+    ("next day", &[1440.0, 86400.0, 24.0]),
     ("year", &[365.0, 12.0]),
     ("month", &[12.0]),
     ("feet", &[12.0]),

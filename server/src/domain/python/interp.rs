@@ -2037,6 +2037,21 @@ pub(crate) fn apply(op: Op, a: &[&PyVal]) -> PyResult {
             PyVal::Big(_) | PyVal::Bool(_) => Err(PyErr::TooBig),
             _ => Err(PyErr::TypeError),
         },
+        ClockMinutes | ClockSeconds => {
+            // As `int(t.split(':')[0]) * 60 + int(t.split(':')[1])` evaluates: each field
+            // read (or missing) in turn.
+            let s = str_arg(arg(0)?)?;
+            let parts: Vec<&str> = s.split(':').collect();
+            let n: u32 = if op == ClockMinutes { 2 } else { 3 };
+            let mut total = PyVal::Int(0);
+            for i in 0..n {
+                let part = parts.get(i as usize).ok_or(PyErr::IndexError)?;
+                let v = parse_py_int(part)?;
+                let scaled = mul(&v, &PyVal::Int(60_i64.pow(n - 1 - i)))?;
+                total = add(&total, &scaled)?;
+            }
+            Ok(total)
+        }
         Median => {
             let xs = elements(arg(0)?)?;
             if xs.is_empty() || xs.iter().any(|x| matches!(x, PyVal::Bool(_))) {

@@ -198,6 +198,7 @@ pub(crate) fn explained_constants(description: &str) -> Vec<String> {
                 .into_iter()
                 .map(|n| n.to_string()),
         )
+        .chain(hints::named_literals(description))
         .collect()
 }
 

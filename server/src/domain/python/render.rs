@@ -1027,6 +1027,20 @@ impl Renderer<'_> {
                 };
                 (format!("{name}({})", self.wrap(&a[0], P_IF)), P_ATOM)
             }
+            ClockMinutes | ClockSeconds => {
+                let t = self.wrap(&a[0], P_ATOM);
+                let scales: &[&str] = if op == ClockMinutes {
+                    &[" * 60", ""]
+                } else {
+                    &[" * 3600", " * 60", ""]
+                };
+                let terms: Vec<String> = scales
+                    .iter()
+                    .enumerate()
+                    .map(|(i, scale)| format!("int({t}.split(':')[{i}]){scale}"))
+                    .collect();
+                (terms.join(" + "), P_ADD)
+            }
             Median => {
                 self.imports.insert("import statistics".into());
                 fi(self, "statistics.median")

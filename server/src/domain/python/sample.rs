@@ -741,9 +741,10 @@ pub(crate) fn sample_once(rng: &mut ChaCha8Rng, held_out: usize) -> Option<Gener
     }
     let same = |a: &PyVal, b: &PyVal| exact_eq(a, b) && a.repr() == b.repr();
     // A constant is no task; where the visible examples agree, one with another result
-    // joins them (as a person shows a `True` and a `False` case).
-    if outputs[..visible].iter().all(|o| same(o, &outputs[0])) {
-        let j = (visible..n).find(|&j| !same(&outputs[j], &outputs[0]))?;
+    // joins them (as a person shows a `True` and a `False` case). Agree as Python compares
+    // (`0.0 == -0.0`).
+    if outputs[..visible].iter().all(|o| py_eq(o, &outputs[0])) {
+        let j = (visible..n).find(|&j| !py_eq(&outputs[j], &outputs[0]))?;
         inputs.swap(j, visible - 1);
         outputs.swap(j, visible - 1);
     }

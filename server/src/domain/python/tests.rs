@@ -1466,7 +1466,7 @@ fn fixed_format_strings_are_read_as_fields() {
     );
     assert_eq!(
         first_body(&t),
-        "parts = clock.split(':')\nreturn int(parts[-1]) + int(parts[0]) * 60"
+        "return int(clock.split(':')[0]) * 60 + int(clock.split(':')[1])"
     );
 }
 
@@ -2247,4 +2247,30 @@ fn stated_invariances_reach_the_search() {
     );
     let body = first_body(&t);
     assert!(body.contains("if name"), "{body}");
+}
+
+/// 'H:MM' and 'HH:MM:SS' texts are minutes and seconds: their fields read as the layout says.
+#[test]
+fn clock_times_are_minutes_and_seconds() {
+    let t = task(
+        &["laps"],
+        &["list[str]"],
+        "Total time of the 'M:SS' laps, in seconds.",
+        &[(&["['1:30', '2:05']"], "215"), (&["['0:45']"], "45")],
+    );
+    assert_eq!(
+        first_body(&t),
+        "total = 0\nfor lap in laps:\n    total += int(lap.split(':')[0]) * 60 + int(lap.split(':')[1])\nreturn total"
+    );
+    let t = task(
+        &["start", "end"],
+        &["str", "str"],
+        "Seconds from start to end, two 'HH:MM:SS' times of one day.",
+        &[
+            (&["'10:00:00'", "'10:01:30'"], "90"),
+            (&["'08:15:00'", "'09:15:05'"], "3605"),
+        ],
+    );
+    let body = first_body(&t);
+    assert!(body.contains("int(end.split(':')[2])"), "{body}");
 }
