@@ -22,8 +22,11 @@ import subprocess
 import sys
 import textwrap
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+# The task record, and the docstring examples parsed back, as the third set has them.
+from make_blind3 import Task, docstring_tests
 
 OUT = Path(__file__).with_name("everyday_blind4.jsonl")
 
@@ -94,36 +97,6 @@ BANNED = {
 }
 
 Case = tuple[str, str]  # (call source, expected value source)
-
-
-@dataclass(frozen=True)
-class Task:
-    name: str
-    sig: str  # parameters and return annotation, e.g. "(n: int) -> str"
-    doc: str
-    examples: list[Case]
-    hidden: list[Case]
-    body: str
-    arrow: bool = False
-
-    def stub(self) -> str:
-        desc = textwrap.wrap(self.doc, width=72)
-        lines = [f"def {self.name}{self.sig}:", f'    """{desc[0]}']
-        lines += [f"    {line}" for line in desc[1:]]
-        lines.append("")
-        for call, expected in self.examples:
-            if self.arrow:
-                lines.append(f"    {call} -> {expected}")
-            else:
-                lines += [f"    >>> {call}", f"    {expected}"]
-        lines.append('    """')
-        return "\n".join(lines) + "\n"
-
-    def given_tests(self) -> list[str]:
-        return [f"assert {call} == {expected}" for call, expected in self.examples]
-
-    def hidden_tests(self) -> list[str]:
-        return [f"assert {call} == {expected}" for call, expected in self.hidden]
 
 
 TASKS: list[Task] = [
@@ -1466,30 +1439,6 @@ if job["doctest"]:
 print(json.dumps(problems))
 sys.exit(1 if problems else 0)
 '''
-
-
-def docstring_tests(task: Task, stub: str) -> list[str]:
-    """Parse the stub's docstring examples back into assert strings."""
-    tree = ast.parse(stub)
-    func = tree.body[0]
-    assert isinstance(func, ast.FunctionDef) and func.name == task.name
-    assert len(func.body) == 1, "stub must contain only the docstring"
-    doc = ast.get_docstring(func, clean=True)
-    assert doc is not None
-    lines = doc.splitlines()
-    tests: list[str] = []
-    if task.arrow:
-        assert not any(line.startswith(">>>") for line in lines)
-        for line in lines:
-            if line.startswith(f"{task.name}("):
-                assert line.count(" -> ") == 1, line
-                call, expected = line.split(" -> ")
-                tests.append(f"assert {call} == {expected}")
-    else:
-        for i, line in enumerate(lines):
-            if line.startswith(">>> "):
-                tests.append(f"assert {line[4:]} == {lines[i + 1]}")
-    return tests
 
 
 def result_kind(task: Task) -> str:
