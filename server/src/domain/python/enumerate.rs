@@ -1816,11 +1816,6 @@ impl Search<'_> {
         {
             return;
         }
-        // The length of a repeated sequence is a product (`len(s * n)` is `len(s) * n`, and
-        // fits counts by accident: `len('09' * 45)`).
-        if op == Op::Len && matches!(&*ctx.terms[args[0]].expr, Expr::Call(Op::Mul, _)) {
-            return;
-        }
         // A format spec is an argument of `format` only; a pattern, of the `re` operations
         // (the generic ones would take either: `(s, r'\d+')`).
         if op != Op::Format && args.iter().any(|&a| ctx.terms[a].ty == Ty::Spec) {

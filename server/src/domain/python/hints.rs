@@ -726,8 +726,9 @@ const CHAR_CLASSES: &[(&str, &str)] = &[
 
 /// Named quantities that come with domain constants.
 /// The literals of the operations the description names (`':'`, `60` and `3600` of a clock
-/// time's fields, `int(t.split(':')[0]) * 60`) and its named quantities' numbers (`24` for
-/// "day"), as the ranking reads a rendering's literals: explained.
+/// time's fields, `int(t.split(':')[0]) * 60`) and the numbers of the time units it names
+/// (`1440` for "midnight"), as the ranking reads a rendering's literals: explained. (Not every
+/// named quantity's: "31 days" does not explain `len(month) == 7`.)
 pub(crate) fn named_literals(description: &str) -> Vec<String> {
     let lower = crate::intent::plain_text(description);
     let mut out: Vec<String> = Vec::new();
@@ -738,8 +739,11 @@ pub(crate) fn named_literals(description: &str) -> Vec<String> {
     if clock {
         out.extend(["':'", "60", "3600"].map(String::from));
     }
+    const TIME_UNITS: &[&str] = &[
+        "minute", "hour", "second", "hh:mm", "mm:ss", "midnight", "next day",
+    ];
     for (w, ns) in NAMED_NUMBERS {
-        if mentions(&lower, w) {
+        if TIME_UNITS.contains(w) && mentions(&lower, w) {
             out.extend(ns.iter().map(|n| PyVal::Float(*n).repr()));
             out.extend(
                 ns.iter()
