@@ -402,9 +402,15 @@ pub(crate) fn suggested_specs(
         [w, rest @ ..] if rest.iter().all(|x| x == w) && *w > 1 => Some(*w),
         _ => None,
     };
+    // "Two hex digits per byte": the stated width first (the examples' bytes may all have
+    // two digits without it).
+    let stated = stated_digits(doc_lower);
     for (word, kind) in [("binary", 'b'), ("octal", 'o'), ("hex", 'x')] {
         if doc_lower.contains(word) {
-            add(kind.to_string(), 1);
+            if let (None, Some(n)) = (width, stated) {
+                add(format!("0{n}{kind}"), 1);
+            }
+            add(kind.to_string(), if stated.is_some() { 2 } else { 1 });
             if kind == 'x' {
                 add("X".to_string(), 1);
             }
@@ -413,7 +419,42 @@ pub(crate) fn suggested_specs(
             }
         }
     }
+    // "Zero-padded to four digits": the stated width (the examples may show no padding).
+    if let Some(n) = stated_digits(doc_lower) {
+        if ["pad", "zero"].iter().any(|w| doc_lower.contains(w)) {
+            add(format!("0{n}d"), 2);
+        }
+    }
     out
+}
+
+/// The digits per number the description states ("two digits per byte", "padded to 4
+/// digits"), from two to eight.
+fn stated_digits(doc_lower: &str) -> Option<usize> {
+    const WORDS: &[(&str, usize)] = &[
+        ("two", 2),
+        ("three", 3),
+        ("four", 4),
+        ("five", 5),
+        ("six", 6),
+        ("seven", 7),
+        ("eight", 8),
+    ];
+    let words: Vec<&str> = doc_lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().enumerate().find_map(|(k, w)| {
+        let n = WORDS
+            .iter()
+            .find(|(word, _)| word == w)
+            .map(|(_, n)| *n)
+            .or_else(|| w.parse::<usize>().ok().filter(|n| (2..=8).contains(n)))?;
+        let next = words.get(k + 1..(k + 3).min(words.len()))?;
+        next.iter()
+            .any(|x| *x == "digits" || *x == "digit")
+            .then_some(n)
+    })
 }
 
 /// The shape of one number written in a string.
@@ -551,5 +592,21 @@ mod tests {
             "{bin:?}"
         );
         assert!(suggested_specs("", -1, &[PyVal::str("abc")]).is_empty());
+        // The digits the description states, where the outputs are joined numbers.
+        let specs = |doc: &str, outs: &[&str]| -> Vec<String> {
+            let outs: Vec<PyVal> = outs.iter().map(|o| PyVal::str(o)).collect();
+            suggested_specs(doc, -1, &outs)
+                .into_iter()
+                .map(|(s, _)| s)
+                .collect()
+        };
+        let hex = specs(
+            "encode the bytes as lowercase hex, two digits per byte",
+            &["deadbeef", "4869"],
+        );
+        assert!(hex.contains(&"02x".to_string()), "{hex:?}");
+        let padded = specs("the id zero-padded to 4 digits", &["ID-1234"]);
+        assert!(padded.contains(&"04d".to_string()), "{padded:?}");
+        assert!(!specs("the first two words", &["ab cd"]).contains(&"02d".to_string()));
     }
 }
