@@ -431,25 +431,18 @@ pub(crate) fn suggested_specs(
 /// The digits per number the description states ("two digits per byte", "padded to 4
 /// digits"), from two to eight.
 fn stated_digits(doc_lower: &str) -> Option<usize> {
-    const WORDS: &[(&str, usize)] = &[
-        ("two", 2),
-        ("three", 3),
-        ("four", 4),
-        ("five", 5),
-        ("six", 6),
-        ("seven", 7),
-        ("eight", 8),
-    ];
     let words: Vec<&str> = doc_lower
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
     words.iter().enumerate().find_map(|(k, w)| {
-        let n = WORDS
+        let n = super::hints::NUMBER_WORDS
             .iter()
             .find(|(word, _)| word == w)
             .map(|(_, n)| *n)
-            .or_else(|| w.parse::<usize>().ok().filter(|n| (2..=8).contains(n)))?;
+            .or_else(|| w.parse::<i64>().ok())
+            .filter(|n| (2..=8).contains(n))
+            .and_then(|n| usize::try_from(n).ok())?;
         let next = words.get(k + 1..(k + 3).min(words.len()))?;
         next.iter()
             .any(|x| *x == "digits" || *x == "digit")

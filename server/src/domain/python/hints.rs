@@ -672,7 +672,7 @@ const ORDINALS: &[(&str, &[i64])] = &[
     ("fourth", &[3, -4]),
 ];
 
-const NUMBER_WORDS: &[(&str, i64)] = &[
+pub(super) const NUMBER_WORDS: &[(&str, i64)] = &[
     ("zero", 0),
     ("one", 1),
     ("two", 2),

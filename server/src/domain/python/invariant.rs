@@ -26,8 +26,9 @@ enum Invariance {
     Case,
     /// "ignoring spaces", "spaces are ignored": a space inside a text parameter.
     Spaces,
-    /// "ignoring surrounding whitespace": spaces around a text parameter.
-    SurroundingSpace,
+    /// "ignoring surrounding whitespace": spaces around a text parameter; "leading" or
+    /// "trailing" alone, on that side only ("without leading spaces" keeps the trailing).
+    SurroundingSpace { before: bool, after: bool },
     /// "ignoring its sign": a number parameter negated.
     Sign,
     /// "empty strings are skipped", "drop blank entries": an empty (or, for "blank", a
@@ -130,8 +131,10 @@ fn invariances(description: &str) -> Vec<Invariance> {
                 found.push(Invariance::Sign);
             }
             if has(&["space", "spaces", "whitespace"]) {
-                if has(&["surrounding", "leading", "trailing"]) {
-                    found.push(Invariance::SurroundingSpace);
+                let around = has(&["surrounding"]);
+                let (before, after) = (around || has(&["leading"]), around || has(&["trailing"]));
+                if before || after {
+                    found.push(Invariance::SurroundingSpace { before, after });
                 } else if !has(&["empty", "blank", "whitespace-only"]) {
                     found.push(Invariance::Spaces);
                 }
@@ -212,8 +215,11 @@ fn changed(invariance: Invariance, v: &Value, output: &Value) -> Option<Value> {
             Value::Str(s) if !has_spaced_text(output) => inner_space(s).map(Value::Str),
             _ => None,
         },
-        Invariance::SurroundingSpace => match v {
-            Value::Str(s) if !s.trim().is_empty() => Some(Value::Str(format!(" {s} "))),
+        Invariance::SurroundingSpace { before, after } => match v {
+            Value::Str(s) if !s.trim().is_empty() => {
+                let side = |on: bool| if on { " " } else { "" };
+                Some(Value::Str(format!("{}{s}{}", side(before), side(after))))
+            }
             _ => None,
         },
         Invariance::Sign => match v {
@@ -391,7 +397,20 @@ mod tests {
             ),
             ("Check a card number with the Luhn checksum; spaces are ignored.", &[Spaces]),
             ("Return the sum of the digits of n, ignoring its sign.", &[Sign]),
-            ("Parse a port, ignoring surrounding whitespace.", &[SurroundingSpace]),
+            (
+                "Parse a port, ignoring surrounding whitespace.",
+                &[SurroundingSpace {
+                    before: true,
+                    after: true,
+                }],
+            ),
+            (
+                "The name without leading spaces.",
+                &[SurroundingSpace {
+                    before: true,
+                    after: false,
+                }],
+            ),
             (
                 "Group words by first letter; empty strings are skipped.",
                 &[Blank { whitespace: false }],
