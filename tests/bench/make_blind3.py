@@ -1251,15 +1251,16 @@ def result_kind(sig: str) -> str:
     return ret.split("[", 1)[0]
 
 
-def check(task: Task) -> list[str]:
+def check(task: Task, min_hidden: int = 2) -> list[str]:
+    """Problems of one task: its stub, its tests, and its reference body run against them."""
     problems: list[str] = []
     stub = task.stub()
     if "\\" in stub:
         problems.append("backslash in stub")
     if not 2 <= len(task.examples) <= 3:
         problems.append("need 2 or 3 examples")
-    if not 2 <= len(task.hidden) <= 4:
-        problems.append("need 2-4 hidden tests")
+    if not min_hidden <= len(task.hidden) <= 4:
+        problems.append(f"need {min_hidden}-4 hidden tests")
     if set(task.given_tests()) & set(task.hidden_tests()):
         problems.append("hidden test repeats a given test")
     try:
