@@ -426,6 +426,18 @@ const INTENTS: &[Intent] = &[
         code: &["round"],
     },
     Intent {
+        // "The value closest to target": the smallest distance, `min(..., key=abs(v - t))`
+        // (not "rounded to the nearest cent", the intent above).
+        name: "closest",
+        stems: &[
+            "closest to ",
+            "nearest to ",
+            "closest match",
+            "nearest match",
+        ],
+        code: &["abs", "min"],
+    },
+    Intent {
         // "Empty or only whitespace": a string tested after stripping (`if line.strip()`).
         name: "blank",
         stems: &[
@@ -626,7 +638,7 @@ fn ignored_kinds(text: &str) -> Vec<&'static str> {
 static ONE_OF: Intent = Intent {
     name: "one-of",
     stems: &[],
-    code: &["in (", "in {", "in ["],
+    code: &["in (", "in {", "in [", "startswith((", "endswith(("],
 };
 
 /// "A port number (1 to 65535)", "between 0 and 100", "from 18 to 65": a range of numbers the
@@ -740,6 +752,16 @@ fn names_a_set_of_strings(text: &str) -> bool {
         ]
         .iter()
         .any(|s| mentions(text, s))
+        || starts_or_ends_with_either(text)
+}
+
+/// "Starts with '#' or ';'", "ends with '.jpg', '.png' or '.gif'": one affix of several
+/// (`line.startswith(('#', ';'))`).
+fn starts_or_ends_with_either(text: &str) -> bool {
+    cached_regex!(
+        r#"\b(starts?|begins?|ends?|starting|beginning|ending)( \w+)? with ['"][^'"]*['"],? (or|and) ['"]"#
+    )
+    .is_some_and(|re| re.is_match(text))
 }
 
 /// Whether `text` (lowercase) mentions `stem` at a word start.

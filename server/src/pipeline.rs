@@ -1494,7 +1494,14 @@ impl Verifier<'_, '_> {
             .first()
             .is_some_and(|(_, i)| fitting[found[*i].domain].0.name() == "python");
         result.candidates = verified.into_iter().map(|(c, _)| c).collect();
-        if top_from_python && result.evidence.as_ref().is_some_and(|e| e.is_weak()) {
+        let weak = result.evidence.as_ref().is_some_and(|e| {
+            if top_from_python {
+                e.is_weak()
+            } else {
+                e.is_offset_fit()
+            }
+        });
+        if weak {
             result.status = SynthStatus::Underdetermined;
             result.error = Some(
                 "the examples do not single out one program; add an example (see the question)"

@@ -519,6 +519,9 @@ ops!(
     // minutes; `ClockSeconds` an 'H:MM:SS' one in seconds (fields after those read ignored).
     ClockMinutes,
     ClockSeconds,
+    // `s.removeprefix(p)`, `s.removesuffix(p)` (Python 3.9).
+    RemovePrefix,
+    RemoveSuffix,
 );
 
 impl Op {
@@ -626,6 +629,9 @@ impl Op {
             (Join, [Str, List(e)]) if **e == Str => Some(Str),
             (CountSub | Find, [Str, Str]) => Some(Int),
             (StartsWith | EndsWith, [Str, Str]) => Some(Bool),
+            // "Starts with '#' or ';'": `line.startswith(('#', ';'))`.
+            (StartsWith | EndsWith, [Str, TupleN(t)]) if **t == Str => Some(Bool),
+            (RemovePrefix | RemoveSuffix, [Str, Str]) => Some(Str),
             (Replace, [Str, Str, Str]) => Some(Str),
             (Zfill | Ljust | Rjust | Center, [Str, Int]) => Some(Str),
             (StripChars, [Str, Str]) => Some(Str),

@@ -1221,6 +1221,7 @@ impl Search<'_> {
                 Err(old) => {
                     self.take_parameter_place(0, old, &expr, cost);
                     self.take_named_place(0, old, &expr, cost);
+                    self.take_listed_place(0, old, &expr);
                     None
                 }
             };
@@ -1254,6 +1255,7 @@ impl Search<'_> {
                 Err(old) => {
                     self.take_parameter_place(ci, old, &expr, cost);
                     self.take_named_place(ci, old, &expr, cost);
+                    self.take_listed_place(ci, old, &expr);
                     None
                 }
             };
@@ -1278,6 +1280,45 @@ impl Search<'_> {
         let term = &mut self.ctxs[ci].terms[old];
         term.expr = expr.clone();
         term.uses_var = expr.uses_var();
+    }
+
+    /// A test of the affixes the description lists, equal on the examples to a held test of one
+    /// of them, takes its place (`line.startswith(('#', ';'))` for `line.startswith('#')`
+    /// where "starts with '#' or ';'" and no example starts with `';'`).
+    fn take_listed_place(&mut self, ci: usize, old: usize, expr: &Rc<Expr>) {
+        let Expr::Call(op @ (Op::StartsWith | Op::EndsWith), args) = &**expr else {
+            return;
+        };
+        let [subject, affixes] = args.as_slice() else {
+            return;
+        };
+        let Expr::Const(PyVal::Tuple(listed)) = &**affixes else {
+            return;
+        };
+        let Some(held) = self.ctxs[ci].terms.get(old) else {
+            return;
+        };
+        let Expr::Call(held_op, held_args) = &*held.expr else {
+            return;
+        };
+        let one_of = match held_args.as_slice() {
+            [s, a]
+                if held_op == op && super::tokens::encode(s) == super::tokens::encode(subject) =>
+            {
+                match &**a {
+                    Expr::Const(v @ PyVal::Str(_)) => {
+                        listed.iter().any(|l| super::value::exact_eq(l, v))
+                    }
+                    _ => false,
+                }
+            }
+            _ => false,
+        };
+        if one_of {
+            let term = &mut self.ctxs[ci].terms[old];
+            term.expr = expr.clone();
+            term.uses_var = expr.uses_var();
+        }
     }
 
     /// A term whose operation the description names, equal on the examples to a held
@@ -1827,8 +1868,8 @@ impl Search<'_> {
             return;
         }
         // A tuple the description lists ("one of 'jpg', 'png' or 'gif'") is for membership
-        // only (`('child', 'teen', 'adult')[age // 13]` is a fit).
-        if !matches!(op, Op::In | Op::NotIn)
+        // and affix tests only (`('child', 'teen', 'adult')[age // 13]` is a fit).
+        if !matches!(op, Op::In | Op::NotIn | Op::StartsWith | Op::EndsWith)
             && args
                 .iter()
                 .any(|&a| matches!(&*ctx.terms[a].expr, Expr::Const(PyVal::Tuple(_))))

@@ -58,6 +58,7 @@ fn base_op_cost(op: Op) -> u32 {
         MaxByKey | MinByKey | ListByKey => 4,
         DictPairs => 3,
         ClockMinutes | ClockSeconds => 5,
+        RemovePrefix | RemoveSuffix => 4,
         BitAnd | BitOr | BitXor | LShift | RShift => 4,
         // Cheaper where the description asks for a format check or an extraction
         // (`patterns::names_a_format`, `patterns::names_an_extraction`).
@@ -159,6 +160,12 @@ const PRIORS: &[(&[&str], &[Op], &[Hof])] = &[
             "min", "smallest", "least", "shortest", "lowest", "earliest", "oldest",
         ],
         &[Op::Min, Op::Min2],
+        &[Hof::MinKey, Hof::MinKeyOrNone],
+    ),
+    // "The value closest to target": the smallest distance, `abs(v - target)`.
+    (
+        &["closest", "nearest"],
+        &[Op::Abs, Op::Sub],
         &[Hof::MinKey, Hof::MinKeyOrNone],
     ),
     (
@@ -367,6 +374,10 @@ const PRIORS: &[(&[&str], &[Op], &[Hof])] = &[
 /// keeps them out of the way elsewhere.
 const NAMED_OPS: &[(&[&str], Op, u32)] = &[
     (&["hypotenuse", "hypot"], Op::Hypot, 1),
+    // "Remove the prefix if it is there": `removeprefix`, which `strip(prefix)` and
+    // `replace(prefix, '')` equal on most examples.
+    (&["prefix"], Op::RemovePrefix, 2),
+    (&["suffix"], Op::RemoveSuffix, 2),
     (&["median"], Op::Median, 1),
     // A time of day or a duration as 'H:MM' / 'HH:MM:SS' (the layouts or the unit named).
     (

@@ -1622,10 +1622,37 @@ pub(crate) fn apply(op: Op, a: &[&PyVal]) -> PyResult {
                 None => -1,
             }))
         }
-        StartsWith => Ok(PyVal::Bool(
-            str_arg(arg(0)?)?.starts_with(str_arg(arg(1)?)?),
-        )),
-        EndsWith => Ok(PyVal::Bool(str_arg(arg(0)?)?.ends_with(str_arg(arg(1)?)?))),
+        StartsWith | EndsWith => {
+            let s = str_arg(arg(0)?)?;
+            let test = |p: &str| {
+                if op == StartsWith {
+                    s.starts_with(p)
+                } else {
+                    s.ends_with(p)
+                }
+            };
+            match arg(1)? {
+                // A tuple of affixes: the first that matches answers; a non-text one reached
+                // raises.
+                PyVal::Tuple(ps) => {
+                    for p in ps.iter() {
+                        if test(str_arg(p)?) {
+                            return Ok(PyVal::Bool(true));
+                        }
+                    }
+                    Ok(PyVal::Bool(false))
+                }
+                p => Ok(PyVal::Bool(test(str_arg(p)?))),
+            }
+        }
+        RemovePrefix => {
+            let (s, p) = (str_arg(arg(0)?)?, str_arg(arg(1)?)?);
+            Ok(PyVal::str(s.strip_prefix(p).unwrap_or(s)))
+        }
+        RemoveSuffix => {
+            let (s, p) = (str_arg(arg(0)?)?, str_arg(arg(1)?)?);
+            Ok(PyVal::str(s.strip_suffix(p).unwrap_or(s)))
+        }
         Replace => {
             let (s, old, new) = (str_arg(arg(0)?)?, str_arg(arg(1)?)?, str_arg(arg(2)?)?);
             let n = if old.is_empty() {

@@ -840,7 +840,13 @@ impl Renderer<'_> {
                 format!("{}[::{}]", self.wrap(&a[0], P_ATOM), self.wrap(&a[1], P_IF)),
                 P_ATOM,
             ),
-            Len => (format!("len({})", self.iter_arg(&a[0])), P_ATOM),
+            // `len` takes no iterator: `len(list(accumulate(xs)))`.
+            Len => match &*a[0] {
+                Expr::Call(Op::AccSum | Op::AccMax | Op::AccMin, _) | Expr::Scan(..) => {
+                    (format!("len({})", self.wrap(&a[0], P_IF)), P_ATOM)
+                }
+                _ => (format!("len({})", self.iter_arg(&a[0])), P_ATOM),
+            },
             Sum => fi(self, "sum"),
             Min => fi(self, "min"),
             Max => fi(self, "max"),
@@ -894,6 +900,8 @@ impl Renderer<'_> {
             IndexL => m1(self, "index"),
             StartsWith => m1(self, "startswith"),
             EndsWith => m1(self, "endswith"),
+            RemovePrefix => m1(self, "removeprefix"),
+            RemoveSuffix => m1(self, "removesuffix"),
             Zfill => m1(self, "zfill"),
             Ljust => m1(self, "ljust"),
             Rjust => m1(self, "rjust"),

@@ -922,6 +922,42 @@ mod everyday {
     }
 
     #[test]
+    fn affixes_evaluate_and_render() {
+        let strip = call(Op::RemovePrefix, vec![p(0), p(1)]);
+        assert_eq!(run(&strip, &["'feature/login'", "'feature/'"]), "'login'");
+        assert_eq!(
+            run(&strip, &["'my feature/x'", "'feature/'"]),
+            "'my feature/x'"
+        );
+        assert_eq!(run(&strip, &["'aab'", "'a'"]), "'ab'");
+        assert_eq!(
+            render(&strip, &names(&["text", "prefix"])).expr,
+            "text.removeprefix(prefix)"
+        );
+        let cut = call(Op::RemoveSuffix, vec![p(0), c(PyVal::str(".git"))]);
+        assert_eq!(run(&cut, &["'repo.git.git'"]), "'repo.git'");
+        assert_eq!(
+            render(&cut, &names(&["url"])).expr,
+            "url.removesuffix('.git')"
+        );
+        // One of several affixes: `str.startswith` takes a tuple.
+        let listed = c(PyVal::tuple(vec![PyVal::str("#"), PyVal::str(";")]));
+        let comment = call(Op::StartsWith, vec![p(0), listed.clone()]);
+        assert_eq!(run(&comment, &["'; legacy'"]), "True");
+        assert_eq!(run(&comment, &["'port = 1'"]), "False");
+        assert_eq!(run(&comment, &["''"]), "False");
+        assert_eq!(
+            render(&comment, &names(&["line"])).expr,
+            "line.startswith(('#', ';'))"
+        );
+        let none = c(PyVal::tuple(Vec::new()));
+        assert_eq!(
+            run(&call(Op::EndsWith, vec![p(0), none]), &["'x'"]),
+            "False"
+        );
+    }
+
+    #[test]
     fn dict_operations_evaluate_and_render() {
         let merge = call(Op::DictMerge, vec![p(0), p(1)]);
         assert_eq!(
@@ -2273,4 +2309,47 @@ fn clock_times_are_minutes_and_seconds() {
     );
     let body = first_body(&t);
     assert!(body.contains("int(end.split(':')[2])"), "{body}");
+}
+
+#[test]
+fn closest_and_listed_affixes_are_read() {
+    // "Closest to": the smallest distance, not a fit of the two examples' remainders.
+    let t = task(
+        &["values", "target"],
+        &["list[int]", "int"],
+        "Return the value closest to target.",
+        &[(&["[1, 5, 9]", "6"], "5"), (&["[10, 20]", "14"], "10")],
+    );
+    let bodies: Vec<String> = solutions(&t, 10).into_iter().map(|s| s.body).collect();
+    assert!(
+        bodies
+            .iter()
+            .any(|b| b == "return min(values, key=lambda value: abs(target - value))"),
+        "{bodies:?}"
+    );
+    // "Remove the prefix if it is there": `removeprefix`, not `strip(prefix)`.
+    let t = task(
+        &["text", "prefix"],
+        &["str", "str"],
+        "Return text without the given prefix, if it starts with it.",
+        &[
+            (&["'feature/login'", "'feature/'"], "'login'"),
+            (&["'main'", "'feature/'"], "'main'"),
+        ],
+    );
+    assert_eq!(first_body(&t), "return text.removeprefix(prefix)");
+    // "Ends with '.jpg', '.png' or '.gif'": the listed affixes, where the examples show one.
+    let t = task(
+        &["name"],
+        &["str"],
+        "Return True if the file name ends with '.jpg', '.png' or '.gif'.",
+        &[(&["'cat.png'"], "True"), (&["'notes.txt'"], "False")],
+    );
+    let bodies: Vec<String> = solutions(&t, 10).into_iter().map(|s| s.body).collect();
+    assert!(
+        bodies
+            .iter()
+            .any(|b| b == "return name.endswith(('.jpg', '.png', '.gif'))"),
+        "{bodies:?}"
+    );
 }
