@@ -910,7 +910,7 @@ fn stated_thresholds(text: &str) -> Vec<Threshold> {
 /// The whole numbers after a comparison word: "greater than zero", "at least 8".
 fn compared_numbers(text: &str) -> Vec<i64> {
     let Some(re) = cached_regex!(
-        r"\b(?:greater|more|less|fewer|larger|smaller|bigger|higher|lower|longer|shorter) than (?:or equal to )?(-?\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten)\b|\b(?:at least|at most|above|below|exceeds?|exceeding) (-?\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten)\b"
+        r"\b(?:greater|more|less|fewer|larger|smaller|bigger|higher|lower|longer|shorter) than (?:or equal to )?(-?\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten)\b|\b(?:at least|at most|above|below|exceeds?|exceeding|over|under) (-?\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten)\b|\b(-?\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten)(?: [a-z]+)? (?:or|and) (?:more|greater|higher|above|over|up|less|fewer|lower|below|under)\b"
     ) else {
         return Vec::new();
     };
@@ -919,7 +919,12 @@ fn compared_numbers(text: &str) -> Vec<i64> {
     ];
     let mut out = Vec::new();
     for c in re.captures_iter(text) {
-        let Some(word) = c.get(1).or_else(|| c.get(2)).map(|m| m.as_str()) else {
+        let Some(word) = c
+            .get(1)
+            .or_else(|| c.get(2))
+            .or_else(|| c.get(3))
+            .map(|m| m.as_str())
+        else {
             continue;
         };
         let n = WORDS
@@ -1639,6 +1644,13 @@ mod tests {
         assert!(i
             .missing("return 8 <= len(p) and score > -1")
             .contains(&THRESHOLD));
+        // "100 dollars or more", "over 65", "under 18": numbers compared with too.
+        let i = Intents::from_description("A bonus when the purchase is 100 dollars or more.");
+        assert!(i.missing("return amount >= 100").is_empty());
+        assert_eq!(i.missing("return amount * 2"), vec![THRESHOLD]);
+        let i = Intents::from_description("Discounted for people over 65 or under 18.");
+        assert!(i.missing("return age > 65 or age < 18").is_empty());
+        assert_eq!(i.missing("return age > 65"), vec![THRESHOLD]);
         // A range's bounds, each within one.
         let i = Intents::from_description("True if port lies in the range 1 to 65535.");
         assert!(i.missing("return port <= 65535").contains(&THRESHOLD));

@@ -169,6 +169,9 @@ struct CandidateRow<'a> {
     features: &'a crate::rank::Features,
     given_pass: bool,
     hidden_pass: bool,
+    /// The evidence test's inputs (on the top-1 row only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    evidence: Option<&'a crate::rank::Evidence>,
 }
 
 impl<'w> StubBench<'w> {
@@ -301,6 +304,7 @@ impl<'w> StubBench<'w> {
                     features: &c.features,
                     given_pass: check.given_pass,
                     hidden_pass: check.hidden_pass,
+                    evidence: result.evidence.as_ref().filter(|_| c.rank == 1),
                 };
                 serde_json::to_writer(&mut *out, &row).context("writing a candidate row")?;
                 std::io::Write::write_all(out, b"\n").context("writing a candidate row")?;

@@ -413,17 +413,17 @@ impl PythonDomain {
         cancel: &CancelToken,
         limits: enumerate::SearchLimits,
     ) -> (Vec<Solution>, enumerate::StopReason, usize) {
-        let stated = stated::stated_examples(&task.description, &task.param_names, examples);
-        if stated.is_empty() {
+        let cases = stated::stated_cases(&task.description, &task.param_names, examples);
+        if cases.is_empty() {
             return self.search_examples(task, examples, param_types, None, cancel, limits);
         }
         // One stated case of an empty or zero parameter guards the solutions of the user's
         // examples (never a `None` one: a truth test of an optional value is no `is None`
         // test). It is no point of the bank: terms that raise there (`max(values)` for
         // `values == []`) are the parts of most solutions.
-        if let ([case], Some(first)) = (stated.as_slice(), examples.first()) {
-            let j = (0..case.inputs.len()).find(|&j| case.inputs[j] != first.inputs[j]);
-            if let Some(j) = j.filter(|&j| case.inputs[j] != Value::None) {
+        if let [case] = cases.as_slice() {
+            let (j, case) = (case.param, &case.example);
+            if case.inputs.get(j).is_some_and(|v| *v != Value::None) {
                 let guard = enumerate::StatedGuard {
                     param: j,
                     inputs: case.inputs.iter().map(PyVal::from_value).collect(),
@@ -445,7 +445,7 @@ impl PythonDomain {
         // alone get the rest if nothing fits them too (a case read wrongly must not cost the
         // function its implementation).
         let mut with_stated = examples.to_vec();
-        with_stated.extend(stated);
+        with_stated.extend(cases.into_iter().map(|c| c.example));
         let first = cancel.child_with_share(STATED_SHARE);
         let (sols, stop, terms) = self.search_examples(
             task,

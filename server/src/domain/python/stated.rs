@@ -22,6 +22,8 @@ const MAX_STATED: usize = 2;
 pub(crate) struct StatedCase {
     pub(crate) example: IoExample,
     pub(crate) result: StatedResult,
+    /// The parameter the case names.
+    pub(crate) param: usize,
 }
 
 /// The examples `description` states for cases the examples do not show (see the module doc).
@@ -62,17 +64,32 @@ pub(crate) fn stated_cases(
         let Some(output) = result_value(result, examples) else {
             continue;
         };
-        // Already shown: an example with that parameter at that value.
-        if examples.iter().any(|e| e.inputs.get(j) == Some(&value)) {
+        // Already shown: an example with that parameter at that value, and no other parameter
+        // false there (`percent_complete(0, 0) -> None` does not tell "None when total is 0"
+        // from a guard on `done`).
+        let shows = |e: &IoExample| {
+            e.inputs.get(j) == Some(&value)
+                && e.inputs
+                    .iter()
+                    .enumerate()
+                    .all(|(k, v)| k == j || !is_false(v))
+        };
+        if examples.iter().any(shows) {
             continue;
         }
-        let mut inputs = first.inputs.clone();
+        // Derived from an example with another value there (the first such).
+        let base = examples
+            .iter()
+            .find(|e| e.inputs.get(j) != Some(&value))
+            .unwrap_or(first);
+        let mut inputs = base.inputs.clone();
         inputs[j] = value;
         let derived = IoExample { inputs, output };
         if !out.iter().any(|c| c.example.inputs == derived.inputs) {
             out.push(StatedCase {
                 example: derived,
                 result: result.clone(),
+                param: j,
             });
         }
         if out.len() == MAX_STATED {
@@ -80,6 +97,19 @@ pub(crate) fn stated_cases(
         }
     }
     out
+}
+
+/// Whether Python reads `v` as false (`0`, `''`, an empty collection, `None`).
+fn is_false(v: &Value) -> bool {
+    match v {
+        Value::None | Value::Bool(false) => true,
+        Value::Int(i) => *i == 0,
+        Value::Float(f) => *f == 0.0,
+        Value::Str(s) => s.is_empty(),
+        Value::List(xs) | Value::Tuple(xs) => xs.is_empty(),
+        Value::Dict(kv) => kv.is_empty(),
+        Value::Bool(true) => false,
+    }
 }
 
 /// The prose's clauses: sentences and `;`-separated parts, example lines (`f(x) -> y`) left
@@ -332,6 +362,26 @@ mod tests {
                 Value::Float(0.0)
             )]
         );
+        // An example with every parameter zero does not show which one the case names: the
+        // case is stated from another example, and names its parameter.
+        let examples = vec![
+            ex(vec![Value::Int(3), Value::Int(4)], Value::Float(75.0)),
+            ex(vec![Value::Int(0), Value::Int(0)], Value::None),
+        ];
+        let doc = "Return done as a percentage of total, or None when total is 0.";
+        let cases = stated_cases(doc, &names(&["done", "total"]), &examples);
+        assert_eq!(cases.len(), 1);
+        assert_eq!(
+            cases[0].example,
+            ex(vec![Value::Int(3), Value::Int(0)], Value::None)
+        );
+        assert_eq!(cases[0].param, 1);
+        // One with the other parameter nonzero shows it.
+        let examples = vec![
+            ex(vec![Value::Int(3), Value::Int(4)], Value::Float(75.0)),
+            ex(vec![Value::Int(2), Value::Int(0)], Value::None),
+        ];
+        assert!(stated_cases(doc, &names(&["done", "total"]), &examples).is_empty());
     }
 
     #[test]
