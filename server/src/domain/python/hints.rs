@@ -735,6 +735,18 @@ const CHAR_CLASSES: &[(&str, &str)] = &[
     ("equals sign", "="),
 ];
 
+/// Words that introduce an instance of an input rather than a constant of the code.
+const INSTANCE_INTRODUCERS: &[&str] = &[
+    "such as",
+    "like",
+    "e.g.",
+    "e.g.,",
+    "for example",
+    "for example,",
+    "for instance",
+    "for instance,",
+];
+
 /// Named quantities that come with domain constants.
 /// The literals of the operations the description names (`':'`, `60` and `3600` of a clock
 /// time's fields, `int(t.split(':')[0]) * 60`) and the numbers of the time units it names
@@ -816,16 +828,30 @@ pub(crate) fn constants(doc: &str, inputs: &[Vec<PyVal>], outputs: &[PyVal]) -> 
     for q in ['\'', '"', '`'] {
         let parts: Vec<&str> = text.split(q).collect();
         if parts.len() >= 3 {
+            // An instance of an input ("a value such as '120'", "like 'AH' or '10S'") is data,
+            // not a constant of the code: costlier, and no member of the listed tuple.
+            let mut instance = false;
             for (i, p) in parts.iter().enumerate() {
-                if i % 2 == 1 && i + 1 < parts.len() && p.chars().count() <= 12 && !p.contains('\n')
-                {
-                    push(&mut out, PyVal::str(p), Ty::Str, 1);
+                if i % 2 == 0 {
+                    continue;
+                }
+                let before = parts[i - 1].trim().to_lowercase();
+                instance = INSTANCE_INTRODUCERS.iter().any(|w| before.ends_with(w))
+                    || (instance
+                        && (before.is_empty()
+                            || [",", "or", "and", ", or", ", and"].contains(&before.as_str())));
+                if i + 1 < parts.len() && p.chars().count() <= 12 && !p.contains('\n') {
                     // A date or time layout ('YYYY-MM-DD', 'HH:MM'): where its fields start
                     // and end are slice bounds (`date[:7]` for the month), and no more likely
                     // than other numbers elsewhere (see `text_numbers`).
                     for n in layout_bounds(p) {
                         push(&mut out, PyVal::Int(n), Ty::Int, 2);
                     }
+                    if instance && p.chars().count() >= 2 {
+                        push(&mut out, PyVal::str(p), Ty::Str, 3);
+                        continue;
+                    }
+                    push(&mut out, PyVal::str(p), Ty::Str, 1);
                     let v = PyVal::str(p);
                     if !quoted.iter().any(|o| super::value::exact_eq(o, &v)) {
                         quoted.push(v);
@@ -1279,6 +1305,30 @@ mod tests {
         assert!(cs
             .iter()
             .any(|c| matches!(c.value, PyVal::Int(2)) && c.cost == 1));
+    }
+
+    #[test]
+    fn instances_of_inputs_are_no_cheap_constants() {
+        let cost = |doc: &str, s: &str| {
+            constants(doc, &[], &[])
+                .into_iter()
+                .find(|c| matches!(&c.value, PyVal::Str(v) if &**v == s))
+                .map(|c| c.cost)
+        };
+        let doc = "Parse a Retry-After value such as '120'; default when it is 'never'.";
+        assert_eq!(cost(doc, "120"), Some(3));
+        assert_eq!(cost(doc, "never"), Some(1));
+        // A list of instances, and one character (a separator) left cheap.
+        let doc = "Each card is like 'AH' or '10S'; split at a separator such as ','.";
+        assert_eq!(cost(doc, "AH"), Some(3));
+        assert_eq!(cost(doc, "10S"), Some(3));
+        assert_eq!(cost(doc, ","), Some(1));
+        // The listed alternatives stay cheap, and a tuple.
+        let doc = "True if the extension is one of 'jpg', 'png' or 'gif'.";
+        assert_eq!(cost(doc, "png"), Some(1));
+        assert!(constants(doc, &[], &[])
+            .iter()
+            .any(|c| matches!(&c.value, PyVal::Tuple(t) if t.len() == 3)));
     }
 
     #[test]
