@@ -20,6 +20,7 @@ import ast
 import json
 import sys
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -1425,18 +1426,26 @@ def check(task: Task) -> list[str]:
     return check_task(task, min_hidden=3)
 
 
-def main() -> int:
-    names = [task.name for task in TASKS]
+def write_set(
+    tasks: list[Task],
+    banned: set[str],
+    out: Path,
+    prefix: str,
+    check_one: Callable[[Task], list[str]],
+) -> int:
+    """Checks 100 tasks (unique names, none banned, each passing `check_one`) and writes them
+    to `out` with ids `<prefix>-<name>`; nothing is written when any fails."""
+    names = [task.name for task in tasks]
     failures: dict[str, list[str]] = {}
-    if len(TASKS) != 100:
-        failures["<set>"] = [f"expected 100 tasks, have {len(TASKS)}"]
+    if len(tasks) != 100:
+        failures["<set>"] = [f"expected 100 tasks, have {len(tasks)}"]
     dupes = sorted(name for name, n in Counter(names).items() if n > 1)
     if dupes:
         failures.setdefault("<set>", []).append(f"duplicate names: {dupes}")
-    if BANNED & set(names):
-        failures.setdefault("<set>", []).append(f"banned names: {BANNED & set(names)}")
-    for task in TASKS:
-        problems = check(task)
+    if banned & set(names):
+        failures.setdefault("<set>", []).append(f"banned names: {banned & set(names)}")
+    for task in tasks:
+        problems = check_one(task)
         if problems:
             failures[task.name] = problems
     if failures:
@@ -1445,10 +1454,10 @@ def main() -> int:
                 print(f"FAIL {name}: {problem}", file=sys.stderr)
         print(f"{len(failures)} task(s) failed; nothing written", file=sys.stderr)
         return 1
-    with OUT.open("w", encoding="utf-8") as fh:
-        for task in TASKS:
+    with out.open("w", encoding="utf-8") as fh:
+        for task in tasks:
             row = {
-                "id": f"blind4-{task.name}",
+                "id": f"{prefix}-{task.name}",
                 "function": task.name,
                 "stub": task.stub(),
                 "given_tests": task.given_tests(),
@@ -1456,13 +1465,17 @@ def main() -> int:
                 "setup": "",
             }
             fh.write(json.dumps(row) + "\n")
-    kinds = Counter(result_kind(task) for task in TASKS)
-    arrows = sum(task.arrow for task in TASKS)
-    bare = sum(":" not in task.sig.split("->")[0] for task in TASKS)
-    print(f"wrote {len(TASKS)} tasks to {OUT} ({arrows} arrow-style stubs, "
-          f"{len(TASKS) - arrows} doctest-style, {bare} with unannotated parameters)")
+    kinds = Counter(result_kind(task) for task in tasks)
+    arrows = sum(task.arrow for task in tasks)
+    bare = sum(":" not in task.sig.split("->")[0] for task in tasks)
+    print(f"wrote {len(tasks)} tasks to {out} ({arrows} arrow-style stubs, "
+          f"{len(tasks) - arrows} doctest-style, {bare} with unannotated parameters)")
     print("result kinds: " + ", ".join(f"{k}={v}" for k, v in sorted(kinds.items())))
     return 0
+
+
+def main() -> int:
+    return write_set(TASKS, BANNED, OUT, "blind4", check)
 
 
 if __name__ == "__main__":

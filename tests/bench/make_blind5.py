@@ -17,10 +17,7 @@ Run: python3 tests/bench/make_blind5.py
 
 from __future__ import annotations
 
-import ast
-import json
 import sys
-from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -28,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 # set has them.
 from make_blind3 import Task
 from make_blind3 import check as check_task
+from make_blind4 import write_set
 
 OUT = Path(__file__).with_name("everyday_blind5.jsonl")
 
@@ -1546,18 +1544,6 @@ TASKS: list[Task] = [
 ]
 
 
-def result_kind(task: Task) -> str:
-    if "->" not in task.sig:  # unannotated: judge by the examples' results
-        values = [ast.literal_eval(e) for _, e in task.examples + task.hidden]
-        if any(value is None for value in values):
-            return "None-able"
-        return type(values[0]).__name__
-    ret = task.sig.rsplit("->", 1)[1].strip()
-    if ret.endswith("| None"):
-        return "None-able"
-    return ret.split("[", 1)[0]
-
-
 def check(task: Task) -> list[str]:
     """As the third set's check, with exactly two examples and three or four hidden tests."""
     problems = check_task(task, min_hidden=3)
@@ -1567,43 +1553,7 @@ def check(task: Task) -> list[str]:
 
 
 def main() -> int:
-    names = [task.name for task in TASKS]
-    failures: dict[str, list[str]] = {}
-    if len(TASKS) != 100:
-        failures["<set>"] = [f"expected 100 tasks, have {len(TASKS)}"]
-    dupes = sorted(name for name, n in Counter(names).items() if n > 1)
-    if dupes:
-        failures.setdefault("<set>", []).append(f"duplicate names: {dupes}")
-    if BANNED & set(names):
-        failures.setdefault("<set>", []).append(f"banned names: {BANNED & set(names)}")
-    for task in TASKS:
-        problems = check(task)
-        if problems:
-            failures[task.name] = problems
-    if failures:
-        for name, problems in failures.items():
-            for problem in problems:
-                print(f"FAIL {name}: {problem}", file=sys.stderr)
-        print(f"{len(failures)} task(s) failed; nothing written", file=sys.stderr)
-        return 1
-    with OUT.open("w", encoding="utf-8") as fh:
-        for task in TASKS:
-            row = {
-                "id": f"blind5-{task.name}",
-                "function": task.name,
-                "stub": task.stub(),
-                "given_tests": task.given_tests(),
-                "hidden_tests": task.hidden_tests(),
-                "setup": "",
-            }
-            fh.write(json.dumps(row) + "\n")
-    kinds = Counter(result_kind(task) for task in TASKS)
-    arrows = sum(task.arrow for task in TASKS)
-    bare = sum(":" not in task.sig.split("->")[0] for task in TASKS)
-    print(f"wrote {len(TASKS)} tasks to {OUT} ({arrows} arrow-style stubs, "
-          f"{len(TASKS) - arrows} doctest-style, {bare} with unannotated parameters)")
-    print("result kinds: " + ", ".join(f"{k}={v}" for k, v in sorted(kinds.items())))
-    return 0
+    return write_set(TASKS, BANNED, OUT, "blind5", check)
 
 
 if __name__ == "__main__":
