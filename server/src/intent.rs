@@ -907,10 +907,12 @@ fn stated_thresholds(text: &str) -> Vec<Threshold> {
     out
 }
 
-/// The whole numbers after a comparison word: "greater than zero", "at least 8".
+/// The whole numbers after a comparison word ("greater than zero", "at least 8", "over 65")
+/// or before one in digits ("100 dollars or more"; "one or more spaces" is a quantity of a
+/// pattern, not a bound).
 fn compared_numbers(text: &str) -> Vec<i64> {
     let Some(re) = cached_regex!(
-        r"\b(?:greater|more|less|fewer|larger|smaller|bigger|higher|lower|longer|shorter) than (?:or equal to )?(-?\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten)\b|\b(?:at least|at most|above|below|exceeds?|exceeding|over|under) (-?\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten)\b|\b(-?\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten)(?: [a-z]+)? (?:or|and) (?:more|greater|higher|above|over|up|less|fewer|lower|below|under)\b"
+        r"\b(?:greater|more|less|fewer|larger|smaller|bigger|higher|lower|longer|shorter) than (?:or equal to )?(-?\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten)\b|\b(?:at least|at most|above|below|exceeds?|exceeding|over|under) (-?\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten)\b|\b(-?\d+)(?: [a-z]+)? (?:or|and) (?:more|greater|higher|above|over|up|less|fewer|lower|below|under)\b"
     ) else {
         return Vec::new();
     };
@@ -1648,6 +1650,10 @@ mod tests {
         let i = Intents::from_description("A bonus when the purchase is 100 dollars or more.");
         assert!(i.missing("return amount >= 100").is_empty());
         assert_eq!(i.missing("return amount * 2"), vec![THRESHOLD]);
+        let i = Intents::from_description("Collapse one or more spaces into one.");
+        assert!(!i
+            .missing("return ' '.join(text.split())")
+            .contains(&THRESHOLD));
         let i = Intents::from_description("Discounted for people over 65 or under 18.");
         assert!(i.missing("return age > 65 or age < 18").is_empty());
         assert_eq!(i.missing("return age > 65"), vec![THRESHOLD]);
