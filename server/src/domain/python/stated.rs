@@ -72,7 +72,7 @@ pub(crate) fn stated_cases(
                 && e.inputs
                     .iter()
                     .enumerate()
-                    .all(|(k, v)| k == j || !is_false(v))
+                    .all(|(k, v)| k == j || super::value::PyVal::from_value(v).truthy())
         };
         if examples.iter().any(shows) {
             continue;
@@ -97,19 +97,6 @@ pub(crate) fn stated_cases(
         }
     }
     out
-}
-
-/// Whether Python reads `v` as false (`0`, `''`, an empty collection, `None`).
-fn is_false(v: &Value) -> bool {
-    match v {
-        Value::None | Value::Bool(false) => true,
-        Value::Int(i) => *i == 0,
-        Value::Float(f) => *f == 0.0,
-        Value::Str(s) => s.is_empty(),
-        Value::List(xs) | Value::Tuple(xs) => xs.is_empty(),
-        Value::Dict(kv) => kv.is_empty(),
-        Value::Bool(true) => false,
-    }
 }
 
 /// The prose's clauses: sentences and `;`-separated parts, example lines (`f(x) -> y`) left

@@ -2320,7 +2320,7 @@ fn closest_and_listed_affixes_are_read() {
         "Return the value closest to target.",
         &[(&["[1, 5, 9]", "6"], "5"), (&["[10, 20]", "14"], "10")],
     );
-    let bodies: Vec<String> = solutions(&t, 10).into_iter().map(|s| s.body).collect();
+    let bodies = all_bodies(&t);
     assert!(
         bodies
             .iter()
@@ -2345,7 +2345,7 @@ fn closest_and_listed_affixes_are_read() {
         "Return True if the file name ends with '.jpg', '.png' or '.gif'.",
         &[(&["'cat.png'"], "True"), (&["'notes.txt'"], "False")],
     );
-    let bodies: Vec<String> = solutions(&t, 10).into_iter().map(|s| s.body).collect();
+    let bodies = all_bodies(&t);
     assert!(
         bodies
             .iter()
