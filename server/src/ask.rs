@@ -108,6 +108,13 @@ fn mutations(v: &Value) -> Vec<Value> {
             .into_iter()
             .map(Value::Tuple)
             .collect(),
+        Value::Set(items) => {
+            let mut out = vec![Value::Set(Vec::new())];
+            if items.len() > 1 {
+                out.push(Value::Set(items[..1].to_vec()));
+            }
+            out
+        }
         Value::Dict(pairs) => {
             let mut out = vec![Value::Dict(Vec::new())];
             if pairs.len() > 1 {
@@ -219,7 +226,7 @@ const EMPTY_INPUT_WEIGHT: f64 = 0.5;
 fn is_empty(v: &Value) -> bool {
     match v {
         Value::Str(s) => s.chars().nth(1).is_none(),
-        Value::List(xs) | Value::Tuple(xs) => xs.is_empty(),
+        Value::List(xs) | Value::Tuple(xs) | Value::Set(xs) => xs.is_empty(),
         Value::Dict(kv) => kv.is_empty(),
         _ => false,
     }

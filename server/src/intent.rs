@@ -506,6 +506,11 @@ const INTENTS: &[Intent] = &[
             "within",
             "between",
             "in range",
+            "capped",
+            "a cap of",
+            "caps at",
+            "a maximum of",
+            "a minimum of",
         ],
         code: &["<", ">", "<=", ">=", "abs", "max", "min", "range", "sorted"],
     },
@@ -912,7 +917,7 @@ fn stated_thresholds(text: &str) -> Vec<Threshold> {
 /// pattern, not a bound).
 fn compared_numbers(text: &str) -> Vec<i64> {
     let Some(re) = cached_regex!(
-        r"\b(?:greater|more|less|fewer|larger|smaller|bigger|higher|lower|longer|shorter) than (?:or equal to )?(-?\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten)\b|\b(?:at least|at most|above|below|exceeds?|exceeding|over|under) (-?\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten)\b|\b(-?\d+)(?: [a-z]+)? (?:or|and) (?:more|greater|higher|above|over|up|less|fewer|lower|below|under)\b"
+        r"\b(?:greater|more|less|fewer|larger|smaller|bigger|higher|lower|longer|shorter) than (?:or equal to )?(-?\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten)\b|\b(?:at least|at most|above|below|exceeds?|exceeding|over|under|capped at|caps at|a cap of|a maximum of|a minimum of) (-?\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten)\b|\b(-?\d+)(?: [a-z]+)? (?:or|and) (?:more|greater|higher|above|over|up|less|fewer|lower|below|under)\b"
     ) else {
         return Vec::new();
     };
@@ -1238,6 +1243,11 @@ impl Intents {
     /// How many intents the description asks for.
     pub fn len(&self) -> usize {
         self.wanted.len() + self.results.len() + self.fields.len()
+    }
+
+    /// Whether the description compares with `value` ("capped at 500", "at least 1").
+    pub fn states_threshold(&self, value: i64) -> bool {
+        self.thresholds.iter().any(|t| t.value == value)
     }
 
     /// The record fields the description names (see [`Intents::reading_fields`]).
@@ -1654,6 +1664,10 @@ mod tests {
         assert!(!i
             .missing("return ' '.join(text.split())")
             .contains(&THRESHOLD));
+        // "Capped at 500": a bound the code states.
+        let i = Intents::from_description("A fee of 25 cents a day, capped at 500.");
+        assert!(i.missing("return days * 25").contains(&THRESHOLD));
+        assert!(i.missing("return min(days * 25, 500)").is_empty());
         let i = Intents::from_description("Discounted for people over 65 or under 18.");
         assert!(i.missing("return age > 65 or age < 18").is_empty());
         assert_eq!(i.missing("return age > 65"), vec![THRESHOLD]);

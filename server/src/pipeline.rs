@@ -337,6 +337,7 @@ fn type_name(v: &Value) -> &'static str {
         Value::List(_) => "list",
         Value::Tuple(_) => "tuple",
         Value::Dict(_) => "dict",
+        Value::Set(_) => "set",
     }
 }
 
@@ -1282,6 +1283,17 @@ impl Verifier<'_, '_> {
                     .collect()
             })
             .collect();
+        // Where every example gives one result, a program that gives it for every input is
+        // that constant in disguise (`len((a, b))` for a count that is 2 in both examples).
+        let (mut found, behaviours) = drop_disguised_constants(examples, found, behaviours);
+        if found.is_empty() {
+            result.status = SynthStatus::Underdetermined;
+            result.error = Some(format!(
+                "every example returns {}, and every program found returns it for any input: add an example with a different result",
+                examples.first().map_or(String::new(), |e| e.output.to_python_repr())
+            ));
+            return result;
+        }
         let mut signatures: Vec<&Vec<Option<Value>>> = Vec::new();
         let mut cluster_sizes: Vec<usize> = Vec::new();
         let mut reps: Vec<(usize, usize)> = Vec::new(); // (found index, cluster)
@@ -1520,6 +1532,30 @@ impl Verifier<'_, '_> {
         }
         result
     }
+}
+
+/// Where the examples all give one result, the programs whose outputs on the extra inputs
+/// are that one value wherever they do not raise: constants in disguise, each kept with its
+/// behaviour. Otherwise every program.
+fn drop_disguised_constants(
+    examples: &[IoExample],
+    found: Vec<Found>,
+    behaviours: Vec<Vec<Option<Value>>>,
+) -> (Vec<Found>, Vec<Vec<Option<Value>>>) {
+    let one_result = examples.len() >= 2 && examples.iter().all(|e| e.output == examples[0].output);
+    if !one_result {
+        return (found, behaviours);
+    }
+    let constant = |b: &[Option<Value>]| {
+        let mut outs = b.iter().flatten();
+        let first = outs.next();
+        outs.all(|o| Some(o) == first)
+    };
+    found
+        .into_iter()
+        .zip(behaviours)
+        .filter(|(_, b)| !constant(b))
+        .unzip()
 }
 
 /// The input that best splits the verified candidates (user-like inputs first, then the

@@ -447,7 +447,7 @@ fn collect_pool<'a>(v: &'a Value, pool: &mut Vec<&'a Value>, chars: &mut Vec<cha
     }
     match v {
         Value::Str(s) => chars.extend(s.chars()),
-        Value::List(xs) | Value::Tuple(xs) => {
+        Value::List(xs) | Value::Tuple(xs) | Value::Set(xs) => {
             for x in xs {
                 collect_pool(x, pool, chars, depth + 1);
             }
@@ -486,7 +486,7 @@ fn value_bits(v: &Value, pool: &[&Value], chars: &[char]) -> f64 {
                 .map(|c| if chars.contains(&c) { 2.0 } else { 5.0 })
                 .sum::<f64>()
         }
-        Value::List(xs) | Value::Tuple(xs) => {
+        Value::List(xs) | Value::Tuple(xs) | Value::Set(xs) => {
             1.0 + xs.iter().map(|x| value_bits(x, pool, chars)).sum::<f64>()
         }
         Value::Dict(kv) => {

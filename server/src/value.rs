@@ -24,6 +24,9 @@ pub enum Value {
     Tuple(Vec<Value>),
     /// A `dict`, in source order.
     Dict(Vec<(Value, Value)>),
+    /// A `set`: its elements once each, in the order [`Value::set_of`] gives (CPython's is
+    /// its hash order, which no example can rely on).
+    Set(Vec<Value>),
 }
 
 /// Why a text is not a literal [`Value`].
@@ -86,7 +89,41 @@ impl Value {
         }
     }
 
-    /// Prints the value exactly as Python's `repr` does.
+    /// Whether Python can hash it (a set element or a dict key).
+    pub fn hashable(&self) -> bool {
+        match self {
+            Value::List(_) | Value::Dict(_) | Value::Set(_) => false,
+            Value::Tuple(items) => items.iter().all(Value::hashable),
+            _ => true,
+        }
+    }
+
+    /// The set of `items`: numbers by value, then strings, then the rest by their repr, each
+    /// value once as Python's `==` counts them (`{1, 1.0, True}` is `{1}`).
+    pub fn set_of(mut items: Vec<Value>) -> Value {
+        fn key(v: &Value) -> (u8, f64, String) {
+            match v {
+                Value::Bool(b) => (0, f64::from(u8::from(*b)), String::new()),
+                Value::Int(i) => (0, *i as f64, String::new()),
+                Value::Float(f) => (0, *f, String::new()),
+                Value::Str(s) => (1, 0.0, s.clone()),
+                other => (2, 0.0, other.to_python_repr()),
+            }
+        }
+        items.sort_by(|a, b| {
+            let (ka, kb) = (key(a), key(b));
+            ka.0.cmp(&kb.0)
+                .then(ka.1.total_cmp(&kb.1))
+                .then(ka.2.cmp(&kb.2))
+        });
+        items.dedup_by(|b, a| {
+            let (ka, kb) = (key(a), key(b));
+            a == b || (ka.0 == 0 && kb.0 == 0 && ka.1 == kb.1)
+        });
+        Value::Set(items)
+    }
+
+    /// Prints the value exactly as Python's `repr` does (a set's elements in its order).
     pub fn to_python_repr(&self) -> String {
         enum Work<'a> {
             Value(&'a Value),
@@ -120,6 +157,17 @@ impl Value {
                     } else {
                         "]"
                     }));
+                    for (k, item) in items.iter().enumerate().rev() {
+                        stack.push(Work::Value(item));
+                        if k > 0 {
+                            stack.push(Work::Text(", "));
+                        }
+                    }
+                }
+                Value::Set(items) if items.is_empty() => out.push_str("set()"),
+                Value::Set(items) => {
+                    out.push('{');
+                    stack.push(Work::Text("}"));
                     for (k, item) in items.iter().enumerate().rev() {
                         stack.push(Work::Value(item));
                         if k > 0 {
@@ -186,6 +234,18 @@ fn node_value(node: Node, src: &str, depth: usize) -> Result<Value, LiteralError
                 Value::Tuple(items)
             })
         }
+        "set" => {
+            let items = named_non_comment(node)
+                .into_iter()
+                .map(|n| node_value(n, src, depth + 1))
+                .collect::<Result<Vec<_>, _>>()?;
+            if items.iter().any(|v| !v.hashable()) {
+                return Err(LiteralError::Unsupported(format!(
+                    "unhashable set element in {t}"
+                )));
+            }
+            Ok(Value::set_of(items))
+        }
         "dictionary" => {
             let mut pairs = Vec::new();
             for pair in named_non_comment(node) {
@@ -245,13 +305,17 @@ fn special_float(node: Node, src: &str) -> Result<Value, LiteralError> {
     let func = node
         .child_by_field_name("function")
         .ok_or_else(unsupported)?;
-    if text(func, src) != "float" {
-        return Err(unsupported());
-    }
     let args = node
         .child_by_field_name("arguments")
         .ok_or_else(unsupported)?;
     let args = named_non_comment(args);
+    // `set()`: the empty set has no literal.
+    if text(func, src) == "set" && args.is_empty() {
+        return Ok(Value::Set(Vec::new()));
+    }
+    if text(func, src) != "float" {
+        return Err(unsupported());
+    }
     let [arg] = args.as_slice() else {
         return Err(unsupported());
     };
@@ -507,9 +571,20 @@ mod tests {
     }
 
     #[test]
+    fn sets_are_parsed_in_one_order_and_printed_back() {
+        // Equal sets written in any order are one value; `==` dedupes `1`, `1.0` and `True`.
+        assert_eq!(p("{'node_modules', '.git'}"), p("{'.git', 'node_modules'}"));
+        assert_eq!(p("{10, 2, 2.0, True}"), p("{True, 2, 10}"));
+        assert_eq!(p("{10, 2, 2.0, True}").to_python_repr(), "{True, 2, 10}");
+        assert_eq!(p("set()"), Value::Set(Vec::new()));
+        assert_eq!(p("set()").to_python_repr(), "set()");
+        assert_eq!(p("{('a', 1), 'b'}").to_python_repr(), "{'b', ('a', 1)}");
+    }
+
+    #[test]
     fn rejects_non_literals() {
         for s in [
-            "x", "f(1)", "1 +", "", "{1, 2}", "1j", "a = 1", "1; 2", "007",
+            "x", "f(1)", "1 +", "", "{[1], 2}", "1j", "a = 1", "1; 2", "007", "set([1])",
         ] {
             assert!(Value::parse_literal(s).is_err(), "{s}");
         }

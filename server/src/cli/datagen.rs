@@ -127,7 +127,9 @@ pub fn value_to_json(v: &Value) -> serde_json::Value {
         Value::Int(i) => J::from(*i),
         Value::Float(f) => serde_json::Number::from_f64(*f).map_or(J::Null, J::Number),
         Value::Str(s) => J::String(s.clone()),
-        Value::List(xs) | Value::Tuple(xs) => J::Array(xs.iter().map(value_to_json).collect()),
+        Value::List(xs) | Value::Tuple(xs) | Value::Set(xs) => {
+            J::Array(xs.iter().map(value_to_json).collect())
+        }
         Value::Dict(kv) => J::Array(
             kv.iter()
                 .map(|(k, v)| J::Array(vec![value_to_json(k), value_to_json(v)]))

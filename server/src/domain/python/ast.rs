@@ -594,6 +594,9 @@ impl Op {
             (Len, [List(_) | Str | TupleN(_) | Set(_) | Dict(..) | Tuple(_)]) => Some(Int),
             (Sum | Prod, [List(e) | TupleN(e)]) if **e == Int || **e == Bool => Some(Int),
             (Sum | Prod, [List(e) | TupleN(e)]) if **e == Float => Some(Float),
+            // The first string of a set in sorted order is no element anyone means
+            // (`min(ignored) in path`); the smallest number of one is.
+            (Min | Max, [Set(e)]) if **e == Str => None,
             (Min | Max, [List(e) | TupleN(e) | Set(e)]) if e.orderable() => Some((**e).clone()),
             (Min | Max, [Str]) => Some(Str),
             (Min2 | Max2, [x, y]) if x == y && x.orderable() && *x != Bool => Some(x.clone()),

@@ -50,6 +50,10 @@ pub(crate) struct SearchInput {
     pub(crate) stated_guard: Option<StatedGuard>,
     /// Idioms the description names, leaves over each string parameter (see `idioms`).
     pub(crate) idioms: Vec<super::idioms::Idiom>,
+    /// Inputs beyond the examples, where every example gives one result: a solution that
+    /// gives one value on all of them (where it does not raise) is that constant in disguise
+    /// (`len((a, b))` for a count that is 2 in both examples), no solution.
+    pub(crate) probes: Vec<Vec<PyVal>>,
 }
 
 /// See [`SearchInput::stated_guard`].
@@ -112,7 +116,29 @@ impl SearchInput {
             bounds: Vec::new(),
             stated_guard: None,
             idioms: Vec::new(),
+            probes: Vec::new(),
         }
+    }
+
+    /// Whether `expr` gives one value on every probe where it does not raise (see
+    /// [`SearchInput::probes`]).
+    pub(crate) fn constant_on_probes(&self, expr: &Expr) -> bool {
+        let mut first: Option<PyVal> = None;
+        for args in &self.probes {
+            let env = super::interp::Env {
+                params: args,
+                vars: &[],
+            };
+            let Ok(v) = super::interp::eval(expr, &env) else {
+                continue;
+            };
+            match &first {
+                None => first = Some(v),
+                Some(f) if !super::value::exact_eq(f, &v) => return false,
+                Some(_) => {}
+            }
+        }
+        !self.probes.is_empty()
     }
 
     /// Whether `expr` gives every example's output.
@@ -1425,7 +1451,7 @@ impl Search<'_> {
     }
 
     fn record(&mut self, expr: Rc<Expr>, cost: u32) {
-        if self.pads_a_solution(&expr) {
+        if self.pads_a_solution(&expr) || self.input.constant_on_probes(&expr) {
             return;
         }
         // The guard is free, and reads its parameter only to test it: a solution under a guard
@@ -1543,6 +1569,16 @@ impl Search<'_> {
         // A one-argument operation the description names ("sorted", "absolute") may be a no-op
         // on the examples; a second argument that changes nothing (`max(x, 0)`) never is meant.
         if args.len() == 1 && self.input.costs.is_named(*op) {
+            return false;
+        }
+        // Nor a bound the description states ("capped at 500": `min(days * 25, 500)`), which
+        // the examples may never reach.
+        if matches!(op, Op::Min2 | Op::Max2)
+            && args.iter().any(|a| match &**a {
+                Expr::Const(PyVal::Int(k)) => self.input.intents.states_threshold(*k),
+                _ => false,
+            })
+        {
             return false;
         }
         let used = expr.params_used();

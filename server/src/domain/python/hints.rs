@@ -629,6 +629,33 @@ impl CostTable {
         self
     }
 
+    /// A cheaper `zip` where two list or string parameters have one length in every example
+    /// (and some length past one): prices and their quantities, two strings compared position
+    /// by position.
+    pub(crate) fn for_inputs(mut self, inputs: &[Vec<PyVal>]) -> CostTable {
+        let len = |v: &PyVal| match v {
+            PyVal::List(xs) | PyVal::Tuple(xs) => Some(xs.len()),
+            PyVal::Str(s) => Some(s.chars().count()),
+            _ => None,
+        };
+        let Some(first) = inputs.first() else {
+            return self;
+        };
+        let parallel = (0..first.len()).any(|p| {
+            (p + 1..first.len()).any(|q| {
+                let lens: Option<Vec<(usize, usize)>> = inputs
+                    .iter()
+                    .map(|args| Some((len(args.get(p)?)?, len(args.get(q)?)?)))
+                    .collect();
+                lens.is_some_and(|l| l.iter().all(|(a, b)| a == b) && l.iter().any(|(a, _)| *a > 1))
+            })
+        });
+        if parallel {
+            self.zip = self.zip.saturating_sub(1).max(1);
+        }
+        self
+    }
+
     pub(crate) fn op_cost(&self, op: Op) -> u32 {
         self.op.get(&op).copied().unwrap_or(3)
     }

@@ -312,7 +312,7 @@ fn has_punctuation(output: &Value) -> bool {
 fn is_empty(v: &Value) -> bool {
     match v {
         Value::Str(s) => s.is_empty(),
-        Value::List(xs) | Value::Tuple(xs) => xs.is_empty(),
+        Value::List(xs) | Value::Tuple(xs) | Value::Set(xs) => xs.is_empty(),
         Value::Dict(kv) => kv.is_empty(),
         Value::None => true,
         _ => false,
@@ -329,7 +329,9 @@ fn has_spaced_text(output: &Value) -> bool {
 fn collect_texts<'v>(v: &'v Value, out: &mut Vec<&'v str>) {
     match v {
         Value::Str(s) => out.push(s),
-        Value::List(xs) | Value::Tuple(xs) => xs.iter().for_each(|x| collect_texts(x, out)),
+        Value::List(xs) | Value::Tuple(xs) | Value::Set(xs) => {
+            xs.iter().for_each(|x| collect_texts(x, out))
+        }
         Value::Dict(kv) => kv.iter().for_each(|(k, x)| {
             collect_texts(k, out);
             collect_texts(x, out);

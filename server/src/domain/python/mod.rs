@@ -33,7 +33,7 @@ use crate::value::Value;
 use rand::{Rng, SeedableRng};
 use std::rc::Rc;
 use types::Ty;
-use value::PyVal;
+use value::{exact_eq, PyVal};
 
 /// The `python` domain.
 #[derive(Clone, Copy, Debug, Default)]
@@ -41,6 +41,9 @@ pub struct PythonDomain;
 
 /// Most parameters a task may have.
 const MAX_PARAMS: usize = 6;
+/// Inputs a solution is tried on where every example gives one result (see
+/// `SearchInput::probes`).
+const PROBES: usize = 16;
 
 /// Share of the remaining budget the search over the stated cases gets before the user's
 /// examples alone are searched (see `stated`).
@@ -573,6 +576,14 @@ impl PythonDomain {
             bounds: hints::stated_bounds(&task.description),
             stated_guard,
             idioms: idioms::named(&hints::prose(&task.description)),
+            probes: if outputs.len() >= 2 && outputs.iter().all(|o| exact_eq(o, &outputs[0])) {
+                self.extra_inputs(task, 0, PROBES)
+                    .iter()
+                    .map(|args| args.iter().map(PyVal::from_value).collect())
+                    .collect()
+            } else {
+                Vec::new()
+            },
             constants: {
                 let mut cs = hints::constants(&task.description, &inputs, &outputs);
                 cs.extend(pattern_leaves);
@@ -583,7 +594,8 @@ impl PythonDomain {
                 hints::prose(&task.description),
                 task.param_names.join(" ")
             ))
-            .for_outputs(&outputs),
+            .for_outputs(&outputs)
+            .for_inputs(&inputs),
             examples,
         };
         let outcome = enumerate::search(&input, limits, cancel);
@@ -614,12 +626,6 @@ impl Domain for PythonDomain {
             )));
         }
         check_call_shape("python", params, examples)?;
-        if examples.len() >= 2 && examples.iter().all(|e| e.output == examples[0].output) {
-            return Err(NoFit(format!(
-                "python: every example returns {}; add one with a different result",
-                examples[0].output.to_python_repr()
-            )));
-        }
         let mut param_types = Vec::new();
         for (i, p) in params.iter().enumerate() {
             let vals: Vec<PyVal> = examples

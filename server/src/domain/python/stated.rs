@@ -219,6 +219,7 @@ fn stated_input(
             Some(Value::Str(_)) => &["string", "text", "str", "line", "word", "name"],
             Some(Value::List(_) | Value::Tuple(_)) => &["list", "sequence", "items", "values"],
             Some(Value::Dict(_)) => &["dict", "dictionary", "mapping", "record"],
+            Some(Value::Set(_)) => &["set", "collection", "items", "values"],
             _ => &[],
         };
         words.iter().any(|w| kind.contains(w))
@@ -240,6 +241,7 @@ fn empty_like(v: &Value) -> Option<Value> {
         Value::List(_) => Some(Value::List(Vec::new())),
         Value::Tuple(_) => Some(Value::Tuple(Vec::new())),
         Value::Dict(_) => Some(Value::Dict(Vec::new())),
+        Value::Set(_) => Some(Value::Set(Vec::new())),
         _ => None,
     }
 }

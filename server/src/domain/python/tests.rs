@@ -365,6 +365,7 @@ sys.stdout.write(json.dumps(out))
             let input = SearchInput {
                 stated_guard: None,
                 idioms: Vec::new(),
+                probes: Vec::new(),
                 param_types: tys.clone(),
                 constants: consts,
                 costs: costs.clone(),
@@ -2350,6 +2351,51 @@ fn closest_and_listed_affixes_are_read() {
         bodies
             .iter()
             .any(|b| b == "return name.endswith(('.jpg', '.png', '.gif'))"),
+        "{bodies:?}"
+    );
+}
+
+#[test]
+fn set_parameters_are_read_and_searched() {
+    let stopwords = Value::parse_literal("{'the', 'and'}").expect("a set literal");
+    assert_eq!(PyVal::from_value(&stopwords).to_value(), Some(stopwords));
+    let t = task(
+        &["text", "stopwords"],
+        &["str", "set[str]"],
+        "Split text into lowercase words and drop the ones in stopwords.",
+        &[
+            (
+                &["'The cat and the hat'", "{'the', 'and'}"],
+                "['cat', 'hat']",
+            ),
+            (&["'Hello world'", "{'a'}"], "['hello', 'world']"),
+        ],
+    );
+    assert_eq!(
+        first_body(&t),
+        "return [word for word in text.lower().split() if word not in stopwords]"
+    );
+}
+
+#[test]
+fn one_result_in_every_example_is_no_constant() {
+    // Both examples count 2: `len((a, b))` and `2` fit them and are no count.
+    let t = task(
+        &["a", "b"],
+        &["str", "str"],
+        "Count the positions at which the two strings differ.",
+        &[
+            (&["'10110'", "'10011'"], "2"),
+            (&["'GATTACA'", "'GACTATA'"], "2"),
+        ],
+    );
+    let bodies: Vec<String> = solutions(&t, 20).into_iter().map(|s| s.body).collect();
+    assert!(!bodies.is_empty());
+    for constant in ["return 2", "return len((a, b))", "return len((b, a))"] {
+        assert!(!bodies.contains(&constant.to_string()), "{bodies:?}");
+    }
+    assert!(
+        bodies.contains(&"return sum(x != y for x, y in zip(a, b))".into()),
         "{bodies:?}"
     );
 }

@@ -157,6 +157,11 @@ impl PyVal {
             Value::Str(s) => PyVal::str(s),
             Value::List(items) => PyVal::list(items.iter().map(PyVal::from_value).collect()),
             Value::Tuple(items) => PyVal::tuple(items.iter().map(PyVal::from_value).collect()),
+            // Elements of unlike kinds have no order here: kept as given.
+            Value::Set(items) => {
+                let items: Vec<PyVal> = items.iter().map(PyVal::from_value).collect();
+                PyVal::set(items.clone()).unwrap_or_else(|_| PyVal::Set(Rc::new(items)))
+            }
             Value::Dict(pairs) => PyVal::Dict(Rc::new(
                 pairs
                     .iter()
@@ -166,14 +171,14 @@ impl PyVal {
         }
     }
 
-    /// Back to an example value; `None` for what examples cannot state (sets, ints beyond 64
-    /// bits).
+    /// Back to an example value; `None` for what examples cannot state (ints beyond 64 bits).
     pub(crate) fn to_value(&self) -> Option<Value> {
         Some(match self {
             PyVal::None => Value::None,
             PyVal::Bool(b) => Value::Bool(*b),
             PyVal::Int(i) => Value::Int(*i),
-            PyVal::Big(_) | PyVal::Set(_) => return None,
+            PyVal::Big(_) => return None,
+            PyVal::Set(v) => Value::set_of(v.iter().map(|x| x.to_value()).collect::<Option<_>>()?),
             PyVal::Float(f) => Value::Float(*f),
             PyVal::Str(s) => Value::Str(s.to_string()),
             PyVal::List(v) => Value::List(v.iter().map(|x| x.to_value()).collect::<Option<_>>()?),
