@@ -1994,6 +1994,19 @@ impl Search<'_> {
         {
             return;
         }
+        // `(text, done)[0]`: a part of a tuple built on the spot, picked at a literal position,
+        // is that part with the rest read for show.
+        if matches!(op, Op::Index | Op::First | Op::Last | Op::Fst | Op::Snd)
+            && matches!(
+                &*ctx.terms[args[0]].expr,
+                Expr::Call(Op::MkTuple2 | Op::MkTuple3, _)
+            )
+            && args
+                .get(1)
+                .is_none_or(|&i| matches!(&*ctx.terms[i].expr, Expr::Const(_)))
+        {
+            return;
+        }
         // Identities: `x / 1`, `x * 1`, `x + 0`, `x ** 1`; and `s + s` (that is `s * 2`).
         if args.len() == 2 {
             let identity = matches!(
@@ -2641,26 +2654,40 @@ impl Search<'_> {
                     continue;
                 }
                 let single = m1.count_ones() < 2 || m2.count_ones() < 2;
-                if single && !(constant(e1) || constant(e2)) {
-                    continue;
-                }
+                // Two branches right on one example each are a fit, unless a yes/no
+                // parameter chooses between them (`'DONE: ' + title if done else 'TODO: ' +
+                // title`): the flag says what each example shows.
+                let flag_only = single && !(constant(e1) || constant(e2));
                 for (&g, &(gid, gc)) in &self.guards {
                     // A branch right on one example only needs a guard the examples cannot
                     // have fitted: a parameter's truth.
                     if single && !matches!(&*terms[gid].expr, Expr::Param(_)) {
                         continue;
                     }
+                    if flag_only
+                        && !matches!(&*terms[gid].expr, Expr::Param(p)
+                            if self.input.param_types.get(*p) == Some(&Ty::Bool))
+                    {
+                        continue;
+                    }
                     if g & need_true == need_true && g & need_false == 0 {
                         let total = c1 + c2 + gc + branch;
                         if total <= cost && best.as_ref().is_none_or(|b| better(total, i2, b)) {
                             best = Some((total, terms[gid].expr.clone(), i1, i2));
+                        } else if total > cost
+                            && flag_only
+                            && ahead.as_ref().is_none_or(|b| better(total, i2, b))
+                        {
+                            // Its parts come long before its level: it waits as a pending
+                            // decision, as a comparison of parameters does.
+                            ahead = Some((total, terms[gid].expr.clone(), i1, i2));
                         }
                     }
                 }
                 // Or, where the description states a condition ("adding '...' when something
                 // was cut"), a comparison of two parameters with no constant
                 // (`len(text) > limit`).
-                if single && stated_condition {
+                if single && stated_condition && !flag_only {
                     for (&g, (ge, gc)) in &self.param_guards {
                         if g & need_true == need_true && g & need_false == 0 {
                             let total = c1 + c2 + gc + branch;

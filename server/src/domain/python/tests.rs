@@ -2399,3 +2399,33 @@ fn one_result_in_every_example_is_no_constant() {
         "{bodies:?}"
     );
 }
+
+#[test]
+fn a_flag_parameter_chooses_between_branches() {
+    // Each branch is right on one example only: a fit, unless a yes/no parameter picks it.
+    let t = task(
+        &["title", "done"],
+        &["str", "bool"],
+        "Prefix the title with 'DONE: ' when done, with 'TODO: ' otherwise.",
+        &[
+            (&["'Buy milk'", "False"], "'TODO: Buy milk'"),
+            (&["'Pay rent'", "True"], "'DONE: Pay rent'"),
+        ],
+    );
+    assert_eq!(
+        first_body(&t),
+        "return 'DONE: ' + title if done else 'TODO: ' + title"
+    );
+    // A tuple built on the spot and indexed at once only reads its other part for show.
+    let t = task(
+        &["title", "done"],
+        &["str", "bool"],
+        "Prefix the title with '- [ ] '.",
+        &[
+            (&["'Buy milk'", "False"], "'- [ ] Buy milk'"),
+            (&["'Pay rent'", "False"], "'- [ ] Pay rent'"),
+        ],
+    );
+    let bodies: Vec<String> = solutions(&t, 20).into_iter().map(|s| s.body).collect();
+    assert!(!bodies.iter().any(|b| b.contains(", done)[")), "{bodies:?}");
+}
