@@ -1534,9 +1534,10 @@ impl Verifier<'_, '_> {
     }
 }
 
-/// Where the examples all give one result, the programs whose outputs on the extra inputs
-/// are that one value wherever they do not raise: constants in disguise, each kept with its
-/// behaviour. Otherwise every program.
+/// Where the examples all give one result, the programs (each with its behaviour) less those
+/// whose outputs on the extra inputs are one value wherever they do not raise: constants in
+/// disguise. The python search drops its own (`SearchInput::probes`); this covers every
+/// program space. Otherwise every program.
 fn drop_disguised_constants(
     examples: &[IoExample],
     found: Vec<Found>,

@@ -100,27 +100,28 @@ impl Value {
 
     /// The set of `items`: numbers by value, then strings, then the rest by their repr, each
     /// value once as Python's `==` counts them (`{1, 1.0, True}` is `{1}`).
-    pub fn set_of(mut items: Vec<Value>) -> Value {
-        fn key(v: &Value) -> (u8, f64, String) {
-            match v {
-                Value::Bool(b) => (0, f64::from(u8::from(*b)), String::new()),
-                Value::Int(i) => (0, *i as f64, String::new()),
-                Value::Float(f) => (0, *f, String::new()),
-                Value::Str(s) => (1, 0.0, s.clone()),
-                other => (2, 0.0, other.to_python_repr()),
-            }
-        }
-        items.sort_by(|a, b| {
-            let (ka, kb) = (key(a), key(b));
+    pub fn set_of(items: Vec<Value>) -> Value {
+        // Each element's key, computed once: its kind, its number, its text.
+        let mut keyed: Vec<((u8, f64, String), Value)> = items
+            .into_iter()
+            .map(|v| {
+                let key = match &v {
+                    Value::Bool(b) => (0, f64::from(u8::from(*b)), String::new()),
+                    Value::Int(i) => (0, *i as f64, String::new()),
+                    Value::Float(f) => (0, *f, String::new()),
+                    Value::Str(s) => (1, 0.0, s.clone()),
+                    other => (2, 0.0, other.to_python_repr()),
+                };
+                (key, v)
+            })
+            .collect();
+        keyed.sort_by(|(ka, _), (kb, _)| {
             ka.0.cmp(&kb.0)
                 .then(ka.1.total_cmp(&kb.1))
                 .then(ka.2.cmp(&kb.2))
         });
-        items.dedup_by(|b, a| {
-            let (ka, kb) = (key(a), key(b));
-            a == b || (ka.0 == 0 && kb.0 == 0 && ka.1 == kb.1)
-        });
-        Value::Set(items)
+        keyed.dedup_by(|(kb, b), (ka, a)| a == b || (ka.0 == 0 && kb.0 == 0 && ka.1 == kb.1));
+        Value::Set(keyed.into_iter().map(|(_, v)| v).collect())
     }
 
     /// Prints the value exactly as Python's `repr` does (a set's elements in its order).
