@@ -586,6 +586,11 @@ impl Op {
             }
             (Index, [List(e) | TupleN(e), Int]) => Some((**e).clone()),
             (Index, [Str, Int]) => Some(Str),
+            // A part of a record of one type picked by a computed position (`p[axis]`; at a
+            // literal position, `Fst`/`Snd` build it).
+            (Index, [Tuple(ts), Int]) if ts.windows(2).all(|w| w[0] == w[1]) && !ts.is_empty() => {
+                Some(ts[0].clone())
+            }
             (Index, [Dict(k, v), x]) if **k == *x => Some((**v).clone()),
             (SliceFrom | SliceTo | Step, [s, Int]) if seq(s) => Some(s.clone()),
             (SliceRange, [s, Int, Int]) if seq(s) => Some(s.clone()),

@@ -54,6 +54,13 @@ pub(crate) struct SearchInput {
     /// gives one value on all of them (where it does not raise) is that constant in disguise
     /// (`len((a, b))` for a count that is 2 in both examples), no solution.
     pub(crate) probes: Vec<Vec<PyVal>>,
+    /// The parameter that is a tuple part's position in a joint search of a tuple's parts
+    /// (see `components`): a program that counts with it, rather than picking a part of the
+    /// input by it, is no solution.
+    pub(crate) part_position: Option<usize>,
+    /// Parameters the description states as a threshold, with the side of their boundary
+    /// ("above the reorder point": `stock > reorder_point`).
+    pub(crate) param_bounds: Vec<(usize, super::hints::Bound)>,
 }
 
 /// See [`SearchInput::stated_guard`].
@@ -117,6 +124,8 @@ impl SearchInput {
             stated_guard: None,
             idioms: Vec::new(),
             probes: Vec::new(),
+            part_position: None,
+            param_bounds: Vec::new(),
         }
     }
 
@@ -1451,7 +1460,13 @@ impl Search<'_> {
     }
 
     fn record(&mut self, expr: Rc<Expr>, cost: u32) {
-        if self.pads_a_solution(&expr) || self.input.constant_on_probes(&expr) {
+        if self.pads_a_solution(&expr)
+            || self.input.constant_on_probes(&expr)
+            || self
+                .input
+                .part_position
+                .is_some_and(|p| !super::components::picks_parts(&expr, p))
+        {
             return;
         }
         // The guard is free, and reads its parameter only to test it: a solution under a guard
@@ -1936,6 +1951,16 @@ impl Search<'_> {
                     }
                 }
             }
+        }
+        // A record's part at a literal position is `Fst`/`Snd` (`p[0]`): `Index` picks one by
+        // a computed position only.
+        if op == Op::Index
+            && matches!(ctx.terms[args[0]].ty, Ty::Tuple(_))
+            && args
+                .get(1)
+                .is_some_and(|&i| matches!(&*ctx.terms[i].expr, Expr::Const(_)))
+        {
+            return;
         }
         // A literal position other than the first, second or last (`xs[2]`) only when the
         // docstring names it.
@@ -2686,10 +2711,12 @@ impl Search<'_> {
                 }
                 // Or, where the description states a condition ("adding '...' when something
                 // was cut"), a comparison of two parameters with no constant
-                // (`len(text) > limit`).
+                // (`len(text) > limit`), on the side the description puts the boundary.
+                // (A test with a constant the description states, `name.endswith('s')`, was
+                // tried too: on two examples it chose between fits far more often.)
                 if single && stated_condition && !flag_only {
                     for (&g, (ge, gc)) in &self.param_guards {
-                        if g & need_true == need_true && g & need_false == 0 {
+                        if g & need_true == need_true && g & need_false == 0 && self.sided(ge) {
                             let total = c1 + c2 + gc + branch;
                             let slot = if total <= cost { &mut best } else { &mut ahead };
                             if slot.as_ref().is_none_or(|b| better(total, i2, b)) {
@@ -3070,6 +3097,28 @@ impl Search<'_> {
             Op::Eq | Op::NotEq => None,
             _ => return true,
         };
+        // A parameter stated as a threshold: on its side, read from either end (`p < x` is
+        // `x > p`).
+        let flipped = |s: Bound| match s {
+            Bound::Below => Bound::UpTo,
+            Bound::UpTo => Bound::Below,
+            Bound::Modulus => Bound::Modulus,
+        };
+        for (i, a) in args.iter().enumerate().take(2) {
+            let Expr::Param(p) = &**a else { continue };
+            let stated: Vec<Bound> = self
+                .input
+                .param_bounds
+                .iter()
+                .filter(|(q, _)| q == p)
+                .map(|(_, b)| *b)
+                .collect();
+            if stated.is_empty() {
+                continue;
+            }
+            let here = if i == 1 { side } else { side.map(flipped) };
+            return here.is_none_or(|s| stated.contains(&s));
+        }
         let Some(n) = args.get(1).and_then(|a| match &**a {
             Expr::Const(v) => v.as_f64().ok(),
             _ => None,

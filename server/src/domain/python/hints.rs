@@ -30,8 +30,12 @@ pub(crate) struct CostTable {
 fn base_op_cost(op: Op) -> u32 {
     use Op::*;
     match op {
-        Add | Sub | Mul | Mod | Eq | Lt | Gt | Len | Index | In | Not | Sum | First | Last
-        | Fst | Snd => 1,
+        Add | Sub | Mul | Eq | Lt | Gt | Len | Index | In | Not | Sum | First | Last | Fst
+        | Snd => 1,
+        // A remainder the description gives no reason for (parity, divisibility, digits, a
+        // clock, mixed units) is how two examples are fitted far more often than meant
+        // (`sum(range(stock, point)) % target`): cheap only where `NAMED_OPS` finds a reason.
+        Mod => 3,
         TrueDiv | FloorDiv | NotEq | LtE | GtE | And | Or | Max | Min | Sorted | Reverse
         | SliceFrom | SliceTo | Lower | Upper | Split | SplitWs | Join | StrOf | IntOf | SetOf
         | Neg | Abs | Pow | Strip | StartsWith | EndsWith | CountSub | CountL | Replace
@@ -373,6 +377,47 @@ const PRIORS: &[(&[&str], &[Op], &[Hof])] = &[
 /// "between low and high"): the named ones cost this much instead of their default, which
 /// keeps them out of the way elsewhere.
 const NAMED_OPS: &[(&[&str], Op, u32)] = &[
+    // What a remainder computes: parity, divisibility, digits, positions on a clock or in a
+    // cycle, and the rest in mixed units (cents of dollars, inches of feet).
+    (
+        &[
+            "even",
+            "odd",
+            "parity",
+            "divisib",
+            "divide",
+            "multiple",
+            "remainder",
+            "modul",
+            "digit",
+            "gcd",
+            "divisor",
+            "factor",
+            "prime",
+            "fizz",
+            "leap",
+            "minute",
+            "second",
+            "hour",
+            "clock",
+            "week",
+            "wrap",
+            "cycl",
+            "rotat",
+            "circular",
+            "alternat",
+            "every other",
+            "leftover",
+            "left over",
+            "cent",
+            "inch",
+            "feet",
+            "foot",
+            "ounce",
+        ],
+        Op::Mod,
+        1,
+    ),
     (&["hypotenuse", "hypot"], Op::Hypot, 1),
     // "Remove the prefix if it is there": `removeprefix`, which `strip(prefix)` and
     // `replace(prefix, '')` equal on most examples.
@@ -1138,6 +1183,31 @@ pub(crate) fn stated_bounds(doc: &str) -> Vec<StatedBound> {
     out
 }
 
+/// The bounds a description states with a parameter as the threshold, by the parameter's
+/// index: "nothing while the stock is above the reorder point" puts `reorder_point`'s boundary
+/// up to it (`stock > reorder_point`, or `stock <= reorder_point`; not `stock < reorder_point`,
+/// which the examples cannot tell apart where none is at the boundary).
+pub(crate) fn stated_param_bounds(doc: &str, names: &[String]) -> Vec<(usize, Bound)> {
+    const BELOW: &str = r"under|below|less than|fewer than|at least|no less than|not below";
+    const UP_TO: &str =
+        r"over|above|more than|greater than|exceeds?|exceeding|at most|no more than|beyond";
+    let lower = prose(doc).to_lowercase();
+    let mut out = Vec::new();
+    for (j, name) in names.iter().enumerate() {
+        let spaced = regex::escape(&name.to_lowercase().replace('_', " "));
+        let plain = regex::escape(&name.to_lowercase());
+        for (words, bound) in [(BELOW, Bound::Below), (UP_TO, Bound::UpTo)] {
+            let pattern = format!(
+                r"\b(?:{words})\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+)?(?:{spaced}|{plain})\b"
+            );
+            if regex::Regex::new(&pattern).is_ok_and(|re| re.is_match(&lower)) {
+                out.push((j, bound));
+            }
+        }
+    }
+    out
+}
+
 /// Decimal places a description rounds to: "one decimal" 1, "three decimal places" 3, else 2
 /// ("to cents", "two decimals", or no number at all).
 pub(crate) fn decimal_places(doc: &str) -> i64 {
@@ -1370,6 +1440,25 @@ mod tests {
         let plain = CostTable::from_description("");
         let sorted = CostTable::from_description("Return the items sorted.");
         assert!(sorted.op_cost(Op::Sorted) < plain.op_cost(Op::Sorted));
+    }
+
+    #[test]
+    fn parameters_named_as_thresholds_carry_their_side() {
+        let names = vec![
+            "stock".to_string(),
+            "reorder_point".to_string(),
+            "limit".to_string(),
+        ];
+        let b = |doc: &str| stated_param_bounds(doc, &names);
+        assert_eq!(
+            b("Order nothing while the stock is above the reorder point."),
+            vec![(1, Bound::UpTo)]
+        );
+        assert_eq!(
+            b("True when the total is at least limit."),
+            vec![(2, Bound::Below)]
+        );
+        assert_eq!(b("Cut the text to the limit."), vec![]);
     }
 
     #[test]

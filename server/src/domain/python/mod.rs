@@ -4,6 +4,7 @@
 //! function falls back to it.
 
 mod ast;
+mod components;
 pub(crate) mod enumerate;
 mod format;
 mod hints;
@@ -60,6 +61,9 @@ const EMPTY_GUARD_SHARE: f64 = 0.15;
 /// What a solution under an empty example's guard costs more (see
 /// `empty_guard`): its `if`, as the partition step charges a branch.
 const EMPTY_GUARD_COST: u32 = 2;
+
+/// Share of a search's budget for the joint search of a tuple's parts ([`components`]).
+const JOINT_SHARE: f64 = 0.15;
 
 fn slot_type(what: &str, annotation: Option<&str>, values: &[PyVal]) -> Result<Ty, NoFit> {
     let inferred = types::type_of_all(values.iter());
@@ -551,11 +555,78 @@ impl PythonDomain {
                 )
             })
             .collect();
+        let outputs: Vec<PyVal> = examples.iter().map(|(_, o)| o.clone()).collect();
+        let mut sols: Vec<Solution> = Vec::new();
+        let mut terms = 0;
+        // A tuple's parts searched together first (never under a guard, whose result is a
+        // whole tuple).
+        let parts = match &stated_guard {
+            None => components::Parts::of(&task.description, &outputs),
+            Some(_) => None,
+        };
+        if let Some(parts) = parts {
+            let n = param_types.len();
+            let mut types = param_types.clone();
+            let mut names = task.param_names.clone();
+            types.push(Ty::Int);
+            names.push("part".to_string());
+            if parts.extra_params() > 1 {
+                types.push(Ty::Str);
+                names.push("label".to_string());
+            }
+            let mut input =
+                self.search_input(task, parts.joint_examples(&examples), types, names, None);
+            // The task's parameters stay required; the part's position and word do not.
+            input.required_params &= (1u64 << n.min(63)) - 1;
+            input.probes.clear();
+            input.part_position = Some(n);
+            let outcome = enumerate::search(&input, limits, &cancel.child_with_share(JOINT_SHARE));
+            terms += outcome.terms;
+            // Rounded and normalized variants the description asks for, as for any search.
+            let programs = normalize::with_normalized_inputs(&input, outcome.programs);
+            for p in &programs {
+                if let Some(tuple) = parts.assemble(&p.expr, n, &examples) {
+                    let cost = p.cost + parts.arity as u32;
+                    let s = self.solution(task, &tuple, cost);
+                    if !sols.iter().any(|t| t.program == s.program) {
+                        sols.push(s);
+                    }
+                }
+            }
+        }
+        let input = self.search_input(
+            task,
+            examples,
+            param_types,
+            task.param_names.clone(),
+            stated_guard,
+        );
+        let outcome = enumerate::search(&input, limits, cancel);
+        let programs = normalize::with_normalized_inputs(&input, outcome.programs);
+        for p in &programs {
+            let s = self.solution(task, &p.expr, p.cost);
+            if !sols.iter().any(|t| t.program == s.program) {
+                sols.push(s);
+            }
+        }
+        (sols, outcome.stop, terms + outcome.terms)
+    }
+
+    /// The search's input for `examples` over parameters of `param_types` named
+    /// `param_names`: the description's constants, costs and intents.
+    fn search_input(
+        &self,
+        task: &Task,
+        examples: Vec<(Vec<PyVal>, PyVal)>,
+        param_types: Vec<Ty>,
+        param_names: Vec<String>,
+        stated_guard: Option<enumerate::StatedGuard>,
+    ) -> enumerate::SearchInput {
         let inputs: Vec<Vec<PyVal>> = examples.iter().map(|(i, _)| i.clone()).collect();
         let outputs: Vec<PyVal> = examples.iter().map(|(_, o)| o.clone()).collect();
         let pattern_leaves =
             patterns::pattern_leaves(&task.description, &param_types, &inputs, &outputs);
-        let input = enumerate::SearchInput {
+        enumerate::SearchInput {
             required_params: required_params(&inputs),
             text_ints: hints::constants(&task.description, &[], &[])
                 .into_iter()
@@ -568,7 +639,6 @@ impl PythonDomain {
             param_types,
             intents: crate::intent::Intents::from_description(&task.description)
                 .reading_fields(&task.examples),
-            param_names: task.param_names.clone(),
             digit_source: hints::prose(&task.description)
                 .to_lowercase()
                 .contains("digit"),
@@ -596,15 +666,11 @@ impl PythonDomain {
             ))
             .for_outputs(&outputs)
             .for_inputs(&inputs),
+            param_names,
             examples,
-        };
-        let outcome = enumerate::search(&input, limits, cancel);
-        let programs = normalize::with_normalized_inputs(&input, outcome.programs);
-        let sols = programs
-            .iter()
-            .map(|p| self.solution(task, &p.expr, p.cost))
-            .collect();
-        (sols, outcome.stop, outcome.terms)
+            part_position: None,
+            param_bounds: hints::stated_param_bounds(&task.description, &task.param_names),
+        }
     }
 }
 

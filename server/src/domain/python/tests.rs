@@ -366,6 +366,8 @@ sys.stdout.write(json.dumps(out))
                 stated_guard: None,
                 idioms: Vec::new(),
                 probes: Vec::new(),
+                part_position: None,
+                param_bounds: Vec::new(),
                 param_types: tys.clone(),
                 constants: consts,
                 costs: costs.clone(),
@@ -2428,4 +2430,65 @@ fn a_flag_parameter_chooses_between_branches() {
     );
     let bodies: Vec<String> = solutions(&t, 20).into_iter().map(|s| s.body).collect();
     assert!(!bodies.iter().any(|b| b.contains(", done)[")), "{bodies:?}");
+}
+
+#[test]
+fn a_tuples_parts_are_searched_together() {
+    // Part by part, `len(set(results))` fits the wins (3 and 0); one program with the word
+    // as a parameter must give every part of both examples.
+    let t = task(
+        &["results"],
+        &["str"],
+        "Count a team's wins, draws and losses in a string of 'W', 'D' and 'L'\n\
+         results, returned as (wins, draws, losses).",
+        &[(&["'WWDLW'"], "(3, 1, 1)"), (&["''"], "(0, 0, 0)")],
+    );
+    let bodies: Vec<String> = solutions(&t, 20).into_iter().map(|s| s.body).collect();
+    assert!(
+        bodies.contains(
+            &"return (results.count('W'), results.count('D'), results.count('L'))".to_string()
+        ),
+        "{bodies:?}"
+    );
+    // The part's position picks a field of each record (`point[0]`, `point[1]`).
+    let t = task(
+        &["points"],
+        &["list[tuple[float, float]]"],
+        "Return the centroid (mean x, mean y) of a non-empty list of points, with each \
+         coordinate rounded to 2 decimals.",
+        &[
+            (&["[(0, 0), (4, 0), (4, 2), (0, 2)]"], "(2.0, 1.0)"),
+            (&["[(1, 1)]"], "(1.0, 1.0)"),
+        ],
+    );
+    let bodies: Vec<String> = solutions(&t, 20).into_iter().map(|s| s.body).collect();
+    assert!(
+        bodies
+            .iter()
+            .any(|b| b.contains("round(sum(point[0]") && b.contains("round(sum(point[1]")),
+        "{bodies:?}"
+    );
+}
+
+#[test]
+fn a_parameter_stated_as_a_threshold_sets_the_guards_side() {
+    // "above the reorder point": at the boundary the stock is not above it, so an order is
+    // placed (`reorder_point < stock` for nothing, not `stock < reorder_point` for the order,
+    // which both examples allow).
+    let t = task(
+        &["stock", "reorder_point", "target"],
+        &["int", "int", "int"],
+        "Return how many units to order: nothing while the stock is above the\n\
+         reorder point, otherwise enough to bring the stock back up to target.",
+        &[(&["50", "20", "100"], "0"), (&["15", "20", "100"], "85")],
+    );
+    let bodies: Vec<String> = solutions(&t, 20).into_iter().map(|s| s.body).collect();
+    assert!(
+        bodies.contains(&"return 0 if reorder_point < stock else target - stock".to_string()),
+        "{bodies:?}"
+    );
+    assert!(
+        !bodies.iter().any(|b| b.contains("stock < reorder_point")),
+        "{bodies:?}"
+    );
 }
