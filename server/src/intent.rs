@@ -30,6 +30,17 @@ pub(crate) struct Intent {
     code: &'static [&'static str],
 }
 
+/// A sign said of the result rather than asked of the inputs (see
+/// [`Intents::from_description`]).
+const RESULT_SIGN: &[&str] = &[
+    "negative when",
+    "negative if",
+    "negative for",
+    "positive when",
+    "positive if",
+    "positive for",
+];
+
 /// Phrases that say some inputs are invalid ("return default if s is not a valid integer"):
 /// the code tells them apart, and a `try` falling back to a default is one way.
 pub(crate) const INVALID_INPUT: &[&str] = &[
@@ -1181,8 +1192,12 @@ impl Intents {
     /// From a task description (docstring prose and the function's name; `_` reads as a space).
     pub fn from_description(description: &str) -> Intents {
         let text = plain_text(description);
-        // (A space at the end, for stems that end a word: "min ".)
-        let padded = format!("{text} ");
+        // (A space at the end, for stems that end a word: "min ".) The result's own sign
+        // ("negative when under par", "positive if the account gained") says what the result
+        // is, not a comparison to make.
+        let padded = RESULT_SIGN
+            .iter()
+            .fold(format!("{text} "), |t, phrase| t.replace(phrase, " "));
         let mut wanted: Vec<&'static Intent> = INTENTS
             .iter()
             .filter(|i| i.stems.iter().any(|s| mentions(&padded, s)))
@@ -1893,6 +1908,12 @@ mod tests {
             .missing("return [x - value for value, x in zip(values, values[1:])]")
             .is_empty());
         assert!(Intents::from_description("Return True if n is between 1 and 9.").wants("compare"));
+        // The result's sign is no comparison to make; the inputs' is.
+        assert!(!Intents::from_description(
+            "Return the total strokes minus the total par, negative when under par."
+        )
+        .wants("compare"));
+        assert!(Intents::from_description("Count the negative numbers.").wants("compare"));
         assert_eq!(
             i.missing("return sum(1 for number in numbers if number > 0)"),
             vec!["neighbours"]
