@@ -555,45 +555,12 @@ impl PythonDomain {
                 )
             })
             .collect();
-        let outputs: Vec<PyVal> = examples.iter().map(|(_, o)| o.clone()).collect();
-        let mut sols: Vec<Solution> = Vec::new();
-        let mut terms = 0;
         // A tuple's parts searched together first (never under a guard, whose result is a
         // whole tuple).
-        let parts = match &stated_guard {
-            None => components::Parts::of(&task.description, &outputs),
-            Some(_) => None,
+        let (mut sols, terms) = match &stated_guard {
+            None => self.search_parts(task, &examples, &param_types, cancel, limits),
+            Some(_) => (Vec::new(), 0),
         };
-        if let Some(parts) = parts {
-            let n = param_types.len();
-            let mut types = param_types.clone();
-            let mut names = task.param_names.clone();
-            types.push(Ty::Int);
-            names.push("part".to_string());
-            if parts.extra_params() > 1 {
-                types.push(Ty::Str);
-                names.push("label".to_string());
-            }
-            let mut input =
-                self.search_input(task, parts.joint_examples(&examples), types, names, None);
-            // The task's parameters stay required; the part's position and word do not.
-            input.required_params &= (1u64 << n.min(63)) - 1;
-            input.probes.clear();
-            input.part_position = Some(n);
-            let outcome = enumerate::search(&input, limits, &cancel.child_with_share(JOINT_SHARE));
-            terms += outcome.terms;
-            // Rounded and normalized variants the description asks for, as for any search.
-            let programs = normalize::with_normalized_inputs(&input, outcome.programs);
-            for p in &programs {
-                if let Some(tuple) = parts.assemble(&p.expr, n, &examples) {
-                    let cost = p.cost + parts.arity as u32;
-                    let s = self.solution(task, &tuple, cost);
-                    if !sols.iter().any(|t| t.program == s.program) {
-                        sols.push(s);
-                    }
-                }
-            }
-        }
         let input = self.search_input(
             task,
             examples,
@@ -610,6 +577,50 @@ impl PythonDomain {
             }
         }
         (sols, outcome.stop, terms + outcome.terms)
+    }
+
+    /// The joint search of a tuple's parts ([`components`]), on `JOINT_SHARE` of the budget:
+    /// its programs as tuples, and the terms it built. Nothing where the outputs are no
+    /// tuples of one length with parts that differ.
+    fn search_parts(
+        &self,
+        task: &Task,
+        examples: &[(Vec<PyVal>, PyVal)],
+        param_types: &[Ty],
+        cancel: &CancelToken,
+        limits: enumerate::SearchLimits,
+    ) -> (Vec<Solution>, usize) {
+        let outputs: Vec<PyVal> = examples.iter().map(|(_, o)| o.clone()).collect();
+        let Some(parts) = components::Parts::of(&task.description, &outputs) else {
+            return (Vec::new(), 0);
+        };
+        let n = param_types.len();
+        let mut types = param_types.to_vec();
+        let mut names = task.param_names.clone();
+        types.push(Ty::Int);
+        names.push("part".to_string());
+        if parts.extra_params() > 1 {
+            types.push(Ty::Str);
+            names.push("label".to_string());
+        }
+        let mut input = self.search_input(task, parts.joint_examples(examples), types, names, None);
+        // The task's parameters stay required; the part's position and word do not.
+        input.required_params &= (1u64 << n.min(63)) - 1;
+        input.probes.clear();
+        input.part_position = Some(n);
+        let outcome = enumerate::search(&input, limits, &cancel.child_with_share(JOINT_SHARE));
+        // Rounded and normalized variants the description asks for, as for any search.
+        let programs = normalize::with_normalized_inputs(&input, outcome.programs);
+        let mut sols: Vec<Solution> = Vec::new();
+        for p in &programs {
+            if let Some(tuple) = parts.assemble(&p.expr, n, examples) {
+                let s = self.solution(task, &tuple, p.cost + parts.arity as u32);
+                if !sols.iter().any(|t| t.program == s.program) {
+                    sols.push(s);
+                }
+            }
+        }
+        (sols, outcome.terms)
     }
 
     /// The search's input for `examples` over parameters of `param_types` named
