@@ -3106,18 +3106,19 @@ impl Search<'_> {
         };
         for (i, a) in args.iter().enumerate().take(2) {
             let Expr::Param(p) = &**a else { continue };
-            let stated: Vec<Bound> = self
+            // (No list is built: `sided` runs on every guard the search keeps.)
+            let mut stated = self
                 .input
                 .param_bounds
                 .iter()
                 .filter(|(q, _)| q == p)
                 .map(|(_, b)| *b)
-                .collect();
-            if stated.is_empty() {
+                .peekable();
+            if stated.peek().is_none() {
                 continue;
             }
             let here = if i == 1 { side } else { side.map(flipped) };
-            return here.is_none_or(|s| stated.contains(&s));
+            return here.is_none_or(|s| stated.any(|b| b == s));
         }
         let Some(n) = args.get(1).and_then(|a| match &**a {
             Expr::Const(v) => v.as_f64().ok(),
