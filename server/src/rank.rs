@@ -294,7 +294,11 @@ pub fn text_features(body: &str, imports: &[String], ctx: &TextContext<'_>) -> F
                         || ctx.explained.iter().any(|e| *e == format!("'{s}'")));
                 if in_doc {
                     f.docstring_constants += 1.0;
-                } else if !s.is_empty() && !s.trim().is_empty() && !input_text.contains(s.as_str())
+                } else if !s.is_empty()
+                    && !s.trim().is_empty()
+                    && !input_text.contains(s.as_str())
+                    // A date format the examples show (`'%B %Y'`).
+                    && !crate::domain::python::is_date_format(&s)
                 {
                     f.unexplained_constants += 1.0;
                 }

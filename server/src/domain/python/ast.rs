@@ -522,6 +522,14 @@ ops!(
     // `s.removeprefix(p)`, `s.removesuffix(p)` (Python 3.9).
     RemovePrefix,
     RemoveSuffix,
+    // ISO date strings read with `datetime.date.fromisoformat` (`dates.rs`): the days from the
+    // first date to the second, a date some days later (`isoformat()`), `weekday()`,
+    // `timetuple().tm_yday`, and `strftime` with a format the examples show (`Ty::DateFmt`).
+    DaysBetween,
+    AddDays,
+    Weekday,
+    DayOfYear,
+    DateFormat,
 );
 
 impl Op {
@@ -537,7 +545,8 @@ impl Op {
             | First | Last | ListOf1 | AccSum | AccMax | AccMin | Unique | DictInvert | Pad2
             | IsNone | IsNotNone | Flatten | Median | ReSubNonNumeric | IsLeap | Radians
             | Degrees | SumByKey | MaxByKey | MinByKey | ListByKey | DictPairs | Palindrome
-            | Splitext | Dirname | Basename | Transpose | ClockMinutes | ClockSeconds => 1,
+            | Splitext | Dirname | Basename | Transpose | ClockMinutes | ClockSeconds | Weekday
+            | DayOfYear => 1,
             IfExp | SliceRange | Replace | GetDefault | Between | MkTuple3 | TryOr | DeepGet => 3,
             DictOf => 2,
             _ => 2,
@@ -566,6 +575,10 @@ impl Op {
             (Pow, [x, y]) if num(x) && num(y) => Some(Float),
             (Neg | Abs, [x]) if num(x) => Some(x.clone()),
             (ClockMinutes | ClockSeconds, [Str]) => Some(Int),
+            (DaysBetween, [Str, Str]) => Some(Int),
+            (AddDays, [Str, Int]) => Some(Str),
+            (Weekday | DayOfYear, [Str]) => Some(Int),
+            (DateFormat, [Str, DateFmt]) => Some(Str),
             (Not, [Bool]) => Some(Bool),
             (Eq | NotEq, [x, y]) if x == y || (num(x) && num(y)) => Some(Bool),
             // A record's field (`u['name'] == name`): the values decide.

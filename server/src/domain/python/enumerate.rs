@@ -525,6 +525,22 @@ struct OutputGates {
     index_or_none_out: bool,
     /// Every result is a prefix of a list parameter, some shorter (`takewhile`).
     prefix_out: bool,
+    /// An input holds a `YYYY-MM-DD` date (at the top, or in a list, tuple or dict).
+    dates: bool,
+}
+
+/// Whether `v` is, or holds within two levels, a `YYYY-MM-DD` date string.
+fn holds_iso_date(v: &PyVal, depth: usize) -> bool {
+    match v {
+        PyVal::Str(s) => super::dates::is_iso_date(s),
+        PyVal::List(xs) | PyVal::Tuple(xs) if depth < 2 => {
+            xs.iter().any(|x| holds_iso_date(x, depth + 1))
+        }
+        PyVal::Dict(kv) if depth < 2 => kv
+            .iter()
+            .any(|(k, x)| holds_iso_date(k, depth + 1) || holds_iso_date(x, depth + 1)),
+        _ => false,
+    }
 }
 
 impl OutputGates {
@@ -565,6 +581,7 @@ impl OutputGates {
                 .all(|o| matches!(o, PyVal::None) || matches!(o, PyVal::Int(i) if *i >= 0))
                 && outputs.iter().any(|o| matches!(o, PyVal::Int(_))),
             prefix_out: false,
+            dates: false,
         }
     }
 
@@ -602,6 +619,10 @@ fn new_search<'a>(
     // shows the `None`.
     gates.none_stated = input.intents.states_none();
     gates.prefix_out = OutputGates::prefixes(&input.examples);
+    gates.dates = input
+        .examples
+        .iter()
+        .any(|(ins, _)| ins.iter().any(|v| holds_iso_date(v, 0)));
     Search {
         input,
         limits,
@@ -1684,6 +1705,14 @@ impl Search<'_> {
                 continue;
             }
             if op == Op::Format && !self.gates.str_out {
+                continue;
+            }
+            // Calendar arithmetic where an input holds an ISO date.
+            if matches!(
+                op,
+                Op::DaysBetween | Op::AddDays | Op::Weekday | Op::DayOfYear | Op::DateFormat
+            ) && !self.gates.dates
+            {
                 continue;
             }
             // A palindrome test where the description names one; elsewhere `x == x[::-1]` is

@@ -62,6 +62,9 @@ fn base_op_cost(op: Op) -> u32 {
         MaxByKey | MinByKey | ListByKey => 4,
         DictPairs => 3,
         ClockMinutes | ClockSeconds => 5,
+        // Offered only where an input holds an ISO date (`enumerate.rs`).
+        DaysBetween | AddDays | Weekday | DateFormat => 2,
+        DayOfYear => 3,
         RemovePrefix | RemoveSuffix => 4,
         BitAnd | BitOr | BitXor | LShift | RShift => 4,
         // Cheaper where the description asks for a format check or an extraction
@@ -477,6 +480,44 @@ const NAMED_OPS: &[(&[&str], Op, u32)] = &[
         2,
     ),
     (&["days in", "number of days"], Op::MonthDays, 1),
+    // Calendar arithmetic on ISO dates (offered only where an input holds one).
+    (
+        &[
+            "day", "week", "age", "old", "elapsed", "overdue", "expire", "since", "until",
+            "ago", "between", "late",
+        ],
+        Op::DaysBetween,
+        1,
+    ),
+    (
+        &[
+            "later", "after", "add", "plus", "from now", "ahead", "before", "earlier", "ago",
+            "tomorrow", "yesterday", "next", "previous", "due", "shift", "move",
+        ],
+        Op::AddDays,
+        1,
+    ),
+    (
+        &[
+            "weekday", "weekend", "day of the week", "business day", "working day", "workday",
+            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        ],
+        Op::Weekday,
+        1,
+    ),
+    (
+        &["day of the year", "day of year", "day number", "ordinal", "julian"],
+        Op::DayOfYear,
+        1,
+    ),
+    (
+        &[
+            "format", "display", "label", "month name", "name of the month", "written",
+            "weekday", "day of the week", "day name", "name of the day",
+        ],
+        Op::DateFormat,
+        1,
+    ),
     (&["radian"], Op::Radians, 1),
     (&["radian"], Op::Degrees, 1),
     (
@@ -1104,6 +1145,10 @@ pub(crate) fn constants(doc: &str, inputs: &[Vec<PyVal>], outputs: &[PyVal]) -> 
     };
     for (spec, cost) in super::format::suggested_specs(&lower, decimals, outputs) {
         push(&mut out, PyVal::str(&spec), Ty::Spec, cost);
+    }
+    // Date formats the examples show (`'%B %Y'`: only `strftime` takes them).
+    for f in super::dates::learned_formats(inputs, outputs) {
+        push(&mut out, PyVal::str(&f), Ty::DateFmt, 1);
     }
     out
 }

@@ -2,6 +2,7 @@
 //! differential test in `tests.rs`). Exceptions are values ([`PyErr`]).
 
 use super::ast::{Expr, Hof, Op};
+use super::dates;
 use super::value::{
     big_to_f64, float_floor_to_big, py_cmp, py_eq, py_lt, try_sort_by, PyErr, PyResult, PyVal,
 };
@@ -2064,6 +2065,33 @@ pub(crate) fn apply(op: Op, a: &[&PyVal]) -> PyResult {
             PyVal::Big(_) | PyVal::Bool(_) => Err(PyErr::TooBig),
             _ => Err(PyErr::TypeError),
         },
+        // `(date.fromisoformat(b) - date.fromisoformat(a)).days`: `b` is read first.
+        DaysBetween => {
+            let b = dates::from_iso(str_arg(arg(1)?)?)?;
+            let a = dates::from_iso(str_arg(arg(0)?)?)?;
+            Ok(PyVal::Int(b - a))
+        }
+        AddDays => {
+            let s = str_arg(arg(0)?)?;
+            dates::from_iso(s)?;
+            let days = match arg(1)? {
+                PyVal::Int(i) => *i,
+                PyVal::Bool(b) => i64::from(*b),
+                PyVal::Big(_) => return Err(PyErr::OverflowError),
+                _ => return Err(PyErr::TypeError),
+            };
+            Ok(PyVal::str(&dates::add_days(s, days)?))
+        }
+        Weekday => Ok(PyVal::Int(dates::weekday(dates::from_iso(str_arg(
+            arg(0)?,
+        )?)?))),
+        DayOfYear => Ok(PyVal::Int(dates::day_of_year(dates::from_iso(
+            str_arg(arg(0)?)?,
+        )?))),
+        DateFormat => {
+            let n = dates::from_iso(str_arg(arg(0)?)?)?;
+            Ok(PyVal::str(&dates::strftime(n, str_arg(arg(1)?)?)?))
+        }
         ClockMinutes | ClockSeconds => {
             // As `int(t.split(':')[0]) * 60 + int(t.split(':')[1])` evaluates: each field
             // read (or missing) in turn.

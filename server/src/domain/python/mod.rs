@@ -6,6 +6,7 @@
 mod ast;
 mod components;
 pub(crate) mod enumerate;
+mod dates;
 mod format;
 mod hints;
 mod idioms;
@@ -20,6 +21,7 @@ mod tokens;
 mod types;
 mod value;
 
+pub(crate) use dates::is_date_format;
 pub(crate) use invariant::invariance_examples;
 pub(crate) use stated::{stated_cases, StatedCase};
 

@@ -1035,6 +1035,31 @@ impl Renderer<'_> {
                 };
                 (format!("{name}({})", self.wrap(&a[0], P_IF)), P_ATOM)
             }
+            DaysBetween | AddDays | Weekday | DayOfYear | DateFormat => {
+                self.imports.insert("import datetime".into());
+                let date = |r: &mut Self, e: &std::rc::Rc<Expr>| {
+                    format!("datetime.date.fromisoformat({})", r.wrap(e, P_IF))
+                };
+                let code = match op {
+                    DaysBetween => {
+                        let later = date(self, &a[1]);
+                        let earlier = date(self, &a[0]);
+                        format!("({later} - {earlier}).days")
+                    }
+                    AddDays => {
+                        let d = date(self, &a[0]);
+                        let n = self.wrap(&a[1], P_IF);
+                        format!("({d} + datetime.timedelta(days={n})).isoformat()")
+                    }
+                    Weekday => format!("{}.weekday()", date(self, &a[0])),
+                    DayOfYear => format!("{}.timetuple().tm_yday", date(self, &a[0])),
+                    _ => {
+                        let d = date(self, &a[0]);
+                        format!("{d}.strftime({})", self.wrap(&a[1], P_IF))
+                    }
+                };
+                (code, P_ATOM)
+            }
             ClockMinutes | ClockSeconds => {
                 let t = self.wrap(&a[0], P_ATOM);
                 let scales: &[&str] = if op == ClockMinutes {

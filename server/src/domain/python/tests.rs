@@ -869,6 +869,102 @@ sys.stdout.write(json.dumps(out))
         let (cases, ours) = cpython_cases(&programs);
         assert_matches_cpython(&cases, &ours);
     }
+
+    /// A date-like string: a real `YYYY-MM-DD` date, or bytes of the lengths
+    /// `date.fromisoformat` reads (7, 8, 10) from digits, dashes, `W` and a few others.
+    fn date_like(rng: &mut ChaCha8Rng) -> String {
+        if rng.gen_bool(0.5) {
+            let n: i64 = match rng.gen_range(0..4) {
+                0 => rng.gen_range(1..3_652_060),
+                1 => rng.gen_range(729_000..740_000),
+                2 => rng.gen_range(1..400),
+                _ => rng.gen_range(3_651_700..3_652_060),
+            };
+            let iso = super::super::dates::isoformat(n);
+            return if rng.gen_bool(0.2) {
+                iso.replace('-', "")
+            } else {
+                iso
+            };
+        }
+        const ALPHA: &[char] = &[
+            '0', '1', '2', '3', '5', '9', '0', '1', '-', '-', 'W', 'W', ' ', 'x', 'é',
+        ];
+        let len = [7, 8, 10, 9, 10][rng.gen_range(0..5)];
+        let mut s = String::new();
+        // Mostly a year first, so the week and month fields are reached.
+        if rng.gen_bool(0.8) {
+            s.push_str(&format!("{:04}", rng.gen_range(0..10_000)));
+        }
+        while s.len() < len {
+            s.push(ALPHA[rng.gen_range(0..ALPHA.len())]);
+        }
+        s
+    }
+
+    #[test]
+    fn date_operations_match_cpython() {
+        let mut rng = ChaCha8Rng::seed_from_u64(23);
+        let names: Vec<String> = vec!["p0".into(), "p1".into()];
+        let formats = ["%B %Y", "%a %d %b %Y", "%d/%m/%y", "%j", "%A", "100%%", "%Y%m%d"];
+        let mut cases = String::new();
+        let mut ours: Vec<String> = Vec::new();
+        let mut claimed = 0usize;
+        for i in 0..3_000 {
+            let (op, second) = match i % 5 {
+                0 => (Op::DaysBetween, PyVal::str(&date_like(&mut rng))),
+                1 => {
+                    let n = match rng.gen_range(0..4) {
+                        0 => rng.gen_range(-400..400),
+                        1 => rng.gen_range(-4_000_000..4_000_000),
+                        2 => rng.gen_range(-1_100_000_000i64..1_100_000_000),
+                        _ => rng.gen_range(-3..3),
+                    };
+                    (Op::AddDays, PyVal::Int(n))
+                }
+                2 => (Op::Weekday, PyVal::None),
+                3 => (Op::DayOfYear, PyVal::None),
+                _ => (
+                    Op::DateFormat,
+                    PyVal::str(formats[rng.gen_range(0..formats.len())]),
+                ),
+            };
+            let args = if op.arity() == 1 {
+                vec![PyVal::str(&date_like(&mut rng))]
+            } else {
+                vec![PyVal::str(&date_like(&mut rng)), second]
+            };
+            let params: Vec<Rc<Expr>> = (0..args.len()).map(|k| Rc::new(Expr::Param(k))).collect();
+            let p = Expr::Call(op, params);
+            let res = match eval(&p, &Env { params: &args, vars: &[] }) {
+                Ok(v) => v.repr(),
+                Err(PyErr::TooBig) => continue,
+                Err(e) => format!("EXC:{}", e.name()),
+            };
+            if !res.starts_with("EXC:") {
+                claimed += 1;
+            }
+            let n = &names[..args.len()];
+            let r = render(&p, n);
+            let body: String = r.body.lines().map(|l| format!("\n    {l}")).collect();
+            let src = format!("def f({}):{body}", n.join(", "));
+            let items: Vec<String> = args.iter().map(PyVal::repr).collect();
+            let input = format!("({},)", items.join(", "));
+            cases.push_str(
+                &serde_json::json!({"src": src, "inputs": [input], "imports": r.imports})
+                    .to_string(),
+            );
+            cases.push('\n');
+            ours.push(res);
+        }
+        assert!(claimed > 1_000, "{claimed} date results");
+        let theirs = py_side(&cases).expect("python3 runs");
+        assert_eq!(theirs.len(), ours.len());
+        let srcs: Vec<&str> = cases.lines().collect();
+        for (k, (a, b)) in ours.iter().zip(&theirs).enumerate() {
+            assert_eq!(a, b, "case {k}: {}", srcs[k]);
+        }
+    }
 }
 
 mod everyday {
@@ -2489,6 +2585,49 @@ fn a_parameter_stated_as_a_threshold_sets_the_guards_side() {
     );
     assert!(
         !bodies.iter().any(|b| b.contains("stock < reorder_point")),
+        "{bodies:?}"
+    );
+}
+
+#[test]
+fn iso_dates_are_calendar_dates() {
+    let t = task(
+        &["start", "end"],
+        &["str", "str"],
+        "Return how many days there are from start to end, two ISO dates.",
+        &[
+            (&["'2024-01-01'", "'2024-03-01'"], "60"),
+            (&["'2023-12-25'", "'2024-01-01'"], "7"),
+        ],
+    );
+    assert_eq!(
+        first_body(&t),
+        "return (datetime.date.fromisoformat(end) - datetime.date.fromisoformat(start)).days"
+    );
+    let t = task(
+        &["date", "days"],
+        &["str", "int"],
+        "Return the ISO date that is the given number of days after date.",
+        &[
+            (&["'2024-02-27'", "3"], "'2024-03-01'"),
+            (&["'2023-12-31'", "1"], "'2024-01-01'"),
+        ],
+    );
+    let bodies: Vec<String> = solutions(&t, 5).into_iter().map(|s| s.body).collect();
+    assert!(
+        bodies[0].contains("(datetime.date.fromisoformat(date) + datetime.timedelta(days=days)).isoformat()"),
+        "{bodies:?}"
+    );
+    // The format is read off the examples.
+    let t = task(
+        &["iso"],
+        &["str"],
+        "Show a date as its month name and year.",
+        &[(&["'2024-03-15'"], "'March 2024'"), (&["'1999-12-01'"], "'December 1999'")],
+    );
+    let bodies: Vec<String> = solutions(&t, 5).into_iter().map(|s| s.body).collect();
+    assert!(
+        bodies[0].contains("datetime.date.fromisoformat(iso).strftime('%B %Y')"),
         "{bodies:?}"
     );
 }

@@ -31,6 +31,8 @@ pub(crate) enum Ty {
     /// A regular expression (a `str` value): only the `re` operations take one, so the
     /// patterns learned from the examples never turn up as ordinary string constants.
     Pattern,
+    /// A `strftime` format (`'%B %Y'`) learned from the examples: only `DateFormat` takes one.
+    DateFmt,
 }
 
 impl fmt::Display for Ty {
@@ -60,6 +62,7 @@ impl fmt::Display for Ty {
             Ty::Var => write!(f, "T"),
             Ty::Spec => write!(f, "spec"),
             Ty::Pattern => write!(f, "re.Pattern"),
+            Ty::DateFmt => write!(f, "date format"),
         }
     }
 }
@@ -395,7 +398,7 @@ pub(crate) fn fits(v: &PyVal, t: &Ty) -> bool {
         (Ty::Bool, PyVal::Bool(_)) => true,
         (Ty::Int, PyVal::Int(_) | PyVal::Big(_) | PyVal::Bool(_)) => true,
         (Ty::Float, PyVal::Float(_) | PyVal::Int(_) | PyVal::Bool(_)) => true,
-        (Ty::Str | Ty::Spec | Ty::Pattern, PyVal::Str(_)) => true,
+        (Ty::Str | Ty::Spec | Ty::Pattern | Ty::DateFmt, PyVal::Str(_)) => true,
         (Ty::NoneT, PyVal::None) => true,
         (Ty::List(e), PyVal::List(items)) => items.iter().all(|x| fits(x, e)),
         // A homogeneous tuple annotated `tuple[int, ...]` reads as a list.
