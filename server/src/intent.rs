@@ -144,7 +144,15 @@ const INTENTS: &[Intent] = &[
     Intent {
         name: "upper",
         stems: &["upper", "capital", "title case"],
-        code: &["upper", "isupper", "capitalize", "title", "swapcase", "A-Z"],
+        code: &[
+            "upper",
+            "isupper",
+            "capitalize",
+            "title",
+            "swapcase",
+            "A-Z",
+            "0-9A-F]",
+        ],
     },
     Intent {
         name: "lower",
@@ -160,7 +168,10 @@ const INTENTS: &[Intent] = &[
             "and case",
         ],
         // (`'aeiouAEIOU'`: a named class in both cases.)
-        code: &["lower", "islower", "casefold", "swapcase", "a-z", "AEIOU"],
+        // (`[0-9a-f]`: lowercase hexadecimal digits.)
+        code: &[
+            "lower", "islower", "casefold", "swapcase", "a-z", "AEIOU", "0-9a-f]",
+        ],
     },
     Intent {
         name: "mean",

@@ -298,7 +298,7 @@ pub fn text_features(body: &str, imports: &[String], ctx: &TextContext<'_>) -> F
                     && !s.trim().is_empty()
                     && !input_text.contains(s.as_str())
                     // A date format the examples show (`'%B %Y'`).
-                    && !crate::domain::python::is_date_format(&s)
+                    && !crate::domain::python::is_date_format(s)
                 {
                     f.unexplained_constants += 1.0;
                 }

@@ -76,8 +76,7 @@ fn ord_to_ymd(n: i64) -> (i64, i64, i64) {
 
 /// The ordinal of a valid date, or Python's `ValueError` for an invalid one.
 fn checked_ord(y: i64, m: i64, d: i64) -> Result<i64, PyErr> {
-    if !(1..=9999).contains(&y) || !(1..=12).contains(&m) || !(1..=month_days(y, m)).contains(&d)
-    {
+    if !(1..=9999).contains(&y) || !(1..=12).contains(&m) || !(1..=month_days(y, m)).contains(&d) {
         return Err(PyErr::ValueError);
     }
     Ok(ymd_to_ord(y, m, d))
@@ -229,6 +228,15 @@ pub(crate) fn strftime(n: i64, fmt: &str) -> Result<String, PyErr> {
             continue;
         }
         let d = chars.next().ok_or(PyErr::TooBig)?;
+        if d == '-' {
+            // glibc's unpadded day and month (`%-d`, `%-m`).
+            let text = match chars.next() {
+                Some(u @ ('d' | 'm')) => directive(u, n).ok_or(PyErr::TooBig)?,
+                _ => return Err(PyErr::TooBig),
+            };
+            out.push_str(text.strip_prefix('0').unwrap_or(&text));
+            continue;
+        }
         out.push_str(&directive(d, n).ok_or(PyErr::TooBig)?);
     }
     Ok(out)
@@ -286,10 +294,11 @@ pub(crate) fn formats_for(n: i64, text: &str) -> Vec<String> {
                 let digit_piece = piece.starts_with(|ch: char| ch.is_ascii_digit());
                 let cut_digits = after_digit && digit_piece
                     || piece.ends_with(|ch: char| ch.is_ascii_digit())
-                    && tail.starts_with(|ch: char| ch.is_ascii_digit())
-                    && !pieces.iter().any(|(_, p)| {
-                        p.starts_with(|ch: char| ch.is_ascii_digit()) && tail.starts_with(p.as_str())
-                    });
+                        && tail.starts_with(|ch: char| ch.is_ascii_digit())
+                        && !pieces.iter().any(|(_, p)| {
+                            p.starts_with(|ch: char| ch.is_ascii_digit())
+                                && tail.starts_with(p.as_str())
+                        });
                 if cut_digits {
                     continue;
                 }
@@ -311,7 +320,15 @@ pub(crate) fn formats_for(n: i64, text: &str) -> Vec<String> {
             spec.truncate(len);
         }
     }
-    walk(text, &mut String::new(), 0, false, &pieces, &mut found, &mut steps);
+    walk(
+        text,
+        &mut String::new(),
+        0,
+        false,
+        &pieces,
+        &mut found,
+        &mut steps,
+    );
     found.sort_by_key(|s| (literal_alnum(s), s.len()));
     found.dedup();
     found
@@ -342,7 +359,14 @@ const MAX_OFFERED: usize = 4;
 /// `strftime` formats that write, in every example, some string of the result for some
 /// `YYYY-MM-DD` date of the inputs (`'%B %Y'` for `'2024-03-15'` → `'March 2024'`, `'%a'` for
 /// dates counted by weekday): fewest literal letters and digits first.
-pub(crate) fn learned_formats(inputs: &[Vec<PyVal>], outputs: &[PyVal]) -> Vec<String> {
+///
+/// Where the description asks for no leading zero, the day and month are written unpadded
+/// (`%-d`, glibc's and BSD's flag).
+pub(crate) fn learned_formats(
+    inputs: &[Vec<PyVal>],
+    outputs: &[PyVal],
+    unpadded: bool,
+) -> Vec<String> {
     let per_example: Vec<(Vec<i64>, Vec<&str>)> = inputs
         .iter()
         .zip(outputs)
@@ -371,6 +395,11 @@ pub(crate) fn learned_formats(inputs: &[Vec<PyVal>], outputs: &[PyVal]) -> Vec<S
     for &d in dates {
         for t in texts {
             for f in formats_for(d, t) {
+                let f = if unpadded {
+                    f.replace("%d", "%-d").replace("%m", "%-m")
+                } else {
+                    f
+                };
                 if !candidates.contains(&f) {
                     candidates.push(f);
                 }
@@ -379,9 +408,9 @@ pub(crate) fn learned_formats(inputs: &[Vec<PyVal>], outputs: &[PyVal]) -> Vec<S
     }
     let fits = |f: &str| {
         per_example.iter().all(|(dates, texts)| {
-            dates.iter().any(|&d| {
-                strftime(d, f).is_ok_and(|s| texts.iter().any(|t| *t == s.as_str()))
-            })
+            dates
+                .iter()
+                .any(|&d| strftime(d, f).is_ok_and(|s| texts.contains(&s.as_str())))
         })
     };
     let mut kept: Vec<String> = candidates.into_iter().filter(|f| fits(f)).collect();
@@ -412,6 +441,7 @@ pub(crate) fn is_date_format(s: &str) -> bool {
     while let Some(c) = cs.next() {
         if c == '%' {
             match cs.next() {
+                Some('-') if matches!(cs.next(), Some('d' | 'm')) => any = true,
                 Some(d) if "YymdjBbAa%".contains(d) => any |= d != '%',
                 _ => return false,
             }
@@ -481,7 +511,9 @@ mod tests {
         let ex = |d: &str| vec![PyVal::str(d)];
         let inputs = [ex("2024-03-15"), ex("2023-11-02")];
         let outputs = [PyVal::str("Mar 15, 2024"), PyVal::str("Nov 02, 2023")];
-        assert_eq!(learned_formats(&inputs, &outputs), ["%b %d, %Y"]);
+        assert_eq!(learned_formats(&inputs, &outputs, false), ["%b %d, %Y"]);
+        let n = from_iso("2024-03-05").unwrap_or(0);
+        assert_eq!(strftime(n, "%B %-d, %Y").as_deref(), Ok("March 5, 2024"));
         // Dates counted by weekday: the keys of the result.
         let inputs = [vec![PyVal::list(vec![
             PyVal::str("2024-03-04"),
@@ -491,7 +523,7 @@ mod tests {
             (PyVal::str("Mon"), PyVal::Int(1)),
             (PyVal::str("Wed"), PyVal::Int(1)),
         ]))];
-        assert_eq!(learned_formats(&inputs, &outputs), ["%a"]);
+        assert_eq!(learned_formats(&inputs, &outputs, false), ["%a"]);
         assert!(is_date_format("%B %Y") && !is_date_format("50%") && !is_date_format("%s"));
     }
 }

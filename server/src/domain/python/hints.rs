@@ -483,37 +483,76 @@ const NAMED_OPS: &[(&[&str], Op, u32)] = &[
     // Calendar arithmetic on ISO dates (offered only where an input holds one).
     (
         &[
-            "day", "week", "age", "old", "elapsed", "overdue", "expire", "since", "until",
-            "ago", "between", "late",
+            "day", "week", "age", "old", "elapsed", "overdue", "expire", "since", "until", "ago",
+            "between", "late",
         ],
         Op::DaysBetween,
         1,
     ),
     (
         &[
-            "later", "after", "add", "plus", "from now", "ahead", "before", "earlier", "ago",
-            "tomorrow", "yesterday", "next", "previous", "due", "shift", "move",
+            "later",
+            "after",
+            "add",
+            "plus",
+            "from now",
+            "ahead",
+            "before",
+            "earlier",
+            "ago",
+            "tomorrow",
+            "yesterday",
+            "next",
+            "previous",
+            "due",
+            "shift",
+            "move",
         ],
         Op::AddDays,
         1,
     ),
     (
         &[
-            "weekday", "weekend", "day of the week", "business day", "working day", "workday",
-            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+            "weekday",
+            "weekend",
+            "day of the week",
+            "business day",
+            "working day",
+            "workday",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
         ],
         Op::Weekday,
         1,
     ),
     (
-        &["day of the year", "day of year", "day number", "ordinal", "julian"],
+        &[
+            "day of the year",
+            "day of year",
+            "day number",
+            "ordinal",
+            "julian",
+        ],
         Op::DayOfYear,
         1,
     ),
     (
         &[
-            "format", "display", "label", "month name", "name of the month", "written",
-            "weekday", "day of the week", "day name", "name of the day",
+            "format",
+            "display",
+            "label",
+            "month name",
+            "name of the month",
+            "written",
+            "weekday",
+            "day of the week",
+            "day name",
+            "name of the day",
         ],
         Op::DateFormat,
         1,
@@ -1147,7 +1186,17 @@ pub(crate) fn constants(doc: &str, inputs: &[Vec<PyVal>], outputs: &[PyVal]) -> 
         push(&mut out, PyVal::str(&spec), Ty::Spec, cost);
     }
     // Date formats the examples show (`'%B %Y'`: only `strftime` takes them).
-    for f in super::dates::learned_formats(inputs, outputs) {
+    let unpadded = [
+        "no leading zero",
+        "without a leading zero",
+        "without leading zero",
+        "unpadded",
+        "not zero-padded",
+        "not padded",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    for f in super::dates::learned_formats(inputs, outputs, unpadded) {
         push(&mut out, PyVal::str(&f), Ty::DateFmt, 1);
     }
     out

@@ -2082,12 +2082,12 @@ pub(crate) fn apply(op: Op, a: &[&PyVal]) -> PyResult {
             };
             Ok(PyVal::str(&dates::add_days(s, days)?))
         }
-        Weekday => Ok(PyVal::Int(dates::weekday(dates::from_iso(str_arg(
+        Weekday => Ok(PyVal::Int(dates::weekday(dates::from_iso(str_arg(arg(
+            0,
+        )?)?)?))),
+        DayOfYear => Ok(PyVal::Int(dates::day_of_year(dates::from_iso(str_arg(
             arg(0)?,
         )?)?))),
-        DayOfYear => Ok(PyVal::Int(dates::day_of_year(dates::from_iso(
-            str_arg(arg(0)?)?,
-        )?))),
         DateFormat => {
             let n = dates::from_iso(str_arg(arg(0)?)?)?;
             Ok(PyVal::str(&dates::strftime(n, str_arg(arg(1)?)?)?))

@@ -5,8 +5,8 @@
 
 mod ast;
 mod components;
-pub(crate) mod enumerate;
 mod dates;
+pub(crate) mod enumerate;
 mod format;
 mod hints;
 mod idioms;

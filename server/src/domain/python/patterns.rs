@@ -201,7 +201,82 @@ pub(crate) fn pattern_leaves(
     for (pattern, cost) in learned.into_iter().take(MAX_LEARNED) {
         push(pattern, cost);
     }
+    // "7 to 40 lowercase hexadecimal characters": the class and the length the description
+    // states, for a validator's whole string.
+    if validator {
+        if let Some(p) = stated_class_pattern(&lower) {
+            push(p, 1);
+        }
+    }
     out
+}
+
+/// A character class the description names for what a string consists of, with the count
+/// it states: `[0-9a-f]{7,40}` for "7 to 40 lowercase hexadecimal characters", `[a-z]{3,}`
+/// for "at least 3 lowercase letters", `\d{6}` for "exactly 6 digits". `None` without both.
+pub(crate) fn stated_class_pattern(lower: &str) -> Option<String> {
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let re = RE
+        .get_or_init(|| {
+            regex::Regex::new(
+                r"(?:(?:between|from)\s+(\d+)\s+(?:to|and)\s+(\d+)|(\d+)\s*(?:to|-|–)\s*(\d+)|(?:at least|minimum of|min\.?)\s+(\d+)|(?:at most|up to|no more than|maximum of)\s+(\d+)|(?:exactly\s+)?(\d+))\s+((?:[a-z-]+,?\s+){0,3}?)(characters?|chars?|letters?|digits?)(?:,?\s+(?:or|and)\s+(digits?|letters?|numbers?))?\b"
+            )
+            .ok()
+        })
+        .as_ref()?;
+    let caps = re.captures(lower)?;
+    let num = |i: usize| caps.get(i).and_then(|m| m.as_str().parse::<usize>().ok());
+    let (lo, hi) = match (num(1).or(num(3)), num(2).or(num(4)), num(5), num(6), num(7)) {
+        (Some(lo), Some(hi), ..) if lo < hi => (lo, Some(hi)),
+        (_, _, Some(lo), _, _) => (lo, None),
+        (_, _, _, Some(hi), _) => (1, Some(hi)),
+        (_, _, _, _, Some(n)) => (n, Some(n)),
+        _ => return None,
+    };
+    if lo == 0 || hi.is_some_and(|h| h > 1000) || lo > 1000 {
+        return None;
+    }
+    let words: Vec<&str> = (8..=10)
+        .filter_map(|i| caps.get(i).map(|m| m.as_str()))
+        .collect();
+    let words = words.join(" ").replace("number", "digit");
+    let has = |w: &str| mentions(&words, w);
+    let case = if has("lowercase") || has("lower-case") || has("lower case") {
+        Some(false)
+    } else if has("uppercase") || has("upper-case") || has("capital") {
+        Some(true)
+    } else {
+        None
+    };
+    let class = if has("hex") {
+        match case {
+            Some(false) => "[0-9a-f]",
+            Some(true) => "[0-9A-F]",
+            None => "[0-9a-fA-F]",
+        }
+    } else if has("digit") && !has("letter") || has("numeric") && !has("alphanumeric") {
+        r"\d"
+    } else if has("letter") && !has("digit") && !has("alphanumeric") {
+        match case {
+            Some(false) => "[a-z]",
+            Some(true) => "[A-Z]",
+            None => "[a-zA-Z]",
+        }
+    } else if has("alphanumeric") || has("letter") && has("digit") {
+        match case {
+            Some(false) => "[a-z0-9]",
+            Some(true) => "[A-Z0-9]",
+            None => "[a-zA-Z0-9]",
+        }
+    } else {
+        return None;
+    };
+    let count = match hi {
+        Some(h) if h == lo => format!("{{{lo}}}"),
+        Some(h) => format!("{{{lo},{h}}}"),
+        None => format!("{{{lo},}}"),
+    };
+    Some(format!("{class}{count}"))
 }
 
 /// The punctuation every output item has right before it (else right after it) where it
@@ -815,6 +890,28 @@ mod tests {
             learn(&["abcd", "wxyz"], false, &[4], false)[0].0,
             "[a-z]{4}".to_string()
         );
+    }
+
+    #[test]
+    fn a_stated_class_and_length_make_a_pattern() {
+        let p = |s: &str| stated_class_pattern(s);
+        assert_eq!(
+            p("check that text looks like a git commit hash: 7 to 40 lowercase hexadecimal characters.")
+                .as_deref(),
+            Some("[0-9a-f]{7,40}")
+        );
+        assert_eq!(p("a pin of exactly 6 digits").as_deref(), Some(r"\d{6}"));
+        assert_eq!(
+            p("a username of at least 3 lowercase letters").as_deref(),
+            Some("[a-z]{3,}")
+        );
+        assert_eq!(
+            p("between 8 and 20 letters or digits").as_deref(),
+            Some("[a-zA-Z0-9]{8,20}")
+        );
+        // A count of something else, or no class: nothing.
+        assert_eq!(p("the first 3 words"), None);
+        assert_eq!(p("at most 5 characters"), None);
     }
 
     #[test]
