@@ -1401,7 +1401,11 @@ impl Verifier<'_, '_> {
             }
         };
         let params: Vec<String> = spec.params.iter().map(|p| p.name.clone()).collect();
-        let docstring = spec.docstring.as_ref().map_or("", |d| d.cleaned.as_str());
+        // Quoted instances of data ("as in 'Inbox (3)'") explain no literal.
+        let docstring = crate::domain::python::without_instances(
+            spec.docstring.as_ref().map_or("", |d| d.cleaned.as_str()),
+        );
+        let docstring = docstring.as_str();
         let inputs: Vec<Vec<Value>> = examples.iter().map(|e| e.inputs.clone()).collect();
         let text_context = crate::rank::TextContext {
             params: &params,

@@ -890,6 +890,8 @@ const CHAR_CLASSES: &[(&str, &str)] = &[
 /// Words that introduce an instance of an input rather than a constant of the code.
 const INSTANCE_INTRODUCERS: &[&str] = &[
     "such as",
+    "as in",
+    "as in:",
     "like",
     "e.g.",
     "e.g.,",
@@ -898,6 +900,70 @@ const INSTANCE_INTRODUCERS: &[&str] = &[
     "for instance",
     "for instance,",
 ];
+
+/// The description without its examples (doctests, `f(x) -> y` lines) and without the quoted
+/// texts that show data rather than name a constant: those after "such as", "as in", "like",
+/// "e.g." and the like (with the texts listed after them). The ranking reads literals against
+/// what is left, so a copy of an example's result or of an instance is no explained literal.
+pub(crate) fn without_instances(doc: &str) -> String {
+    let doc = prose(doc)
+        .lines()
+        .filter(|l| !is_call_example(l))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let doc = doc.as_str();
+    let mut out = String::with_capacity(doc.len());
+    let mut instance = false;
+    for q in ['\'', '"'] {
+        let text = if out.is_empty() { doc } else { &out.clone() };
+        let parts: Vec<&str> = text.split(q).collect();
+        if parts.len() < 3 {
+            continue;
+        }
+        let mut kept = String::with_capacity(text.len());
+        for (i, p) in parts.iter().enumerate() {
+            if i % 2 == 0 || i + 1 == parts.len() {
+                if i > 0 {
+                    kept.push(q);
+                }
+                kept.push_str(p);
+                continue;
+            }
+            let before = parts[i - 1].trim().to_lowercase();
+            instance = INSTANCE_INTRODUCERS.iter().any(|w| before.ends_with(w))
+                || (instance
+                    && (before.is_empty()
+                        || [",", "or", "and", ", or", ", and"].contains(&before.as_str())));
+            let drop = instance && p.chars().count() >= 2;
+            kept.push(q);
+            if !drop {
+                kept.push_str(p);
+            }
+        }
+        out = kept;
+    }
+    if out.is_empty() {
+        doc.to_string()
+    } else {
+        out
+    }
+}
+
+/// Whether a docstring line is a call example (`f(x) -> y`, `f(x) == y`, `f(x) => y`).
+fn is_call_example(line: &str) -> bool {
+    let t = line.trim();
+    let Some(open) = t.find('(') else {
+        return false;
+    };
+    let name = &t[..open];
+    !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '.')
+        && ["->", "==", "=>", "➞", "→"]
+            .iter()
+            .any(|a| t[open..].contains(a))
+}
 
 /// Named quantities that come with domain constants.
 /// The literals of the operations the description names (`':'`, `60` and `3600` of a clock
@@ -1520,6 +1586,20 @@ mod tests {
         assert!(constants(doc, &[], &[])
             .iter()
             .any(|c| matches!(&c.value, PyVal::Tuple(t) if t.len() == 3)));
+    }
+
+    #[test]
+    fn instances_are_left_out_of_the_explaining_text() {
+        let doc = "The title and the unread count, as in 'Inbox (3)'; 'none' when empty.\n\n\
+                   tab('Inbox', 3) -> 'Inbox (3)'\n>>> tab('x', 0)\n'x'";
+        assert_eq!(
+            without_instances(doc),
+            "The title and the unread count, as in ''; 'none' when empty.\n"
+        );
+        let c = constants(doc, &[], &[]);
+        assert!(c
+            .iter()
+            .any(|c| matches!(&c.value, PyVal::Str(s) if &**s == "Inbox (3)") && c.cost == 3));
     }
 
     #[test]

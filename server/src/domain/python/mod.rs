@@ -22,6 +22,7 @@ mod types;
 mod value;
 
 pub(crate) use dates::is_date_format;
+pub(crate) use hints::without_instances;
 pub(crate) use invariant::invariance_examples;
 pub(crate) use stated::{stated_cases, StatedCase};
 
