@@ -768,6 +768,8 @@ impl Op {
                 _ => None,
             },
             (Chunk, [List(e), Int]) => Some(Ty::list(List(e.clone()))),
+            // A string in groups of n characters (`' '.join(...)` of them: an IBAN's blocks).
+            (Chunk, [Str, Int]) => Some(Ty::list(Str)),
             (Transpose, [List(x)]) => match &**x {
                 List(e) | TupleN(e) => Some(Ty::list(Ty::list((**e).clone()))),
                 _ => None,

@@ -1720,7 +1720,10 @@ impl Search<'_> {
             if op == Op::Palindrome && !self.input.costs.is_named(op) {
                 continue;
             }
-            if matches!(op, Op::Chunk | Op::Transpose) && !self.gates.nested_list_out
+            // A string in groups (of a result string) only where the description names them.
+            let str_groups =
+                op == Op::Chunk && self.gates.str_out && self.input.costs.is_named(Op::Chunk);
+            if matches!(op, Op::Chunk | Op::Transpose) && !self.gates.nested_list_out && !str_groups
                 || op == Op::Flatten && !self.gates.list_out
             {
                 continue;

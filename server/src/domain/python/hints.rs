@@ -558,6 +558,15 @@ const NAMED_OPS: &[(&[&str], Op, u32)] = &[
         1,
     ),
     (&["radian"], Op::Radians, 1),
+    (
+        &[
+            "groups of", "group of", "in groups", "chunk", "blocks of", "pairs of",
+            "batches of", "every two characters", "every three characters",
+            "every four characters",
+        ],
+        Op::Chunk,
+        2,
+    ),
     (&["radian"], Op::Degrees, 1),
     (
         &["lcm", "least common multiple", "lowest common multiple"],
@@ -1252,6 +1261,7 @@ pub(crate) fn constants(doc: &str, inputs: &[Vec<PyVal>], outputs: &[PyVal]) -> 
         push(&mut out, PyVal::str(&spec), Ty::Spec, cost);
     }
     // Date formats the examples show (`'%B %Y'`: only `strftime` takes them).
+    let words = lower.split_whitespace().collect::<Vec<_>>().join(" ");
     let unpadded = [
         "no leading zero",
         "without a leading zero",
@@ -1261,7 +1271,7 @@ pub(crate) fn constants(doc: &str, inputs: &[Vec<PyVal>], outputs: &[PyVal]) -> 
         "not padded",
     ]
     .iter()
-    .any(|w| lower.contains(w));
+    .any(|w| words.contains(w));
     for f in super::dates::learned_formats(inputs, outputs, unpadded) {
         push(&mut out, PyVal::str(&f), Ty::DateFmt, 1);
     }
