@@ -560,8 +560,15 @@ const NAMED_OPS: &[(&[&str], Op, u32)] = &[
     (&["radian"], Op::Radians, 1),
     (
         &[
-            "groups of", "group of", "in groups", "chunk", "blocks of", "pairs of",
-            "batches of", "every two characters", "every three characters",
+            "groups of",
+            "group of",
+            "in groups",
+            "chunk",
+            "blocks of",
+            "pairs of",
+            "batches of",
+            "every two characters",
+            "every three characters",
             "every four characters",
         ],
         Op::Chunk,

@@ -2661,13 +2661,21 @@ fn a_string_is_written_in_the_groups_the_description_names() {
         "Format an IBAN for display, split into groups of four characters separated by \
          single spaces.",
         &[
-            (&["'GB82WEST12345698765432'"], "'GB82 WEST 1234 5698 7654 32'"),
-            (&["'DE89370400440532013000'"], "'DE89 3704 0044 0532 0130 00'"),
+            (
+                &["'GB82WEST12345698765432'"],
+                "'GB82 WEST 1234 5698 7654 32'",
+            ),
+            (
+                &["'DE89370400440532013000'"],
+                "'DE89 3704 0044 0532 0130 00'",
+            ),
         ],
     );
     let bodies: Vec<String> = solutions(&t, 5).into_iter().map(|s| s.body).collect();
     assert!(
-        bodies.iter().any(|b| b.contains("range(0, len(") && b.contains(", 4)]")),
+        bodies
+            .iter()
+            .any(|b| b.contains("range(0, len(") && b.contains(", 4)]")),
         "{bodies:?}"
     );
 }
