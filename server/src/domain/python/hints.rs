@@ -945,11 +945,7 @@ pub(crate) fn without_instances(doc: &str) -> String {
                 kept.push_str(p);
                 continue;
             }
-            let before = parts[i - 1].trim().to_lowercase();
-            instance = INSTANCE_INTRODUCERS.iter().any(|w| before.ends_with(w))
-                || (instance
-                    && (before.is_empty()
-                        || [",", "or", "and", ", or", ", and"].contains(&before.as_str())));
+            instance = shows_an_instance(parts[i - 1], instance);
             let drop = instance && p.chars().count() >= 2;
             kept.push(q);
             if !drop {
@@ -963,6 +959,16 @@ pub(crate) fn without_instances(doc: &str) -> String {
     } else {
         out
     }
+}
+
+/// Whether the quoted text after `before` is an instance of data: it follows an introducer
+/// ("such as"), or continues a list of instances (`previous`).
+fn shows_an_instance(before: &str, previous: bool) -> bool {
+    let before = before.trim().to_lowercase();
+    INSTANCE_INTRODUCERS.iter().any(|w| before.ends_with(w))
+        || (previous
+            && (before.is_empty()
+                || [",", "or", "and", ", or", ", and"].contains(&before.as_str())))
 }
 
 /// Whether a docstring line is a call example (`f(x) -> y`, `f(x) == y`, `f(x) => y`).
@@ -1069,11 +1075,7 @@ pub(crate) fn constants(doc: &str, inputs: &[Vec<PyVal>], outputs: &[PyVal]) -> 
                 if i % 2 == 0 {
                     continue;
                 }
-                let before = parts[i - 1].trim().to_lowercase();
-                instance = INSTANCE_INTRODUCERS.iter().any(|w| before.ends_with(w))
-                    || (instance
-                        && (before.is_empty()
-                            || [",", "or", "and", ", or", ", and"].contains(&before.as_str())));
+                instance = shows_an_instance(parts[i - 1], instance);
                 if i + 1 < parts.len() && p.chars().count() <= 12 && !p.contains('\n') {
                     // A date or time layout ('YYYY-MM-DD', 'HH:MM'): where its fields start
                     // and end are slice bounds (`date[:7]` for the month), and no more likely
