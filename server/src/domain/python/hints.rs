@@ -922,16 +922,13 @@ const INSTANCE_INTRODUCERS: &[&str] = &[
 /// "e.g." and the like (with the texts listed after them). The ranking reads literals against
 /// what is left, so a copy of an example's result or of an instance is no explained literal.
 pub(crate) fn without_instances(doc: &str) -> String {
-    let doc = prose(doc)
+    let mut text = prose(doc)
         .lines()
         .filter(|l| !is_call_example(l))
         .collect::<Vec<_>>()
         .join("\n");
-    let doc = doc.as_str();
-    let mut out = String::with_capacity(doc.len());
     let mut instance = false;
     for q in ['\'', '"'] {
-        let text = if out.is_empty() { doc } else { &out.clone() };
         let parts: Vec<&str> = text.split(q).collect();
         if parts.len() < 3 {
             continue;
@@ -952,13 +949,9 @@ pub(crate) fn without_instances(doc: &str) -> String {
                 kept.push_str(p);
             }
         }
-        out = kept;
+        text = kept;
     }
-    if out.is_empty() {
-        doc.to_string()
-    } else {
-        out
-    }
+    text
 }
 
 /// Whether the quoted text after `before` is an instance of data: it follows an introducer

@@ -2071,16 +2071,16 @@ pub(crate) fn apply(op: Op, a: &[&PyVal]) -> PyResult {
             let a = dates::from_iso(str_arg(arg(0)?)?)?;
             Ok(PyVal::Int(b - a))
         }
+        // The date is read before the days are converted (`timedelta` may overflow).
         AddDays => {
-            let s = str_arg(arg(0)?)?;
-            dates::from_iso(s)?;
+            let n = dates::from_iso(str_arg(arg(0)?)?)?;
             let days = match arg(1)? {
                 PyVal::Int(i) => *i,
                 PyVal::Bool(b) => i64::from(*b),
                 PyVal::Big(_) => return Err(PyErr::OverflowError),
                 _ => return Err(PyErr::TypeError),
             };
-            Ok(PyVal::str(&dates::add_days(s, days)?))
+            Ok(PyVal::str(&dates::add_days(n, days)?))
         }
         Weekday => Ok(PyVal::Int(dates::weekday(dates::from_iso(str_arg(arg(
             0,
