@@ -18,6 +18,7 @@ macro_rules! cached_regex {
         RE.get_or_init(|| regex::Regex::new($pattern).ok()).as_ref()
     }};
 }
+pub(crate) use cached_regex;
 
 /// One thing a description can ask for.
 #[derive(Debug)]

@@ -215,15 +215,9 @@ pub(crate) fn pattern_leaves(
 /// it states: `[0-9a-f]{7,40}` for "7 to 40 lowercase hexadecimal characters", `[a-z]{3,}`
 /// for "at least 3 lowercase letters", `\d{6}` for "exactly 6 digits". `None` without both.
 pub(crate) fn stated_class_pattern(lower: &str) -> Option<String> {
-    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
-    let re = RE
-        .get_or_init(|| {
-            regex::Regex::new(
-                r"(?:(?:between|from)\s+(\d+)\s+(?:to|and)\s+(\d+)|(\d+)\s*(?:to|-|–)\s*(\d+)|(?:at least|minimum of|min\.?)\s+(\d+)|(?:at most|up to|no more than|maximum of)\s+(\d+)|(?:exactly\s+)?(\d+))\s+((?:[a-z-]+,?\s+){0,3}?)(characters?|chars?|letters?|digits?)(?:,?\s+(?:or|and)\s+(digits?|letters?|numbers?))?\b"
-            )
-            .ok()
-        })
-        .as_ref()?;
+    let re = crate::intent::cached_regex!(
+        r"(?:(?:between|from)\s+(\d+)\s+(?:to|and)\s+(\d+)|(\d+)\s*(?:to|-|–)\s*(\d+)|(?:at least|minimum of|min\.?)\s+(\d+)|(?:at most|up to|no more than|maximum of)\s+(\d+)|(?:exactly\s+)?(\d+))\s+((?:[a-z-]+,?\s+){0,3}?)(characters?|chars?|letters?|digits?)(?:,?\s+(?:or|and)\s+(digits?|letters?|numbers?))?\b"
+    )?;
     let caps = re.captures(lower)?;
     let num = |i: usize| caps.get(i).and_then(|m| m.as_str().parse::<usize>().ok());
     let (lo, hi) = match (num(1).or(num(3)), num(2).or(num(4)), num(5), num(6), num(7)) {
